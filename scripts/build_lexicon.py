@@ -1,0 +1,89 @@
+"""Build the clitic splitter's word knowledge in src/marsad/data/text/:
+
+- lexicon.tsv: normalised word counts from the ANT v1.1 corpus (Apache-2.0; titles and texts of its 10,159
+  articles);
+- names.txt: words that are names on their own (Arabic country and city names from the gazetteers, ODbL and
+  CC BY 4.0; Wikidata person-name tokens seen at least twice), which the splitter keeps whole (لبنان is not ل + بنان).
+
+Deterministic: the same inputs give the same files.
+
+    python scripts/build_lexicon.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from marsad.text.normalise import fold
+from marsad.text.tokenize import TOKEN_RE
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src/marsad/data/text/lexicon.tsv"
+NAMES_OUT = ROOT / "src/marsad/data/text/names.txt"
+_FIELD_RE = re.compile(r"<(TITLE|TEXT)>(.*?)</\1>", re.S)
+#: ANT words seen fewer times than this are left out (they would not pass MIN_COUNT either)
+MIN_KEEP = 2
+
+
+def ant_counts(ant: Path) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for path in sorted(ant.glob("*/*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for m in _FIELD_RE.finditer(raw):
+            counts.update(fold(t.group()) for t in TOKEN_RE.finditer(m.group(2)) if t.lastgroup == "word")
+    return counts
+
+
+def person_tokens(shared: Path, min_count: int = 1) -> set[str]:
+    names: set[str] = set()
+    path = shared / "data/transliteration/wikidata-names/data/wd_arabic.normalized.aligned.tokens"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 3 and int(parts[2]) >= min_count:
+            word = fold(parts[1].replace(" ", ""))
+            if len(word) >= 2:
+                names.add(word)
+    return names
+
+
+def place_tokens(shared: Path) -> set[str]:
+    """Single words of Arabic country and city names."""
+    names: list[str] = []
+    countries = json.loads((shared / "data/gazetteers/countries/dist/countries.json").read_text(encoding="utf-8"))
+    for c in countries:
+        ara = c.get("translations", {}).get("ara", {})
+        names += [ara.get("common", ""), ara.get("official", "")]
+    with open(shared / "data/gazetteers/world-cities/Data/world-cities.csv", encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            names += [row["CityNameAr"], row["CountryNameAr"]]
+    words = {fold(t.group()) for n in names for t in TOKEN_RE.finditer(n) if t.lastgroup == "word"}
+    return {w for w in words if len(w) >= 3}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = ap.parse_args()
+    counts = ant_counts(args.shared / "data/news/ant-v1.1")
+    kept = {w: c for w, c in counts.items() if c >= MIN_KEEP}
+    names = sorted(place_tokens(args.shared) | person_tokens(args.shared, min_count=2))
+    NAMES_OUT.write_text(
+        "# Words that are names on their own (gazetteer places, Wikidata person-name tokens); kept whole.\n"
+        "# Built by scripts/build_lexicon.py; do not edit by hand.\n" + "\n".join(names) + "\n", encoding="utf-8")
+    lines = [
+        "# Normalised word counts: ANT v1.1 corpus (Apache-2.0, Jawhara FM) words seen at least "
+        f"{MIN_KEEP} times.",
+        "# Built by scripts/build_lexicon.py; do not edit by hand.",
+    ]
+    lines += [f"{w}\t{c}" for w, c in sorted(kept.items(), key=lambda kv: (-kv[1], kv[0]))]
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{OUT}: {len(kept)} words; {NAMES_OUT}: {len(names)} names")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""The command line: a thin layer over the library.
+
+    marsad analyze FILE...            one JSON document per input, as JSON Lines on stdout
+    marsad analyze -                  one document from stdin
+    marsad analyze --jsonl IN.jsonl   one document per input line
+    marsad eval clitics               clitic segmentation accuracy on the gold table
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from marsad import __version__
+from marsad.document import Document
+from marsad.pipeline import InputError, analyze
+from marsad.readers import Article, iter_jsonl, read_document
+
+EXAMPLES = Path(__file__).parent / "examples"
+
+
+def _articles(args: argparse.Namespace) -> Iterator[tuple[str, Article | InputError]]:
+    """(where, article or error) for every input named on the command line, in order."""
+    for name in args.inputs:
+        if name == "-":
+            try:
+                yield "<stdin>", read_document(sys.stdin.buffer.read())
+            except InputError as exc:
+                yield "<stdin>", exc
+            continue
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield name, InputError(exc.strerror or str(exc))
+            continue
+        try:
+            yield name, read_document(data, path.name)
+        except InputError as exc:
+            yield name, exc
+    for name in args.jsonl or ():
+        try:
+            stream = sys.stdin.buffer if name == "-" else open(name, "rb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            yield name, InputError(exc.strerror or str(exc))
+            continue
+        try:
+            for number, item in iter_jsonl(stream):
+                yield f"{name}:{number}", item
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
+
+
+def _analyse(article: Article, published: str | None) -> Document:
+    return analyze(article.text, published=article.published or published, id=article.id, title=article.title,
+                   url=article.url, meta=article.meta)
+
+
+def cmd_analyze(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    if not args.inputs and not args.jsonl:
+        args.inputs = ["-"]
+    failed = 0
+    for where, item in _articles(args):
+        try:
+            if isinstance(item, InputError):
+                raise item
+            line = _analyse(item, args.published).to_json(indent=2 if args.pretty else None)
+        except InputError as exc:
+            failed += 1
+            print(f"marsad analyze: {where}: {exc}", file=err)
+            continue
+        out.write(line + "\n")   # one write per document: nothing is ever half-written
+        out.flush()
+    return 1 if failed else 0
+
+
+def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    from marsad.eval import clitics
+
+    result = clitics.score(args.gold, args.ant, args.gold.parent / "sample.tsv")
+    if args.json:
+        out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out.write(f"clitic segmentation: {result.correct}/{result.total} words correct, accuracy {result.accuracy:.4f}\n")
+    for kind, n in sorted(result.by_sample.items()):
+        out.write(f"  {kind:>6} sample: {result.correct_by_sample[kind]}/{n} = {result.correct_by_sample[kind] / n:.4f}\n")
+    for word, gold, system, doc in result.errors:
+        out.write(f"  error: {word}: gold {gold}, system {system} ({doc})\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="marsad", description="Arabic news in, structured knowledge out.")
+    parser.add_argument("--version", action="version", version=f"marsad {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    an = sub.add_parser("analyze", help="analyse articles and print marsad.document/1 JSON Lines")
+    an.add_argument("inputs", nargs="*", metavar="FILE", help="text or HTML files; - for stdin")
+    an.add_argument("--jsonl", action="append", metavar="IN.jsonl",
+                    help='JSON Lines input, one {"id","text","title"?,"published"?,"url"?} per line')
+    an.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for inputs that lack one")
+    an.add_argument("--pretty", action="store_true", help="indent the JSON (one document spans several lines)")
+    an.add_argument("--example", action="store_true", help=f"analyse the bundled example article ({EXAMPLES.name}/)")
+    an.set_defaults(func=cmd_analyze)
+
+    ev = sub.add_parser("eval", help="score the system on annotated data")
+    ev_sub = ev.add_subparsers(dest="task", required=True)
+    cl = ev_sub.add_parser("clitics", help="clitic segmentation accuracy on a gold table of real words")
+    root = Path(__file__).resolve().parents[2]
+    cl.add_argument("--gold", type=Path, default=root / "tests/data/clitics/gold.tsv")
+    cl.add_argument("--ant", type=Path, default=root.parent / "shared/data/news/ant-v1.1",
+                    help="the ANT v1.1 corpus the gold words come from")
+    cl.add_argument("--json", action="store_true")
+    cl.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "example", False):
+        args.inputs = [str(p) for p in sorted(EXAMPLES.glob("*.txt"))] + list(args.inputs)
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

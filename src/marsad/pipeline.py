@@ -1,0 +1,66 @@
+"""The ordered stages of analysis and :func:`analyze`, the library's entry point.
+
+One flow in one direction: each stage reads what earlier stages left on the Document and adds one layer. Stages are
+plain callables ``(Document) -> None`` with a name, so the benchmark can time each of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.document import Document
+from marsad.text.normalise import normalise
+from marsad.text.segment import segment
+from marsad.text.tokenize import tokenize
+
+
+class InputError(ValueError):
+    """Input that cannot be analysed (empty text, a bad date): reported per input, never fatal to a batch."""
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[[Document], Any]
+
+
+def _normalise(doc: Document) -> None:
+    doc.normalized = normalise(doc.text)
+
+
+#: The stages, in order. Named-entity recognition, entity resolution, quotes and events are later stages that plug
+#: in here; until they exist the Document's ``mentions``, ``entities``, ``quotes`` and ``events`` stay empty.
+STAGES: tuple[Stage, ...] = (
+    Stage("normalise", _normalise),
+    Stage("segment", segment),
+    Stage("tokenize", tokenize),
+)
+
+
+def make_document(text: str, *, published: str | None = None, id: str | None = None, title: str | None = None,
+                  url: str | None = None, meta: dict[str, Any] | None = None) -> Document:
+    """A Document ready for the stages; raises :class:`InputError` for input that cannot be analysed."""
+    if not isinstance(text, str):
+        raise InputError(f"text must be a string, got {type(text).__name__}")
+    if not text.strip():
+        raise InputError("empty document: no text to analyse")
+    try:
+        return Document(text=text, id=id or "", title=title, published=published, url=url, meta=dict(meta or {}))
+    except ValueError as exc:
+        raise InputError(str(exc)) from exc
+
+
+def run_stages(doc: Document, stages: Sequence[Stage] = STAGES) -> Document:
+    for stage in stages:
+        stage.run(doc)
+    doc.validate()
+    return doc
+
+
+def analyze(text: str, published: str | None = None, *, id: str | None = None, title: str | None = None,
+            url: str | None = None, meta: dict[str, Any] | None = None) -> Document:
+    """Analyse one article. ``published`` (YYYY-MM-DD) anchors relative dates such as «أمس»."""
+    doc = make_document(text, published=published, id=id, title=title, url=url, meta=meta)
+    return run_stages(doc)

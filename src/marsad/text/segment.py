@@ -1,0 +1,163 @@
+"""Blocks (title, heading, paragraph) and sentences, as offsets over the original text.
+
+Every non-empty line is a block. A short line with no closing punctuation is a heading (the first line, when it looks
+so and more follows, is the title); news sites write section headings as bare lines, and they must never run into the
+next sentence. Paragraphs are split into sentences after . ! ? ؟ … followed by a space, except after an abbreviation
+(a single letter such as د. or أ., or one listed in ``data/text/abbreviations.tsv``) and inside quotation marks. The
+Arabic comma ، and the semicolon never end a sentence; a full stop between digits (3.5) is not followed by a space and
+so never does either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from marsad.document import Block, Document, Sentence
+
+#: the longest line (in words) that may still be a heading
+MAX_HEADING_WORDS = 20
+
+_LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
+# whitespace and invisible format characters trimmed from the edges of blocks and sentences
+_EDGE = " \t\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff\u061c\u00ad"
+_TRIM_LEFT = re.compile(f"[{_EDGE}]*")
+_TRIM_RIGHT = re.compile(f"[{_EDGE}]*\\Z")
+_CLOSERS = "\"'»”’)\\]}›"
+_TERMINAL = ".!?؟…"
+# a run of sentence-final punctuation, the closing quotes and brackets after it, and the space that must follow
+_BOUNDARY_RE = re.compile(f"[{re.escape(_TERMINAL)}]+[{re.escape(_CLOSERS)}]*(?=[\\s\u200b-\u200f\u202a-\u202e]|\\Z)")
+_HEADING_END_RE = re.compile(f"[{re.escape(_TERMINAL)}:؛;,،][{re.escape(_CLOSERS)}\\s]*\\Z")
+_QUOTE_RE = re.compile("[«»“”„\"]")
+_WORD_BEFORE_RE = re.compile(r"([^\W_][\w.\u0640]*)\Z")
+_NUMBER_BEFORE_RE = re.compile(r"\d[\d.,٫٬]*\s*\Z")
+_HAS_WORD_RE = re.compile(r"[^\W_]")
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class _Abbreviations:
+    never: frozenset[str]
+    after_number: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> _Abbreviations:
+    never: set[str] = set()
+    after: set[str] = set()
+    text = resources.files("marsad").joinpath("data/text/abbreviations.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        abbr, kind = line.split("\t")
+        (never if kind == "never" else after).add(abbr)
+    return _Abbreviations(frozenset(never), frozenset(after))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _TRIM_LEFT.match(text, start, end)
+    start = m.end() if m else start
+    m2 = _TRIM_RIGHT.search(text, start, end)
+    return start, (m2.start() if m2 else end)
+
+
+def is_heading_line(line: str) -> bool:
+    """A line that reads as a heading: it has words, at most :data:`MAX_HEADING_WORDS`, and no closing punctuation."""
+    if not _HAS_WORD_RE.search(line) or _HEADING_END_RE.search(line):
+        return False
+    return len(_SPACE_RE.split(line.strip())) <= MAX_HEADING_WORDS
+
+
+def segment_blocks(text: str, title: str | None = None) -> list[Block]:
+    """The blocks of ``text``: one per non-empty line, each classified as title, heading or paragraph."""
+    spans: list[tuple[int, int]] = []
+    for m in _LINE_RE.finditer(text):
+        s, e = _trim(text, m.start(), m.end())
+        if s < e and _HAS_WORD_RE.search(text, s, e):  # a line of punctuation alone (***) is no block
+            spans.append((s, e))
+    blocks: list[Block] = []
+    several = len(spans) > 1
+    for i, (s, e) in enumerate(spans):
+        line = text[s:e]
+        kind = "paragraph"
+        if title is not None and i == 0 and line.strip() == title.strip():
+            kind = "title"
+        elif several and is_heading_line(line):
+            kind = "title" if i == 0 else "heading"
+        blocks.append(Block(s, e, kind))
+    return blocks
+
+
+def _quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans inside balanced quotation marks within ``start:end`` (unclosed marks protect nothing)."""
+    regions: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for m in _QUOTE_RE.finditer(text, start, end):
+        ch, pos = m.group(), m.start()
+        if ch == "«":
+            stack.append((ch, pos))
+        elif ch == "»":
+            if stack and stack[-1][0] == "«":
+                regions.append((stack.pop()[1], pos + 1))
+        elif stack and stack[-1][0] != "«":
+            # “ ” „ and " pair with one another in either order: Arabic sites mix and mirror them
+            regions.append((stack.pop()[1], pos + 1))
+        else:
+            stack.append((ch, pos))
+    return regions
+
+
+def _is_abbreviation(text: str, block_start: int, dot: int) -> bool:
+    """Whether the full stop at ``dot`` closes an abbreviation rather than a sentence."""
+    m = _WORD_BEFORE_RE.search(text, block_start, dot)
+    if not m:
+        return False
+    word = m.group(1).replace("\u0640", "")
+    abbr = _abbreviations()
+    bare = m.group(1)
+    if bare in abbr.after_number or word in abbr.after_number:
+        return not _NUMBER_BEFORE_RE.search(text, block_start, m.start())
+    if bare in abbr.never or word in abbr.never:
+        return True
+    # a single letter, or letters joined by full stops (U.S, أ.ف.ب): initials
+    letters = word.split(".")
+    return all(len(p) == 1 for p in letters if p) and any(letters)
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of the paragraph ``text[start:end]``."""
+    regions = _quote_regions(text, start, end)
+    cuts: list[int] = []
+    for m in _BOUNDARY_RE.finditer(text, start, end):
+        b = m.end()
+        if any(rs < m.start() and b < re_ for rs, re_ in regions):
+            continue  # inside quotation marks that close later
+        first = m.start()
+        if text[first] == "." and m.group().rstrip(_CLOSERS) == "." and _is_abbreviation(text, start, first):
+            continue
+        cuts.append(b)
+    out: list[tuple[int, int]] = []
+    prev = start
+    for c in [*cuts, end]:
+        s, e = _trim(text, prev, c)
+        if s < e:
+            if out and not _HAS_WORD_RE.search(text, s, e):
+                out[-1] = (out[-1][0], e)  # punctuation alone joins the sentence before it
+            else:
+                out.append((s, e))
+        prev = c
+    return out
+
+
+def segment(doc: Document) -> None:
+    """Fill ``doc.blocks`` and ``doc.sentences``. A heading or title is one sentence of its own."""
+    doc.blocks = segment_blocks(doc.text, doc.title)
+    sentences: list[Sentence] = []
+    for i, b in enumerate(doc.blocks):
+        if b.kind == "paragraph":
+            sentences.extend(Sentence(s, e, i) for s, e in split_sentences(doc.text, b.start, b.end))
+        else:
+            sentences.append(Sentence(b.start, b.end, i))
+    doc.sentences = sentences

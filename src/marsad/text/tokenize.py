@@ -1,0 +1,312 @@
+"""Tokens with their original offsets, and Arabic proclitics split off into sub-tokens of their own.
+
+Tokens are found on the original text (words keep their diacritics; invisible format characters are skipped), so
+their offsets need no mapping; each carries its normalised form for matching and models. A word is then split into
+proclitics + rest (و ف, ب ل ك, the future س, and their combinations; ل before the article, whose alif is not written,
+as in للولايات = ل + لولايات, whose rest is normalised back to الولايات) when the rest is a word: the rest is frequent in
+the news lexicon (``data/text/lexicon.tsv``, counted from the ANT corpus) compared with the whole, or it stands alone
+elsewhere in the same document (وويتكوڤ next to ويتكوف). Words that merely start with those letters (وزير، بوتين،
+لبنان، فرنسا) stay whole. The clitic inventory and the words never split are data (``data/text/clitics.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from marsad.document import Document
+from marsad.text.normalise import fold
+
+WORD, NUMBER, PUNCT, CLITIC = 0, 1, 2, 3
+KIND_NAMES = ("word", "number", "punct", "clitic")
+
+#: a rest must be seen at least this often in the lexicon to count as a word
+MIN_COUNT = 5
+#: ... or, after a conjunction, where both the word and its rest are rare, the rest's light stem this often
+MIN_COUNT_RARE = 2
+#: a word seen this often with the article (الوزير), and at least this share as often as without it, is a noun
+#: in its own right, not clitic + rest (وزير); the share keeps الفان («ألفان») from protecting فإن
+ARTICLE_EVIDENCE = 2
+ARTICLE_SHARE = 0.1
+
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u08d3-\u08ff\u200c\u200d\ufe20-\ufe2f"
+)
+_ARABIC_LETTERS = "\u0621-\u065f\u066e-\u06d3\u06d5-\u06ed\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+TOKEN_RE = re.compile(
+    r"(?P<number>\d+(?:[.,٫٬]\d+)*)"
+    # an Arabic word never takes digits in (و1,200 is و + 1,200); a Latin one may (G20)
+    f"|(?P<word>[{_ARABIC_LETTERS}{_MARKS}]+|(?:[^\\W\\d_]|[{_MARKS}])(?:[^\\W_{_ARABIC_LETTERS}]|[{_MARKS}])*)"
+    r"|(?P<punct>\.{2,}|[^\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad])"
+)
+_ARABIC_RE = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+
+
+class Token(NamedTuple):
+    """One token, for reading and tests; the pipeline uses the columns of :class:`Tokens` directly."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    kind: str
+    word: int
+    sentence: int
+
+
+class Tokens:
+    """Column store of a document's tokens: parallel lists, one entry per token or clitic sub-token.
+
+    ``word`` numbers the whitespace/punctuation-delimited words: a clitic and the rest it was split from share one.
+    """
+
+    __slots__ = ("start", "end", "norm", "kind", "word", "sentence")
+
+    def __init__(self) -> None:
+        self.start: list[int] = []
+        self.end: list[int] = []
+        self.norm: list[str] = []
+        self.kind: list[int] = []
+        self.word: list[int] = []
+        self.sentence: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def append(self, start: int, end: int, norm: str, kind: int, word: int, sentence: int) -> None:
+        self.start.append(start)
+        self.end.append(end)
+        self.norm.append(norm)
+        self.kind.append(kind)
+        self.word.append(word)
+        self.sentence.append(sentence)
+
+    def rows(self, text: str) -> Iterator[Token]:
+        for i in range(len(self.start)):
+            s, e = self.start[i], self.end[i]
+            yield Token(s, e, text[s:e], self.norm[i], KIND_NAMES[self.kind[i]], self.word[i], self.sentence[i])
+
+
+# -- clitic knowledge -----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CliticRules:
+    conjunctions: tuple[str, ...]
+    prepositions: tuple[str, ...]
+    future: tuple[str, ...]
+    future_before: frozenset[str]
+    pronoun_suffixes: frozenset[str]
+    never_split: frozenset[str]
+    suffixes: tuple[str, ...]
+    verb_prefixes: frozenset[str]
+    ratios: dict[str, float]
+    lexicon: dict[str, int]
+    names: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def clitic_rules() -> CliticRules:
+    pkg = resources.files("marsad")
+    rows: dict[str, list[str]] = {}
+    for line in pkg.joinpath("data/text/clitics.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, forms = line.split("\t")
+            rows[kind] = forms.split()
+    lexicon: dict[str, int] = {}
+    lex = pkg.joinpath("data/text/lexicon.tsv")
+    if lex.is_file():
+        for line in lex.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                w, c = line.split("\t")
+                lexicon[w] = int(c)
+    names_file = pkg.joinpath("data/text/names.txt")
+    names = frozenset(
+        line for line in (names_file.read_text(encoding="utf-8").splitlines() if names_file.is_file() else ())
+        if line and not line.startswith("#")
+    )
+    return CliticRules(
+        conjunctions=tuple(rows["conjunction"]), prepositions=tuple(rows["preposition"]),
+        future=tuple(rows["future"]), future_before=frozenset(rows["future_before"]),
+        pronoun_suffixes=frozenset(rows["pronoun_suffix"]), never_split=frozenset(rows["never_split"]),
+        suffixes=tuple(sorted(rows["suffix"], key=len, reverse=True)),
+        verb_prefixes=frozenset(rows["verb_prefix"]),
+        ratios={c: float(x) for c, x in (item.split("=") for item in rows["ratio"])},
+        lexicon=lexicon, names=names,
+    )
+
+
+class _Split(NamedTuple):
+    cuts: tuple[int, ...]      # cut points in the normalised word
+    key: str                   # the normalised rest (with the article's alif restored after ل)
+    certain: bool              # False: split only if the rest stands alone in the same document
+
+
+def _evidence(r: CliticRules, w: str) -> int:
+    """How often ``w`` is seen as a word: itself, plus its definite or indefinite twin (صدد: also الصدد)."""
+    lex = r.lexicon
+    twin = w[2:] if w.startswith("ال") else "ال" + w
+    return lex.get(w, 0) + lex.get(twin, 0)
+
+
+def _bases(r: CliticRules, w: str, verbs: bool) -> list[str]:
+    """``w`` and its light stems: suffixes off (ديونها: ديون), and, for verbs, the imperfect prefix (يمنح: منح)."""
+    bases = [w]
+    for suf in r.suffixes:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            base = w[: -len(suf)]
+            bases.append(base)
+            if base.endswith("ت"):
+                bases.append(base[:-1] + "ه")   # مرجعيتها: مرجعيت -> مرجعيه (ة is written ت before a suffix)
+    for base in list(bases) if verbs else ():
+        if base[:1] in r.verb_prefixes and len(base) >= 4:
+            bases.append(base[1:])
+    return bases
+
+
+def _stem_count(r: CliticRules, w: str, verbs: bool) -> int:
+    """The evidence for ``w`` or for its light stem, whichever is larger."""
+    return max(_evidence(r, b) for b in _bases(r, w, verbs))
+
+
+def _article_count(r: CliticRules, w: str) -> int:
+    """How often ``w``, or its light stem, is seen with the article: الوزير for وزير, الولاية for ولايته."""
+    return max(r.lexicon.get("ال" + b, 0) for b in _bases(r, w, False) if b == w or len(b) >= 4)
+
+
+def _is_word(r: CliticRules, whole: str, rest: str, clitic: str) -> bool:
+    """Whether ``whole`` reads as ``clitic`` + ``rest`` on the lexicon's evidence.
+
+    The rest must be a word in its own right: seen, with its light stem, at least MIN_COUNT times and not too rarely
+    beside the whole (each clitic has its own ratio: و is so common that وأضاف is و + أضاف although أضاف alone is
+    rarer). The whole must not itself be a noun: a word seen often enough with the article (الوزير) is a word (وزير),
+    not a clitic and a rest. Where the word and its rest are both rare, a conjunction needs less evidence, and a
+    conjunction or preposition before the article (والفيصلي) is split on sight.
+    """
+    if len(rest) < 2:
+        return False
+    lex = r.lexicon
+    rare = lex.get(whole, 0) < MIN_COUNT and _evidence(r, rest) < MIN_COUNT
+    if clitic in r.future:
+        count, whole_count = lex.get(rest, 0), lex.get(whole, 0)   # only a verb seen as such follows س
+        rare = False
+    else:
+        conjunction = clitic in r.conjunctions   # a verb may follow a conjunction; a preposition takes a noun
+        if rare and rest.startswith("ال") and len(rest) >= 4:
+            return True
+        count, whole_count = _stem_count(r, rest, conjunction), _stem_count(r, whole, conjunction)
+        rare = rare and conjunction
+    if count < (MIN_COUNT_RARE if rare else MIN_COUNT):
+        return False
+    with_article = _article_count(r, whole)
+    if with_article >= ARTICLE_EVIDENCE and with_article >= ARTICLE_SHARE * lex.get(whole, 0):
+        return False
+    return count >= r.ratios.get(clitic, 1.0) * whole_count
+
+
+def _inner(r: CliticRules, n: str) -> tuple[int, str] | None:
+    """A preposition or the future marker at the start of ``n``: (its length, the rest's key), if ``n`` splits so."""
+    if n in r.never_split:
+        return None
+    head, rest = n[:1], n[1:]
+    if head in r.future:
+        ok = rest[:1] in r.future_before and _is_word(r, n, rest, head)
+        return (1, rest) if ok else None
+    if head not in r.prepositions or rest in r.pronoun_suffixes:
+        return None
+    if head == "ل" and rest.startswith("ل") and _is_word(r, n, "ا" + rest, head):
+        return 1, "ا" + rest   # ل + (ا)ل...: the article's alif is not written after ل
+    return (1, rest) if _is_word(r, n, rest, head) else None
+
+
+@lru_cache(maxsize=200_000)
+def analyse_word(n: str) -> _Split | None:
+    """How the normalised word ``n`` splits, judged on the lexicon (None: it stays whole).
+
+    A conjunction first (و ف), then a preposition or the future marker on what is left, each step judged by
+    :func:`_is_word`. A word the lexicon does not know, whose rest it does not know either, gets an uncertain split
+    that the tokeniser takes only if the rest stands alone elsewhere in the same document.
+    """
+    r = clitic_rules()
+    if n in r.never_split or len(n) < 3 or not _ARABIC_RE.match(n):
+        return None
+    head, rest = n[:1], n[1:]
+    if n in r.names and rest not in r.names:
+        return None   # a known name (لبنان, وليد) is not a clitic before something else
+    if head in r.conjunctions:
+        inner = _inner(r, rest)
+        if inner is not None and _is_word(r, n, inner[1], head):
+            return _Split((1, 1 + inner[0]), inner[1], True)
+        if _is_word(r, n, rest, head):
+            return _Split((1,), rest, True)
+    inner = _inner(r, n)
+    if inner is not None:
+        return _Split((inner[0],), inner[1], True)
+    if r.lexicon.get(n, 0) < MIN_COUNT and len(rest) >= 3 and (head in r.conjunctions or head in r.prepositions):
+        return _Split((1,), rest, False)
+    return None
+
+
+def _orig_cut(token: str, k: int) -> int:
+    """Offset in ``token`` after its first ``k`` normalised characters and the marks attached to them."""
+    if k == 0:
+        return 0
+    produced = 0
+    for i, ch in enumerate(token):
+        produced += len(fold(ch))
+        if produced >= k:
+            j = i + 1
+            while j < len(token) and not fold(token[j]):
+                j += 1
+            return j
+    return len(token)
+
+
+# -- tokenisation ---------------------------------------------------------------------------------------------------
+def tokenize_span(text: str, start: int, end: int, sentence: int, tokens: Tokens, word_offset: int,
+                  in_document: Callable[[str], bool]) -> int:
+    """Tokenise ``text[start:end]`` into ``tokens``; returns the number of words added."""
+    words = 0
+    for m in TOKEN_RE.finditer(text, start, end):
+        s, e = m.span()
+        group = m.lastgroup
+        w = word_offset + words
+        words += 1
+        tok = m.group()
+        n = fold(tok)
+        if group != "word":
+            tokens.append(s, e, n, NUMBER if group == "number" else PUNCT, w, sentence)
+            continue
+        split = analyse_word(n)
+        if split is None or (not split.certain and not in_document(split.key)):
+            tokens.append(s, e, n, WORD, w, sentence)
+            continue
+        prev_n = prev_o = 0
+        for cut in split.cuts:
+            oc = _orig_cut(tok, cut)
+            tokens.append(s + prev_o, s + oc, n[prev_n:cut], CLITIC, w, sentence)
+            prev_n, prev_o = cut, oc
+        tokens.append(s + prev_o, e, split.key, WORD, w, sentence)
+    return words
+
+
+def tokenize(doc: Document) -> Tokens:
+    """Tokenise every sentence of ``doc`` (segment it first) into ``doc.tokens``."""
+    tokens = Tokens()
+    text = doc.text
+    standalone: set[str] | None = None
+
+    def in_document(key: str) -> bool:
+        nonlocal standalone
+        if standalone is None:
+            standalone = {fold(m.group()) for m in TOKEN_RE.finditer(text) if m.lastgroup == "word"}
+        return key in standalone
+
+    words = 0
+    for i, s in enumerate(doc.sentences):
+        words += tokenize_span(text, s.start, s.end, i, tokens, words, in_document)
+    doc.tokens = tokens
+    return tokens

@@ -1,0 +1,108 @@
+"""The Document contract: JSON round trip, the span invariant enforced in one place, and the JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from marsad import Document, analyze
+from marsad.document import Entity, Event, Quote, SpanError, DocumentFormatError, content_id
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:  # type: ignore[type-arg]
+    return json.loads(resources.files("marsad").joinpath("schema/document-1.schema.json").read_text("utf-8"))
+
+
+def full_document() -> Document:
+    """A document with one of every layer, built through the Document's own span factory."""
+    text = "صرح يوري أوشاكوف بأن المحادثات كانت “بناءة”. والتقى بوتين ويتكوف في موسكو."
+    doc = analyze(text, published="2025-12-03")
+    m1 = doc.add_mention(4, 16, "PER", entity="e1")
+    m2 = doc.add_mention(text.index("بوتين"), text.index("بوتين") + 5, "PER", entity="e2")
+    doc.add_mention(text.index("موسكو"), text.index("موسكو") + 5, "GPE", entity="e3")
+    doc.entities = [
+        Entity("e1", "PER", "يوري أوشاكوف", "Yuri Ushakov", "Q4500", "RUS", "GOV", [m1.id]),
+        Entity("e2", "PER", "فلاديمير بوتين", "Vladimir Putin", "Q7747", "RUS", "GOV", [m2.id], {"notes": []}),
+    ]
+    cue = doc.span(0, 3)
+    content = doc.span(text.index("المحادثات"), text.index("”") + 1)
+    doc.quotes = [Quote("q1", "mixed", "e1", m1.id, cue, content, 0)]
+    trig = doc.span(text.index("التقى"), text.index("التقى") + 5)
+    doc.events = [Event("v1", "CONSULT", "asserted", trig, 1, ["e2"], [], ["visit"], [], "e3", "2025-12-03",
+                        None, 0.9)]
+    return doc
+
+
+def test_round_trip_is_exact() -> None:
+    doc = full_document()
+    again = Document.from_json(doc.to_json())
+    assert again.to_dict() == doc.to_dict()
+    assert json.loads(again.to_json()) == json.loads(doc.to_json(indent=2))
+
+
+def test_real_output_validates_against_schema(schema: dict, seed_text: str) -> None:  # type: ignore[type-arg]
+    for doc in (analyze(seed_text, published="2025-12-03"), full_document()):
+        jsonschema.validate(json.loads(doc.to_json()), schema)
+
+
+def test_schema_rejects_a_broken_document(schema: dict) -> None:  # type: ignore[type-arg]
+    d = json.loads(full_document().to_json())
+    d["events"][0]["event"] = "MEET"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(d, schema)
+
+
+def test_span_factory_slices_the_text() -> None:
+    doc = analyze("أوكرانيا وروسيا")
+    s = doc.span(9, 15)
+    assert s.text == "وروسيا"
+    with pytest.raises(SpanError):
+        doc.span(3, 99)
+
+
+def test_invariant_is_checked_on_output_and_input() -> None:
+    doc = full_document()
+    doc.mentions[0].text = "بوتين"          # someone edits a span by hand
+    with pytest.raises(SpanError):
+        doc.to_json()
+    d = json.loads(full_document().to_json())
+    d["quotes"][0]["content"]["end"] += 1
+    with pytest.raises(SpanError):
+        Document.from_dict(d)
+
+
+def test_bad_json_is_a_format_error() -> None:
+    with pytest.raises(DocumentFormatError):
+        Document.from_json("{not json")
+    with pytest.raises(DocumentFormatError):
+        Document.from_json('{"schema": "other/1", "text": "x", "id": "a"}')
+    with pytest.raises(DocumentFormatError):
+        Document.from_json('{"schema": "marsad.document/1", "id": "a"}')
+
+
+def test_id_is_stable_and_derived_from_content() -> None:
+    a, b = analyze("نص واحد"), analyze("نص واحد")
+    assert a.id == b.id == content_id("نص واحد")
+    assert analyze("نص آخر").id != a.id
+    assert analyze("نص", id="x1").id == "x1"
+
+
+def test_bad_published_date_is_refused() -> None:
+    from marsad.pipeline import InputError
+
+    with pytest.raises(InputError):
+        analyze("نص", published="3 Dec 2025")
+
+
+def test_sentence_of() -> None:
+    doc = analyze("جملة أولى. جملة ثانية.")
+    assert doc.sentence_of(0) == 0 and doc.sentence_of(12) == 1 and doc.sentence_of(10) == 0
+
+
+def test_later_layers_are_empty_until_their_stages_exist(seed_text: str) -> None:
+    d = analyze(seed_text).to_dict()
+    assert d["mentions"] == d["entities"] == d["quotes"] == d["events"] == []

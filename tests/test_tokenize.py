@@ -1,0 +1,100 @@
+"""Tokens keep their offsets; proclitics come off when the rest is a word, and only then."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad import analyze
+from marsad.text.tokenize import Token, analyse_word, clitic_rules
+
+
+def words(text: str) -> list[str]:
+    doc = analyze(text)
+    assert doc.tokens is not None
+    out: dict[int, list[str]] = {}
+    for t in doc.tokens.rows(text):
+        out.setdefault(t.word, []).append(t.text)
+    return ["+".join(v) for v in out.values()]
+
+
+def tokens(text: str) -> list[Token]:
+    doc = analyze(text)
+    assert doc.tokens is not None
+    return list(doc.tokens.rows(text))
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("والولايات", "و+الولايات"),
+    ("لروسيا", "ل+روسيا"),
+    ("وقال", "و+قال"),
+    ("بالتالي", "ب+التالي"),
+    ("وبالتالي", "و+ب+التالي"),
+    ("للولايات", "ل+لولايات"),
+    ("وسيكون", "و+س+يكون"),
+    ("ولكن", "و+لكن"),
+    ("فإن", "ف+إن"),
+    ("بشأن", "ب+شأن"),
+    ("وزير", "وزير"),
+    ("بوتين", "بوتين"),
+    ("لبنان", "لبنان"),
+    ("فرنسا", "فرنسا"),
+    ("كان", "كان"),
+    ("لكن", "لكن"),
+    ("بين", "بين"),
+    ("سوريا", "سوريا"),
+    ("ولاية", "ولاية"),
+    ("لها", "لها"),
+    ("بهم", "بهم"),
+])
+def test_clitic_segmentation(word: str, expected: str) -> None:
+    assert words(word) == [expected]
+
+
+def test_unknown_name_splits_when_it_stands_alone_in_the_document() -> None:
+    text = "التقى ويتكوف الرئيس. ثم غادر بوتين وويتكوڤ القاعة."
+    assert "و+ويتكوڤ" in words(text)
+    assert "ويتكوف" in words(text)
+
+
+def test_unknown_word_stays_whole_without_evidence() -> None:
+    assert words("وويتكوڤ") == ["وويتكوڤ"]
+
+
+def test_article_after_lam_is_restored_in_the_normalised_form() -> None:
+    toks = tokens("للولايات")
+    assert [(t.text, t.norm, t.kind) for t in toks] == [("ل", "ل", "clitic"), ("لولايات", "الولايات", "word")]
+
+
+def test_diacritics_stay_with_their_letters_when_split() -> None:
+    toks = tokens("وَقالَ")
+    assert [t.text for t in toks] == ["وَ", "قالَ"]
+    assert [t.norm for t in toks] == ["و", "قال"]
+
+
+def test_offsets_and_kinds(seed_text: str) -> None:
+    doc = analyze(seed_text)
+    assert doc.tokens is not None
+    rows = list(doc.tokens.rows(seed_text))
+    prev_end = 0
+    for t in rows:
+        assert seed_text[t.start:t.end] == t.text and t.text.strip() == t.text and t.text
+        assert t.start >= prev_end
+        prev_end = t.end
+    kinds = {t.text: t.kind for t in rows}
+    assert kinds["2014"] == "number" and kinds["،"] == "punct" and kinds["(الناتو"[1:]] == "word"
+    assert [t.text for t in rows if t.word == rows[-1].word] == ["."]
+
+
+def test_numbers_keep_decimal_and_thousands_separators() -> None:
+    assert [t.text for t in tokens("بلغ 3.5 مليار و1,200 دولار و٢٫٥")] == [
+        "بلغ", "3.5", "مليار", "و", "1,200", "دولار", "و", "٢٫٥"]
+
+
+def test_invisible_controls_are_not_tokens() -> None:
+    assert [t.text for t in tokens("\u200fبوتين\u200f \u202bقال\u202c")] == ["بوتين", "قال"]
+
+
+def test_never_split_list_is_data() -> None:
+    rules = clitic_rules()
+    assert "كان" in rules.never_split and "و" in rules.conjunctions
+    assert analyse_word("كان") is None
