@@ -49,8 +49,8 @@ PROCLITIC_LETTERS = "وفبلكس"
 # for foreign names in Maghrebi text) and harakat/shadda/sukun/superscript alef.
 LETTERS = "\u0621-\u063A\u0641-\u064A\u0671\u067E\u0686\u06A4\u06AF\u06A9\u06CC"
 DIACRITICS = "\u064B-\u0652\u0670"
-ARABIC_WORD = re.compile("^[%s][%s%s]*$" % (LETTERS, LETTERS, DIACRITICS))
-LETTER = re.compile("[%s]" % LETTERS)
+ARABIC_WORD = re.compile(f"^[{LETTERS}][{LETTERS}{DIACRITICS}]*$")
+LETTER = re.compile(f"[{LETTERS}]")
 
 EXTRA_PUNCT = set("«»“”„‟\"'‘’‚‛()[]{}<>،؛؟.,;:!?…-–—_/\\|*•·#%&+=~`^$@٪٫٬۔")
 TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
@@ -94,7 +94,7 @@ def load_docs(ant_dir):
 def context(toks, i):
     left = toks[max(0, i - CONTEXT):i]
     right = toks[i + 1:i + 1 + CONTEXT]
-    return " ".join(left + ["[[" + toks[i] + "]]"] + right).replace("\t", " ")
+    return " ".join([*left, "[[" + toks[i] + "]]", *right]).replace("\t", " ")
 
 
 def check_gold(path, ant_dir):
@@ -103,27 +103,27 @@ def check_gold(path, ant_dir):
     with open(path, encoding="utf-8") as fh:
         header = fh.readline().rstrip("\n").split("\t")
         if header[:4] != ["word", "segmentation", "doc", "context"]:
-            errors.append("bad header: %r" % header)
+            errors.append(f"bad header: {header!r}")
         for ln, line in enumerate(fh, 2):
             f = line.rstrip("\n").split("\t")
             n += 1
             if len(f) not in (4, 5):
-                errors.append("line %d: %d fields" % (ln, len(f)))
+                errors.append(f"line {ln}: {len(f)} fields")
                 continue
             word, seg, doc = f[0], f[1], f[2]
             note = f[4] if len(f) == 5 else ""
             pieces = seg.split("+")
             if "".join(pieces) != word or any(p == "" for p in pieces):
-                errors.append("line %d: %s does not rebuild %s" % (ln, seg, word))
+                errors.append(f"line {ln}: {seg} does not rebuild {word}")
             if doc not in docs:
-                errors.append("line %d: unknown doc %s" % (ln, doc))
+                errors.append(f"line {ln}: unknown doc {doc}")
             elif word not in {strip_punct(t) for t in docs[doc]}:
-                errors.append("line %d: %s not found in %s" % (ln, word, doc))
+                errors.append(f"line {ln}: {word} not found in {doc}")
             if note not in ("", "ambiguous", "typo"):
-                errors.append("line %d: unexpected note %r" % (ln, note))
+                errors.append(f"line {ln}: unexpected note {note!r}")
     for e in errors:
         print(e, file=sys.stderr)
-    print("%s: %d rows, %d errors" % (path, n, len(errors)), file=sys.stderr)
+    print(f"{path}: {n} rows, {len(errors)} errors", file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -175,9 +175,8 @@ def main(argv=None):
         fh.write("word\tdoc\tsample\tfreq\tcontext\n")
         for r in rows:
             fh.write("\t".join(str(x) for x in r) + "\n")
-    print("docs=%d candidate_tokens=%d types=%d rare_types=%d -> %d rows: %s"
-          % (len(docs), len(occ), len(freq), len(rare), len(rows), args.out),
-          file=sys.stderr)
+    print(f"docs={len(docs)} candidate_tokens={len(occ)} types={len(freq)} rare_types={len(rare)} "
+          f"-> {len(rows)} rows: {args.out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from marsad import Document, analyze
-from marsad.document import Entity, Event, Quote, SpanError, DocumentFormatError, content_id
+from marsad.document import DocumentFormatError, Entity, Event, Quote, SpanError, content_id
 
 
 @pytest.fixture(scope="module")

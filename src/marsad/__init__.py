@@ -3,5 +3,5 @@
 from marsad.document import Document
 from marsad.pipeline import analyze
 
-__all__ = ["Document", "analyze", "__version__"]
+__all__ = ["Document", "__version__", "analyze"]
 __version__ = "0.1.0"

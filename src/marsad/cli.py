@@ -88,7 +88,8 @@ def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         return 0
     out.write(f"clitic segmentation: {result.correct}/{result.total} words correct, accuracy {result.accuracy:.4f}\n")
     for kind, n in sorted(result.by_sample.items()):
-        out.write(f"  {kind:>6} sample: {result.correct_by_sample[kind]}/{n} = {result.correct_by_sample[kind] / n:.4f}\n")
+        right = result.correct_by_sample[kind]
+        out.write(f"  {kind:>6} sample: {right}/{n} = {right / n:.4f}\n")
     for word, gold, system, doc in result.errors:
         out.write(f"  error: {word}: gold {gold}, system {system} ({doc})\n")
     return 0

@@ -191,13 +191,22 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     # Run-time layers shared between stages; not part of the JSON contract.
     tokens: Tokens | None = field(default=None, repr=False, compare=False)
-    normalized: NormalizedText | None = field(default=None, repr=False, compare=False)
+    _normalized: NormalizedText | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.id:
             self.id = content_id(self.text)
         if self.published is not None and not _DATE_RE.match(self.published):
             raise DocumentFormatError(f"published must be YYYY-MM-DD, got {self.published!r}")
+
+    @property
+    def normalized(self) -> NormalizedText:
+        """The normalised view of the text with its offset map, made on first use (tokens carry their own forms)."""
+        if self._normalized is None:
+            from marsad.text.normalise import normalise
+
+            self._normalized = normalise(self.text)
+        return self._normalized
 
     # -- spans: the single place where spans are made -------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -214,7 +223,7 @@ class Document:
         return m
 
     def sentence_of(self, offset: int) -> int:
-        """Index of the sentence containing ``offset`` (the nearest one before it when between sentences); -1 if none."""
+        """Index of the sentence containing ``offset`` (or the nearest one before it); -1 if none."""
         lo, hi = 0, len(self.sentences)
         while lo < hi:
             mid = (lo + hi) // 2
@@ -245,10 +254,11 @@ class Document:
         for where, start, end, text in self.iter_spans():
             if not (0 <= start <= end <= n) or self.text[start:end] != text:
                 raise SpanError(f"{where}: text[{start}:{end}] != {text!r}")
-        for kind, items in (("block", self.blocks), ("sentence", self.sentences)):
-            for i, b in enumerate(items):
-                if not (0 <= b.start <= b.end <= n):
-                    raise SpanError(f"{kind} {i}: {b.start}:{b.end} outside text of length {n}")
+        ranges = [("block", i, b.start, b.end) for i, b in enumerate(self.blocks)]
+        ranges += [("sentence", i, s.start, s.end) for i, s in enumerate(self.sentences)]
+        for kind, i, start, end in ranges:
+            if not (0 <= start <= end <= n):
+                raise SpanError(f"{kind} {i}: {start}:{end} outside text of length {n}")
 
     # -- JSON ------------------------------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:

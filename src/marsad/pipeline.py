@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from marsad.document import Document
-from marsad.text.normalise import normalise
 from marsad.text.segment import segment
 from marsad.text.tokenize import tokenize
 
@@ -26,14 +25,11 @@ class Stage:
     run: Callable[[Document], Any]
 
 
-def _normalise(doc: Document) -> None:
-    doc.normalized = normalise(doc.text)
-
-
-#: The stages, in order. Named-entity recognition, entity resolution, quotes and events are later stages that plug
-#: in here; until they exist the Document's ``mentions``, ``entities``, ``quotes`` and ``events`` stay empty.
+#: The stages, in order. Every token carries its normalised form; the document-wide normalised view with its offset
+#: map (``Document.normalized``) is made when a stage first asks for it. Named-entity recognition, entity resolution,
+#: quotes and events are later stages that plug in here; until they exist the Document's ``mentions``,
+#: ``entities``, ``quotes`` and ``events`` stay empty.
 STAGES: tuple[Stage, ...] = (
-    Stage("normalise", _normalise),
     Stage("segment", segment),
     Stage("tokenize", tokenize),
 )

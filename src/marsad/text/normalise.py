@@ -78,7 +78,7 @@ def _rules() -> tuple[tuple[str, tuple[int, ...], str], ...]:
             dst = dst * len(src)
         if len(dst) != len(src):
             raise ValueError(f"normalisation.tsv: {fold}: {len(src)} sources but {len(dst)} targets")
-        rows.extend((fold, (s,), chr(d)) for s, d in zip(src, dst))
+        rows.extend((fold, (s,), chr(d)) for s, d in zip(src, dst, strict=False))
     return tuple(rows)
 
 
@@ -87,6 +87,19 @@ class _Table:
     mapping: dict[int, str | None]     # for str.translate
     attach: frozenset[str]             # removed characters that belong to the letter before them
     special: re.Pattern[str] | None    # characters whose replacement is not exactly one character
+    changing: re.Pattern[str] | None   # characters that change at all
+    replacement: dict[str, str]        # what each of those becomes
+
+    def apply(self, text: str) -> str:
+        """The folded text. Long texts go through a regex over the few characters that change (most of an Arabic
+        text does not), several times faster than ``str.translate``, which looks up every character."""
+        if len(text) < _LONG or self.changing is None:
+            return text.translate(self.mapping)
+        get = self.replacement.__getitem__
+        return self.changing.sub(lambda m: get(m.group()), text)
+
+
+_LONG = 200
 
 
 @lru_cache(maxsize=16)
@@ -115,32 +128,35 @@ def _table(folds: Folds) -> _Table:
         if form == chr(cp):
             continue
         mapping[cp] = "".join(base.get(ord(ch), ch) for ch in form)
-    special_chars = [cp for cp, rep in mapping.items() if len(rep) != 1]
-    special = None
-    if special_chars:
-        cls = "".join(re.escape(chr(cp)) for cp in sorted(special_chars))
-        special = re.compile(f"[{cls}]")
     return _Table(
         mapping={cp: (rep if rep else None) for cp, rep in mapping.items()},
         attach=frozenset(chr(cp) for cp in attach),
-        special=special,
+        special=_char_class([cp for cp, rep in mapping.items() if len(rep) != 1]),
+        changing=_char_class(list(mapping)),
+        replacement={chr(cp): rep for cp, rep in mapping.items()},
     )
 
 
-def fold(text: str, folds: Folds = DEFAULT_FOLDS) -> str:
+def _char_class(codepoints: list[int]) -> re.Pattern[str] | None:
+    if not codepoints:
+        return None
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(codepoints)) + "]")
+
+
+def fold(text: str, folds: Folds | None = None) -> str:
     """The normalised form of ``text`` (no offset map): for keys, look-ups and short strings."""
-    return text.translate(_table(folds).mapping)
+    return (_DEFAULT if folds is None else _table(folds)).apply(text)
 
 
 class NormalizedText:
     """A normalised copy of ``original`` and the map from its offsets back to the original's."""
 
-    __slots__ = ("original", "text", "folds", "_starts", "_ends")
+    __slots__ = ("_ends", "_starts", "folds", "original", "text")
 
     def __init__(self, original: str, folds: Folds = DEFAULT_FOLDS) -> None:
         self.original = original
         self.folds = folds
-        self.text = original.translate(_table(folds).mapping)
+        self.text = _table(folds).apply(original)
         self._starts: array[int] | None = None   # original start of each normalised character (None: identity)
         self._ends: dict[int, int] = {}            # original end where it is not start + 1
         special = _table(folds).special
@@ -205,6 +221,9 @@ class NormalizedText:
         if self._starts is None:
             return offset
         return bisect_right(self._starts, offset - 1)
+
+
+_DEFAULT = _table(DEFAULT_FOLDS)
 
 
 def normalise(text: str, folds: Folds = DEFAULT_FOLDS) -> NormalizedText:

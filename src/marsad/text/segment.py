@@ -22,9 +22,9 @@ MAX_HEADING_WORDS = 20
 
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
 # whitespace and invisible format characters trimmed from the edges of blocks and sentences
-_EDGE = " \t\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff\u061c\u00ad"
-_TRIM_LEFT = re.compile(f"[{_EDGE}]*")
-_TRIM_RIGHT = re.compile(f"[{_EDGE}]*\\Z")
+_EDGE = "".join(chr(c) for c in (
+    0x20, 0x09, 0xA0, 0x1680, *range(0x2000, 0x2010), *range(0x2028, 0x2030), *range(0x205F, 0x2065),
+    *range(0x2066, 0x206A), 0x3000, 0xFEFF, 0x061C, 0x00AD))
 _CLOSERS = "\"'»”’)\\]}›"
 _TERMINAL = ".!?؟…"
 # a run of sentence-final punctuation, the closing quotes and brackets after it, and the space that must follow
@@ -32,6 +32,7 @@ _BOUNDARY_RE = re.compile(f"[{re.escape(_TERMINAL)}]+[{re.escape(_CLOSERS)}]*(?=
 _HEADING_END_RE = re.compile(f"[{re.escape(_TERMINAL)}:؛;,،][{re.escape(_CLOSERS)}\\s]*\\Z")
 _QUOTE_RE = re.compile("[«»“”„\"]")
 _WORD_BEFORE_RE = re.compile(r"([^\W_][\w.\u0640]*)\Z")
+_ABBREVIATION_WINDOW = 12   # characters looked at before a full stop: the longest abbreviation, and then some
 _NUMBER_BEFORE_RE = re.compile(r"\d[\d.,٫٬]*\s*\Z")
 _HAS_WORD_RE = re.compile(r"[^\W_]")
 _SPACE_RE = re.compile(r"\s+")
@@ -57,10 +58,10 @@ def _abbreviations() -> _Abbreviations:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    m = _TRIM_LEFT.match(text, start, end)
-    start = m.end() if m else start
-    m2 = _TRIM_RIGHT.search(text, start, end)
-    return start, (m2.start() if m2 else end)
+    """``start:end`` without the spaces and invisible format characters at its edges."""
+    piece = text[start:end]
+    left = len(piece) - len(piece.lstrip(_EDGE))
+    return start + left, start + len(piece.rstrip(_EDGE)) if left < len(piece) else start + left
 
 
 def is_heading_line(line: str) -> bool:
@@ -111,14 +112,15 @@ def _quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_abbreviation(text: str, block_start: int, dot: int) -> bool:
     """Whether the full stop at ``dot`` closes an abbreviation rather than a sentence."""
-    m = _WORD_BEFORE_RE.search(text, block_start, dot)
-    if not m:
-        return False
+    window = max(block_start, dot - _ABBREVIATION_WINDOW)
+    m = _WORD_BEFORE_RE.search(text, window, dot)
+    if not m or (m.start() == window and window > block_start and _HAS_WORD_RE.match(text[window - 1])):
+        return False   # the word before is longer than any abbreviation
     word = m.group(1).replace("\u0640", "")
     abbr = _abbreviations()
     bare = m.group(1)
     if bare in abbr.after_number or word in abbr.after_number:
-        return not _NUMBER_BEFORE_RE.search(text, block_start, m.start())
+        return not _NUMBER_BEFORE_RE.search(text, max(block_start, m.start() - 40), m.start())
     if bare in abbr.never or word in abbr.never:
         return True
     # a single letter, or letters joined by full stops (U.S, أ.ف.ب): initials

@@ -2,17 +2,18 @@
 
 Tokens are found on the original text (words keep their diacritics; invisible format characters are skipped), so
 their offsets need no mapping; each carries its normalised form for matching and models. A word is then split into
-proclitics + rest (و ف, ب ل ك, the future س, and their combinations; ل before the article, whose alif is not written,
-as in للولايات = ل + لولايات, whose rest is normalised back to الولايات) when the rest is a word: the rest is frequent in
-the news lexicon (``data/text/lexicon.tsv``, counted from the ANT corpus) compared with the whole, or it stands alone
-elsewhere in the same document (وويتكوڤ next to ويتكوف). Words that merely start with those letters (وزير، بوتين،
-لبنان، فرنسا) stay whole. The clitic inventory and the words never split are data (``data/text/clitics.tsv``).
+proclitics + rest (و ف, ب ل ك, the future س, and their combinations; ل before the article, whose alif is not
+written, as in للولايات = ل + لولايات, whose rest is normalised back to الولايات) when the rest is a word: the rest is
+frequent in the news lexicon (``data/text/lexicon.tsv``, counted from the ANT corpus) compared with the whole, or it
+stands alone elsewhere in the same document (وويتكوڤ next to ويتكوف). Words that merely start with those letters
+(وزير، بوتين، لبنان، فرنسا) stay whole. The clitic inventory and the words never split are data
+(``data/text/clitics.tsv``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -37,14 +38,15 @@ _MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
     "\u08d3-\u08ff\u200c\u200d\ufe20-\ufe2f"
 )
-_ARABIC_LETTERS = "\u0621-\u065f\u066e-\u06d3\u06d5-\u06ed\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+_ARABIC_LETTERS = (
+    "\u0621-\u065f\u066e-\u06d3\u06d5-\u06ed\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
+)
 TOKEN_RE = re.compile(
     r"(?P<number>\d+(?:[.,٫٬]\d+)*)"
     # an Arabic word never takes digits in (و1,200 is و + 1,200); a Latin one may (G20)
     f"|(?P<word>[{_ARABIC_LETTERS}{_MARKS}]+|(?:[^\\W\\d_]|[{_MARKS}])(?:[^\\W_{_ARABIC_LETTERS}]|[{_MARKS}])*)"
     r"|(?P<punct>\.{2,}|[^\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u00ad])"
 )
-_ARABIC_RE = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 
 
 class Token(NamedTuple):
@@ -65,7 +67,7 @@ class Tokens:
     ``word`` numbers the whitespace/punctuation-delimited words: a clitic and the rest it was split from share one.
     """
 
-    __slots__ = ("start", "end", "norm", "kind", "word", "sentence")
+    __slots__ = ("end", "kind", "norm", "sentence", "start", "word")
 
     def __init__(self) -> None:
         self.start: list[int] = []
@@ -101,11 +103,13 @@ class CliticRules:
     future_before: frozenset[str]
     pronoun_suffixes: frozenset[str]
     never_split: frozenset[str]
-    suffixes: tuple[str, ...]
+    suffix_set: frozenset[str]
+    longest_suffix: int
     verb_prefixes: frozenset[str]
     ratios: dict[str, float]
     lexicon: dict[str, int]
     names: frozenset[str]
+    first_letters: frozenset[str]   # the letters a word with a proclitic can start with
 
 
 @lru_cache(maxsize=1)
@@ -132,10 +136,11 @@ def clitic_rules() -> CliticRules:
         conjunctions=tuple(rows["conjunction"]), prepositions=tuple(rows["preposition"]),
         future=tuple(rows["future"]), future_before=frozenset(rows["future_before"]),
         pronoun_suffixes=frozenset(rows["pronoun_suffix"]), never_split=frozenset(rows["never_split"]),
-        suffixes=tuple(sorted(rows["suffix"], key=len, reverse=True)),
+        suffix_set=frozenset(rows["suffix"]), longest_suffix=max(map(len, rows["suffix"])),
         verb_prefixes=frozenset(rows["verb_prefix"]),
         ratios={c: float(x) for c, x in (item.split("=") for item in rows["ratio"])},
         lexicon=lexicon, names=names,
+        first_letters=frozenset(rows["conjunction"] + rows["preposition"] + rows["future"]),
     )
 
 
@@ -155,15 +160,15 @@ def _evidence(r: CliticRules, w: str) -> int:
 def _bases(r: CliticRules, w: str, verbs: bool) -> list[str]:
     """``w`` and its light stems: suffixes off (ديونها: ديون), and, for verbs, the imperfect prefix (يمنح: منح)."""
     bases = [w]
-    for suf in r.suffixes:
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            base = w[: -len(suf)]
+    suffixes = r.suffix_set
+    for size in range(1, min(r.longest_suffix, len(w) - 3) + 1):
+        if w[-size:] in suffixes:
+            base = w[:-size]
             bases.append(base)
             if base.endswith("ت"):
                 bases.append(base[:-1] + "ه")   # مرجعيتها: مرجعيت -> مرجعيه (ة is written ت before a suffix)
-    for base in list(bases) if verbs else ():
-        if base[:1] in r.verb_prefixes and len(base) >= 4:
-            bases.append(base[1:])
+    if verbs:
+        bases += [b[1:] for b in bases if b[:1] in r.verb_prefixes and len(b) >= 4]
     return bases
 
 
@@ -231,9 +236,9 @@ def analyse_word(n: str) -> _Split | None:
     that the tokeniser takes only if the rest stands alone elsewhere in the same document.
     """
     r = clitic_rules()
-    if n in r.never_split or len(n) < 3 or not _ARABIC_RE.match(n):
-        return None
     head, rest = n[:1], n[1:]
+    if head not in r.first_letters or len(n) < 3 or n in r.never_split:
+        return None
     if n in r.names and rest not in r.names:
         return None   # a known name (لبنان, وليد) is not a clitic before something else
     if head in r.conjunctions:
@@ -266,47 +271,118 @@ def _orig_cut(token: str, k: int) -> int:
 
 
 # -- tokenisation ---------------------------------------------------------------------------------------------------
-def tokenize_span(text: str, start: int, end: int, sentence: int, tokens: Tokens, word_offset: int,
-                  in_document: Callable[[str], bool]) -> int:
-    """Tokenise ``text[start:end]`` into ``tokens``; returns the number of words added."""
-    words = 0
-    for m in TOKEN_RE.finditer(text, start, end):
-        s, e = m.span()
-        group = m.lastgroup
-        w = word_offset + words
-        words += 1
-        tok = m.group()
-        n = fold(tok)
-        if group != "word":
-            tokens.append(s, e, n, NUMBER if group == "number" else PUNCT, w, sentence)
-            continue
-        split = analyse_word(n)
-        if split is None or (not split.certain and not in_document(split.key)):
-            tokens.append(s, e, n, WORD, w, sentence)
-            continue
-        prev_n = prev_o = 0
-        for cut in split.cuts:
-            oc = _orig_cut(tok, cut)
-            tokens.append(s + prev_o, s + oc, n[prev_n:cut], CLITIC, w, sentence)
-            prev_n, prev_o = cut, oc
-        tokens.append(s + prev_o, e, split.key, WORD, w, sentence)
-    return words
+#: pieces of a token: (start, end) relative to the token, normalised form, kind
+_Pieces = tuple[tuple[int, int, str, int], ...]
+
+
+class _TokenInfo(NamedTuple):
+    kind: int
+    norm: str
+    pieces: _Pieces | None     # the token's clitic split, None when it stays whole
+    key: str | None            # for an uncertain split: the rest that must stand alone in the document
+    certain: bool
+
+
+def _analyse_token(tok: str, group: str | None) -> _TokenInfo:
+    n = fold(tok)
+    if group != "word":
+        return _TokenInfo(NUMBER if group == "number" else PUNCT, n, None, None, True)
+    split = analyse_word(n)
+    if split is None:
+        return _TokenInfo(WORD, n, None, None, True)
+    pieces: list[tuple[int, int, str, int]] = []
+    prev_n = prev_o = 0
+    for cut in split.cuts:
+        oc = _orig_cut(tok, cut)
+        if oc <= prev_o or oc >= len(tok):
+            # the cut falls inside one original character (a ligature such as ﷁ): keep the token whole
+            return _TokenInfo(WORD, n, None, None, True)
+        pieces.append((prev_o, oc, n[prev_n:cut], CLITIC))
+        prev_n, prev_o = cut, oc
+    pieces.append((prev_o, len(tok), split.key, WORD))
+    return _TokenInfo(WORD, n, tuple(pieces), split.key, split.certain)
+
+
+class _TokenCache(dict[str, _TokenInfo]):
+    """What each distinct token string normalises and splits to: news vocabulary is Zipfian, so almost every token
+    is a cache hit. Bounded: cleared when it grows past ``limit`` entries."""
+
+    limit = 300_000
+
+    def get_info(self, tok: str, group: str | None) -> _TokenInfo:
+        info = self.get(tok)
+        if info is None:
+            if len(self) >= self.limit:
+                self.clear()
+            info = self[tok] = _analyse_token(tok, group)
+        return info
+
+
+_CACHE = _TokenCache()
 
 
 def tokenize(doc: Document) -> Tokens:
-    """Tokenise every sentence of ``doc`` (segment it first) into ``doc.tokens``."""
+    """Tokenise every sentence of ``doc`` (segment it first) into ``doc.tokens``.
+
+    An uncertain split (an unknown word whose rest is unknown too: وويتكوڤ) is taken only when the rest stands alone
+    elsewhere in the same document (ويتكوف), which is known once the whole document has been read.
+    """
     tokens = Tokens()
-    text = doc.text
-    standalone: set[str] | None = None
-
-    def in_document(key: str) -> bool:
-        nonlocal standalone
-        if standalone is None:
-            standalone = {fold(m.group()) for m in TOKEN_RE.finditer(text) if m.lastgroup == "word"}
-        return key in standalone
-
-    words = 0
-    for i, s in enumerate(doc.sentences):
-        words += tokenize_span(text, s.start, s.end, i, tokens, words, in_document)
     doc.tokens = tokens
+    sentences = doc.sentences
+    if not sentences:
+        return tokens
+    text = doc.text
+    cache = _CACHE
+    starts, ends, norms, kinds, words, sents = (tokens.start, tokens.end, tokens.norm, tokens.kind, tokens.word,
+                                                tokens.sentence)
+    a_start, a_end, a_norm, a_kind, a_word, a_sent = (starts.append, ends.append, norms.append, kinds.append,
+                                                      words.append, sents.append)
+    uncertain: list[tuple[int, int, int, _TokenInfo]] = []   # (token index, start, sentence, info)
+    k, word = 0, -1
+    s_start, s_end = sentences[0].start, sentences[0].end
+    for m in TOKEN_RE.finditer(text, s_start, sentences[-1].end):
+        s, e = m.span()
+        while s >= s_end:
+            k += 1
+            s_start, s_end = sentences[k].start, sentences[k].end
+        if s < s_start:
+            continue  # between sentences (a line of punctuation that is no block)
+        word += 1
+        tok = m.group()
+        info = cache.get(tok)
+        if info is None:
+            info = cache.get_info(tok, m.lastgroup)
+        pieces = info[2]
+        if pieces is None or not info[4]:
+            if pieces is not None:
+                uncertain.append((len(starts), s, k, info))
+            a_start(s)
+            a_end(e)
+            a_norm(info[1])
+            a_kind(info[0])
+            a_word(word)
+            a_sent(k)
+        else:
+            for ps, pe, pn, pk in pieces:
+                a_start(s + ps)
+                a_end(s + pe)
+                a_norm(pn)
+                a_kind(pk)
+                a_word(word)
+                a_sent(k)
+    if uncertain:
+        _resolve_uncertain(tokens, uncertain)
     return tokens
+
+
+def _resolve_uncertain(tokens: Tokens, uncertain: list[tuple[int, int, int, _TokenInfo]]) -> None:
+    """Split, in place, the uncertain words whose rest stands alone in the document."""
+    standalone = {n for n, kd in zip(tokens.norm, tokens.kind, strict=False) if kd == WORD}
+    cols = (tokens.start, tokens.end, tokens.norm, tokens.kind, tokens.word, tokens.sentence)
+    for i, s, k, info in reversed(uncertain):
+        if info.key in standalone and info.pieces is not None:
+            word = tokens.word[i]
+            new = [(s + ps, s + pe, pn, pk, word, k) for ps, pe, pn, pk in info.pieces]
+            for col, values in zip(cols, zip(*new, strict=False), strict=False):
+                col[i:i + 1] = values  # type: ignore[index]
