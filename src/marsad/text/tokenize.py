@@ -305,7 +305,8 @@ def _analyse_token(tok: str, group: str | None) -> _TokenInfo:
 
 class _TokenCache(dict[str, _TokenInfo]):
     """What each distinct token string normalises and splits to: news vocabulary is Zipfian, so almost every token
-    is a cache hit. Bounded: cleared when it grows past ``limit`` entries."""
+    is a cache hit. Tokens that stay whole are also kept, as (norm, kind), in ``_WHOLE`` for the tokeniser's fast
+    path. Bounded: both are cleared when they grow past ``limit`` entries."""
 
     limit = 300_000
 
@@ -314,11 +315,15 @@ class _TokenCache(dict[str, _TokenInfo]):
         if info is None:
             if len(self) >= self.limit:
                 self.clear()
+                _WHOLE.clear()
             info = self[tok] = _analyse_token(tok, group)
+            if info.pieces is None:
+                _WHOLE[tok] = (info.norm, info.kind)
         return info
 
 
 _CACHE = _TokenCache()
+_WHOLE: dict[str, tuple[str, int]] = {}
 
 
 def tokenize(doc: Document) -> Tokens:
@@ -333,44 +338,46 @@ def tokenize(doc: Document) -> Tokens:
     if not sentences:
         return tokens
     text = doc.text
-    cache = _CACHE
+    whole, get_info = _WHOLE, _CACHE.get_info
     starts, ends, norms, kinds, words, sents = (tokens.start, tokens.end, tokens.norm, tokens.kind, tokens.word,
                                                 tokens.sentence)
     a_start, a_end, a_norm, a_kind, a_word, a_sent = (starts.append, ends.append, norms.append, kinds.append,
                                                       words.append, sents.append)
     uncertain: list[tuple[int, int, int, _TokenInfo]] = []   # (token index, start, sentence, info)
-    k, word = 0, -1
-    s_start, s_end = sentences[0].start, sentences[0].end
-    for m in TOKEN_RE.finditer(text, s_start, sentences[-1].end):
-        s, e = m.span()
-        while s >= s_end:
-            k += 1
-            s_start, s_end = sentences[k].start, sentences[k].end
-        if s < s_start:
-            continue  # between sentences (a line of punctuation that is no block)
-        word += 1
-        tok = m.group()
-        info = cache.get(tok)
-        if info is None:
-            info = cache.get_info(tok, m.lastgroup)
-        pieces = info[2]
-        if pieces is None or not info[4]:
-            if pieces is not None:
-                uncertain.append((len(starts), s, k, info))
-            a_start(s)
-            a_end(e)
-            a_norm(info[1])
-            a_kind(info[0])
-            a_word(word)
-            a_sent(k)
-        else:
-            for ps, pe, pn, pk in pieces:
-                a_start(s + ps)
-                a_end(s + pe)
-                a_norm(pn)
-                a_kind(pk)
+    word = -1
+    finditer = TOKEN_RE.finditer
+    for k, sentence in enumerate(sentences):
+        for m in finditer(text, sentence.start, sentence.end):
+            word += 1
+            tok = m.group()
+            simple = whole.get(tok)
+            if simple is not None:          # the common case: a token that stays whole
+                a_start(m.start())
+                a_end(m.end())
+                a_norm(simple[0])
+                a_kind(simple[1])
                 a_word(word)
                 a_sent(k)
+                continue
+            info = get_info(tok, m.lastgroup)
+            s = m.start()
+            if info.pieces is not None and info.certain:
+                for ps, pe, pn, pk in info.pieces:
+                    a_start(s + ps)
+                    a_end(s + pe)
+                    a_norm(pn)
+                    a_kind(pk)
+                    a_word(word)
+                    a_sent(k)
+                continue
+            if info.pieces is not None:
+                uncertain.append((len(starts), s, k, info))
+            a_start(s)
+            a_end(m.end())
+            a_norm(info.norm)
+            a_kind(info.kind)
+            a_word(word)
+            a_sent(k)
     if uncertain:
         _resolve_uncertain(tokens, uncertain)
     return tokens
