@@ -393,3 +393,16 @@ def _resolve_uncertain(tokens: Tokens, uncertain: list[tuple[int, int, int, _Tok
             new = [(s + ps, s + pe, pn, pk, word, k) for ps, pe, pn, pk in info.pieces]
             for col, values in zip(cols, zip(*new, strict=False), strict=False):
                 col[i:i + 1] = values  # type: ignore[index]
+
+
+def phrase_norms(phrase: str) -> tuple[str, ...]:
+    """The normalised forms of the tokens of ``phrase`` without its proclitics, as the tokeniser sees them: the key
+    under which lexicon phrases (month names, title words...) are matched against a document's tokens."""
+    out: list[str] = []
+    for m in TOKEN_RE.finditer(phrase):
+        info = _CACHE.get_info(m.group(), m.lastgroup)
+        if info.pieces is None or not info.certain:
+            out.append(info.norm)
+        else:
+            out.extend(pn for _, _, pn, pk in info.pieces if pk != CLITIC)
+    return tuple(out)

@@ -1,0 +1,1 @@
+"""Mentions: named entities (a trained tagger) and value expressions (rules)."""
