@@ -28,11 +28,17 @@ _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*\Z")
 _YEAR_PREPOSITIONS = frozenset({"في", "منذ", "حتي", "قبل", "بعد", "خلال", "مطلع", "اواخر", "اوائل", "نهايه", "بدايه"})
 
 
+#: roles of the phrases that can begin a value mention (the others only follow one: هـ، الماضي، بالمائة)
+_START_ROLES = frozenset({"month", "unit", "scale", "ordinal", "time_unit", "relative", "weekday", "approximate",
+                          "year_word", "hour_word", "ago", "after", "for"})
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     phrases: dict[tuple[str, ...], dict[str, Any]]   # phrase -> {role: payload}
     max_len: int
-    starters: frozenset[str]
+    starters: frozenset[str]      # first words of phrases that can begin a mention
+    first_words: frozenset[str]   # first words of any phrase
 
     def roles(self, key: tuple[str, ...]) -> dict[str, Any]:
         return self.phrases.get(key, {})
@@ -67,7 +73,8 @@ def lexicon() -> _Lexicon:
     for role, words in _rows("value_words.tsv"):
         for w in words.split():
             add(w, role, True)
-    return _Lexicon(phrases, max(map(len, phrases)), frozenset(k[0] for k in phrases))
+    starters = frozenset(k[0] for k, roles in phrases.items() if _START_ROLES & set(roles))
+    return _Lexicon(phrases, max(map(len, phrases)), starters, frozenset(k[0] for k in phrases))
 
 
 # -- the matcher ----------------------------------------------------------------------------------------------------
@@ -77,17 +84,27 @@ class _Sentence:
     def __init__(self, norms: list[str], kinds: list[int], published: dt.date | None) -> None:
         self.norms, self.kinds, self.published = norms, kinds, published
         self.lex = lexicon()
+        self._at: dict[int, dict[str, tuple[int, Any]]] = {}
 
     def __len__(self) -> int:
         return len(self.norms)
 
+    def _roles(self, p: int) -> dict[str, tuple[int, Any]]:
+        """Every role of a lexicon phrase starting at ``p``, with the end of the longest such phrase."""
+        found = self._at.get(p)
+        if found is None:
+            found = {}
+            if p < len(self.norms) and self.norms[p] in self.lex.first_words:
+                phrases = self.lex.phrases
+                for size in range(min(self.lex.max_len, len(self.norms) - p), 0, -1):
+                    for role, payload in phrases.get(tuple(self.norms[p:p + size]), {}).items():
+                        found.setdefault(role, (p + size, payload))
+            self._at[p] = found
+        return found
+
     def phrase(self, p: int, role: str) -> tuple[int, Any] | None:
         """The longest lexicon phrase at ``p`` with ``role``: (end, payload)."""
-        for size in range(min(self.lex.max_len, len(self.norms) - p), 0, -1):
-            roles = self.lex.phrases.get(tuple(self.norms[p:p + size]))
-            if roles and role in roles:
-                return p + size, roles[role]
-        return None
+        return self._roles(p).get(role)
 
     def is_(self, p: int, role: str) -> int | None:
         hit = self.phrase(p, role) if p < len(self.norms) else None
