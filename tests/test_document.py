@@ -106,4 +106,4 @@ def test_sentence_of() -> None:
 def test_later_layers_are_empty_until_their_stages_exist(seed_text: str) -> None:
     d = analyze(seed_text).to_dict()
     assert d["entities"] == d["quotes"] == d["events"] == []
-    assert {m["label"] for m in d["mentions"]} <= {"DATE", "TIME", "DURATION", "NUMBER", "MONEY"}
+    assert {m["label"] for m in d["mentions"]} <= {"DATE", "TIME", "DURATION", "NUMBER", "MONEY", "TITLE"}

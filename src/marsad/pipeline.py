@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from marsad.document import Document
+from marsad.ner.titles import title_mentions
 from marsad.ner.values import value_mentions
 from marsad.text.segment import segment
 from marsad.text.tokenize import tokenize
@@ -29,11 +30,13 @@ class Stage:
 #: The stages, in order. Every token carries its normalised form; the document-wide normalised view with its offset
 #: map (``Document.normalized``) is made when a stage first asks for it. Named-entity recognition, entity resolution,
 #: quotes and events are later stages that plug in here; until they exist the Document's ``entities``, ``quotes``
-#: and ``events`` stay empty, and ``mentions`` holds only value expressions (dates, times, durations, numbers, money).
+#: and ``events`` stay empty, and ``mentions`` holds value expressions (dates, times, durations, numbers, money) and
+#: role phrases (TITLE).
 STAGES: tuple[Stage, ...] = (
     Stage("segment", segment),
     Stage("tokenize", tokenize),
     Stage("values", value_mentions),
+    Stage("titles", title_mentions),
 )
 
 

@@ -1,0 +1,130 @@
+"""TITLE mentions: role and office phrases (الرئيس الروسي، وزير الخارجية الأمريكي، مساعد الرئيس الروسي،
+المبعوث الأمريكي الخاص بشأن الشرق الأوسط), the words in ``data/ner/titles.tsv``.
+
+A title is a head (الرئيس، وزير، المبعوث), then any of: a portfolio (وزير الخارجية), a nationality (الروسي),
+qualifiers (الخاص، السابق) and a remit after بشأن/باسم/لدى (الشرق الأوسط). A dependent office (مساعد، نائب، صهر)
+takes a whole title after it: «مساعد الرئيس الروسي» is a title and so is the «الرئيس الروسي» inside it; both are
+mentions, for the resolver to tell who each denotes. A bare head (الرئيس) is not a title mention: it needs at least
+one of the other parts to say whose office it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from marsad.document import Document
+from marsad.text.tokenize import CLITIC, phrase_norms
+
+
+@dataclass(frozen=True)
+class _Words:
+    phrases: dict[tuple[str, ...], frozenset[str]]   # phrase -> roles
+    max_len: int
+    first_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> _Words:
+    phrases: dict[tuple[str, ...], set[str]] = {}
+    text = resources.files("marsad").joinpath("data/ner/titles.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        role, forms = line.split("\t")
+        for form in forms.split():
+            key = phrase_norms(form.replace("_", " "))
+            if key:
+                phrases.setdefault(key, set()).add(role)
+    return _Words({k: frozenset(v) for k, v in phrases.items()}, max(map(len, phrases)),
+                  frozenset(k[0] for k in phrases))
+
+
+class _Parser:
+    def __init__(self, norms: list[str], after_lam: list[bool]) -> None:
+        self.norms, self.after_lam = norms, after_lam
+        self.w = words()
+
+    def match(self, p: int, role: str) -> int | None:
+        """End of the longest phrase with ``role`` at ``p``."""
+        if p >= len(self.norms) or self.norms[p] not in self.w.first_words:
+            return None
+        for size in range(min(self.w.max_len, len(self.norms) - p), 0, -1):
+            roles = self.w.phrases.get(tuple(self.norms[p:p + size]))
+            if roles and role in roles:
+                return p + size
+        return None
+
+    def title(self, p: int, found: list[tuple[int, int]]) -> int | None:
+        """End of the title starting at ``p``; appends (start, end) of it and of any title nested in it."""
+        dep = self.match(p, "dependent")
+        if dep is not None:
+            inner = self.title(dep, found)
+            if inner is not None:
+                end = self.modifiers(inner)
+                found.append((p, end))
+                return end
+        head = self.match(p, "head")
+        if head is None:
+            return None
+        end = self.modifiers(head)
+        if end == head:
+            return None   # a bare head does not say whose office it is
+        found.append((p, end))
+        return end
+
+    def modifiers(self, q: int) -> int:
+        while q < len(self.norms):
+            for role in ("portfolio", "nationality", "qualifier"):
+                end = self.match(q, role)
+                if end is not None:
+                    q = end
+                    break
+            else:
+                if self.after_lam[q] and (region := self.match(q, "region")) is not None:
+                    q = region   # الأمين العام للأمم المتحدة
+                    continue
+                remit = self.match(q, "remit")
+                target = None if remit is None else self.remit_target(remit)
+                if target is None:
+                    return q
+                q = target
+        return q
+
+    def remit_target(self, p: int) -> int | None:
+        """What an envoy or spokesperson is for: a region or body, a portfolio, or a ministry and its portfolio."""
+        ministry = self.match(p, "ministry")
+        if ministry is not None:
+            return self.match(ministry, "portfolio")
+        return self.match(p, "region") or self.match(p, "portfolio")
+
+
+def title_mentions(doc: Document) -> None:
+    """Add TITLE mentions to ``doc`` (tokenise it first)."""
+    toks = doc.tokens
+    if toks is None or not len(toks):
+        return
+    first = words().first_words
+    norms, kinds, sents, starts, ends = toks.norm, toks.kind, toks.sentence, toks.start, toks.end
+    n = len(toks)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and sents[j] == sents[i]:
+            j += 1
+        view = [k for k in range(i, j) if kinds[k] != CLITIC]
+        if any(norms[k] in first for k in view):
+            after_lam = [k > i and kinds[k - 1] == CLITIC and norms[k - 1] == "ل" for k in view]
+            parser = _Parser([norms[k] for k in view], after_lam)
+            p = 0
+            while p < len(view):
+                found: list[tuple[int, int]] = []
+                end = parser.title(p, found)
+                if end is None:
+                    p += 1
+                    continue
+                for a, b in sorted(found, key=lambda ab: (ab[0], -ab[1])):
+                    doc.add_mention(starts[view[a]], ends[view[b - 1]], "TITLE")
+                p = end
+        i = j

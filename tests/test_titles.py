@@ -1,0 +1,38 @@
+"""TITLE mentions: role and office phrases, nested ones included, and never a bare head."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad import analyze
+
+
+def titles(text: str) -> list[str]:
+    return [m.text for m in analyze(text).mentions if m.label == "TITLE"]
+
+
+def test_seed_article_titles(seed_text: str) -> None:
+    got = titles(seed_text)
+    for expected in ("الرئيس الروسي", "المبعوث الأمريكي الخاص بشأن الشرق الأوسط", "مساعد الرئيس الروسي",
+                     "الرئيس الأمريكي السابق", "صهر الرئيس الأمريكي السابق", "الرئيس الأوكراني"):
+        assert expected in got
+
+
+@pytest.mark.parametrize("phrase", [
+    "وزير الخارجية الأمريكي", "المتحدث باسم وزارة الخارجية", "الأمين العام للأمم المتحدة",
+    "رئيس الوزراء التونسي", "نائب وزير الدفاع الروسي",
+])
+def test_title_phrases(phrase: str) -> None:
+    assert phrase in titles(f"قال {phrase} إن الاجتماع كان مفيدا.")
+
+
+def test_nested_title_is_also_a_mention() -> None:
+    assert titles("قال نائب وزير الدفاع الروسي.") == ["نائب وزير الدفاع الروسي", "وزير الدفاع الروسي"]
+
+
+def test_bare_head_is_not_a_title() -> None:
+    assert titles("قال الرئيس إن الوزير وصل.") == []
+
+
+def test_title_mentions_exclude_proclitics() -> None:
+    assert titles("ووزير الخارجية الروسي") == ["وزير الخارجية الروسي"]
