@@ -4,6 +4,7 @@
     marsad analyze -                  one document from stdin
     marsad analyze --jsonl IN.jsonl   one document per input line
     marsad eval clitics               clitic segmentation accuracy on the gold table
+    marsad eval ner --gold FILE       named-entity P/R/F1 on a CoNLL file
 """
 
 from __future__ import annotations
@@ -80,6 +81,12 @@ def cmd_analyze(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO 
 
 
 def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+    if args.task == "clitics":
+        return _eval_clitics(args, out)
+    return _eval_ner(args, out)
+
+
+def _eval_clitics(args: argparse.Namespace, out: TextIO) -> int:
     from marsad.eval import clitics
 
     result = clitics.score(args.gold, args.ant, args.gold.parent / "sample.tsv")
@@ -92,6 +99,24 @@ def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         out.write(f"  {kind:>6} sample: {right}/{n} = {right / n:.4f}\n")
     for word, gold, system, doc in result.errors:
         out.write(f"  error: {word}: gold {gold}, system {system} ({doc})\n")
+    return 0
+
+
+def _eval_ner(args: argparse.Namespace, out: TextIO) -> int:
+    from marsad.eval import ner
+
+    report = ner.score(args.gold, limit=args.limit).to_dict()
+    if args.json:
+        out.write(json.dumps(report, indent=2) + "\n")
+        return 0
+    micro = report["micro"]
+    assert isinstance(micro, dict)
+    out.write(f"NER on {args.gold} ({report['tokens']} tokens), entity-level exact match, proclitics allowed\n")
+    out.write(f"{'type':<8}{'P':>8}{'R':>8}{'F1':>8}{'support':>9}\n")
+    per_type = report["per_type"]
+    assert isinstance(per_type, dict)
+    for name, row in [*per_type.items(), ("micro", micro)]:
+        out.write(f"{name:<8}{row['precision']:>8.4f}{row['recall']:>8.4f}{row['f1']:>8.4f}{row['support']:>9}\n")
     return 0
 
 
@@ -118,6 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the ANT v1.1 corpus the gold words come from")
     cl.add_argument("--json", action="store_true")
     cl.set_defaults(func=cmd_eval)
+    ne = ev_sub.add_parser("ner", help="entity-level P/R/F1 of named-entity mentions on a CoNLL file")
+    ne.add_argument("--gold", type=Path, required=True, help="CoNLL file: token TAG per line, BIO tags")
+    ne.add_argument("--limit", type=int, help="score only the first N sentences")
+    ne.add_argument("--json", action="store_true")
+    ne.set_defaults(func=cmd_eval)
     return parser
 
 

@@ -1,0 +1,129 @@
+"""Entity-level precision, recall and F1 of the system's mentions against a CoNLL file (ANERcorp and the like).
+
+The gold file has one ``token TAG`` per line (BIO tags, PERS/PER, LOC, ORG, MISC...) and a blank line between
+sentences. Sentences are rebuilt as text (tokens joined by spaces, one sentence per line), grouped into documents of
+consecutive sentences, and analysed by the whole pipeline, as a user's text would be. A system mention counts when its
+type matches and its span equals the gold span, or the gold span less proclitics that the gold token kept attached
+(gold «وبوتين» as a person, system «بوتين»). System labels map to the gold scheme: GPE and FAC count as LOC, NORP as
+MISC; TITLE and value mentions are not scored.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marsad.pipeline import analyze
+
+#: how the system's labels are scored against a four-type gold scheme
+LABEL_MAP = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "MISC", "MISC": "MISC"}
+GOLD_MAP = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC", "MISC": "MISC"}
+PROCLITICS = frozenset("وفبلكس")
+#: sentences per analysed document: enough context for document-level consistency, as in a news article
+DOC_SENTENCES = 25
+
+
+@dataclass
+class NerScore:
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+    tokens: int = 0
+
+    @staticmethod
+    def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": tp + fn}
+
+    def to_dict(self) -> dict[str, object]:
+        types = sorted(set(self.tp) | set(self.fp) | set(self.fn))
+        return {
+            "micro": self.prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values())),
+            "per_type": {t: self.prf(self.tp[t], self.fp[t], self.fn[t]) for t in types},
+            "tokens": self.tokens,
+        }
+
+
+def read_conll(path: Path) -> Iterator[list[tuple[str, str]]]:
+    """Sentences of (token, tag) from a CoNLL file."""
+    sentence: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if sentence:
+                yield sentence
+            sentence = []
+            continue
+        token, tag = parts[0], parts[-1] if len(parts) > 1 else "O"
+        sentence.append((token, tag))
+    if sentence:
+        yield sentence
+
+
+def _gold_spans(sentences: list[list[tuple[str, str]]]) -> tuple[str, set[tuple[int, int, str]]]:
+    """The document text and its gold entities as (start, end, type)."""
+    lines: list[str] = []
+    spans: set[tuple[int, int, str]] = set()
+    offset = 0
+    for sentence in sentences:
+        pos = offset
+        current: list[int] | None = None   # [start, end]
+        ctype = ""
+        for i, (token, tag) in enumerate(sentence):
+            if i:
+                pos += 1
+            start, end = pos, pos + len(token)
+            pos = end
+            bio, _, etype = tag.partition("-")
+            etype = GOLD_MAP.get(etype, etype)
+            if bio == "I" and current is not None and etype == ctype:
+                current[1] = end
+                continue
+            if current is not None:
+                spans.add((current[0], current[1], ctype))
+                current = None
+            if bio in ("B", "I") and etype:
+                current, ctype = [start, end], etype
+        if current is not None:
+            spans.add((current[0], current[1], ctype))
+        line = " ".join(t for t, _ in sentence)
+        lines.append(line)
+        offset += len(line) + 1
+    return "\n".join(lines), spans
+
+
+def _matches(text: str, gold: tuple[int, int, str], system: tuple[int, int, str]) -> bool:
+    gs, ge, gt = gold
+    ss, se, st = system
+    if gt != st or ge != se or ss < gs:
+        return False
+    prefix = text[gs:ss]
+    return len(prefix) <= 3 and all(ch in PROCLITICS for ch in prefix)
+
+
+def score(gold: Path, limit: int | None = None) -> NerScore:
+    result = NerScore()
+    sentences = list(read_conll(gold))
+    if limit is not None:
+        sentences = sentences[:limit]
+    for i in range(0, len(sentences), DOC_SENTENCES):
+        chunk = sentences[i:i + DOC_SENTENCES]
+        text, gold_spans = _gold_spans(chunk)
+        result.tokens += sum(len(s) for s in chunk)
+        doc = analyze(text)
+        system = {(m.start, m.end, LABEL_MAP[m.label]) for m in doc.mentions if m.label in LABEL_MAP}
+        unmatched = set(system)
+        for g in gold_spans:
+            hit = next((s for s in unmatched if _matches(text, g, s)), None)
+            if hit is None:
+                result.fn[g[2]] += 1
+            else:
+                unmatched.discard(hit)
+                result.tp[g[2]] += 1
+        for s in unmatched:
+            result.fp[s[2]] += 1
+    return result
