@@ -45,7 +45,7 @@ def test_bad_inputs_are_reported_and_the_rest_analysed(tmp_path: Path) -> None:
     (tmp_path / "binary.txt").write_bytes(b"ab\x00cd")
     jl = tmp_path / "in.jsonl"
     jl.write_text('{"id": "1", "text": "أول."}\n{broken\n\n{"id": "3", "text": "ثالث.", "published": "2025-12-01"}\n'
-                  '{"id": 4, "text": 5}\n', encoding="utf-8")
+                  '{"id": 4, "text": 5}\n{"id": 6, "text": "\\ud800 نص"}\n', encoding="utf-8")
     code, docs, err = run(["analyze", str(tmp_path / "latin1.txt"), str(good), str(tmp_path / "empty.txt"),
                            str(tmp_path / "binary.txt"), str(tmp_path / "missing.txt"), "--jsonl", str(jl),
                            "--published", "2025-11-30"])
@@ -54,13 +54,14 @@ def test_bad_inputs_are_reported_and_the_rest_analysed(tmp_path: Path) -> None:
     assert [d["published"] for d in docs] == ["2025-11-30", "2025-11-30", "2025-12-01"]
     assert [d["id"] for d in docs[1:]] == ["1", "3"]
     lines = err.strip().splitlines()
-    assert len(lines) == 6
+    assert len(lines) == 7
     assert "latin1.txt: not valid UTF-8" in err
     assert "empty.txt: empty document" in err
     assert "binary.txt: binary data" in err
     assert "missing.txt:" in err
     assert f"{jl}:2: broken JSON" in err
     assert f"{jl}:5: " in err
+    assert f"{jl}:6: \"text\" holds a lone surrogate" in err
 
 
 def test_bom_and_utf16_inputs(tmp_path: Path) -> None:

@@ -92,13 +92,23 @@ def read_document(data: bytes, name: str = "") -> Article:
     return Article(text=text)
 
 
+def _check_text(value: str, key: str) -> str:
+    """Refuse strings that cannot be written back out as UTF-8 (lone surrogates from JSON escapes such as \\ud800)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f'"{key}" holds a lone surrogate (U+{ord(value[exc.start]):04X}) at offset {exc.start}, '
+                         "which is not a character") from None
+    return value
+
+
 def _optional_str(record: dict[str, Any], key: str) -> str | None:
     value = record.get(key)
     if value is None:
         return None
     if not isinstance(value, str):
         raise InputError(f'"{key}" must be a string, got {type(value).__name__}')
-    return value
+    return _check_text(value, key)
 
 
 def parse_record(line: str) -> Article:
@@ -111,11 +121,11 @@ def parse_record(line: str) -> Article:
         raise InputError("a JSON Lines record must be an object")
     text, html = record.get("text"), record.get("html")
     if isinstance(html, str) and not isinstance(text, str):
-        article = extract_html(html)
+        article = extract_html(_check_text(html, "html"))
     elif isinstance(text, str):
         if not text.strip():
             raise InputError('empty "text"')
-        article = Article(text=text)
+        article = Article(text=_check_text(text, "text"))
     else:
         raise InputError('record has no "text" string')
     rid = record.get("id")
