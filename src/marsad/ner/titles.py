@@ -10,51 +10,27 @@ one of the other parts to say whose office it is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from marsad.document import Document
-from marsad.text.tokenize import CLITIC, phrase_norms
-
-
-@dataclass(frozen=True)
-class _Words:
-    phrases: dict[tuple[str, ...], frozenset[str]]   # phrase -> roles
-    max_len: int
-    first_words: frozenset[str]
+from marsad.ner.phrases import PhraseTable, read_rows
+from marsad.text.tokenize import CLITIC
 
 
 @lru_cache(maxsize=1)
-def words() -> _Words:
-    phrases: dict[tuple[str, ...], set[str]] = {}
-    text = resources.files("marsad").joinpath("data/ner/titles.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        role, forms = line.split("\t")
-        for form in forms.split():
-            key = phrase_norms(form.replace("_", " "))
-            if key:
-                phrases.setdefault(key, set()).add(role)
-    return _Words({k: frozenset(v) for k, v in phrases.items()}, max(map(len, phrases)),
-                  frozenset(k[0] for k in phrases))
+def words() -> PhraseTable:
+    return PhraseTable((form, role, True) for role, forms in read_rows("titles.tsv") for form in forms.split())
 
 
 class _Parser:
     def __init__(self, norms: list[str], after_lam: list[bool]) -> None:
         self.norms, self.after_lam = norms, after_lam
-        self.w = words()
+        self.table = words()
 
     def match(self, p: int, role: str) -> int | None:
         """End of the longest phrase with ``role`` at ``p``."""
-        if p >= len(self.norms) or self.norms[p] not in self.w.first_words:
-            return None
-        for size in range(min(self.w.max_len, len(self.norms) - p), 0, -1):
-            roles = self.w.phrases.get(tuple(self.norms[p:p + size]))
-            if roles and role in roles:
-                return p + size
-        return None
+        hit = self.table.roles_at(self.norms, p).get(role)
+        return None if hit is None else hit[0]
 
     def title(self, p: int, found: list[tuple[int, int]]) -> int | None:
         """End of the title starting at ``p``; appends (start, end) of it and of any title nested in it."""

@@ -16,11 +16,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from marsad.document import Document
-from marsad.text.tokenize import CLITIC, NUMBER, PUNCT, phrase_norms
+from marsad.ner.phrases import PhraseTable, read_rows
+from marsad.text.tokenize import CLITIC, NUMBER, PUNCT
 
 Match = tuple[int, str, Any, dict[str, Any]]   # (end position in the view, label, value, extra fields)
 
@@ -35,46 +35,22 @@ _START_ROLES = frozenset({"month", "unit", "scale", "ordinal", "time_unit", "rel
 
 @dataclass(frozen=True)
 class _Lexicon:
-    phrases: dict[tuple[str, ...], dict[str, Any]]   # phrase -> {role: payload}
-    max_len: int
+    table: PhraseTable
     starters: frozenset[str]      # first words of phrases that can begin a mention
-    first_words: frozenset[str]   # first words of any phrase
-
-    def roles(self, key: tuple[str, ...]) -> dict[str, Any]:
-        return self.phrases.get(key, {})
-
-
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("marsad").joinpath(f"data/ner/{name}").read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    phrases: dict[tuple[str, ...], dict[str, Any]] = {}
-
-    def add(phrase: str, role: str, payload: Any) -> None:
-        key = phrase_norms(phrase.replace("_", " "))
-        if key:
-            phrases.setdefault(key, {})[role] = payload
-
-    for name, calendar, month in _rows("months.tsv"):
-        add(name, "month", (calendar, int(month)))
-    for word, kind, value in _rows("numbers.tsv"):
-        add(word, kind, int(value))
-    for word, designator, count in _rows("units.tsv"):
-        add(word, "time_unit", (designator, int(count)))
-    for word, code in _rows("currencies.tsv"):
-        add(word, "currency", code)
-    for expr, unit, offset in _rows("relative_dates.tsv"):
-        add(expr, "relative", (unit, int(offset)))
-    for name, iso in _rows("weekdays.tsv"):
-        add(name, "weekday", int(iso))
-    for role, words in _rows("value_words.tsv"):
-        for w in words.split():
-            add(w, role, True)
-    starters = frozenset(k[0] for k, roles in phrases.items() if _START_ROLES & set(roles))
-    return _Lexicon(phrases, max(map(len, phrases)), starters, frozenset(k[0] for k in phrases))
+    entries: list[tuple[str, str, Any]] = []
+    entries += [(name, "month", (cal, int(month))) for name, cal, month in read_rows("months.tsv")]
+    entries += [(word, kind, int(value)) for word, kind, value in read_rows("numbers.tsv")]
+    entries += [(word, "time_unit", (d, int(count))) for word, d, count in read_rows("units.tsv")]
+    entries += [(word, "currency", code) for word, code in read_rows("currencies.tsv")]
+    entries += [(expr, "relative", (unit, int(offset))) for expr, unit, offset in read_rows("relative_dates.tsv")]
+    entries += [(name, "weekday", int(iso)) for name, iso in read_rows("weekdays.tsv")]
+    entries += [(w, role, True) for role, words in read_rows("value_words.tsv") for w in words.split()]
+    table = PhraseTable(entries)
+    return _Lexicon(table, table.first_words_for(_START_ROLES))
 
 
 # -- the matcher ----------------------------------------------------------------------------------------------------
@@ -90,16 +66,9 @@ class _Sentence:
         return len(self.norms)
 
     def _roles(self, p: int) -> dict[str, tuple[int, Any]]:
-        """Every role of a lexicon phrase starting at ``p``, with the end of the longest such phrase."""
         found = self._at.get(p)
         if found is None:
-            found = {}
-            if p < len(self.norms) and self.norms[p] in self.lex.first_words:
-                phrases = self.lex.phrases
-                for size in range(min(self.lex.max_len, len(self.norms) - p), 0, -1):
-                    for role, payload in phrases.get(tuple(self.norms[p:p + size]), {}).items():
-                        found.setdefault(role, (p + size, payload))
-            self._at[p] = found
+            found = self._at[p] = self.lex.table.roles_at(self.norms, p)
         return found
 
     def phrase(self, p: int, role: str) -> tuple[int, Any] | None:
