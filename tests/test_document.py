@@ -105,5 +105,13 @@ def test_sentence_of() -> None:
 
 def test_later_layers_are_empty_until_their_stages_exist(seed_text: str) -> None:
     d = analyze(seed_text).to_dict()
-    assert d["entities"] == d["quotes"] == d["events"] == []
-    assert {m["label"] for m in d["mentions"]} <= {"DATE", "TIME", "DURATION", "NUMBER", "MONEY", "TITLE"}
+    assert d["quotes"] == d["events"] == []
+
+
+def test_every_mention_of_an_entity_points_back_to_it(seed_text: str) -> None:
+    doc = analyze(seed_text)
+    by_id = {m.id: m for m in doc.mentions}
+    for e in doc.entities:
+        assert e.mentions and all(by_id[mid].entity == e.id for mid in e.mentions)
+    assert [m.id for m in doc.mentions] == [f"m{i}" for i in range(1, len(doc.mentions) + 1)]
+    assert [m.start for m in doc.mentions] == sorted(m.start for m in doc.mentions)

@@ -105,6 +105,16 @@ def _eval_clitics(args: argparse.Namespace, out: TextIO) -> int:
 def _eval_ner(args: argparse.Namespace, out: TextIO) -> int:
     from marsad.eval import ner
 
+    if args.gold.suffix == ".jsonl":
+        annotated = ner.score_annotated(args.gold, args.articles or args.gold.parent / "articles")
+        if args.json:
+            out.write(json.dumps(annotated, indent=2) + "\n")
+            return 0
+        for name, rep in annotated.items():
+            assert isinstance(rep, dict)
+            out.write(f"{name} types:\n")
+            _write_prf(out, rep)
+        return 0
     report = ner.score(args.gold, limit=args.limit).to_dict()
     if args.json:
         out.write(json.dumps(report, indent=2) + "\n")
@@ -112,12 +122,16 @@ def _eval_ner(args: argparse.Namespace, out: TextIO) -> int:
     micro = report["micro"]
     assert isinstance(micro, dict)
     out.write(f"NER on {args.gold} ({report['tokens']} tokens), entity-level exact match, proclitics allowed\n")
+    _write_prf(out, report)
+    return 0
+
+
+def _write_prf(out: TextIO, report: dict[str, object]) -> None:
     out.write(f"{'type':<8}{'P':>8}{'R':>8}{'F1':>8}{'support':>9}\n")
-    per_type = report["per_type"]
-    assert isinstance(per_type, dict)
+    per_type, micro = report["per_type"], report["micro"]
+    assert isinstance(per_type, dict) and isinstance(micro, dict)
     for name, row in [*per_type.items(), ("micro", micro)]:
         out.write(f"{name:<8}{row['precision']:>8.4f}{row['recall']:>8.4f}{row['f1']:>8.4f}{row['support']:>9}\n")
-    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -144,7 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--json", action="store_true")
     cl.set_defaults(func=cmd_eval)
     ne = ev_sub.add_parser("ner", help="entity-level P/R/F1 of named-entity mentions on a CoNLL file")
-    ne.add_argument("--gold", type=Path, required=True, help="CoNLL file: token TAG per line, BIO tags")
+    ne.add_argument("--gold", type=Path, required=True,
+                    help="CoNLL file (token TAG per line, BIO tags), or annotated articles (.jsonl, annotation guide)")
+    ne.add_argument("--articles", type=Path, help="folder of the .jsonl's article texts (default: articles/ beside it)")
     ne.add_argument("--limit", type=int, help="score only the first N sentences")
     ne.add_argument("--json", action="store_true")
     ne.set_defaults(func=cmd_eval)

@@ -222,6 +222,13 @@ class Document:
         self.mentions.append(m)
         return m
 
+    def order_mentions(self) -> None:
+        """Put the mentions in text order (longer first at the same start) and number them m1, m2... in that order.
+        Only for stages that run before anything refers to mention ids."""
+        self.mentions.sort(key=lambda m: (m.start, -m.end, m.label))
+        for i, m in enumerate(self.mentions, start=1):
+            m.id = f"m{i}"
+
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the nearest one before it); -1 if none."""
         lo, hi = 0, len(self.sentences)

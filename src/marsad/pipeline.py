@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from marsad.document import Document
+from marsad.ner.tagger import entity_mentions
 from marsad.ner.titles import title_mentions
 from marsad.ner.values import value_mentions
+from marsad.resolve import resolve
 from marsad.text.segment import segment
 from marsad.text.tokenize import tokenize
 
@@ -28,15 +30,18 @@ class Stage:
 
 
 #: The stages, in order. Every token carries its normalised form; the document-wide normalised view with its offset
-#: map (``Document.normalized``) is made when a stage first asks for it. Named-entity recognition, entity resolution,
-#: quotes and events are later stages that plug in here; until they exist the Document's ``entities``, ``quotes``
-#: and ``events`` stay empty, and ``mentions`` holds value expressions (dates, times, durations, numbers, money) and
-#: role phrases (TITLE).
+#: map (``Document.normalized``) is made when a stage first asks for it. Mentions come from the named-entity tagger
+#: (PER ORG GPE LOC FAC MISC), the value rules (DATE TIME DURATION NUMBER MONEY) and the title rules (TITLE), and are
+#: then put in text order. Entity resolution, quotes and events are later stages that plug in here; until they exist
+#: the Document's ``entities``, ``quotes`` and ``events`` stay empty.
 STAGES: tuple[Stage, ...] = (
     Stage("segment", segment),
     Stage("tokenize", tokenize),
+    Stage("ner", entity_mentions),
     Stage("values", value_mentions),
     Stage("titles", title_mentions),
+    Stage("order", lambda doc: doc.order_mentions()),
+    Stage("resolve", resolve),
 )
 
 

@@ -1,0 +1,151 @@
+"""Build the NER tagger's resources in src/marsad/data/ner/resources/ from ../shared/data (fixed seeds).
+
+    python scripts/build_ner_resources.py [--shared ../shared] [--skip-clusters]
+
+- gaz/loc.txt, gaz/gpe.txt: Arabic country and city names (gazetteers/countries, ODbL; gazetteers/world-cities,
+  CC BY 4.0);
+- gaz/per_tok.txt: person-name tokens from Wikidata seen at least twice (CC0);
+- gaz/translit.txt: Arabic words of the google/transliteration pairs (Apache-2.0);
+- gaz/actor.txt: names of the UniversalPetrarch Arabic actor dictionary (MIT);
+- kmeans.tsv: word clusters (k-means with k = 64, 256, 1024 over 100-dimensional skip-gram word2vec vectors) trained on
+  the ANT v1.1 corpus (Apache-2.0) and the text of ANERcorp's training split. Needs the training extras
+  (pip install -e '.[train]': gensim, scikit-learn), single-threaded with fixed seeds so it is reproducible.
+
+Never reads ANERcorp's test split or SaudiNewsNet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from marsad.ner.features import normalize
+from marsad.text.tokenize import TOKEN_RE
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src/marsad/data/ner/resources"
+CITY_PREFIXES = ("ولاية ", "محافظة ", "مقاطعة ", "منطقة ", "إقليم ")
+_FIELD_RE = re.compile(r"<(TITLE|TEXT)>(.*?)</\1>", re.S)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!؟?])\s+")
+
+
+def norm_entry(s: str) -> str:
+    return " ".join(normalize(t) for t in s.replace("_", " ").split())
+
+
+def write(name: str, entries: set[str]) -> None:
+    kept = sorted({e for e in entries if e and len(e) >= 2})
+    path = OUT / "gaz" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    print(f"{path}: {len(kept)}")
+
+
+def gazetteers(shared: Path) -> None:
+    data = shared / "data"
+    places: set[str] = set()
+    for c in json.loads((data / "gazetteers/countries/dist/countries.json").read_text(encoding="utf-8")):
+        ar = c.get("translations", {}).get("ara")
+        if ar:
+            places |= {norm_entry(ar["common"]), norm_entry(ar["official"])}
+    with open(data / "gazetteers/world-cities/Data/world-cities.csv", encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            places.add(norm_entry(row["CountryNameAr"]))
+            city = row["CityNameAr"]
+            places.add(norm_entry(city))
+            for pre in CITY_PREFIXES:
+                if city.startswith(pre):
+                    places.add(norm_entry(city[len(pre):]))
+    write("loc.txt", places)
+    write("gpe.txt", places)
+
+    persons: set[str] = set()
+    names = data / "transliteration/wikidata-names/data/wd_arabic.normalized.aligned.tokens"
+    for line in names.read_text(encoding="utf-8").splitlines():
+        p = line.split("\t")
+        if len(p) >= 3 and int(p[2]) >= 2:
+            persons.add(normalize(p[1].replace(" ", "")))
+    write("per_tok.txt", persons)
+
+    translit = set()
+    for line in (data / "transliteration/google-ar2en/ar2en.txt").read_text(encoding="utf-8").splitlines():
+        word = line.split("\t")[0].strip()
+        if word:
+            translit.add(normalize(word))
+    write("translit.txt", translit)
+
+    actors = set()
+    actor_file = data / "dictionaries/universal-petrarch-arabic/actor_dict_ar_v4.txt"
+    for line in actor_file.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("\t", "#")) or line.lstrip().startswith("["):
+            continue
+        name = line.split("[")[0].strip()
+        if name:
+            actors.add(norm_entry(name))
+    write("actor.txt", actors)
+
+
+def conll_sentences(path: Path) -> Iterator[list[str]]:
+    sentence: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if sentence:
+                yield sentence
+            sentence = []
+        else:
+            sentence.append(parts[0])
+    if sentence:
+        yield sentence
+
+
+def corpus(shared: Path) -> list[list[str]]:
+    """Normalised sentences: ANT v1.1 titles and texts, and ANERcorp's training split."""
+    sentences: list[list[str]] = []
+    for path in sorted((shared / "data/news/ant-v1.1").glob("*/*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for m in _FIELD_RE.finditer(raw):
+            for para in m.group(2).split("\n"):
+                for s in _SENTENCE_END_RE.split(para.strip()):
+                    toks = [normalize(t.group()) for t in TOKEN_RE.finditer(s)]
+                    if toks:
+                        sentences.append(toks)
+    for toks in conll_sentences(shared / "data/ner/anercorp/train.txt"):
+        sentences.append([normalize(t) for t in toks])
+    return sentences
+
+
+def clusters(shared: Path, ks: tuple[int, ...] = (64, 256, 1024), dim: int = 100, min_count: int = 3) -> None:
+    import numpy as np
+    from gensim.models import Word2Vec
+    from sklearn.cluster import MiniBatchKMeans
+
+    sents = corpus(shared)
+    print(f"corpus: {len(sents)} sentences, {sum(map(len, sents))} tokens")
+    model = Word2Vec(sents, vector_size=dim, window=5, min_count=min_count, sg=1, negative=10, epochs=10,
+                     workers=1, seed=13)
+    words = model.wv.index_to_key
+    vectors = model.wv.vectors / np.linalg.norm(model.wv.vectors, axis=1, keepdims=True)
+    cols = [MiniBatchKMeans(n_clusters=k, random_state=13, batch_size=4096, n_init=3).fit(vectors).labels_
+            for k in ks]
+    lines = [w + "\t" + "\t".join(str(c[i]) for c in cols) for i, w in enumerate(words)]
+    (OUT / "kmeans.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{OUT / 'kmeans.tsv'}: {len(lines)} words")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--skip-clusters", action="store_true")
+    args = ap.parse_args()
+    gazetteers(args.shared)
+    if not args.skip_clusters:
+        clusters(args.shared)
+
+
+if __name__ == "__main__":
+    main()

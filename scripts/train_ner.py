@@ -1,0 +1,126 @@
+"""Train the shipped named-entity model (src/marsad/data/ner/model/) from ../shared/data, reproducibly.
+
+    python scripts/build_ner_resources.py      # gazetteers and word clusters (once)
+    python scripts/train_ner.py                # the two-pass CRF on ANERcorp's training split
+
+Two passes (python-crfsuite, L-BFGS, deterministic): pass 1 over word features; pass 2 adds how the same word was
+tagged elsewhere in the document, learned from pass-1 predictions made by jackknifing (each fold tagged by a model
+trained on the other folds). `--dev` holds out the last 10% of the training sentences and reports the scores on it
+instead of shipping a model. ANERcorp's test split is never read here: score the shipped model with
+`marsad eval ner --gold ../shared/data/ner/anercorp/test.txt`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from marsad.eval.ner import read_conll
+from marsad.ner.features import Featurizer
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "src/marsad/data/ner/model"
+RESOURCES = ROOT / "src/marsad/data/ner/resources"
+Sentence = tuple[list[str], list[str]]
+
+
+def load(path: Path) -> list[Sentence]:
+    return [([t for t, _ in s], [tag for _, tag in s]) for s in read_conll(path)]
+
+
+def train(xs: list[list[dict[str, Any]]], ys: list[list[str]], path: Path, args: argparse.Namespace) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in zip(xs, ys, strict=True):
+        trainer.append(x, y)
+    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
+                        "feature.possible_transitions": True})
+    trainer.train(str(path))
+
+
+def tag(path: Path, xs: list[list[dict[str, Any]]]) -> list[list[str]]:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return [list(tagger.tag(x)) for x in xs]
+
+
+def entity_f1(gold: list[list[str]], pred: list[list[str]]) -> float:
+    def spans(tags: list[list[str]]) -> set[tuple[int, int, int, str]]:
+        out = set()
+        for s, seq in enumerate(tags):
+            start, etype = None, ""
+            for i, t in enumerate([*seq, "O"]):
+                if start is not None and (not t.startswith("I-") or t[2:] != etype):
+                    out.add((s, start, i, etype))
+                    start = None
+                if t.startswith("B-") or (t.startswith("I-") and start is None):
+                    start, etype = i, t[2:]
+        return out
+    g, p = spans(gold), spans(pred)
+    tp = len(g & p)
+    return 2 * tp / (len(g) + len(p)) if g or p else 0.0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--c1", type=float, default=0.1)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--folds", type=int, default=4)
+    ap.add_argument("--doc-window", type=int, default=10, help="sentences either side for document features")
+    ap.add_argument("--config", default="{}", help="feature configuration (JSON) over the defaults")
+    ap.add_argument("--dev", action="store_true", help="hold out the last 10%% of train and report on it")
+    ap.add_argument("--out", type=Path, default=MODEL)
+    args = ap.parse_args()
+    t0 = time.time()
+    sentences = load(args.shared / "data/ner/anercorp/train.txt")
+    held: list[Sentence] = []
+    if args.dev:
+        cut = round(len(sentences) * 0.9)
+        sentences, held = sentences[:cut], sentences[cut:]
+    config = json.loads(args.config)
+    fz1 = Featurizer(RESOURCES, config)
+    fz2 = Featurizer(RESOURCES, {**config, "doc": True})
+    xs = [fz1.sent_features(words) for words, _ in sentences]
+    ys = [tags for _, tags in sentences]
+    args.out.mkdir(parents=True, exist_ok=True)
+    pass1 = args.out / "pass1.crfsuite"
+    train(xs, ys, pass1, args)
+    print(f"pass 1 trained ({time.time() - t0:.0f} s)")
+
+    # jackknifed pass-1 predictions on the training sentences, for the document features of pass 2
+    jack: list[list[str]] = []
+    n = len(xs)
+    for f in range(args.folds):
+        lo, hi = n * f // args.folds, n * (f + 1) // args.folds
+        fold_model = args.out / f"fold{f}.crfsuite"
+        train(xs[:lo] + xs[hi:], ys[:lo] + ys[hi:], fold_model, args)
+        jack += tag(fold_model, xs[lo:hi])
+        fold_model.unlink()
+    words = [w for w, _ in sentences]
+    doc_labels = fz2.doc_labels(words, jack, args.doc_window)
+    xs2 = [fz2.sent_features(w, d) for w, d in zip(words, doc_labels, strict=True)]
+    train(xs2, ys, args.out / "pass2.crfsuite", args)
+    print(f"pass 2 trained ({time.time() - t0:.0f} s)")
+
+    meta = {"config": config, "doc_window": args.doc_window, "c1": args.c1, "c2": args.c2,
+            "iterations": args.iterations, "folds": args.folds, "trained_on": "ANERcorp train (CAMeL Lab split)"
+            + (" less its last 10%" if args.dev else ""), "sentences": len(sentences)}
+    (args.out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    if held:
+        hw = [w for w, _ in held]
+        p1 = tag(pass1, [fz1.sent_features(w) for w in hw])
+        dl = fz2.doc_labels(hw, p1, args.doc_window)
+        p2 = tag(args.out / "pass2.crfsuite", [fz2.sent_features(w, d) for w, d in zip(hw, dl, strict=True)])
+        gold = [t for _, t in held]
+        print(f"dev entity F1: pass 1 {entity_f1(gold, p1):.4f}, pass 2 {entity_f1(gold, p2):.4f}")
+    print(f"done in {time.time() - t0:.0f} s: {args.out}")
+
+
+if __name__ == "__main__":
+    main()

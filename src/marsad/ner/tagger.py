@@ -1,0 +1,266 @@
+"""The named-entity stage: PER, ORG, GPE, LOC, FAC and MISC mentions from a trained CRF over words.
+
+The model (``data/ner/model``) is trained by ``scripts/train_ner.py`` on ANERcorp's training split (see
+MODEL_CARD.md) and tags words with their proclitics attached, as its training data does; a mention then starts after
+the proclitics (in «وبوتين» the mention is «بوتين»). Two passes: the second sees how the first tagged the same word
+elsewhere in the article. Places (LOC in the training data) are split into GPE (countries, cities and other
+political units, from the gazetteers), FAC (buildings and facilities, by their head word) and LOC. Finally every
+occurrence of a name is given the label the article gives it most often, and occurrences the tagger missed are added.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from marsad.document import Document
+from marsad.ner.features import Featurizer, normalize
+from marsad.ner.phrases import read_rows
+from marsad.text.tokenize import CLITIC, PUNCT, clitic_rules
+
+MODEL_DIR = "data/ner/model"
+RESOURCE_DIR = "data/ner/resources"
+TYPE_MAP = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+#: a name of these types never runs over a conjunction: «ويتكوڤ وكوشنر», «فرنسا وألمانيا» are two names each
+SPLIT_AT_AND = frozenset({"PER", "LOC"})
+CONJUNCTIONS = frozenset({"و", "ف"})
+
+
+class ModelError(RuntimeError):
+    """The shipped model is missing or damaged."""
+
+
+@dataclass
+class _Word:
+    text: str
+    first: int        # first token index of the word
+    body: int         # first token after its proclitics
+    last: int         # last token index
+
+
+@dataclass
+class NerModel:
+    featurizer: Featurizer
+    pass1: Any
+    pass2: Any | None
+    doc_window: int
+    place_types: dict[str, str]
+    fac_heads: frozenset[str]
+    loc_heads: frozenset[str]
+    common: dict[str, int]      # word counts of the news lexicon: common words are no first names
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        fz = self.featurizer
+        features = [fz.sent_features(words) for words in sentences]
+        first = [self._tag(self.pass1, f) for f in features]
+        if self.pass2 is None:
+            return first
+        labels = fz.doc_labels(sentences, first, self.doc_window)
+        return [self._tag(self.pass2, fz.with_doc_labels(f, dl)) for f, dl in zip(features, labels, strict=True)]
+
+    @staticmethod
+    def _tag(tagger: Any, features: list[dict[str, Any]]) -> list[str]:
+        return list(tagger.tag(features)) if features else []
+
+    def known_place(self, norm_words: list[str]) -> str | None:
+        """The type a place list gives this name (FAC for الكرملين, GPE for تونس), if any."""
+        name = normalize(" ".join(norm_words))
+        bare = normalize(" ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in norm_words))
+        return self.place_types.get(name) or self.place_types.get(bare)
+
+    def place_label(self, norm_words: list[str]) -> str:
+        """GPE, FAC or LOC for a place name (normalised words, proclitics removed)."""
+        known = self.known_place(norm_words)
+        if known is not None:
+            return known
+        head = normalize(norm_words[0]) if norm_words else ""
+        if head in self.fac_heads:
+            return "FAC"
+        if head in self.loc_heads:
+            return "LOC"
+        return "GPE"
+
+
+def _crf_tagger(path: Path) -> Any:
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(path))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot load the NER model {path}: {exc}; reinstall marsad or rebuild it with "
+                         "scripts/train_ner.py") from exc
+    return tagger
+
+
+@lru_cache(maxsize=1)
+def load_model() -> NerModel | None:
+    """The shipped model, or None when the package was built without one."""
+    root = Path(str(resources.files("marsad").joinpath(MODEL_DIR)))
+    meta_path = root / "model.json"
+    if not meta_path.is_file():
+        return None
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ModelError(f"damaged NER model description {meta_path}: {exc}") from exc
+    featurizer = Featurizer(Path(str(resources.files("marsad").joinpath(RESOURCE_DIR))), meta.get("config", {}))
+    pass2 = root / "pass2.crfsuite"
+    place_types: dict[str, str] = {}
+    fac: set[str] = set()
+    loc: set[str] = set()
+    for row in read_rows("places.tsv"):
+        kind, words = row[0], row[1]
+        normed = {normalize(w.replace("_", " ")) for w in words.split()}
+        if kind == "fac_head":
+            fac |= normed
+        elif kind == "loc_head":
+            loc |= normed
+        else:
+            place_types.update({w: kind for w in normed})
+    gpe_path = Path(str(resources.files("marsad").joinpath(RESOURCE_DIR))) / "gaz" / "gpe.txt"
+    if gpe_path.is_file():
+        for line in gpe_path.read_text(encoding="utf-8").splitlines():
+            place_types.setdefault(line, "GPE")
+    return NerModel(featurizer, _crf_tagger(root / "pass1.crfsuite"),
+                    _crf_tagger(pass2) if pass2.is_file() else None, int(meta.get("doc_window", 0)),
+                    place_types, frozenset(fac), frozenset(loc), clitic_rules().lexicon)
+
+
+def _words(doc: Document) -> list[list[_Word]]:
+    """The document's words, sentence by sentence, with where their proclitics end."""
+    toks = doc.tokens
+    assert toks is not None
+    out: list[list[_Word]] = [[] for _ in doc.sentences]
+    n = len(toks)
+    i = 0
+    while i < n:
+        j = i
+        while j + 1 < n and toks.word[j + 1] == toks.word[i]:
+            j += 1
+        body = i
+        while body < j and toks.kind[body] == CLITIC:
+            body += 1
+        out[toks.sentence[i]].append(_Word(doc.text[toks.start[i]:toks.end[j]], i, body, j))
+        i = j + 1
+    return out
+
+
+def entity_mentions(doc: Document) -> None:
+    """Add PER, ORG, GPE, LOC, FAC and MISC mentions to ``doc`` (tokenise it first)."""
+    model = load_model()
+    if model is None or doc.tokens is None or not len(doc.tokens):
+        return
+    sentences = _words(doc)
+    tags = model.tag([[w.text for w in s] for s in sentences])
+    toks = doc.tokens
+    found: list[tuple[int, int, str]] = []   # (first body token, last token, raw type)
+    for words, labels in zip(sentences, tags, strict=True):
+        k = 0
+        while k < len(words):
+            bio, _, etype = labels[k].partition("-")
+            if bio not in ("B", "I") or etype not in TYPE_MAP:
+                k += 1
+                continue
+            end = k + 1
+            while end < len(words) and labels[end] == f"I-{etype}":
+                end += 1
+            while end > k + 1 and toks.kind[words[end - 1].last] == PUNCT:
+                end -= 1
+            etype = TYPE_MAP[etype]
+            start = k
+            for m in range(k + 1, end):
+                if etype in SPLIT_AT_AND and words[m].body > words[m].first and \
+                        toks.norm[words[m].first] in CONJUNCTIONS:
+                    found.append((words[start].body, words[m - 1].last, etype))   # ويتكوڤ وكوشنر: two people
+                    start = m
+            found.append((words[start].body, words[end - 1].last, etype))
+            k = end
+    found = _consistent(doc, sentences, found)
+    starts = _word_starts(sentences)
+    found = [_with_first_name(model, toks, starts, f) for f in found]
+    for a, b, etype in sorted(found):
+        norm_words = [toks.norm[t] for t in range(a, b + 1) if toks.kind[t] != CLITIC]
+        label = etype
+        if etype == "LOC":
+            label = model.place_label(norm_words)
+        elif etype == "ORG":
+            label = model.known_place(norm_words) or etype   # الكرملين: the building, whatever the tagger says
+        doc.add_mention(toks.start[a], toks.end[b], label)
+
+
+def _word_starts(sentences: list[list[_Word]]) -> dict[int, _Word]:
+    """Each word by the index of its first body token."""
+    return {w.body: w for words in sentences for w in words}
+
+
+def _with_first_name(model: NerModel, toks: Any, words: dict[int, _Word],
+                     found: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A person's mention grown leftwards over a first name the tagger left out (ستيف in «ستيف ويتكوف»): a word
+    right before it, with no proclitic, that the gazetteers know as a person-name token and the news lexicon does not
+    know as a common word."""
+    a, b, etype = found
+    if etype != "PER" or a == 0:
+        return found
+    prev = words.get(_word_body_before(toks, a))
+    if prev is None or prev.body != prev.first or prev.body != prev.last:
+        return found
+    norm = normalize(toks.norm[prev.body])
+    if norm in model.featurizer.gaz.get("per_tok", ()) and model.common.get(toks.norm[prev.body], 0) < 50:
+        return prev.body, b, etype
+    return found
+
+
+def _word_body_before(toks: Any, a: int) -> int:
+    """The first body token of the word before the one starting at token ``a`` (-1 if none)."""
+    if a == 0 or toks.sentence[a - 1] != toks.sentence[a]:
+        return -1
+    j = a - 1
+    while j > 0 and toks.word[j - 1] == toks.word[j]:
+        j -= 1
+    while toks.kind[j] == CLITIC and j < a - 1:
+        j += 1
+    return j
+
+
+def _consistent(doc: Document, sentences: list[list[_Word]],
+                found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """One label per name in the article (the most frequent), and the name's untagged occurrences added."""
+    toks = doc.tokens
+    assert toks is not None
+
+    def key(a: int, b: int) -> tuple[str, ...]:
+        return tuple(toks.norm[t] for t in range(a, b + 1) if toks.kind[t] != CLITIC)
+
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for a, b, etype in found:
+        votes[key(a, b)][etype] += 1
+    label = {k: c.most_common(1)[0][0] for k, c in votes.items()}
+    covered = {t for a, b, _ in found for t in range(a, b + 1)}
+    out = [(a, b, label[key(a, b)]) for a, b, _ in found]
+    # names worth propagating: several letters long, not only frequent common words
+    names = {k for k in label if sum(len(w) for w in k) >= 4 and any(len(w) >= 3 for w in k)}
+    if not names:
+        return out
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for k in names:
+        by_first[k[0]].append(k)
+    for words in sentences:
+        bodies = [toks.norm[w.last] if w.body == w.last else " ".join(
+            toks.norm[t] for t in range(w.body, w.last + 1)) for w in words]
+        for i, w in enumerate(words):
+            for k in by_first.get(bodies[i], ()):
+                span = bodies[i:i + len(k)]
+                if tuple(span) != k:
+                    continue
+                a, b = w.body, words[i + len(k) - 1].last
+                if any(t in covered for t in range(a, b + 1)):
+                    continue
+                out.append((a, b, label[k]))
+                covered.update(range(a, b + 1))
+    return out

@@ -1,0 +1,165 @@
+"""In-document resolution: the article's mentions grouped into entities.
+
+Precision first: an unsure merge is left unmerged. Named mentions (PER ORG GPE LOC FAC MISC) join when their
+normalised forms are equal (spelling variants such as ويتكوف / ويتكوڤ fold together), when a person's shorter name
+is the end or the start of exactly one longer name (بوتين in فلاديمير بوتين), and when a name is followed by another
+in parentheses (حلف شمال الأطلسي (الناتو)). Role phrases (TITLE) join the person they stand in apposition to
+(يوري أوشاكوف، مساعد الرئيس الروسي، / الرئيس الأوكراني فولوديمير زيلينسكي), and a role phrase met alone joins the
+person the same phrase named earlier in the article. Entities get a stable local id derived from their normalised
+name, so that the same unknown name gets the same id in every article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from marsad.document import Document, Entity, Mention
+from marsad.ner.features import normalize
+
+NAMED = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
+#: characters that may stand between a name and the role phrase in apposition to it (، and spaces)
+_APPOSITION_GAP = frozenset(" ،,\u00a0")
+
+
+def local_id(label: str, norm_name: str) -> str:
+    """A stable id for an entity the knowledge base does not know: the same name gets the same id everywhere."""
+    digest = hashlib.sha1(f"{label}:{norm_name}".encode()).hexdigest()[:12]
+    return f"marsad:{digest}"
+
+
+class _Clusters:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _words(m: Mention) -> tuple[str, ...]:
+    return tuple(normalize(m.text).split())
+
+
+def resolve(doc: Document) -> None:
+    """Fill ``doc.entities`` and every named or role mention's ``entity``."""
+    mentions = [m for m in doc.mentions if m.label in NAMED or m.label == "TITLE"]
+    if not mentions:
+        return
+    index = {id(m): i for i, m in enumerate(mentions)}
+    clusters = _Clusters(len(mentions))
+    named = [m for m in mentions if m.label in NAMED]
+    titles = [m for m in mentions if m.label == "TITLE"]
+
+    # 1. the same normalised name
+    first_of: dict[tuple[str, tuple[str, ...]], int] = {}
+    for m in named:
+        key = (_family(m.label), _words(m))
+        if key in first_of:
+            clusters.union(first_of[key], index[id(m)])
+        else:
+            first_of[key] = index[id(m)]
+
+    # 2. a person's shorter name that ends or starts exactly one longer name
+    full_names = {_words(m): index[id(m)] for m in named if m.label == "PER" and len(_words(m)) > 1}
+    for m in named:
+        if m.label != "PER":
+            continue
+        w = _words(m)
+        hosts = {clusters.find(i) for name, i in full_names.items()
+                 if len(name) > len(w) and (name[-len(w):] == w or name[:len(w)] == w)}
+        if len(hosts) == 1:
+            clusters.union(hosts.pop(), index[id(m)])
+
+    # 3. a name followed by another in parentheses: an acronym or another name for the same thing
+    by_start = {m.start: m for m in named}
+    for m in named:
+        rest = doc.text[m.end:m.end + 3]
+        stripped = rest.lstrip(" ")
+        if stripped.startswith("("):
+            inner = by_start.get(m.end + len(rest) - len(stripped) + 1)
+            if inner is not None and _family(inner.label) == _family(m.label) \
+                    and doc.text[inner.end:inner.end + 1] == ")":
+                clusters.union(index[id(m)], index[id(inner)])
+
+    # 4. role phrases: apposition to a person, then the same phrase met again
+    persons = sorted((m for m in named if m.label == "PER"), key=lambda m: m.start)
+    innermost = _innermost(titles)
+    title_person: dict[tuple[str, ...], int] = {}
+    for t in sorted(titles, key=lambda m: (m.start, m.end)):
+        person = _apposed_person(doc, t, persons, innermost)
+        if person is not None:
+            clusters.union(index[id(t)], index[id(person)])
+            title_person.setdefault(_words(t), index[id(person)])
+        elif _words(t) in title_person:
+            clusters.union(index[id(t)], title_person[_words(t)])
+
+    _build_entities(doc, mentions, clusters)
+
+
+def _family(label: str) -> str:
+    """Labels that may name the same thing: the place labels are one family."""
+    return "PLACE" if label in ("GPE", "LOC", "FAC") else label
+
+
+def _innermost(titles: list[Mention]) -> set[int]:
+    """Titles that contain no other title (الرئيس الأمريكي السابق inside صهر الرئيس الأمريكي السابق)."""
+    out = set()
+    for t in titles:
+        if not any(o is not t and t.start <= o.start and o.end <= t.end for o in titles):
+            out.add(id(t))
+    return out
+
+
+def _apposed_person(doc: Document, title: Mention, persons: list[Mention], innermost: set[int]) -> Mention | None:
+    """The person a role phrase stands in apposition to, if there is exactly one.
+
+    «الرئيس الأوكراني فولوديمير زيلينسكي»: the name right after the title. «يوري أوشاكوف، مساعد الرئيس الروسي»: the
+    name right before it, across a comma; failing that, the name right after its comma («المبعوث الخاص، ستيف
+    ويتكوف،»). A title with a title inside it («صهر الرئيس الأمريكي السابق دونالد ترامب،
+    جاريد كوشنر») leaves the name right after it to the inner title and takes the name after that one's comma.
+    """
+    text = doc.text
+
+    def comma_between(a: int, b: int) -> bool:
+        gap = text[a:b]
+        return set(gap) <= _APPOSITION_GAP and ("،" in gap or "," in gap)
+
+    after = [p for p in persons if p.start >= title.end and set(text[title.end:p.start]) <= {" "}]
+    if after:
+        nearest = after[0]
+        if id(title) in innermost:
+            return nearest
+        later = [p for p in persons if p.start > nearest.end and comma_between(nearest.end, p.start)]
+        return later[0] if later else None
+    before = [p for p in persons if p.end <= title.start and comma_between(p.end, title.start)]
+    if before:
+        return before[-1]
+    # «المبعوث الأمريكي الخاص بشأن الشرق الأوسط، ستيف ويتكوف،»: the name after the title's comma
+    after_comma = [p for p in persons if p.start >= title.end and comma_between(title.end, p.start)]
+    return after_comma[0] if after_comma and id(title) in innermost else None
+
+
+def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters) -> None:
+    groups: dict[int, list[Mention]] = {}
+    for i, m in enumerate(mentions):
+        groups.setdefault(clusters.find(i), []).append(m)
+    entities: list[Entity] = []
+    for members in sorted(groups.values(), key=lambda ms: min(m.start for m in ms)):
+        named = [m for m in members if m.label in NAMED]
+        label = Counter(m.label for m in named).most_common(1)[0][0] if named else "PER"
+        name_mention = max(named or members, key=lambda m: (len(_words(m)), -m.start))
+        entity = Entity(id=f"e{len(entities) + 1}", label=label, name=name_mention.text,
+                        kb_id=local_id(label, " ".join(_words(name_mention))) if named else None,
+                        mentions=[m.id for m in sorted(members, key=lambda m: m.start)])
+        for m in members:
+            m.entity = entity.id
+        entities.append(entity)
+    doc.entities = entities

@@ -1,0 +1,56 @@
+"""The named-entity stage: mentions from the shipped model, proclitics left out, places typed, names consistent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad import analyze
+from marsad.ner.tagger import ModelError, _crf_tagger, load_model
+
+
+def mentions(text: str, labels: tuple[str, ...] = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC")) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in analyze(text).mentions if m.label in labels]
+
+
+def test_model_is_shipped_and_loads() -> None:
+    model = load_model()
+    assert model is not None and model.pass2 is not None
+
+
+def test_seed_article_people_and_places(seed_text: str) -> None:
+    got = set(mentions(seed_text))
+    for name in ("بوتين", "ويتكوف", "ويتكوڤ", "كوشنر", "زيلينسكي"):
+        assert (name, "PER") in got or any(t.endswith(name) and lab == "PER" for t, lab in got), name
+    for place in ("أوكرانيا", "روسيا", "موسكو"):
+        assert (place, "GPE") in got, place
+
+
+def test_mentions_leave_proclitics_out(seed_text: str) -> None:
+    texts = [t for t, _ in mentions(seed_text)]
+    assert all(not t.startswith(("وويتكوڤ", "وكوشنر", "لروسيا", "وروسيا")) for t in texts)
+    assert "ويتكوڤ" in texts
+
+
+def test_places_are_typed() -> None:
+    model = load_model()
+    assert model is not None
+    assert model.place_label(["تونس"]) == "GPE"
+    assert model.place_label(["الكرملين"]) == "FAC"
+    assert model.place_label(["مطار", "قرطاج"]) == "FAC"
+    assert model.place_label(["البحر", "المتوسط"]) == "LOC"
+
+
+def test_a_name_gets_one_label_throughout_the_article() -> None:
+    text = ("التقى الرئيس التونسي الباجي قائد السبسي رئيس الحكومة يوسف الشاهد في قصر قرطاج. "
+            "وقال الشاهد إن الحكومة ماضية في الإصلاحات. وأضاف الشاهد أن المحادثات كانت مثمرة.")
+    labels = {lab for t, lab in mentions(text) if t == "الشاهد"}
+    assert len(labels) <= 1
+
+
+def test_damaged_model_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(ModelError):
+        _crf_tagger(bad)
