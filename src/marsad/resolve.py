@@ -15,6 +15,7 @@ import hashlib
 from collections import Counter
 
 from marsad.document import Document, Entity, Mention
+from marsad.kb import KBEntity, KnowledgeBase, knowledge_base
 from marsad.ner.features import normalize
 
 NAMED = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
@@ -151,15 +152,67 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters)
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(clusters.find(i), []).append(m)
+    kb = knowledge_base()
     entities: list[Entity] = []
+    by_kb: dict[str, Entity] = {}
     for members in sorted(groups.values(), key=lambda ms: min(m.start for m in ms)):
         named = [m for m in members if m.label in NAMED]
         label = Counter(m.label for m in named).most_common(1)[0][0] if named else "PER"
         name_mention = max(named or members, key=lambda m: (len(_words(m)), -m.start))
-        entity = Entity(id=f"e{len(entities) + 1}", label=label, name=name_mention.text,
+        entity = Entity(id="", label=label, name=name_mention.text,
                         kb_id=local_id(label, " ".join(_words(name_mention))) if named else None,
-                        mentions=[m.id for m in sorted(members, key=lambda m: m.start)])
-        for m in members:
-            m.entity = entity.id
+                        mentions=[m.id for m in members])
+        known = _link(kb, doc, entity, named, [m for m in members if m.label == "TITLE"]) if kb else None
+        if known is not None and known.kb_id in by_kb:
+            # a role phrase met alone that names someone the article already named (الرئيس الروسي -> بوتين)
+            host = by_kb[known.kb_id]
+            host.mentions += entity.mentions
+            continue
+        if known is not None:
+            by_kb[known.kb_id] = entity
         entities.append(entity)
+    by_mention = {m.id: m for m in mentions}
+    entities.sort(key=lambda e: min(by_mention[mid].start for mid in e.mentions))
+    for n, entity in enumerate(entities, start=1):
+        entity.id = f"e{n}"
+        entity.mentions.sort(key=lambda mid: by_mention[mid].start)
+        for mid in entity.mentions:
+            by_mention[mid].entity = entity.id
     doc.entities = entities
+
+
+_COMPATIBLE = {"PER": {"PER"}, "ORG": {"ORG", "FAC"}, "GPE": {"GPE", "LOC"}, "LOC": {"LOC", "GPE"},
+               "FAC": {"FAC", "ORG"}, "MISC": set(), "NORP": set()}
+
+
+def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention],
+          titles: list[Mention]) -> KBEntity | None:
+    """Link ``entity`` to the knowledge base: by its names, else by its role phrases and the publication date.
+    Precision first: an ambiguous name (two candidates from the most trusted source) stays unlinked."""
+    known: KBEntity | None = None
+    for m in sorted(named, key=lambda m: -len(m.text)):
+        candidates = [c for c in kb.lookup(m.text) if c.type in _COMPATIBLE.get(entity.label, set())]
+        if not candidates:
+            continue
+        best = [c for c in candidates if c.rank == candidates[0].rank]
+        if len(best) > 1 and doc.published and titles:
+            # the same name for several people: the one holding the office the article gives them
+            best = [c for c in best if any(kb.held_office(c.kb_id, t.text, doc.published) for t in titles)]
+        if len(best) == 1:
+            known = best[0]
+        break
+    if known is None and not named and doc.published:
+        holders = {h.kb_id: h for t in titles for h in kb.office_holders(t.text, doc.published)}
+        if len(holders) == 1:
+            known = next(iter(holders.values()))
+    if known is None:
+        return None
+    entity.kb_id, entity.name, entity.name_en = known.kb_id, known.name_ar, known.name_en
+    entity.sector = known.sector
+    if known.country in kb.iso_codes:
+        entity.country = known.country
+    elif known.country:
+        entity.extra["affiliation"] = known.country   # an organisation's code (NATO, UNO), not a country
+    if not named:
+        entity.label = known.type
+    return known

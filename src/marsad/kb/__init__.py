@@ -1,0 +1,117 @@
+"""The knowledge base: known people, organisations and places, their Arabic names and variants, and who held which
+office when. Shipped as SQLite (``data/kb/kb.sqlite``, built by ``scripts/build_kb.py``) and read into memory once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from marsad.ner.features import normalize
+
+SCHEMA = """
+CREATE TABLE entity(kb_id TEXT PRIMARY KEY, type TEXT NOT NULL, name_ar TEXT NOT NULL, name_en TEXT,
+                    country TEXT, sector TEXT, source TEXT NOT NULL);
+CREATE TABLE alias(key TEXT NOT NULL, kb_id TEXT NOT NULL, exact INTEGER NOT NULL);
+CREATE TABLE office(office_id TEXT PRIMARY KEY, en TEXT);
+CREATE TABLE office_phrase(key TEXT NOT NULL, office_id TEXT NOT NULL);
+CREATE TABLE role(kb_id TEXT NOT NULL, office_id TEXT NOT NULL, start TEXT, end TEXT);
+"""
+#: sources in the order they are trusted when several entities share an alias
+SOURCE_RANK = {"countries": 1, "world-cities": 3, "universal-petrarch": 4}
+
+
+def alias_key(name: str) -> str:
+    """How a name is looked up: normalised (every fold, hamza carriers too), single spaces."""
+    return " ".join(normalize(name).split())
+
+
+def lemma_key(name: str) -> str:
+    """A name's words without the article: how the UniversalPetrarch dictionary writes them (اتحاد افريقي)."""
+    return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in alias_key(name).split())
+
+
+@dataclass(frozen=True)
+class KBEntity:
+    kb_id: str
+    type: str
+    name_ar: str
+    name_en: str | None
+    country: str | None
+    sector: str | None
+    source: str
+
+    @property
+    def rank(self) -> int:
+        return SOURCE_RANK.get(self.source, 0)   # curated tables first
+
+
+@dataclass(frozen=True)
+class Role:
+    kb_id: str
+    office_id: str
+    start: str | None
+    end: str | None
+
+    def held_on(self, date: str) -> bool:
+        """Whether the office was held on ``date`` (YYYY-MM-DD); partial dates count as their whole period."""
+        start_ok = self.start is None or self.start[:len(date)] <= date[:len(self.start)]
+        end_ok = self.end is None or date[:len(self.end)] <= self.end
+        return start_ok and end_ok
+
+
+class KnowledgeBase:
+    def __init__(self, path: Path) -> None:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            self.entities = {row[0]: KBEntity(*row) for row in db.execute("SELECT * FROM entity")}
+            #: the ISO 3166-1 alpha-3 codes (those of the countries table); other codes name organisations
+            self.iso_codes = frozenset(e.country for e in self.entities.values()
+                                       if e.source == "countries" and e.country)
+            self.exact: dict[str, list[str]] = defaultdict(list)
+            self.lemma: dict[str, list[str]] = defaultdict(list)
+            for key, kb_id, exact in db.execute("SELECT key, kb_id, exact FROM alias"):
+                (self.exact if exact else self.lemma)[key].append(kb_id)
+            self.office_phrases: dict[str, list[str]] = defaultdict(list)
+            for key, office in db.execute("SELECT key, office_id FROM office_phrase"):
+                self.office_phrases[key].append(office)
+            self.holders: dict[str, list[Role]] = defaultdict(list)
+            self.roles_of: dict[str, list[Role]] = defaultdict(list)
+            for row in db.execute("SELECT kb_id, office_id, start, end FROM role"):
+                role = Role(*row)
+                self.holders[role.office_id].append(role)
+                self.roles_of[role.kb_id].append(role)
+        finally:
+            db.close()
+
+    def lookup(self, name: str) -> list[KBEntity]:
+        """Entities with ``name`` among their aliases (exactly, else by lemma key), most trusted source first."""
+        ids = self.exact.get(alias_key(name)) or self.lemma.get(lemma_key(name)) or []
+        found = {self.entities[i] for i in ids if i in self.entities}
+        return sorted(found, key=lambda e: (e.rank, e.kb_id))
+
+    def office_holders(self, phrase: str, date: str | None) -> list[KBEntity]:
+        """Who held the office a role phrase names (الرئيس الروسي) on ``date``."""
+        offices = self.office_phrases.get(alias_key(phrase), [])
+        if not offices or date is None:
+            return []
+        ids = {r.kb_id for o in offices for r in self.holders.get(o, []) if r.held_on(date)}
+        return sorted((self.entities[i] for i in ids if i in self.entities), key=lambda e: e.kb_id)
+
+    def held_office(self, kb_id: str, phrase: str, date: str) -> bool | None:
+        """Whether ``kb_id`` held the office ``phrase`` names on ``date`` (None: the phrase names no known office)."""
+        offices = set(self.office_phrases.get(alias_key(phrase), []))
+        if not offices:
+            return None
+        return any(r.office_id in offices and r.held_on(date) for r in self.roles_of.get(kb_id, []))
+
+
+@lru_cache(maxsize=1)
+def knowledge_base() -> KnowledgeBase | None:
+    """The shipped knowledge base, or None when the package was built without one."""
+    path = Path(str(resources.files("marsad").joinpath("data/kb/kb.sqlite")))
+    return KnowledgeBase(path) if path.is_file() else None
