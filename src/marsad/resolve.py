@@ -155,6 +155,13 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters)
     kb = knowledge_base()
     entities: list[Entity] = []
     by_kb: dict[str, Entity] = {}
+    # surnames that end two different full names in this article: alone, they name no one in particular
+    ends: dict[str, set[int]] = {}
+    for root, ms in groups.items():
+        for m in ms:
+            if m.label == "PER" and len(_words(m)) > 1:
+                ends.setdefault(_words(m)[-1], set()).add(root)
+    ambiguous = {w for w, roots in ends.items() if len(roots) > 1}
     for members in sorted(groups.values(), key=lambda ms: min(m.start for m in ms)):
         named = [m for m in members if m.label in NAMED]
         label = Counter(m.label for m in named).most_common(1)[0][0] if named else "PER"
@@ -162,7 +169,9 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters)
         entity = Entity(id="", label=label, name=name_mention.text,
                         kb_id=local_id(label, " ".join(_words(name_mention))) if named else None,
                         mentions=[m.id for m in members])
-        known = _link(kb, doc, entity, named, [m for m in members if m.label == "TITLE"]) if kb else None
+        lone_surname = all(len(_words(m)) == 1 and _words(m)[0] in ambiguous for m in named) and bool(named)
+        known = None if kb is None or lone_surname else \
+            _link(kb, doc, entity, named, [m for m in members if m.label == "TITLE"])
         if known is not None and known.kb_id in by_kb:
             # a role phrase met alone that names someone the article already named (الرئيس الروسي -> بوتين)
             host = by_kb[known.kb_id]
@@ -190,7 +199,9 @@ def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention]
     """Link ``entity`` to the knowledge base: by its names, else by its role phrases and the publication date.
     Precision first: an ambiguous name (two candidates from the most trusted source) stays unlinked."""
     known: KBEntity | None = None
-    for m in sorted(named, key=lambda m: -len(m.text)):
+    # the fullest name decides: «سمير بلعيد» is not «شكري بلعيد» because both are called بلعيد
+    longest = max((len(_words(m)) for m in named), default=0)
+    for m in sorted((m for m in named if len(_words(m)) == longest), key=lambda m: -len(m.text)):
         candidates = [c for c in kb.lookup(m.text) if c.type in _COMPATIBLE.get(entity.label, set())]
         if not candidates:
             continue

@@ -149,8 +149,10 @@ def score_annotated(gold: Path, articles: Path) -> dict[str, object]:
     """Mentions against annotated articles: every occurrence of a named entity's alias is a gold mention.
 
     Role phrases that the system tags as TITLE (الرئيس الروسي as an alias of Putin) are role mentions, not names, and
-    are not scored; nor are unnamed groups. Strict scores need the fine type (PER ORG GPE LOC FAC); lenient scores
-    count GPE, LOC and FAC as one class of places.
+    are not scored; nor are unnamed groups, nor back-references by a common noun (الحكومة، الوزارة: one word that
+    the news lexicon counts as a common word), which are for the resolver to link, not for the tagger to find.
+    Strict scores need the fine type (PER ORG GPE LOC FAC); lenient scores count GPE, LOC and FAC as one class of
+    places.
     """
     import json
 
@@ -163,17 +165,20 @@ def score_annotated(gold: Path, articles: Path) -> dict[str, object]:
         doc = analyze(text)
         titles = {(m.start, m.end) for m in doc.mentions if m.label == "TITLE"}
         gold_spans: dict[tuple[int, int], str] = {}
+        unscored: set[tuple[int, int]] = set(titles)
         for entity in record["entities"]:
             if entity["type"] == "GROUP":
                 continue
             for alias in entity["aliases"]:
                 for start in _occurrences(text, alias):
                     span = (start, start + len(alias))
-                    if span not in titles and _word_bounded(text, *span):
+                    if _common_noun(alias):
+                        unscored.add(span)
+                    elif span not in titles and _word_bounded(text, *span):
                         gold_spans.setdefault(span, entity["type"])
         # the annotation guide has no MISC or NORP: those mentions are neither right nor wrong here
         system = {(m.start, m.end): m.label for m in doc.mentions if m.label in LABEL_MAP
-                  and m.label not in ("MISC", "NORP")}
+                  and m.label not in ("MISC", "NORP") and (m.start, m.end) not in unscored}
         for result, mapping in ((strict, str), (lenient, _coarse)):
             result.tokens += len(text.split())
             for span, label in gold_spans.items():
@@ -185,6 +190,22 @@ def score_annotated(gold: Path, articles: Path) -> dict[str, object]:
                 if span not in gold_spans or mapping(gold_spans[span]) != mapping(label):
                     result.fp[mapping(label)] += 1
     return {"strict": strict.to_dict(), "lenient": lenient.to_dict()}
+
+
+#: a one-word alias seen more often than this in the news lexicon is a common noun, not a name
+COMMON_NOUN_COUNT = 300
+
+
+def _common_noun(alias: str) -> bool:
+    """A definite common noun standing for a named thing (الحكومة, الوزارة), not itself a name."""
+    from marsad.text.normalise import fold
+    from marsad.text.tokenize import clitic_rules
+
+    words = alias.split()
+    if len(words) != 1 or not words[0].startswith("ال"):
+        return False
+    rules, key = clitic_rules(), fold(words[0])
+    return rules.lexicon.get(key, 0) > COMMON_NOUN_COUNT and key not in rules.names
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:

@@ -88,6 +88,23 @@ class KnowledgeBase:
         finally:
             db.close()
 
+    def name_index(self, max_common: int, common: dict[str, int]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """Names worth finding in running text, by their first word: every exact alias of a curated entity or a
+        country, except single words that the news lexicon knows as common words (حماس is also «enthusiasm»).
+        Values: (the alias's words, its entity type)."""
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for key, ids in self.exact.items():
+            types = {self.entities[i].type for i in ids if i in self.entities and self.entities[i].rank <= 1}
+            if len(types) != 1:
+                continue
+            words = tuple(key.split())
+            if len(words) == 1 and common.get(words[0], 0) > max_common:
+                continue
+            index[words[0]].append((words, types.pop()))
+        for entries in index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        return index
+
     def lookup(self, name: str) -> list[KBEntity]:
         """Entities with ``name`` among their aliases (exactly, else by lemma key), most trusted source first."""
         ids = self.exact.get(alias_key(name)) or self.lemma.get(lemma_key(name)) or []

@@ -29,6 +29,9 @@ TYPE_MAP = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MI
 #: a name of these types never runs over a conjunction: «ويتكوڤ وكوشنر», «فرنسا وألمانيا» are two names each
 SPLIT_AT_AND = frozenset({"PER", "LOC"})
 CONJUNCTIONS = frozenset({"و", "ف"})
+#: a one-word name of the knowledge base is looked for in text only if the news lexicon has seen it at most this often
+#: as a word (حماس, النهضة are common words too)
+KB_MAX_COMMON = 100
 
 
 class ModelError(RuntimeError):
@@ -184,6 +187,7 @@ def entity_mentions(doc: Document) -> None:
     found = _consistent(doc, sentences, found)
     starts = _word_starts(sentences)
     found = [_with_first_name(model, toks, starts, f) for f in found]
+    found += _known_names(toks, sentences, found)
     for a, b, etype in sorted(found):
         norm_words = [toks.norm[t] for t in range(a, b + 1) if toks.kind[t] != CLITIC]
         label = etype
@@ -192,6 +196,43 @@ def entity_mentions(doc: Document) -> None:
         elif etype == "ORG":
             label = model.known_place(norm_words) or etype   # الكرملين: the building, whatever the tagger says
         doc.add_mention(toks.start[a], toks.end[b], label)
+
+
+@lru_cache(maxsize=1)
+def _name_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    from marsad.kb import knowledge_base
+
+    kb = knowledge_base()
+    return kb.name_index(KB_MAX_COMMON, clitic_rules().lexicon) if kb is not None else {}
+
+
+def _known_names(toks: Any, sentences: list[list[_Word]],
+                 found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names of the knowledge base's curated actors and of countries that the tagger missed (the longest at each
+    word), typed as the knowledge base types them."""
+    index = _name_index()
+    if not index:
+        return []
+    covered = {t for a, b, _ in found for t in range(a, b + 1)}
+    added: list[tuple[int, int, str]] = []
+    for words in sentences:
+        keys = [normalize(toks.norm[w.last]) if w.body == w.last else "" for w in words]
+        i = 0
+        while i < len(words):
+            hit = None
+            for alias, etype in index.get(keys[i], ()):
+                if tuple(keys[i:i + len(alias)]) == alias:
+                    hit = (alias, etype)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            a, b = words[i].body, words[i + len(hit[0]) - 1].last
+            if not any(t in covered for t in range(a, b + 1)):
+                added.append((a, b, hit[1]))
+                covered.update(range(a, b + 1))
+            i += len(hit[0])
+    return added
 
 
 def _word_starts(sentences: list[list[_Word]]) -> dict[int, _Word]:
@@ -241,6 +282,10 @@ def _consistent(doc: Document, sentences: list[list[_Word]],
     for a, b, etype in found:
         votes[key(a, b)][etype] += 1
     label = {k: c.most_common(1)[0][0] for k, c in votes.items()}
+    # a person named in full is named by surname alone later (لزهر الشرايطي ... الشرايطي)
+    for k, etype in list(label.items()):
+        if etype == "PER" and len(k) >= 2 and len(k[-1]) >= 3 and (k[-1],) not in label:
+            label[(k[-1],)] = "PER"
     covered = {t for a, b, _ in found for t in range(a, b + 1)}
     out = [(a, b, label[key(a, b)]) for a, b, _ in found]
     # names worth propagating: several letters long, not only frequent common words
