@@ -21,6 +21,7 @@ from marsad.ner.features import normalize
 NAMED = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
 #: characters that may stand between a name and the role phrase in apposition to it (، and spaces)
 _APPOSITION_GAP = frozenset(" ،,\u00a0")
+_MAX_GAP = 4
 
 
 def local_id(label: str, norm_name: str) -> str:
@@ -130,10 +131,12 @@ def _apposed_person(doc: Document, title: Mention, persons: list[Mention], inner
     text = doc.text
 
     def comma_between(a: int, b: int) -> bool:
+        if not 0 < b - a <= _MAX_GAP:
+            return False
         gap = text[a:b]
         return set(gap) <= _APPOSITION_GAP and ("،" in gap or "," in gap)
 
-    after = [p for p in persons if p.start >= title.end and set(text[title.end:p.start]) <= {" "}]
+    after = [p for p in persons if 0 <= p.start - title.end <= _MAX_GAP and set(text[title.end:p.start]) <= {" "}]
     if after:
         nearest = after[0]
         if id(title) in innermost:
@@ -190,6 +193,36 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters)
     doc.entities = entities
 
 
+#: qualifiers that say an office is no longer held
+_FORMER = ("السابق", "السابقة", "الأسبق", "الأسبقة")
+
+
+def _check_roles(kb: KnowledgeBase, doc: Document, entity: Entity, known: KBEntity, titles: list[Mention]) -> None:
+    """Flag, never correct, a role phrase that contradicts the knowledge base on the publication date: a sitting
+    office-holder called «السابق», or someone given an office they did not hold then. A phrase with another inside
+    it (صهر الرئيس الأمريكي السابق) is judged through the inner one, whose person its qualifiers describe."""
+    date = doc.published
+    assert date is not None
+    notes: list[str] = entity.extra.setdefault("notes", [])
+    for t in titles:
+        if any(o.label == "TITLE" and o is not t and t.start <= o.start and o.end <= t.end for o in doc.mentions):
+            continue
+        words = t.text.split()
+        former = any(w in _FORMER for w in words)
+        base = " ".join(w for w in words if w not in _FORMER)
+        held = kb.held_office(known.kb_id, base, date)
+        if held is None:
+            continue
+        if former and held:
+            notes.append(f"«{t.text}»: the knowledge base has {known.name_en or known.name_ar} in this office on "
+                         f"{date}, not as a former holder")
+        elif not former and not held:
+            notes.append(f"«{t.text}»: the knowledge base does not have {known.name_en or known.name_ar} in this "
+                         f"office on {date}")
+    if not notes:
+        del entity.extra["notes"]
+
+
 _COMPATIBLE = {"PER": {"PER"}, "ORG": {"ORG", "FAC"}, "GPE": {"GPE", "LOC"}, "LOC": {"LOC", "GPE"},
                "FAC": {"FAC", "ORG"}, "MISC": set(), "NORP": set()}
 
@@ -218,6 +251,8 @@ def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention]
             known = next(iter(holders.values()))
     if known is None:
         return None
+    if doc.published:
+        _check_roles(kb, doc, entity, known, titles)
     entity.kb_id, entity.name, entity.name_en = known.kb_id, known.name_ar, known.name_en
     entity.sector = known.sector
     if known.country in kb.iso_codes:
