@@ -54,10 +54,19 @@ def _doc_with(text: str, names: list[tuple[str, str]]):  # type: ignore[no-untyp
 
 
 def test_unknown_names_get_the_same_local_id_everywhere() -> None:
-    a = _doc_with("قال سمير بلعيد إن الوضع صعب. وأضاف بلعيد أن الحل سياسي.", [("سمير بلعيد", "PER"), ("بلعيد", "PER")])
-    b = _doc_with("التقى سمير بلعيد بالوفد.", [("سمير بلعيد", "PER")])
+    a = _doc_with("قال سمير بلقاسمي إن الوضع صعب. وأضاف بلقاسمي أن الحل سياسي.",
+                  [("سمير بلقاسمي", "PER"), ("بلقاسمي", "PER")])
+    b = _doc_with("التقى سمير بلقاسمي بالوفد.", [("سمير بلقاسمي", "PER")])
     assert len(a.entities) == 1 and len(a.entities[0].mentions) == 2
-    assert a.entities[0].kb_id == b.entities[0].kb_id == local_id("PER", "سمير بلعيد")
+    assert a.entities[0].kb_id == b.entities[0].kb_id == local_id("PER", "سمير بلقاسمي")
+
+
+def test_a_famous_surname_beside_a_relative_stays_apart() -> None:
+    doc = _doc_with("وصلت إيفانكا ترامب إلى الرياض. وقال ترامب إن الزيارة مهمة.",
+                    [("إيفانكا ترامب", "PER"), ("ترامب", "PER")])
+    assert len(doc.entities) == 2
+    lone = next(e for e in doc.entities if e.name == "ترامب" or e.name_en == "Donald Trump")
+    assert lone.name_en in (None, "Donald Trump")
 
 
 def test_ambiguous_surname_is_left_unmerged() -> None:
@@ -82,3 +91,22 @@ def test_knowledge_base_is_shipped() -> None:
     assert kb is not None
     assert kb.lookup("أوكرانيا")[0].kb_id == "Q212"
     assert len(kb.entities) > 5000
+
+
+def test_a_sitting_office_holder_called_former_is_flagged_not_corrected(seed_text: str) -> None:
+    doc = analyze(seed_text, published="2025-12-03")
+    trump = entity_of(doc, "دونالد ترامب")
+    assert trump.name_en == "Donald Trump"
+    assert any("السابق" in note for note in trump.extra.get("notes", []))
+    assert entity_of(doc, "الرئيس الأمريكي السابق") is trump     # still linked, never "corrected"
+
+
+def test_eval_entities_runs_on_the_development_set() -> None:
+    from marsad.eval.entities import same_name, score
+    from tests.conftest import ROOT
+
+    report = score(ROOT / "tests/data/dev/gold.jsonl", ROOT / "tests/data/dev/articles")
+    clusters = report["clusters"]
+    assert isinstance(clusters, dict) and clusters["mentions"] > 300
+    assert same_name("Kim Jong-un", "Kim Jong Un") and same_name("State of Palestine", "Palestine")
+    assert not same_name("Popular Front (Tunisia)", "Popular Front for the Liberation of Palestine")

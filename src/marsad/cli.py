@@ -4,7 +4,8 @@
     marsad analyze -                  one document from stdin
     marsad analyze --jsonl IN.jsonl   one document per input line
     marsad eval clitics               clitic segmentation accuracy on the gold table
-    marsad eval ner --gold FILE       named-entity P/R/F1 on a CoNLL file
+    marsad eval ner --gold FILE       named-entity P/R/F1 on a CoNLL file or annotated articles
+    marsad eval entities              entity clusters and links on the development set
 """
 
 from __future__ import annotations
@@ -83,6 +84,17 @@ def cmd_analyze(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO 
 def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     if args.task == "clitics":
         return _eval_clitics(args, out)
+    if args.task == "entities":
+        from marsad.eval import entities
+
+        report = entities.score(args.gold, args.articles or args.gold.parent / "articles")
+        if args.json:
+            out.write(json.dumps(report, indent=2) + "\n")
+            return 0
+        for section, values in report.items():
+            assert isinstance(values, dict)
+            out.write(f"{section}: " + ", ".join(f"{k} {v}" for k, v in values.items()) + "\n")
+        return 0
     return _eval_ner(args, out)
 
 
@@ -164,6 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
     ne.add_argument("--limit", type=int, help="score only the first N sentences")
     ne.add_argument("--json", action="store_true")
     ne.set_defaults(func=cmd_eval)
+    en = ev_sub.add_parser("entities", help="entity clusters and knowledge-base links on annotated articles")
+    en.add_argument("--gold", type=Path, default=root / "tests/data/dev/gold.jsonl")
+    en.add_argument("--articles", type=Path, help="folder of the article texts (default: articles/ beside --gold)")
+    en.add_argument("--json", action="store_true")
+    en.set_defaults(func=cmd_eval)
     return parser
 
 

@@ -19,6 +19,8 @@ from marsad.kb import KBEntity, KnowledgeBase, knowledge_base
 from marsad.ner.features import normalize
 
 NAMED = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
+#: ids of entities the knowledge base does not know (knowledge-base ids are QIDs, marsad:..., iso:..., city:...)
+LOCAL_PREFIX = "name:"
 #: characters that may stand between a name and the role phrase in apposition to it (، and spaces)
 _APPOSITION_GAP = frozenset(" ،,\u00a0")
 _MAX_GAP = 4
@@ -27,7 +29,7 @@ _MAX_GAP = 4
 def local_id(label: str, norm_name: str) -> str:
     """A stable id for an entity the knowledge base does not know: the same name gets the same id everywhere."""
     digest = hashlib.sha1(f"{label}:{norm_name}".encode()).hexdigest()[:12]
-    return f"marsad:{digest}"
+    return f"{LOCAL_PREFIX}{digest}"
 
 
 class _Clusters:
@@ -69,16 +71,23 @@ def resolve(doc: Document) -> None:
         else:
             first_of[key] = index[id(m)]
 
-    # 2. a person's shorter name that ends or starts exactly one longer name
+    # 2. a person's shorter name that ends or starts exactly one longer name, unless the knowledge base knows the
+    #    shorter name as someone else (ترامب next to إيفانكا ترامب is Donald Trump, not Ivanka)
+    kb = knowledge_base()
+    contested: set[tuple[str, ...]] = set()
     full_names = {_words(m): index[id(m)] for m in named if m.label == "PER" and len(_words(m)) > 1}
     for m in named:
         if m.label != "PER":
             continue
         w = _words(m)
-        hosts = {clusters.find(i) for name, i in full_names.items()
+        hosts = {(clusters.find(i), name) for name, i in full_names.items()
                  if len(name) > len(w) and (name[-len(w):] == w or name[:len(w)] == w)}
-        if len(hosts) == 1:
-            clusters.union(hosts.pop(), index[id(m)])
+        if len({h for h, _ in hosts}) == 1:
+            root, host_name = hosts.pop()
+            if kb is None or not _known_as_other(kb, " ".join(w), " ".join(host_name)):
+                clusters.union(root, index[id(m)])
+            else:
+                contested.add(w)   # neither merged nor linked: we cannot tell which of the two is meant
 
     # 3. a name followed by another in parentheses: an acronym or another name for the same thing
     by_start = {m.start: m for m in named}
@@ -103,7 +112,13 @@ def resolve(doc: Document) -> None:
         elif _words(t) in title_person:
             clusters.union(index[id(t)], title_person[_words(t)])
 
-    _build_entities(doc, mentions, clusters)
+    _build_entities(doc, mentions, clusters, {w[0] for w in contested if len(w) == 1})
+
+
+def _known_as_other(kb: KnowledgeBase, short: str, full: str) -> bool:
+    """Whether the knowledge base's curated people include one called ``short`` who is not called ``full``."""
+    short_ids = {e.kb_id for e in kb.lookup(short) if e.type == "PER" and e.rank == 0}
+    return bool(short_ids) and not short_ids & {e.kb_id for e in kb.lookup(full)}
 
 
 def _family(label: str) -> str:
@@ -151,7 +166,7 @@ def _apposed_person(doc: Document, title: Mention, persons: list[Mention], inner
     return after_comma[0] if after_comma and id(title) in innermost else None
 
 
-def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters) -> None:
+def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters, contested: set[str]) -> None:
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(clusters.find(i), []).append(m)
@@ -159,12 +174,16 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters)
     entities: list[Entity] = []
     by_kb: dict[str, Entity] = {}
     # surnames that end two different full names in this article: alone, they name no one in particular
+    # (or that end a full name of someone else, with or without the article: الهمامي beside هادي همامي)
     ends: dict[str, set[int]] = {}
+    toggled: set[str] = set()
     for root, ms in groups.items():
         for m in ms:
             if m.label == "PER" and len(_words(m)) > 1:
-                ends.setdefault(_words(m)[-1], set()).add(root)
-    ambiguous = {w for w, roots in ends.items() if len(roots) > 1}
+                last = _words(m)[-1]
+                ends.setdefault(last, set()).add(root)
+                toggled.add(last[2:] if last.startswith("ال") else "ال" + last)
+    ambiguous = {w for w, roots in ends.items() if len(roots) > 1} | (toggled - set(ends)) | contested
     for members in sorted(groups.values(), key=lambda ms: min(m.start for m in ms)):
         named = [m for m in members if m.label in NAMED]
         label = Counter(m.label for m in named).most_common(1)[0][0] if named else "PER"
