@@ -98,7 +98,7 @@ def _read_list(path: Path) -> set[str]:
         return {" ".join(normalize(t) for t in line.split()) for line in f if line.strip()}
 
 
-WordInfo = tuple[dict[str, str], dict[str, str], list[str]]
+WordInfo = tuple[dict[str, str], dict[str, str], list[str], str]   # features, context features, triggers, stem
 
 
 @dataclass
@@ -125,6 +125,7 @@ class Featurizer:
                 self.kmeans[p[0]] = p[1:]
         self.gaz = {name: _read_list(rdir / "gaz" / f"{name}.txt") for name in GAZETTEERS} if self.cfg["gaz"] else {}
         self.gaz_multi = {k: v for k, v in self.gaz.items() if k in MULTI_WORD_GAZETTEERS}
+        self._gaz_first_words = frozenset(e.split(" ", 1)[0] for v in self.gaz_multi.values() for e in v if " " in e)
         self.max_gaz_len = 4
         self.trig = ({name: _read_list(rdir / "lists" / f"{name}.txt") for name in TRIGGER_LISTS}
                      if self.cfg["trig"] else {})
@@ -187,18 +188,20 @@ class Featurizer:
                 f["g_" + name] = "1"
         tg = [name for name, entries in self.trig.items() if n in entries or an[0][1] in entries
               or f.get("lem") in entries]
-        info = (f, ctx, tg)
+        info = (f, ctx, tg, an[0][1])
         self._cache[tok] = info
         return info
 
-    def _gaz_spans(self, norms: list[str]) -> list[dict[str, str]]:
+    def _gaz_spans(self, norms: list[str], stems: list[str]) -> list[dict[str, str]]:
         """B/I membership of multi-word gazetteer entries (2 to max_gaz_len words)."""
         n = len(norms)
         marks: list[dict[str, str]] = [{} for _ in range(n)]
         if not self.gaz_multi:
             return marks
-        stems = [strip_proclitics(w)[0][1] for w in norms]
+        firsts = self._gaz_first_words
         for i in range(n):
+            if norms[i] not in firsts and stems[i] not in firsts:
+                continue
             for size in range(2, min(self.max_gaz_len, n - i) + 1):
                 rest = norms[i + 1:i + size]
                 for first in (norms[i], stems[i]):
@@ -218,7 +221,7 @@ class Featurizer:
         if cached is not None:
             return cached
         cfg = self.cfg
-        f, ctx, tg = self.word_info(tok)
+        f, ctx, tg, _ = self.word_info(tok)
         window, cwindow = cfg["window"], cfg["cluster_window"]
         out: list[dict[str, Any]] = []
         for off in range(-window, window + 1):
@@ -248,7 +251,7 @@ class Featurizer:
         infos = [self.word_info(t) for t in words]
         contribs = [self._contributions(t) for t in words]
         norms = [i[0]["w"] for i in infos]
-        spans = self._gaz_spans(norms) if cfg["gaz"] else None
+        spans = self._gaz_spans(norms, [i[3] for i in infos]) if cfg["gaz"] else None
         window = cfg["window"]
         n = len(words)
         out: list[dict[str, Any]] = []

@@ -64,7 +64,13 @@ class NerModel:
         if self.pass2 is None:
             return first
         labels = fz.doc_labels(sentences, first, self.doc_window)
-        return [self._tag(self.pass2, fz.with_doc_labels(f, dl)) for f, dl in zip(features, labels, strict=True)]
+        out = []
+        for f, dl, tags in zip(features, labels, first, strict=True):
+            if all(t == "O" for t in tags) and all(d in ("", "O") for d in dl):
+                out.append(tags)   # no entity here in pass 1 nor for these words elsewhere: pass 2 would agree
+            else:
+                out.append(self._tag(self.pass2, fz.with_doc_labels(f, dl)))
+        return out
 
     @staticmethod
     def _tag(tagger: Any, features: list[dict[str, Any]]) -> list[str]:
