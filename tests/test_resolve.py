@@ -102,10 +102,12 @@ def test_a_sitting_office_holder_called_former_is_flagged_not_corrected(seed_tex
 
 
 def test_eval_entities_runs_on_the_development_set() -> None:
-    from marsad.eval.entities import same_name, score
-    from tests.conftest import ROOT
+    from pathlib import Path
 
-    report = score(ROOT / "tests/data/dev/gold.jsonl", ROOT / "tests/data/dev/articles")
+    from marsad.eval.entities import same_name, score
+
+    dev = Path(__file__).resolve().parent / "data/dev"
+    report = score(dev / "gold.jsonl", dev / "articles")
     clusters = report["clusters"]
     assert isinstance(clusters, dict) and clusters["mentions"] > 300
     assert same_name("Kim Jong-un", "Kim Jong Un") and same_name("State of Palestine", "Palestine")
