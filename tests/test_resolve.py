@@ -112,3 +112,44 @@ def test_eval_entities_runs_on_the_development_set() -> None:
     assert isinstance(clusters, dict) and clusters["mentions"] > 300
     assert same_name("Kim Jong-un", "Kim Jong Un") and same_name("State of Palestine", "Palestine")
     assert not same_name("Popular Front (Tunisia)", "Popular Front for the Liberation of Palestine")
+
+
+def test_users_extend_the_knowledge_base_with_yaml_or_csv(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    yaml_file = tmp_path / "extra.yaml"
+    yaml_file.write_text("entities:\n  - {id: 'marsad:samir-belqasmi', type: PER, name_ar: سمير بلقاسمي,\n"
+                         "     name_en: Samir Belkacemi, aliases_ar: [بلقاسمي], country: TUN, sector: CVL}\n",
+                         encoding="utf-8")
+    csv_file = tmp_path / "extra.csv"
+    csv_file.write_text("id,type,name_ar,name_en,aliases_ar,country,sector\n"
+                        "marsad:x1,ORG,جمعية المراقبين المستقلين,Association of Independent Observers,,TUN,NGO\n",
+                        encoding="utf-8")
+    text = "قال سمير بلقاسمي إن جمعية المراقبين المستقلين رفضت النتائج."
+    run = subprocess.run([sys.executable, "-m", "marsad.cli", "analyze", "--kb", str(yaml_file), "--kb",
+                          str(csv_file), "-"], input=text.encode(), capture_output=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    import json
+
+    doc = json.loads(run.stdout)
+    assert {(e["name_en"], e["kb_id"]) for e in doc["entities"]} >= {
+        ("Samir Belkacemi", "marsad:samir-belqasmi"), ("Association of Independent Observers", "marsad:x1")}
+    env = {**__import__("os").environ, "MARSAD_KB_DIR": str(tmp_path / "kb")}
+    add = subprocess.run([sys.executable, "-m", "marsad.cli", "kb", "add", str(yaml_file)], capture_output=True,
+                         env=env, timeout=60)
+    assert add.returncode == 0 and (tmp_path / "kb" / "extra.yaml").is_file()
+    look = subprocess.run([sys.executable, "-m", "marsad.cli", "kb", "lookup", "بلقاسمي"], capture_output=True,
+                          env=env, timeout=60)
+    assert b"Samir Belkacemi" in look.stdout
+
+
+def test_a_bad_knowledge_base_file_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("entities:\n  - {id: x, type: PERSON, name_ar: س}\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "marsad.cli", "kb", "add", str(bad)], capture_output=True,
+                         env={**__import__("os").environ, "MARSAD_KB_DIR": str(tmp_path / "kb")}, timeout=60)
+    assert run.returncode == 1 and b"type must be" in run.stderr

@@ -3,6 +3,7 @@
     marsad analyze FILE...            one JSON document per input, as JSON Lines on stdout
     marsad analyze -                  one document from stdin
     marsad analyze --jsonl IN.jsonl   one document per input line
+    marsad kb lookup NAME | kb add F  the knowledge base: look a name up, add your own entries (YAML or CSV)
     marsad eval clitics               clitic segmentation accuracy on the gold table
     marsad eval ner --gold FILE       named-entity P/R/F1 on a CoNLL file or annotated articles
     marsad eval entities              entity clusters and links on the development set
@@ -63,7 +64,28 @@ def _analyse(article: Article, published: str | None) -> Document:
                    url=article.url, meta=article.meta)
 
 
+def _use_kb_files(paths: list[Path] | None, err: TextIO) -> bool:
+    """Add the user's knowledge-base files for this run; False (after saying why) if one cannot be read."""
+    if not paths:
+        return True
+    from marsad.kb import knowledge_base, read_records
+
+    kb = knowledge_base()
+    if kb is None:
+        print("marsad: this installation has no knowledge base to extend", file=err)
+        return False
+    for path in paths:
+        try:
+            kb.add_records(read_records(path))
+        except (OSError, ValueError, KeyError) as exc:
+            print(f"marsad: {path}: {exc}", file=err)
+            return False
+    return True
+
+
 def cmd_analyze(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    if not _use_kb_files(args.kb, err):
+        return 2
     if not args.inputs and not args.jsonl:
         args.inputs = ["-"]
     failed = 0
@@ -146,6 +168,36 @@ def _write_prf(out: TextIO, report: dict[str, object]) -> None:
         out.write(f"{name:<8}{row['precision']:>8.4f}{row['recall']:>8.4f}{row['f1']:>8.4f}{row['support']:>9}\n")
 
 
+def cmd_kb(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    import shutil
+
+    from marsad.kb import knowledge_base, read_records, user_kb_dir, validate_records
+
+    if args.action == "add":
+        try:
+            n = validate_records(read_records(args.file))
+        except (OSError, ValueError) as exc:
+            print(f"marsad kb add: {args.file}: {exc}", file=err)
+            return 1
+        target = user_kb_dir()
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(args.file, target / args.file.name)
+        out.write(f"added {n} entities from {args.file} to {target / args.file.name}\n")
+        return 0
+    kb = knowledge_base()
+    if kb is None:
+        print("marsad kb: this installation has no knowledge base", file=err)
+        return 1
+    found = kb.lookup(args.name)
+    for e in found:
+        out.write(f"{e.kb_id}\t{e.type}\t{e.name_ar}\t{e.name_en or ''}\t{e.country or ''}\t{e.sector or ''}"
+                  f"\t{e.source}\n")
+    if args.date:
+        for e in kb.office_holders(args.name, args.date):
+            out.write(f"{e.kb_id}\t{e.type}\t{e.name_ar}\t{e.name_en or ''}\toffice holder on {args.date}\n")
+    return 0 if found or args.date else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="marsad", description="Arabic news in, structured knowledge out.")
     parser.add_argument("--version", action="version", version=f"marsad {__version__}")
@@ -158,7 +210,19 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for inputs that lack one")
     an.add_argument("--pretty", action="store_true", help="indent the JSON (one document spans several lines)")
     an.add_argument("--example", action="store_true", help=f"analyse the bundled example article ({EXAMPLES.name}/)")
+    an.add_argument("--kb", action="append", type=Path, metavar="FILE",
+                    help="extra knowledge-base entries for this run (YAML in the curated format, or CSV)")
     an.set_defaults(func=cmd_analyze)
+
+    kb = sub.add_parser("kb", help="look names up in the knowledge base, or add your own entries")
+    kb_sub = kb.add_subparsers(dest="action", required=True)
+    add = kb_sub.add_parser("add", help="keep a YAML or CSV file of entries for every later run")
+    add.add_argument("file", type=Path)
+    add.set_defaults(func=cmd_kb)
+    look = kb_sub.add_parser("lookup", help="the entities a name (or, with --date, a role phrase) refers to")
+    look.add_argument("name")
+    look.add_argument("--date", metavar="YYYY-MM-DD", help="also show who held the office the phrase names")
+    look.set_defaults(func=cmd_kb)
 
     ev = sub.add_parser("eval", help="score the system on annotated data")
     ev_sub = ev.add_subparsers(dest="task", required=True)

@@ -4,12 +4,15 @@ office when. Shipped as SQLite (``data/kb/kb.sqlite``, built by ``scripts/build_
 
 from __future__ import annotations
 
+import csv
+import os
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from marsad.ner.features import normalize
 
@@ -21,8 +24,9 @@ CREATE TABLE office(office_id TEXT PRIMARY KEY, en TEXT);
 CREATE TABLE office_phrase(key TEXT NOT NULL, office_id TEXT NOT NULL);
 CREATE TABLE role(kb_id TEXT NOT NULL, office_id TEXT NOT NULL, start TEXT, end TEXT);
 """
-#: sources in the order they are trusted when several entities share an alias
-SOURCE_RANK = {"countries": 1, "world-cities": 3, "universal-petrarch": 4}
+#: sources in the order they are trusted when several entities share an alias (curated tables rank 0, a user's -1)
+SOURCE_RANK = {"user": -1, "countries": 1, "world-cities": 3, "universal-petrarch": 4}
+USER_KB_ENV = "MARSAD_KB_DIR"
 
 
 def alias_key(name: str) -> str:
@@ -87,11 +91,38 @@ class KnowledgeBase:
                 self.roles_of[role.kb_id].append(role)
         finally:
             db.close()
+        self._name_index: dict[str, list[tuple[tuple[str, ...], str]]] | None = None
+
+    def add_records(self, data: dict[str, Any], source: str = "user") -> int:
+        """Add entities (and offices, roles) in the curated tables' format; returns how many entities were added.
+        Raises ValueError for a record that lacks what it needs."""
+        for office in data.get("offices") or []:
+            for phrase in office.get("ar") or []:
+                self.office_phrases[alias_key(phrase)].append(str(office["id"]))
+        added = 0
+        validate_records(data)
+        for e in data.get("entities") or []:
+            kb_id, etype, name_ar = str(e["id"]), str(e["type"]), str(e["name_ar"])
+            self.entities[kb_id] = KBEntity(kb_id, etype, name_ar, e.get("name_en"), e.get("country"),
+                                            e.get("sector"), source)
+            for alias in [name_ar, *(e.get("aliases_ar") or [])]:
+                self.exact[alias_key(alias)].append(kb_id)
+                if " " in alias.strip():
+                    self.lemma[lemma_key(alias)].append(kb_id)
+            for r in e.get("roles") or []:
+                role = Role(kb_id, str(r["office"]), _text(r.get("start")), _text(r.get("end")))
+                self.holders[role.office_id].append(role)
+                self.roles_of[kb_id].append(role)
+            added += 1
+        self._name_index = None
+        return added
 
     def name_index(self, max_common: int, common: dict[str, int]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
         """Names worth finding in running text, by their first word: every exact alias of a curated entity or a
         country, except single words that the news lexicon knows as common words (حماس is also «enthusiasm»).
         Values: (the alias's words, its entity type)."""
+        if self._name_index is not None:
+            return self._name_index
         index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         for key, ids in self.exact.items():
             types = {self.entities[i].type for i in ids if i in self.entities and self.entities[i].rank <= 1}
@@ -103,7 +134,8 @@ class KnowledgeBase:
             index[words[0]].append((words, types.pop()))
         for entries in index.values():
             entries.sort(key=lambda e: -len(e[0]))
-        return index
+        self._name_index = dict(index)
+        return self._name_index
 
     def lookup(self, name: str) -> list[KBEntity]:
         """Entities with ``name`` among their aliases (exactly, else by lemma key), most trusted source first."""
@@ -127,8 +159,63 @@ class KnowledgeBase:
         return any(r.office_id in offices and r.held_on(date) for r in self.roles_of.get(kb_id, []))
 
 
+def validate_records(data: dict[str, Any]) -> int:
+    """Check entries in the curated tables' format; returns how many entities there are. Raises ValueError."""
+    entities = data.get("entities") or []
+    if not isinstance(entities, list):
+        raise ValueError("'entities' must be a list")
+    for e in entities:
+        if not isinstance(e, dict):
+            raise ValueError(f"an entity must be a mapping, not {e!r}")
+        for key in ("id", "type", "name_ar"):
+            if not e.get(key):
+                raise ValueError(f"knowledge-base entry without {key!r}: {e!r}")
+        if e["type"] not in ("PER", "ORG", "GPE", "LOC", "FAC"):
+            raise ValueError(f"{e['id']}: type must be PER, ORG, GPE, LOC or FAC, not {e['type']!r}")
+        for r in e.get("roles") or []:
+            if not isinstance(r, dict) or "office" not in r:
+                raise ValueError(f"{e['id']}: a role needs an 'office'")
+    return len(entities)
+
+
+def _text(value: object) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def read_records(path: Path) -> dict[str, Any]:
+    """A user's knowledge-base file: YAML in the curated tables' format, or CSV with the columns id, type, name_ar,
+    name_en, aliases_ar (separated by |), country, sector."""
+    if path.suffix.lower() == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+        entities = [{**row, "aliases_ar": [a.strip() for a in (row.get("aliases_ar") or "").split("|") if a.strip()]}
+                    for row in rows]
+        return {"entities": [{k: v for k, v in e.items() if v not in ("", None)} for e in entities]}
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping with 'entities' (and optionally 'offices')")
+    return data
+
+
+def user_kb_dir() -> Path:
+    """Where ``marsad kb add`` keeps a user's additions: $MARSAD_KB_DIR, else $XDG_DATA_HOME/marsad/kb."""
+    if os.environ.get(USER_KB_ENV):
+        return Path(os.environ[USER_KB_ENV])
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local/share")
+    return Path(base) / "marsad" / "kb"
+
+
 @lru_cache(maxsize=1)
 def knowledge_base() -> KnowledgeBase | None:
-    """The shipped knowledge base, or None when the package was built without one."""
+    """The shipped knowledge base with the user's additions, or None when the package was built without one."""
     path = Path(str(resources.files("marsad").joinpath("data/kb/kb.sqlite")))
-    return KnowledgeBase(path) if path.is_file() else None
+    if not path.is_file():
+        return None
+    kb = KnowledgeBase(path)
+    user = user_kb_dir()
+    if user.is_dir():
+        for extra in sorted([*user.glob("*.yaml"), *user.glob("*.yml"), *user.glob("*.csv")]):
+            kb.add_records(read_records(extra))
+    return kb

@@ -204,7 +204,6 @@ def entity_mentions(doc: Document) -> None:
         doc.add_mention(toks.start[a], toks.end[b], label)
 
 
-@lru_cache(maxsize=1)
 def _name_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     from marsad.kb import knowledge_base
 
