@@ -7,6 +7,7 @@
     marsad eval clitics               clitic segmentation accuracy on the gold table
     marsad eval ner --gold FILE       named-entity P/R/F1 on a CoNLL file or annotated articles
     marsad eval entities              entity clusters and links on the development set
+    marsad eval quotes                quotes and their speakers on the development set
 """
 
 from __future__ import annotations
@@ -106,10 +107,11 @@ def cmd_analyze(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO 
 def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     if args.task == "clitics":
         return _eval_clitics(args, out)
-    if args.task == "entities":
-        from marsad.eval import entities
+    if args.task in ("entities", "quotes"):
+        from marsad.eval import entities, quotes
 
-        report = entities.score(args.gold, args.articles or args.gold.parent / "articles")
+        scorer = entities.score if args.task == "entities" else quotes.score
+        report = scorer(args.gold, args.articles or args.gold.parent / "articles")
         if args.json:
             out.write(json.dumps(report, indent=2) + "\n")
             return 0
@@ -245,6 +247,11 @@ def build_parser() -> argparse.ArgumentParser:
     en.add_argument("--articles", type=Path, help="folder of the article texts (default: articles/ beside --gold)")
     en.add_argument("--json", action="store_true")
     en.set_defaults(func=cmd_eval)
+    qu = ev_sub.add_parser("quotes", help="quotes with their speakers on annotated articles")
+    qu.add_argument("--gold", type=Path, default=root / "tests/data/dev/gold.jsonl")
+    qu.add_argument("--articles", type=Path, help="folder of the article texts (default: articles/ beside --gold)")
+    qu.add_argument("--json", action="store_true")
+    qu.set_defaults(func=cmd_eval)
     return parser
 
 

@@ -218,16 +218,27 @@ class Document:
     def add_mention(self, start: int, end: int, label: str, *, entity: str | None = None,
                     value: Any = None, **extra: Any) -> Mention:
         s = self.span(start, end)
-        m = Mention(f"m{len(self.mentions) + 1}", s.start, s.end, s.text, label, entity, value, dict(extra))
+        taken = {x.id for x in self.mentions}
+        n = len(self.mentions) + 1
+        while f"m{n}" in taken:
+            n += 1
+        m = Mention(f"m{n}", s.start, s.end, s.text, label, entity, value, dict(extra))
         self.mentions.append(m)
         return m
 
     def order_mentions(self) -> None:
-        """Put the mentions in text order (longer first at the same start) and number them m1, m2... in that order.
-        Only for stages that run before anything refers to mention ids."""
+        """Put the mentions in text order (longer first at the same start), number them m1, m2... in that order, and
+        update every reference to a mention id (entities, quotes)."""
         self.mentions.sort(key=lambda m: (m.start, -m.end, m.label))
+        renamed: dict[str, str] = {}
         for i, m in enumerate(self.mentions, start=1):
+            renamed[m.id] = f"m{i}"
             m.id = f"m{i}"
+        for e in self.entities:
+            e.mentions = [renamed.get(mid, mid) for mid in e.mentions]
+        for q in self.quotes:
+            if q.speaker_mention is not None:
+                q.speaker_mention = renamed.get(q.speaker_mention, q.speaker_mention)
 
     def sentence_of(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (or the nearest one before it); -1 if none."""

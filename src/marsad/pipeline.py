@@ -14,6 +14,7 @@ from marsad.document import Document
 from marsad.ner.tagger import entity_mentions
 from marsad.ner.titles import title_mentions
 from marsad.ner.values import value_mentions
+from marsad.quotes import find_quotes, group_mentions
 from marsad.resolve import resolve
 from marsad.text.segment import segment
 from marsad.text.tokenize import tokenize
@@ -31,17 +32,20 @@ class Stage:
 
 #: The stages, in order. Every token carries its normalised form; the document-wide normalised view with its offset
 #: map (``Document.normalized``) is made when a stage first asks for it. Mentions come from the named-entity tagger
-#: (PER ORG GPE LOC FAC MISC), the value rules (DATE TIME DURATION NUMBER MONEY) and the title rules (TITLE), and are
-#: then put in text order. Entity resolution, quotes and events are later stages that plug in here; until they exist
-#: the Document's ``entities``, ``quotes`` and ``events`` stay empty.
+#: (PER ORG GPE LOC FAC MISC), the value rules (DATE TIME DURATION NUMBER MONEY), the title rules (TITLE) and
+#: unnamed groups (NORP), and are then put in text order; the resolver groups them into entities, and quotes are
+#: read with those entities as speakers. PLOVER events are the stage still to come: until it exists ``events`` stays
+#: empty.
 STAGES: tuple[Stage, ...] = (
     Stage("segment", segment),
     Stage("tokenize", tokenize),
     Stage("ner", entity_mentions),
     Stage("values", value_mentions),
     Stage("titles", title_mentions),
+    Stage("groups", group_mentions),
     Stage("order", lambda doc: doc.order_mentions()),
     Stage("resolve", resolve),
+    Stage("quotes", find_quotes),
 )
 
 

@@ -14,9 +14,9 @@ from typing import Any
 from marsad.text.tokenize import phrase_norms
 
 
-def read_rows(name: str) -> list[list[str]]:
-    """The tab-separated rows of ``data/ner/<name>``, comments and blank lines skipped."""
-    text = resources.files("marsad").joinpath(f"data/ner/{name}").read_text(encoding="utf-8")
+def read_rows(name: str, folder: str = "ner") -> list[list[str]]:
+    """The tab-separated rows of ``data/<folder>/<name>``, comments and blank lines skipped."""
+    text = resources.files("marsad").joinpath(f"data/{folder}/{name}").read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

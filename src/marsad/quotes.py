@@ -1,0 +1,365 @@
+"""Who said what: quotes and reported speech with their speakers.
+
+Two stages. ``group_mentions`` (with the other mention stages) marks unnamed groups that speak or act — مصادر
+إعلامية، مسؤولون أمريكيون، المراقبون — as NORP mentions, so that the resolver makes entities of them. ``find_quotes``
+(after the resolver) reads each sentence for cues from ``data/quotes/cues.tsv``:
+
+- a speech or stance verb (قال، أكد، أعرب عن، دعا إلى، نفى...) whose subject, named right after it («قال X إن») or
+  right before it («X قال»), is the speaker; what follows, less the complementiser (أن، إن، بأن، أنه), is the content;
+- an adverbial participle (مؤكدا، مشيرا إلى، مضيفا) continuing the sentence's speaker;
+- a verb with no subject named (وأضاف، وتابع): the previous speaker;
+- a source phrase (وفقا لـ X، بحسب X، حسب X): X, and the rest of the sentence after its comma;
+- a headline «X: ...».
+
+The content ends at the sentence end or where the next cue of the same sentence starts. Content inside quotation
+marks makes a direct quote, a quoted fragment inside reported speech a mixed one. A statement with no identifiable
+speaker is no quote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.document import Document, Entity, Mention, Quote
+from marsad.ner.phrases import PhraseTable, read_rows
+from marsad.resolve import local_id
+from marsad.text.tokenize import CLITIC, PUNCT
+
+SPEAKER_LABELS = frozenset({"PER", "ORG", "NORP", "GPE", "FAC", "TITLE"})
+_CUE_ROLES = ("verb", "participle", "continue", "source", "masdar")
+_OPENERS = "«“„\""
+_CLOSERS = "»”\""
+
+
+def _table(name: str) -> PhraseTable:
+    return PhraseTable((form, role, True) for role, forms in read_rows(name, "quotes") for form in forms.split())
+
+
+@lru_cache(maxsize=1)
+def cues() -> PhraseTable:
+    return _table("cues.tsv")
+
+
+@lru_cache(maxsize=1)
+def groups() -> PhraseTable:
+    return _table("groups.tsv")
+
+
+@dataclass
+class _Sentence:
+    index: int
+    start: int
+    end: int
+    view: list[int]          # non-clitic token indices
+    norms: list[str]
+
+
+def _sentences(doc: Document) -> list[_Sentence]:
+    toks = doc.tokens
+    assert toks is not None
+    out = [_Sentence(i, s.start, s.end, [], []) for i, s in enumerate(doc.sentences)]
+    for t in range(len(toks)):
+        if toks.kind[t] != CLITIC:
+            s = out[toks.sentence[t]]
+            s.view.append(t)
+            s.norms.append(toks.norm[t])
+    return out
+
+
+# -- unnamed groups -------------------------------------------------------------------------------------------------
+def group_mentions(doc: Document) -> None:
+    """Add NORP mentions for unnamed groups (مصادر إعلامية، مسؤولون أمريكيون، المراقبون)."""
+    toks = doc.tokens
+    if toks is None or not len(toks):
+        return
+    table = groups()
+    covered = {(m.start, m.end) for m in doc.mentions}
+    taken = [(m.start, m.end) for m in doc.mentions if m.label not in ("NUMBER", "DATE", "DURATION", "TIME")]
+    for s in _sentences(doc):
+        p = 0
+        while p < len(s.norms):
+            head = table.roles_at(s.norms, p).get("head")
+            if head is None:
+                p += 1
+                continue
+            q = head[0]
+            while q < len(s.norms) and "modifier" in table.roles_at(s.norms, q):
+                q = table.roles_at(s.norms, q)["modifier"][0]
+            start, end = toks.start[s.view[p]], toks.end[s.view[q - 1]]
+            if (start, end) not in covered and not any(a < end and start < b for a, b in taken):
+                doc.add_mention(start, end, "NORP")
+            p = q
+
+
+# -- quotes ---------------------------------------------------------------------------------------------------------
+def find_quotes(doc: Document) -> None:
+    """Fill ``doc.quotes`` (run after the resolver: speakers are entities)."""
+    toks = doc.tokens
+    if toks is None or not len(toks):
+        return
+    table = cues()
+    speakers = sorted((m for m in doc.mentions if m.label in SPEAKER_LABELS and m.entity), key=lambda m: m.start)
+    quotes: list[Quote] = []
+    last_speaker: Mention | None = None
+    for s in _sentences(doc):
+        found: list[tuple[int, int, str]] = []     # (view start, view end, role) of each cue
+        p = 0
+        while p < len(s.norms):
+            roles = table.roles_at(s.norms, p)
+            role = next((r for r in _CUE_ROLES if r in roles), None)
+            if role is None or not _starts_statement(doc, s, p, role, table):
+                p += 1
+                continue
+            found.append((p, roles[role][0], role))
+            p = roles[role][0]
+        sentence_speaker: Mention | None = None
+        for k, (a, b, role) in enumerate(found):
+            limit = found[k + 1][0] if k + 1 < len(found) else len(s.norms)
+            q = _quote(doc, s, a, b, role, limit, speakers, sentence_speaker, last_speaker, table)
+            if q is None:
+                continue
+            q.id = f"q{len(quotes) + 1}"
+            quotes.append(q)
+            speaker = next((m for m in speakers if m.id == q.speaker_mention), None)
+            sentence_speaker = speaker or sentence_speaker
+            last_speaker = speaker or last_speaker
+        headline = _headline(doc, s, speakers)
+        if headline is not None and not found:
+            headline.id = f"q{len(quotes) + 1}"
+            quotes.append(headline)
+    doc.quotes = quotes
+    doc.order_mentions()   # speakers found here joined the mentions: back in text order, references updated
+
+
+def _starts_statement(doc: Document, s: _Sentence, p: int, role: str, table: PhraseTable) -> bool:
+    """Whether a cue word at ``p`` opens a statement: at the start of the sentence or of a clause (after a comma,
+    a colon, a conjunction such as بينما, or with و/ف attached). A verb inside what is being said (… أن الدعم يعتبر
+    …) is part of the content, not a new quote."""
+    if role in ("participle", "source", "masdar") or p == 0:
+        return True
+    toks = doc.tokens
+    assert toks is not None
+    t = s.view[p]
+    if t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] in ("و", "ف"):
+        return True
+    prev = s.norms[p - 1]
+    return prev in ("،", ",", ":", "(", "«", "\"") or "boundary" in table.roles_at(s.norms, p - 1)
+
+
+def _token_span(s: _Sentence, doc: Document, a: int, b: int) -> tuple[int, int]:
+    toks = doc.tokens
+    assert toks is not None
+    return toks.start[s.view[a]], toks.end[s.view[b - 1]]
+
+
+def _speaker_after(doc: Document, s: _Sentence, b: int, speakers: list[Mention]) -> Mention | None:
+    """The speaker named right after the cue (proclitics and spaces between allowed): VSO order."""
+    if b >= len(s.view):
+        return None
+    toks = doc.tokens
+    assert toks is not None
+    t = s.view[b]
+    word_start = t
+    while word_start > 0 and toks.word[word_start - 1] == toks.word[t]:
+        word_start -= 1
+    for m in speakers:
+        if toks.start[word_start] <= m.start <= toks.start[t]:
+            if m.label == "TITLE":
+                # «الرئيس الأوكراني زيلينسكي»: the title's person, or the name right after it
+                after = next((n for n in speakers if n.label != "TITLE" and 0 <= n.start - m.end <= 1), None)
+                return after or m
+            return m
+        if m.start > toks.start[t]:
+            break
+    return None
+
+
+def _speaker_before(doc: Document, s: _Sentence, a: int, speakers: list[Mention]) -> Mention | None:
+    """The speaker named right before the cue: SVO order («زيلينسكي قال»)."""
+    toks = doc.tokens
+    assert toks is not None
+    cue_start = toks.start[s.view[a]]
+    before = [m for m in speakers if s.start <= m.start and m.end <= cue_start
+              and not doc.text[m.end:cue_start].strip(" ،,")]
+    return before[-1] if before else None
+
+
+def _quote(doc: Document, s: _Sentence, a: int, b: int, role: str, limit: int, speakers: list[Mention],
+           sentence_speaker: Mention | None, last_speaker: Mention | None, table: PhraseTable) -> Quote | None:
+    toks = doc.tokens
+    assert toks is not None
+    speaker: Mention | None = None
+    content_from = b
+    if role in ("verb", "masdar", "source", "continue"):
+        speaker = _speaker_after(doc, s, b, speakers)
+        if speaker is not None:
+            content_from = _view_after(doc, s, speaker.end)
+            content_from = _skip_apposition(doc, s, content_from, speakers)
+    if speaker is None and role in ("verb", "continue"):
+        speaker = _speaker_before(doc, s, a, speakers)
+    if speaker is None and role == "participle":
+        speaker = sentence_speaker or _first_speaker(doc, s, a, speakers)
+    if speaker is None and role == "continue":
+        speaker = last_speaker
+    if speaker is None and role == "verb":
+        speaker = _back_reference(doc, s, b, speakers)
+        if speaker is not None:
+            content_from = b + 1
+    if speaker is None and role in ("verb", "continue"):
+        unnamed = _unnamed_speaker(doc, s, b, table)
+        if unnamed is not None:
+            speaker, content_from = unnamed
+        elif role == "verb" and _says_directly(s, b, table):
+            speaker = last_speaker   # «وقال إن ...», «وقال: ...»: no subject named, the previous speaker
+    if speaker is None:
+        return None
+    if role == "source":
+        # «وفقا لتقارير إعلامية، غادر ويتكوف ...»: what the source says is the rest of the sentence after its comma;
+        # «... بحسب المصدر» at the end: the sentence before the phrase
+        comma = next((i for i in range(content_from, limit) if s.norms[i] in ("،", ",")), None)
+        if comma is not None and comma == content_from:
+            content_from = comma + 1
+        elif a > 0 and content_from >= limit - 1:
+            return _make(doc, s, 0, a, speaker, a, b, limit=a)
+        return _make(doc, s, content_from, limit, speaker, a, b, limit=limit, table=table, governs=False)
+    return _make(doc, s, content_from, limit, speaker, a, b, limit=limit, table=table)
+
+
+def _make(doc: Document, s: _Sentence, start: int, end: int, speaker: Mention, a: int, b: int, *, limit: int,
+          table: PhraseTable | None = None, governs: bool = True) -> Quote | None:
+    toks = doc.tokens
+    assert toks is not None
+    norms = s.norms
+    # skip punctuation, a preposition the cue governs (أعرب عن، دعا إلى) and the complementiser (أن، إن، بأن، أنه)
+    while start < end and (toks.kind[s.view[start]] == PUNCT and norms[start] not in _OPENERS):
+        start += 1
+    if governs and start < end and table is not None and "preposition" in table.roles_at(norms, start):
+        start += 1
+    if start < end and table is not None and "complementiser" in table.roles_at(norms, start):
+        start = table.roles_at(norms, start)["complementiser"][0]
+    while end > start and toks.kind[s.view[end - 1]] == PUNCT and norms[end - 1] not in _CLOSERS:
+        end -= 1
+    while end > start and (norms[end - 1] in ("و", "،", ",") or
+                           (table is not None and "boundary" in table.roles_at(norms, end - 1))):
+        end -= 1
+    if end - start < 2:
+        return None
+    c_start, c_end = _token_span(s, doc, start, end)
+    text = doc.text
+    kind = "indirect"
+    if text[c_start] in _OPENERS and text[c_end - 1] in _CLOSERS and c_end - c_start > 2 \
+            and not any(ch in _OPENERS + _CLOSERS for ch in text[c_start + 1:c_end - 1].replace('"', "")):
+        kind, c_start, c_end = "direct", c_start + 1, c_end - 1
+    elif any(ch in "«“„" for ch in text[c_start:c_end]) or text[c_start:c_end].count('"') >= 2:
+        kind = "mixed"
+    cue_start, cue_end = _token_span(s, doc, a, b)
+    return Quote(id="", kind=kind, speaker=speaker.entity, speaker_mention=speaker.id,
+                 cue=doc.span(cue_start, cue_end), content=doc.span(c_start, c_end), sentence=s.index)
+
+
+def _view_after(doc: Document, s: _Sentence, offset: int) -> int:
+    toks = doc.tokens
+    assert toks is not None
+    for i, t in enumerate(s.view):
+        if toks.start[t] >= offset:
+            return i
+    return len(s.view)
+
+
+def _skip_apposition(doc: Document, s: _Sentence, p: int, speakers: list[Mention]) -> int:
+    """Past «، مساعد الرئيس الروسي،» after a speaker's name."""
+    toks = doc.tokens
+    assert toks is not None
+    if p < len(s.norms) and s.norms[p] in ("،", ","):
+        start = toks.start[s.view[p + 1]] if p + 1 < len(s.view) else s.end
+        title = next((m for m in speakers if m.label == "TITLE" and m.start == start), None)
+        if title is not None:
+            after = _view_after(doc, s, title.end)
+            if after < len(s.norms) and s.norms[after] in ("،", ","):
+                return after + 1
+            return after
+    return p
+
+
+#: the longest unnamed speaker phrase between a cue and its complementiser (وقالت شركة تشغيل القطارات إن)
+MAX_UNNAMED_WORDS = 8
+
+
+def _says_directly(s: _Sentence, b: int, table: PhraseTable) -> bool:
+    """Whether the cue is followed at once by a complementiser or a colon."""
+    return b < len(s.norms) and (s.norms[b] == ":" or "complementiser" in table.roles_at(s.norms, b))
+
+
+def _unnamed_speaker(doc: Document, s: _Sentence, b: int, table: PhraseTable) -> tuple[Mention, int] | None:
+    """A speaker the tagger did not name: the noun phrase between the cue and its complementiser (وقالت الشرطة
+    إن، قال عمال إنقاذ إن). It becomes a group mention and entity. A phrase that starts with a preposition (وأضافت
+    في بيان أن) is no subject."""
+    if b >= len(s.norms) or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال"):
+        return None
+    toks = doc.tokens
+    assert toks is not None
+    for q in range(b + 1, min(len(s.norms), b + MAX_UNNAMED_WORDS + 1)):
+        if "complementiser" in table.roles_at(s.norms, q) or s.norms[q] == ":":
+            end = q
+            while end > b and toks.kind[s.view[end - 1]] == PUNCT:
+                end -= 1
+            if end == b or any(toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "()" for i in range(b, end)):
+                return None
+            start, stop = _token_span(s, doc, b, end)
+            mention = doc.add_mention(start, stop, "NORP")
+            entity = Entity(id=f"e{len(doc.entities) + 1}", label="NORP", name=mention.text,
+                            kb_id=local_id("NORP", " ".join(mention.text.split())), mentions=[mention.id])
+            mention.entity = entity.id
+            doc.entities.append(entity)
+            return mention, q
+        if s.norms[q] in ("،", ",", ".") or "verb" in table.roles_at(s.norms, q):
+            return None
+    return None
+
+
+def _back_reference(doc: Document, s: _Sentence, b: int, speakers: list[Mention]) -> Mention | None:
+    """«وشددت الوزارة على أن»: a definite noun after the cue that heads the name of an organisation named earlier
+    (وزارة الخارجية الروسية) stands for it; the speaker is that organisation's nearest mention before."""
+    if b >= len(s.norms) or not s.norms[b].startswith("ال") or len(s.norms[b]) < 5:
+        return None
+    head = s.norms[b][2:]
+    toks = doc.tokens
+    assert toks is not None
+    before = [m for m in speakers if m.end <= toks.start[s.view[b]] and m.label == "ORG"
+              and normalise_words(m.text)[:1] == [head]]
+    return before[-1] if before else None
+
+
+def normalise_words(text: str) -> list[str]:
+    from marsad.text.normalise import fold
+
+    return fold(text).split()
+
+
+def _first_speaker(doc: Document, s: _Sentence, a: int, speakers: list[Mention]) -> Mention | None:
+    toks = doc.tokens
+    assert toks is not None
+    cue_start = toks.start[s.view[a]]
+    inside = [m for m in speakers if s.start <= m.start < cue_start and m.label in ("PER", "ORG", "NORP", "TITLE")]
+    return inside[0] if inside else None
+
+
+def _headline(doc: Document, s: _Sentence, speakers: list[Mention]) -> Quote | None:
+    """«خامنئي: ...» in a title or heading: the name before the colon speaks the rest."""
+    block = doc.blocks[doc.sentences[s.index].block] if doc.blocks else None
+    if block is None or block.kind == "paragraph":
+        return None
+    colon = doc.text.find(":", s.start, s.end)
+    if colon < 0:
+        return None
+    named = [m for m in speakers if s.start <= m.start and m.end <= colon and not doc.text[m.end:colon].strip()]
+    if not named:
+        return None
+    start = colon + 1
+    while start < s.end and doc.text[start] == " ":
+        start += 1
+    if s.end - start < 3:
+        return None
+    return Quote(id="", kind="direct", speaker=named[-1].entity, speaker_mention=named[-1].id,
+                 cue=doc.span(colon, colon + 1), content=doc.span(start, s.end), sentence=s.index)

@@ -1,0 +1,54 @@
+"""Quotes: every statement of the seed article with its speaker, and nothing in the journalist's voice."""
+
+from __future__ import annotations
+
+from marsad import analyze
+
+
+def quotes(text: str, published: str | None = "2025-12-03") -> list[tuple[str, str, str, str]]:
+    doc = analyze(text, published=published)
+    names = {e.id: e.name_en or e.name for e in doc.entities}
+    return [(names.get(q.speaker or "", "?"), q.cue.text if q.cue else "", q.kind, q.content.text) for q in doc.quotes]
+
+
+def test_seed_article_statements_and_speakers(seed_text: str) -> None:
+    got = quotes(seed_text)
+    speakers = [s for s, _, _, _ in got]
+    assert speakers.count("Yuri Ushakov") == 2
+    assert speakers.count("Volodymyr Zelenskyy") >= 4
+    for group in ("مسؤولون أمريكيون", "مصادر إعلامية", "تقارير إعلامية روسية", "المراقبون"):
+        assert group in speakers, group
+    assert speakers.count("Ministry of Foreign Affairs (Russia)") == 2     # دعت، and شددت الوزارة
+    first = got[0]
+    assert first[:3] == ("Yuri Ushakov", "صرح", "mixed")
+    assert first[3] == "المحادثات بين بوتين وويتكوڤ كانت “بناءة ومفيدة للغاية وموضوعية”"
+
+
+def test_no_quote_in_the_journalists_own_voice(seed_text: str) -> None:
+    doc = analyze(seed_text, published="2025-12-03")
+    quoted = {doc.sentences[q.sentence].start for q in doc.quotes}
+    narration = ("يأتي هذا اللقاء", "ويُعد هذا الاجتماع", "لم يصدر حتى الآن", "من المتوقع أن تشهد")
+    for phrase in narration:
+        start = seed_text.index(phrase)
+        assert doc.sentence_of(start) not in {doc.sentence_of(s) for s in quoted}, phrase
+
+
+def test_content_leaves_out_cue_speaker_complementiser_and_governed_preposition() -> None:
+    got = quotes("وقال وزير الخارجية التونسي عثمان الجرندي إن المحادثات كانت مفيدة. وأعرب الجرندي عن أمله في "
+                 "التوصل إلى حل.")
+    contents = [c for _, _, _, c in got]
+    assert "المحادثات كانت مفيدة" in contents
+    assert "أمله في التوصل إلى حل" in contents
+
+
+def test_direct_quote_and_continuation_keep_the_speaker() -> None:
+    got = quotes("قال وزير الخارجية الروسي سيرغي لافروف: «لن نتراجع عن مواقفنا». وأضاف أن الحوار ممكن.")
+    assert [(k, c) for _, _, k, c in got] == [("direct", "لن نتراجع عن مواقفنا"), ("indirect", "الحوار ممكن")]
+    assert got[0][0] == got[1][0]
+
+
+def test_unnamed_speaker_becomes_a_group_entity() -> None:
+    doc = analyze("وقالت الشرطة المحلية إن الحادث وقع ليلا.")
+    assert len(doc.quotes) == 1
+    speaker = next(e for e in doc.entities if e.id == doc.quotes[0].speaker)
+    assert speaker.label == "NORP" and speaker.name_en is None and "الشرطة" in speaker.name
