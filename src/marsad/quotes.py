@@ -181,7 +181,7 @@ def _speaker_before(doc: Document, s: _Sentence, a: int, speakers: list[Mention]
     assert toks is not None
     cue_start = toks.start[s.view[a]]
     before = [m for m in speakers if s.start <= m.start and m.end <= cue_start
-              and not doc.text[m.end:cue_start].strip(" ،,")]
+              and doc.text[m.end:cue_start].strip(" ،,\u00a0") in ("", "قد", "فقد", "وقد")]
     return before[-1] if before else None
 
 
@@ -284,6 +284,8 @@ def _skip_apposition(doc: Document, s: _Sentence, p: int, speakers: list[Mention
 
 #: the longest unnamed speaker phrase between a cue and its complementiser (وقالت شركة تشغيل القطارات إن)
 MAX_UNNAMED_WORDS = 8
+#: words that end an unnamed speaker's phrase: a relative clause (الشرطة التي حققت) or an aside (من جهته)
+_PHRASE_STOPS = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "من", "لدي", "خلال"})
 
 
 def _says_directly(s: _Sentence, b: int, table: PhraseTable) -> bool:
@@ -299,12 +301,24 @@ def _unnamed_speaker(doc: Document, s: _Sentence, b: int, table: PhraseTable) ->
         return None
     toks = doc.tokens
     assert toks is not None
-    for q in range(b + 1, min(len(s.norms), b + MAX_UNNAMED_WORDS + 1)):
-        if "complementiser" in table.roles_at(s.norms, q) or s.norms[q] == ":":
+    n = len(s.norms)
+
+    def roles(i: int) -> dict[str, tuple[int, object]]:
+        return table.roles_at(s.norms, i) if i < n else {}
+
+    for q in range(b + 1, min(n, b + MAX_UNNAMED_WORDS + 1)):
+        says = "complementiser" in roles(q) or s.norms[q] == ":"
+        aside = s.norms[q] in _PHRASE_STOPS or ("preposition" in roles(q) and "complementiser" in roles(q + 1))
+        if says or aside:
             end = q
             while end > b and toks.kind[s.view[end - 1]] == PUNCT:
                 end -= 1
             if end == b or any(toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "()" for i in range(b, end)):
+                return None
+            # what is said starts at the complementiser, after any aside (الشرطة التي حققت في الجريمة إن ...)
+            content = next((i for i in range(q, min(n, q + MAX_UNNAMED_WORDS + 2))
+                            if "complementiser" in roles(i) or s.norms[i] == ":"), None)
+            if content is None:
                 return None
             start, stop = _token_span(s, doc, b, end)
             mention = doc.add_mention(start, stop, "NORP")
@@ -312,8 +326,8 @@ def _unnamed_speaker(doc: Document, s: _Sentence, b: int, table: PhraseTable) ->
                             kb_id=local_id("NORP", " ".join(mention.text.split())), mentions=[mention.id])
             mention.entity = entity.id
             doc.entities.append(entity)
-            return mention, q
-        if s.norms[q] in ("،", ",", ".") or "verb" in table.roles_at(s.norms, q):
+            return mention, content
+        if s.norms[q] in ("،", ",", ".") or "verb" in roles(q):
             return None
     return None
 

@@ -2,7 +2,8 @@
 
 A system quote matches a gold quote when their contents overlap by at least half of the gold content's length and,
 for the speaker-attributed score, the system's speaker is the gold speaker: one of the system speaker entity's
-mentions is one of the gold speaker's aliases, or their English names agree. Each gold quote matches at most one
+mentions is one of the gold speaker's aliases, or contains one or is contained in one (an unnamed speaker found
+shorter or longer than annotated), or their English names agree. Each gold quote matches at most one
 system quote. Content-only scores drop the speaker condition.
 """
 
@@ -68,7 +69,11 @@ def _same_speaker(gold_entity: dict[str, object], speaker: str | None, by_entity
     if speaker is None or not gold_entity:
         return False
     aliases = set(gold_entity.get("aliases") or [])  # type: ignore[call-overload]
-    if aliases & mention_texts.get(speaker, set()):
+    said = mention_texts.get(speaker, set())
+    if aliases & said:
+        return True
+    # an unnamed speaker found shorter or longer than annotated (مسؤول / مسؤول في الشرطة المحلية)
+    if any(len(a) >= 3 and len(m) >= 3 and (a in m or m in a) for a in aliases for m in said):
         return True
     entity = by_entity.get(speaker)
     name_en = getattr(entity, "name_en", None)
