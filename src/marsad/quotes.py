@@ -108,7 +108,8 @@ def find_quotes(doc: Document) -> None:
         while p < len(s.norms):
             roles = table.roles_at(s.norms, p)
             role = next((r for r in _CUE_ROLES if r in roles), None)
-            if role is None or not _starts_statement(doc, s, p, role, table):
+            if role is None or not (_starts_statement(doc, s, p, role, table) or
+                                    (role == "verb" and _speaker_before(doc, s, p, speakers) is not None)):
                 p += 1
                 continue
             found.append((p, roles[role][0], role))
@@ -154,7 +155,28 @@ def _token_span(s: _Sentence, doc: Document, a: int, b: int) -> tuple[int, int]:
 
 
 def _speaker_after(doc: Document, s: _Sentence, b: int, speakers: list[Mention]) -> Mention | None:
-    """The speaker named right after the cue (proclitics and spaces between allowed): VSO order."""
+    """The speaker named right after the cue (proclitics and spaces between allowed): VSO order. A bare title
+    may stand before the name (وقالت النائبة عبلة الهواري): up to MAX_TITLE_WORDS plain words are passed over."""
+    for skip in range(MAX_TITLE_WORDS + 1):
+        if b + skip >= len(s.view) or (skip and not _plain_word(doc, s, b + skip - 1)):
+            return None
+        found = _speaker_at(doc, s, b + skip, speakers)
+        if found is not None:
+            return found
+    return None
+
+
+def _plain_word(doc: Document, s: _Sentence, i: int) -> bool:
+    """A word that may sit between a cue and its speaker's name: not punctuation, not a complementiser or
+    preposition, not a cue."""
+    toks = doc.tokens
+    assert toks is not None
+    if toks.kind[s.view[i]] == PUNCT:
+        return False
+    return not (cues().roles_at(s.norms, i).keys() & {"complementiser", "preposition", *_CUE_ROLES})
+
+
+def _speaker_at(doc: Document, s: _Sentence, b: int, speakers: list[Mention]) -> Mention | None:
     if b >= len(s.view):
         return None
     toks = doc.tokens
@@ -223,7 +245,21 @@ def _quote(doc: Document, s: _Sentence, a: int, b: int, role: str, limit: int, s
         elif a > 0 and content_from >= limit - 1:
             return _make(doc, s, 0, a, speaker, a, b, limit=a)
         return _make(doc, s, content_from, limit, speaker, a, b, limit=limit, table=table, governs=False)
-    return _make(doc, s, content_from, limit, speaker, a, b, limit=limit, table=table)
+    return _make(doc, s, _after_aside(s, content_from, limit, table), limit, speaker, a, b, limit=limit, table=table)
+
+
+def _after_aside(s: _Sentence, p: int, limit: int, table: PhraseTable) -> int:
+    """Where what is said starts when an aside stands before the complementiser («قال X في تصريح لـ... إن»): at
+    the complementiser, if one comes within MAX_ASIDE_WORDS; else at ``p``."""
+    if p >= limit or "complementiser" in table.roles_at(s.norms, p) or s.norms[p] in (":", "«", "\"", "“"):
+        return p
+    for i in range(p + 1, min(limit, p + MAX_ASIDE_WORDS + 1)):
+        roles = table.roles_at(s.norms, i)
+        if "complementiser" in roles or s.norms[i] == ":":
+            return i
+        if any(r in roles for r in _CUE_ROLES) or s.norms[i] == ".":
+            break
+    return p
 
 
 def _make(doc: Document, s: _Sentence, start: int, end: int, speaker: Mention, a: int, b: int, *, limit: int,
@@ -282,6 +318,10 @@ def _skip_apposition(doc: Document, s: _Sentence, p: int, speakers: list[Mention
     return p
 
 
+#: the most words (a bare title: النائبة، الطبيبة) passed over between a cue and its speaker's name
+MAX_TITLE_WORDS = 2
+#: how far after the speaker the complementiser may come (قال X في تصريح لمراسل الجوهرة أف أم إن ...)
+MAX_ASIDE_WORDS = 14
 #: the longest unnamed speaker phrase between a cue and its complementiser (وقالت شركة تشغيل القطارات إن)
 MAX_UNNAMED_WORDS = 8
 #: words that end an unnamed speaker's phrase: a relative clause (الشرطة التي حققت) or an aside (من جهته)
