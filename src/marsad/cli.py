@@ -8,6 +8,7 @@
     marsad eval ner --gold FILE       named-entity P/R/F1 on a CoNLL file or annotated articles
     marsad eval entities              entity clusters and links on the development set
     marsad eval quotes                quotes and their speakers on the development set
+    marsad eval events                PLOVER events on the development set
 """
 
 from __future__ import annotations
@@ -107,10 +108,10 @@ def cmd_analyze(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO 
 def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     if args.task == "clitics":
         return _eval_clitics(args, out)
-    if args.task in ("entities", "quotes"):
-        from marsad.eval import entities, quotes
+    if args.task in ("entities", "quotes", "events"):
+        from marsad.eval import entities, events, quotes
 
-        scorer = entities.score if args.task == "entities" else quotes.score
+        scorer = {"entities": entities.score, "quotes": quotes.score, "events": events.score}[args.task]
         report = scorer(args.gold, args.articles or args.gold.parent / "articles")
         if args.json:
             out.write(json.dumps(report, indent=2) + "\n")
@@ -252,6 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
     qu.add_argument("--articles", type=Path, help="folder of the article texts (default: articles/ beside --gold)")
     qu.add_argument("--json", action="store_true")
     qu.set_defaults(func=cmd_eval)
+    vt = ev_sub.add_parser("events", help="PLOVER events on annotated articles")
+    vt.add_argument("--gold", type=Path, default=root / "tests/data/dev/gold.jsonl")
+    vt.add_argument("--articles", type=Path, help="folder of the article texts (default: articles/ beside --gold)")
+    vt.add_argument("--json", action="store_true")
+    vt.set_defaults(func=cmd_eval)
     return parser
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from marsad.document import Document
+from marsad.events import find_events
 from marsad.ner.tagger import entity_mentions
 from marsad.ner.titles import title_mentions
 from marsad.ner.values import value_mentions
@@ -34,8 +35,7 @@ class Stage:
 #: map (``Document.normalized``) is made when a stage first asks for it. Mentions come from the named-entity tagger
 #: (PER ORG GPE LOC FAC MISC), the value rules (DATE TIME DURATION NUMBER MONEY), the title rules (TITLE) and
 #: unnamed groups (NORP), and are then put in text order; the resolver groups them into entities, and quotes are
-#: read with those entities as speakers. PLOVER events are the stage still to come: until it exists ``events`` stays
-#: empty.
+#: read with those entities as speakers, and PLOVER events with them as actors and recipients.
 STAGES: tuple[Stage, ...] = (
     Stage("segment", segment),
     Stage("tokenize", tokenize),
@@ -46,6 +46,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("order", lambda doc: doc.order_mentions()),
     Stage("resolve", resolve),
     Stage("quotes", find_quotes),
+    Stage("events", find_events),
 )
 
 

@@ -1,0 +1,262 @@
+"""What happened: PLOVER events with actors, recipients, place, time, duration and modality.
+
+Triggers (verbs in their persons and tenses, masdars, light-verb constructions) are data in
+``data/events/triggers.tsv``, with their PLOVER category and mode. For each trigger in a sentence:
+
+- actors and recipients are entities the sentence mentions: the name right after the trigger (the subject of a verb
+  that comes first, the first term of a masdar: «اجتماع بوتين»), else the nearest name before it in the clause (the
+  subject of «عقد بوتين اجتماعًا»); recipients are names after a preposition (مع، ب، إلى، على، ضد، ل، من) or the
+  verb's object; names joined by و go together («ويتكوف وكوشنر»), «بين X و Y» makes all of them actors, and a host
+  (استقبل X Y) is the recipient while the visitor acts;
+- the place is a GPE, LOC or FAC after في or ب in the sentence; the date, a DATE mention of the sentence; the
+  duration, a DURATION mention — or one that a later «هذا الاجتماع ...» gives the same event;
+- the modality comes from words before the trigger in its clause (``data/events/modality.tsv``: من المقرر، سوف،
+  من المتوقع، لم، لن، إذا، مخاوف من) or the future prefix on the trigger (سيزور): an event that did not happen is
+  never ``asserted``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.document import Document, Event, Mention
+from marsad.ner.phrases import PhraseTable, read_rows
+from marsad.text.tokenize import CLITIC, PUNCT
+
+ARGUMENT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP", "FAC", "LOC", "TITLE"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_RECIPIENT_PREPOSITIONS = frozenset({"مع", "ب", "الي", "علي", "ضد", "ل", "من", "عن"})
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان"})
+#: how many words a trigger's arguments may lie after it
+WINDOW = 12
+#: how many words before the trigger its subject may stand («عقد الرئيس الروسي فلاديمير بوتين، اجتماعًا»)
+SUBJECT_WINDOW = 4
+#: categories whose statement is itself the act (a call, an accusation, a refusal, a threat)
+STATEMENT_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+#: how far before the trigger a modality word still counts (within the clause)
+MODALITY_WINDOW = 20
+_CONTEXT = {"CONSULT": ["diplomatic"], "AGREE": ["diplomatic"], "SUPPORT": ["diplomatic"],
+            "ASSAULT": ["military"], "MOBILIZE": ["military"], "PROTEST": ["political"], "SANCTION": ["economic"]}
+
+
+@lru_cache(maxsize=1)
+def triggers() -> PhraseTable:
+    return PhraseTable((form, "trigger", (cat, mode)) for cat, mode, forms in read_rows("triggers.tsv", "events")
+                       for form in forms.split())
+
+
+@lru_cache(maxsize=1)
+def modality_words() -> PhraseTable:
+    return PhraseTable((w, modality, True) for modality, words in read_rows("modality.tsv", "events")
+                       for w in words.split())
+
+
+@dataclass
+class _Clause:
+    tokens: list[int]      # non-clitic token indices of the sentence
+    norms: list[str]
+
+
+def find_events(doc: Document) -> None:
+    """Fill ``doc.events`` (run after the resolver: arguments are entities)."""
+    toks = doc.tokens
+    if toks is None or not len(toks):
+        return
+    table, modal = triggers(), modality_words()
+    args = sorted((m for m in doc.mentions if m.entity and m.label in ARGUMENT_LABELS), key=lambda m: m.start)
+    # a name inside another (الشرق الأوسط in «المبعوث الأمريكي الخاص بشأن الشرق الأوسط») is no argument of its own
+    args = [m for m in args if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                       and (o.end - o.start) > (m.end - m.start) for o in args)]
+    cue_starts = {q.cue.start for q in doc.quotes if q.cue is not None}
+    values = [m for m in doc.mentions if m.label in ("DATE", "DURATION")]
+    by_sentence: dict[int, _Clause] = {}
+    for t in range(len(toks)):
+        if toks.kind[t] != CLITIC:
+            c = by_sentence.setdefault(toks.sentence[t], _Clause([], []))
+            c.tokens.append(t)
+            c.norms.append(toks.norm[t])
+    events: list[Event] = []
+    for si, clause in sorted(by_sentence.items()):
+        sentence = doc.sentences[si]
+        in_sentence = [m for m in args if sentence.start <= m.start < sentence.end]
+        p = 0
+        while p < len(clause.norms):
+            hit = table.roles_at(clause.norms, p).get("trigger")
+            if hit is None:
+                p += 1
+                continue
+            end, (category, mode) = hit
+            start_p = p
+            p = end
+            trigger_start = toks.start[clause.tokens[start_p]]
+            if category not in STATEMENT_ACTS and trigger_start in cue_starts:
+                continue   # «يتفق المراقبون على أن»: a statement (a quote), not an event
+            event = _event(doc, clause, start_p, end, category, mode, in_sentence, values, si, modal)
+            if event is None:
+                continue
+            previous = _same_as_before(doc, clause, start_p, events, category)
+            if previous is not None and not event.actor and not event.recipient:
+                previous.duration = previous.duration or event.duration   # «هذا الاجتماع الذي استمر خمس ساعات»
+                continue
+            if not event.actor and not event.recipient:
+                continue
+            if _mentioned_again(event, events):
+                continue   # «تفاصيل الاجتماع بين بوتين وويتكوڤ»: the meeting already recorded, named again
+            event.id = f"v{len(events) + 1}"
+            events.append(event)
+    doc.events = events
+
+
+def _mentioned_again(event: Event, events: list[Event]) -> bool:
+    """A definite trigger noun (الاجتماع) with the same participants as an earlier event of its category."""
+    if event.trigger is None or not event.trigger.text.startswith("ال"):
+        return False
+    people = set(event.actor) | set(event.recipient)
+    return any(e.event == event.event and set(e.actor) | set(e.recipient) == people for e in events)
+
+
+def _same_as_before(doc: Document, clause: _Clause, p: int, events: list[Event], category: str) -> Event | None:
+    """The earlier event a «هذا الاجتماع» refers back to."""
+    if p > 0 and clause.norms[p - 1] in _DEMONSTRATIVES:
+        return next((e for e in reversed(events) if e.event == category), None)
+    return None
+
+
+def _event(doc: Document, clause: _Clause, a: int, b: int, category: str, mode: str, mentions: list[Mention],
+           values: list[Mention], sentence: int, modal: PhraseTable) -> Event | None:
+    toks = doc.tokens
+    assert toks is not None
+    start, end = toks.start[clause.tokens[a]], toks.end[clause.tokens[b - 1]]
+    after = [m for m in mentions if m.start >= end and _words_between(doc, end, m.start) <= WINDOW]
+    before = [m for m in mentions if m.end <= start and _words_between(doc, m.end, start) <= SUBJECT_WINDOW
+              and not _clause_break(doc, m.end, start) and not _place_preposition(doc, m)]
+    actors: list[Mention] = []
+    recipients: list[Mention] = []
+    text = doc.text
+    first_after = after[0] if after and _words_between(doc, end, after[0].start) <= 1 else None
+    if first_after is not None and not _starts_with_preposition(doc, end, first_after) \
+            and not _place_preposition(doc, first_after):
+        if text[end:first_after.start].strip() == "بين":
+            actors = _coordinated(doc, first_after, after)
+        else:
+            actors = _coordinated(doc, first_after, after)
+    elif before:
+        actors = _coordinated_back(doc, before)
+    rest = [m for m in after if m not in actors and m.start > (actors[-1].end if actors and actors[-1].start >= end
+                                                                  else end)]
+    for m in rest:
+        if _introduced_by_preposition(doc, m) or (not recipients and m is rest[0] and actors and \
+                actors[0].start < start):
+            recipients = _coordinated(doc, m, rest)
+            break
+    if mode == "host" and actors and recipients:
+        actors, recipients = recipients, actors
+    place = next((m for m in mentions if m.label in PLACE_LABELS and m.start > start and m not in actors
+                  and m not in recipients and _place_preposition(doc, m)), None)
+    date = next((m.value for m in values if m.label == "DATE" and doc.sentences[sentence].start <= m.start
+                 < doc.sentences[sentence].end and m.value), None)
+    duration = next((m.value for m in values if m.label == "DURATION" and doc.sentences[sentence].start <= m.start
+                     < doc.sentences[sentence].end), None)
+    return Event(id="", event=category, modality=_modality(doc, clause, a, modal), trigger=doc.span(start, end),
+                 sentence=sentence, actor=_entities(actors), recipient=_entities(recipients, exclude=actors),
+                 mode=[] if mode == "-" else [mode], context=list(_CONTEXT.get(category, [])),
+                 event_loc=place.entity if place else None, date=date, duration=duration,
+                 confidence=0.5 if not recipients else 0.6)
+
+
+def _entities(mentions: list[Mention], exclude: list[Mention] | None = None) -> list[str]:
+    skip = {m.entity for m in exclude or []}
+    out: list[str] = []
+    for m in mentions:
+        if m.entity and m.entity not in out and m.entity not in skip:
+            out.append(m.entity)
+    return out
+
+
+def _words_between(doc: Document, a: int, b: int) -> int:
+    return len(doc.text[a:b].split())
+
+
+def _clause_break(doc: Document, a: int, b: int) -> bool:
+    """Whether a clause boundary (a full stop, a colon, or a comma followed by a conjunction) lies between."""
+    gap = doc.text[a:b]
+    return any(ch in gap for ch in ".:؛") or "، و" in gap or "، ف" in gap
+
+
+def _starts_with_preposition(doc: Document, end: int, m: Mention) -> bool:
+    """Whether the name right after the trigger is a prepositional object (محادثات مع زيلينسكي): no subject."""
+    return _introduced_by_preposition(doc, m)
+
+
+def _introduced_by_preposition(doc: Document, m: Mention) -> bool:
+    """Whether a preposition (مع، إلى، على، ضد، بـ، لـ...) stands right before the mention, alone or attached."""
+    toks = doc.tokens
+    assert toks is not None
+    first = next((t for t in range(len(toks)) if toks.start[t] == m.start), None)
+    if first is None:
+        return False
+    if first > 0 and toks.kind[first - 1] == CLITIC and toks.norm[first - 1] in ("ب", "ل", "ك"):
+        return True
+    prev = first - 1
+    while prev >= 0 and toks.kind[prev] == CLITIC:
+        prev -= 1
+    return prev >= 0 and toks.norm[prev] in _RECIPIENT_PREPOSITIONS and toks.kind[prev] != PUNCT
+
+
+def _place_preposition(doc: Document, m: Mention) -> bool:
+    before = doc.text[max(0, m.start - 4):m.start]
+    return before.endswith(("في ", "ب")) or before.endswith("إلى ") or before.endswith("الى ")
+
+
+def _coordinated(doc: Document, first: Mention, candidates: list[Mention]) -> list[Mention]:
+    """``first`` and the names joined to it by و (ويتكوف وكوشنر), a title and the name it introduces counting as one."""
+    group = [first]
+    last = first
+    for m in candidates:
+        if m.start <= last.start:
+            continue
+        gap = doc.text[last.end:m.start]
+        joined = gap.strip() in ("و", "", "،", "، و") and (
+            gap.strip() in ("و", "، و") or doc.text[m.start - 1:m.start] == "و")
+        if joined and m.entity != last.entity:
+            group.append(m)
+            last = m
+        elif m.entity == last.entity and gap.strip(" ،") == "":
+            last = m     # «المبعوث الأمريكي الخاص، ستيف ويتكوف»: the title and the name are one argument
+        else:
+            break
+    return group
+
+
+def _coordinated_back(doc: Document, before: list[Mention]) -> list[Mention]:
+    """The nearest name before the trigger and the names joined to it by و before it."""
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        gap = doc.text[m.end:group[0].start]
+        if gap.strip() == "و" or (doc.text[group[0].start - 1:group[0].start] == "و" and not gap.strip()):
+            group.insert(0, m)
+        elif m.entity == group[0].entity or (m.label == "TITLE" and not gap.strip(" ،")):
+            continue
+        else:
+            break
+    return group
+
+
+def _modality(doc: Document, clause: _Clause, a: int, modal: PhraseTable) -> str:
+    """asserted, or the modality a word before the trigger in its clause (or the future prefix) gives it."""
+    toks = doc.tokens
+    assert toks is not None
+    t = clause.tokens[a]
+    if t > 0 and toks.kind[t - 1] == CLITIC and toks.norm[t - 1] == "س" and toks.word[t - 1] == toks.word[t]:
+        return "planned"
+    lo = a
+    while lo > 0 and a - lo < MODALITY_WINDOW and clause.norms[lo - 1] not in (".", "؛", ":"):
+        lo -= 1
+    found = "asserted"
+    for i in range(lo, a):
+        roles = modal.roles_at(clause.norms, i)
+        for modality in ("negated", "hypothetical", "planned", "expected"):
+            if modality in roles and (modality != "negated" or a - i <= 2):
+                found = modality
+    return found

@@ -1,0 +1,46 @@
+"""PLOVER events on the seed article: the meeting, the planned trip, the 2014 background, and no asserted event
+for what did not happen."""
+
+from __future__ import annotations
+
+from marsad import analyze
+
+
+def events(text: str) -> list[tuple[str, str, list[str], list[str], str | None, str | None, str]]:
+    doc = analyze(text, published="2025-12-03")
+    names = {e.id: e.name_en or e.name for e in doc.entities}
+    return [(v.event, v.modality, [names[a] for a in v.actor], [names[r] for r in v.recipient], v.date, v.duration,
+             v.trigger.text if v.trigger else "") for v in doc.events]
+
+
+def test_the_kremlin_meeting(seed_text: str) -> None:
+    meeting = events(seed_text)[0]
+    assert meeting[:2] == ("CONSULT", "asserted")
+    assert meeting[2] == ["Vladimir Putin"]
+    assert set(meeting[3]) == {"Steve Witkoff", "Jared Kushner"}
+    assert meeting[5] == "PT5H"     # «ويُعد هذا الاجتماع الذي استمر قرابة خمس ساعات» refers back to it
+
+
+def test_the_planned_trip_is_planned(seed_text: str) -> None:
+    trip = [e for e in events(seed_text) if e[6] == "يتوجه"]
+    assert trip and trip[0][:2] == ("CONSULT", "planned")
+    assert set(trip[0][2]) == {"Steve Witkoff", "Jared Kushner"}
+
+
+def test_background_carries_its_own_date(seed_text: str) -> None:
+    annexation = [e for e in events(seed_text) if e[6] == "ضم"]
+    assert annexation and annexation[0][2] == ["Russia"] and annexation[0][4] == "2014"
+
+
+def test_nothing_asserted_for_what_did_not_happen(seed_text: str) -> None:
+    """«لم يصدر حتى الآن رد فعل رسمي من واشنطن»: no reaction by Washington is recorded as having happened, and the
+    meeting that sentence names again is not counted twice."""
+    doc = analyze(seed_text, published="2025-12-03")
+    sentence = doc.sentence_of(seed_text.index("لم يصدر حتى الآن"))
+    washington = {e.id for e in doc.entities if e.name_en == "Washington, D.C."}
+    assert not [v for v in doc.events if v.modality == "asserted" and washington & set(v.actor)]
+    assert not [v for v in doc.events if v.sentence == sentence and v.event == "CONSULT"]
+
+
+def test_statements_are_quotes_not_events(seed_text: str) -> None:
+    assert not [e for e in events(seed_text) if e[6] == "يتفق"]
