@@ -103,10 +103,6 @@ def test_sentence_of() -> None:
     assert doc.sentence_of(0) == 0 and doc.sentence_of(12) == 1 and doc.sentence_of(10) == 0
 
 
-def test_events_are_empty_until_their_stage_exists(seed_text: str) -> None:
-    assert analyze(seed_text).to_dict()["events"] == []
-
-
 def test_every_mention_of_an_entity_points_back_to_it(seed_text: str) -> None:
     doc = analyze(seed_text)
     by_id = {m.id: m for m in doc.mentions}
