@@ -1,7 +1,8 @@
 """Build the clitic splitter's word knowledge in src/marsad/data/text/:
 
 - lexicon.tsv: normalised word counts from the ANT v1.1 corpus (Apache-2.0; titles and texts of its 10,159
-  articles);
+  articles) and the text of the NER training sets (ANERcorp's training split and AQMAR, CC BY-SA; the Wojood sample's
+  training split, MIT) — never ANERcorp's test split;
 - names.txt: words that are names on their own (Arabic country and city names from the gazetteers, ODbL and
   CC BY 4.0; Wikidata person-name tokens seen at least twice), which the splitter keeps whole (لبنان is not ل + بنان).
 
@@ -39,6 +40,19 @@ def ant_counts(ant: Path) -> Counter[str]:
     return counts
 
 
+def conll_counts(shared: Path) -> Counter[str]:
+    """Word counts of the NER training sets' text (first column of their CoNLL files)."""
+    ner = shared / "data/ner"
+    files = [ner / "anercorp/train.txt", ner / "wojood-sample/train.txt", *sorted((ner / "aqmar").glob("*.txt"))]
+    counts: Counter[str] = Counter()
+    for path in files:
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            parts = line.split()
+            if parts and TOKEN_RE.fullmatch(parts[0]) and TOKEN_RE.fullmatch(parts[0]).lastgroup == "word":  # type: ignore[union-attr]
+                counts[fold(parts[0])] += 1
+    return counts
+
+
 def person_tokens(shared: Path, min_count: int = 1) -> set[str]:
     names: set[str] = set()
     path = shared / "data/transliteration/wikidata-names/data/wd_arabic.normalized.aligned.tokens"
@@ -69,15 +83,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args()
-    counts = ant_counts(args.shared / "data/news/ant-v1.1")
+    counts = ant_counts(args.shared / "data/news/ant-v1.1") + conll_counts(args.shared)
     kept = {w: c for w, c in counts.items() if c >= MIN_KEEP}
     names = sorted(place_tokens(args.shared) | person_tokens(args.shared, min_count=2))
     NAMES_OUT.write_text(
         "# Words that are names on their own (gazetteer places, Wikidata person-name tokens); kept whole.\n"
         "# Built by scripts/build_lexicon.py; do not edit by hand.\n" + "\n".join(names) + "\n", encoding="utf-8")
     lines = [
-        "# Normalised word counts: ANT v1.1 corpus (Apache-2.0, Jawhara FM) words seen at least "
-        f"{MIN_KEEP} times.",
+        "# Normalised word counts: ANT v1.1 corpus (Apache-2.0, Jawhara FM) and the text of the NER training sets "
+        f"(ANERcorp train and AQMAR, CC BY-SA; Wojood sample train, MIT); words seen at least {MIN_KEEP} times.",
         "# Built by scripts/build_lexicon.py; do not edit by hand.",
     ]
     lines += [f"{w}\t{c}" for w, c in sorted(kept.items(), key=lambda kv: (-kv[1], kv[0]))]
