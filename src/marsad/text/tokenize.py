@@ -168,7 +168,7 @@ def _bases(r: CliticRules, w: str, verbs: bool) -> list[str]:
             if base.endswith("ت"):
                 bases.append(base[:-1] + "ه")   # مرجعيتها: مرجعيت -> مرجعيه (ة is written ت before a suffix)
             elif base.endswith(("ئ", "ؤ")):
-                bases.append(base[:-1] + "ء")   # أوليائهم: أوليائ -> أولياء (a final hamza takes a seat before a suffix)
+                bases.append(base[:-1] + "ء")   # أوليائهم: أولياء (a final hamza takes a seat before a suffix)
     if verbs:
         bases += [b[1:] for b in bases if b[:1] in r.verb_prefixes and len(b) >= 4]
     return bases
