@@ -157,6 +157,11 @@ def _evidence(r: CliticRules, w: str) -> int:
     return lex.get(w, 0) + lex.get(twin, 0)
 
 
+@lru_cache(maxsize=100_000)
+def _bases_of(w: str, verbs: bool) -> tuple[str, ...]:
+    return tuple(_bases(clitic_rules(), w, verbs))
+
+
 def _bases(r: CliticRules, w: str, verbs: bool) -> list[str]:
     """``w`` and its light stems: suffixes off (ديونها: ديون), and, for verbs, the imperfect prefix (يمنح: منح)."""
     bases = [w]
@@ -176,12 +181,12 @@ def _bases(r: CliticRules, w: str, verbs: bool) -> list[str]:
 
 def _stem_count(r: CliticRules, w: str, verbs: bool) -> int:
     """The evidence for ``w`` or for its light stem, whichever is larger."""
-    return max(_evidence(r, b) for b in _bases(r, w, verbs))
+    return max(_evidence(r, b) for b in _bases_of(w, verbs))
 
 
 def _article_count(r: CliticRules, w: str) -> int:
     """How often ``w``, or its light stem, is seen with the article: الوزير for وزير, الولاية for ولايته."""
-    return max(r.lexicon.get("ال" + b, 0) for b in _bases(r, w, False) if b == w or len(b) >= 4)
+    return max(r.lexicon.get("ال" + b, 0) for b in _bases_of(w, False) if b == w or len(b) >= 4)
 
 
 def _is_word(r: CliticRules, whole: str, rest: str, clitic: str) -> bool:
@@ -197,17 +202,18 @@ def _is_word(r: CliticRules, whole: str, rest: str, clitic: str) -> bool:
         return False
     lex = r.lexicon
     rare = lex.get(whole, 0) < MIN_COUNT and _evidence(r, rest) < MIN_COUNT
+    conjunction = clitic in r.conjunctions   # a verb may follow a conjunction; a preposition takes a noun
     if clitic in r.future:
-        count, whole_count = lex.get(rest, 0), lex.get(whole, 0)   # only a verb seen as such follows س
+        count = lex.get(rest, 0)   # only a verb seen as such follows س
         rare = False
     else:
-        conjunction = clitic in r.conjunctions   # a verb may follow a conjunction; a preposition takes a noun
         if rare and rest.startswith("ال") and len(rest) >= 4:
             return True
-        count, whole_count = _stem_count(r, rest, conjunction), _stem_count(r, whole, conjunction)
+        count = _stem_count(r, rest, conjunction)
         rare = rare and conjunction
     if count < (MIN_COUNT_RARE if rare else MIN_COUNT):
-        return False
+        return False     # decided before the (costlier) look at the whole word
+    whole_count = lex.get(whole, 0) if clitic in r.future else _stem_count(r, whole, conjunction)
     with_article = _article_count(r, whole)
     if with_article >= ARTICLE_EVIDENCE and with_article >= ARTICLE_SHARE * lex.get(whole, 0):
         return False
