@@ -112,6 +112,9 @@ def find_quotes(doc: Document) -> None:
                                     (role == "verb" and _speaker_before(doc, s, p, speakers) is not None)):
                 p += 1
                 continue
+            if role == "masdar" and found:
+                p = roles[role][0]   # «قال X في تصريحات لـ...»: the aside of a statement already cued
+                continue
             found.append((p, roles[role][0], role))
             p = roles[role][0]
         sentence_speaker: Mention | None = None
@@ -325,7 +328,7 @@ MAX_ASIDE_WORDS = 14
 #: the longest unnamed speaker phrase between a cue and its complementiser (وقالت شركة تشغيل القطارات إن)
 MAX_UNNAMED_WORDS = 8
 #: words that end an unnamed speaker's phrase: a relative clause (الشرطة التي حققت) or an aside (من جهته)
-_PHRASE_STOPS = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "من", "لدي", "خلال"})
+_PHRASE_STOPS = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "من", "لدي", "خلال", "في", "عبر", "امام"})
 
 
 def _says_directly(s: _Sentence, b: int, table: PhraseTable) -> bool:
