@@ -28,6 +28,7 @@ from marsad.text.tokenize import CLITIC, PUNCT
 
 SPEAKER_LABELS = frozenset({"PER", "ORG", "NORP", "GPE", "FAC", "TITLE"})
 _CUE_ROLES = ("verb", "participle", "continue", "source", "masdar")
+_RELATIVE_ADJECTIVE = ("يه", "يون", "يين")
 _OPENERS = "«“„\""
 _CLOSERS = "»”\""
 
@@ -84,8 +85,13 @@ def group_mentions(doc: Document) -> None:
                 p += 1
                 continue
             q = head[0]
-            while q < len(s.norms) and "modifier" in table.roles_at(s.norms, q):
-                q = table.roles_at(s.norms, q)["modifier"][0]
+            while q < len(s.norms):
+                if "modifier" in table.roles_at(s.norms, q):
+                    q = table.roles_at(s.norms, q)["modifier"][0]
+                elif s.norms[q].endswith(_RELATIVE_ADJECTIVE) and len(s.norms[q]) > 4:
+                    q += 1     # مصادر عراقية، مسؤولون أمنيون
+                else:
+                    break
             start, end = toks.start[s.view[p]], toks.end[s.view[q - 1]]
             if (start, end) not in covered and not any(a < end and start < b for a, b in taken):
                 doc.add_mention(start, end, "NORP")
@@ -235,8 +241,10 @@ def _quote(doc: Document, s: _Sentence, a: int, b: int, role: str, limit: int, s
         unnamed = _unnamed_speaker(doc, s, b, table)
         if unnamed is not None:
             speaker, content_from = unnamed
-        elif role == "verb" and _says_directly(s, b, table):
-            speaker = last_speaker   # «وقال إن ...», «وقال: ...»: no subject named, the previous speaker
+        elif _says_directly(s, b, table):
+            # «وقال إن ...», «وأكد أنه ...»: no subject named — the previous speaker, else the person or body the
+            # article named last before the cue
+            speaker = last_speaker or _nearest_before(doc, s, a, speakers)
     if speaker is None:
         return None
     if role == "source":
@@ -356,7 +364,8 @@ def _unnamed_speaker(doc: Document, s: _Sentence, b: int, table: PhraseTable) ->
             end = q
             while end > b and toks.kind[s.view[end - 1]] == PUNCT:
                 end -= 1
-            if end == b or any(toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "()" for i in range(b, end)):
+            if end == b or any(toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "()\"«»“”"
+                               for i in range(b, end)):
                 return None
             # what is said starts at the complementiser, after any aside (الشرطة التي حققت في الجريمة إن ...)
             content = next((i for i in range(q, min(n, q + MAX_UNNAMED_WORDS + 2))
@@ -392,6 +401,19 @@ def normalise_words(text: str) -> list[str]:
     from marsad.text.normalise import fold
 
     return fold(text).split()
+
+
+def _nearest_before(doc: Document, s: _Sentence, a: int, speakers: list[Mention]) -> Mention | None:
+    toks = doc.tokens
+    assert toks is not None
+    cue_start = toks.start[s.view[a]]
+    before = [m for m in speakers if m.end <= cue_start and cue_start - m.end < _IMPLICIT_REACH
+              and m.label in ("PER", "ORG", "NORP")]
+    return before[-1] if before else None
+
+
+#: how far back (characters) a subject-less «وقال إن» looks for who is speaking
+_IMPLICIT_REACH = 400
 
 
 def _first_speaker(doc: Document, s: _Sentence, a: int, speakers: list[Mention]) -> Mention | None:
