@@ -7,8 +7,9 @@ letters...) and whose :meth:`NormalizedText.to_original` maps any span of the no
 the original that it came from. Diacritics and tatweel belong to the letter before them, so a span ending on that
 letter ends after its marks in the original.
 
-The folds are one ``str.translate`` table; the offset map is built only when first asked for, and only where the text
-holds characters that are removed or expanded (most news text maps one-to-one).
+The folds are one table (applied by ``str.translate``, or by a regex over the few characters that change for long
+texts); the offset map is built only when first asked for, and only where the text holds characters that are removed
+or expanded.
 """
 
 from __future__ import annotations
@@ -151,7 +152,7 @@ def fold(text: str, folds: Folds | None = None) -> str:
 class NormalizedText:
     """A normalised copy of ``original`` and the map from its offsets back to the original's."""
 
-    __slots__ = ("_ends", "_starts", "folds", "original", "text")
+    __slots__ = ("_ends", "_mapped", "_starts", "folds", "original", "text")
 
     def __init__(self, original: str, folds: Folds = DEFAULT_FOLDS) -> None:
         self.original = original
@@ -159,8 +160,15 @@ class NormalizedText:
         self.text = _table(folds).apply(original)
         self._starts: array[int] | None = None   # original start of each normalised character (None: identity)
         self._ends: dict[int, int] = {}            # original end where it is not start + 1
-        special = _table(folds).special
-        if special is not None and special.search(original):
+        self._mapped = False
+
+    def _ensure_map(self) -> None:
+        """Build the offset map on first use, and only where the text holds characters removed or expanded."""
+        if self._mapped:
+            return
+        self._mapped = True
+        special = _table(self.folds).special
+        if special is not None and special.search(self.original):
             self._build_map()
 
     def _build_map(self) -> None:
@@ -193,16 +201,19 @@ class NormalizedText:
     @property
     def identity(self) -> bool:
         """True when every normalised character is the original character at the same offset."""
+        self._ensure_map()
         return self._starts is None
 
     def orig_start(self, i: int) -> int:
         """Original offset where normalised character ``i`` starts (``len(original)`` for ``i == len(text)``)."""
+        self._ensure_map()
         if self._starts is None:
             return i
         return self._starts[i] if i < len(self._starts) else len(self.original)
 
     def orig_end(self, i: int) -> int:
         """Original offset just after normalised character ``i`` and any marks attached to it."""
+        self._ensure_map()
         if self._starts is None:
             return i + 1
         return self._ends.get(i, self._starts[i] + 1)
@@ -218,6 +229,7 @@ class NormalizedText:
 
     def to_normalized(self, offset: int) -> int:
         """The first normalised offset at or after original ``offset`` (inverse of :meth:`orig_start`)."""
+        self._ensure_map()
         if self._starts is None:
             return offset
         return bisect_right(self._starts, offset - 1)
