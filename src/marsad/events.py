@@ -32,6 +32,8 @@ _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان",
 WINDOW = 12
 #: how many words before the trigger its subject may stand («عقد الرئيس الروسي فلاديمير بوتين، اجتماعًا»)
 SUBJECT_WINDOW = 4
+#: categories recorded even when no participant is named («قتل 12 شخصا في تفجير»)
+UNNAMED_OK = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 #: categories whose statement is itself the act (a call, an accusation, a refusal, a threat)
 STATEMENT_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 #: how far before the trigger a modality word still counts (within the clause)
@@ -99,8 +101,9 @@ def find_events(doc: Document) -> None:
             if previous is not None and not event.actor and not event.recipient:
                 previous.duration = previous.duration or event.duration   # «هذا الاجتماع الذي استمر خمس ساعات»
                 continue
-            if not event.actor and not event.recipient:
-                continue
+            if not event.actor and not event.recipient and not (
+                    category in UNNAMED_OK and trigger_start not in cue_starts and event.modality == "asserted"):
+                continue   # an event between no one named; only violence and protest are worth recording so
             if _mentioned_again(event, events):
                 continue   # «تفاصيل الاجتماع بين بوتين وويتكوڤ»: the meeting already recorded, named again
             event.id = f"v{len(events) + 1}"

@@ -1,7 +1,8 @@
 """Who said what: quotes and reported speech with their speakers.
 
 Two stages. ``group_mentions`` (with the other mention stages) marks unnamed groups that speak or act — مصادر
-إعلامية، مسؤولون أمريكيون، المراقبون — as NORP mentions, so that the resolver makes entities of them. ``find_quotes``
+إعلامية، مسؤولون أمريكيون، المراقبون، قوات الأمن، مسلحون مجهولون — as NORP mentions, so that the resolver makes entities
+of them (the events stage uses them as actors too). ``find_quotes``
 (after the resolver) reads each sentence for cues from ``data/quotes/cues.tsv``:
 
 - a speech or stance verb (قال، أكد، أعرب عن، دعا إلى، نفى...) whose subject, named right after it («قال X إن») or
