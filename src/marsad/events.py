@@ -34,6 +34,9 @@ WINDOW = 12
 SUBJECT_WINDOW = 4
 #: categories recorded even when no participant is named («قتل 12 شخصا في تفجير»)
 UNNAMED_OK = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+#: triggers of violence that say nothing of an agent: without a named participant they may be accidents (مقتل شخص
+#: في حادث)
+AGENTLESS = frozenset({"قتل", "مقتل", "يقتل", "قتلوا", "قتلت"})
 #: categories whose statement is itself the act (a call, an accusation, a refusal, a threat)
 STATEMENT_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 #: how far before the trigger a modality word still counts (within the clause)
@@ -102,7 +105,8 @@ def find_events(doc: Document) -> None:
                 previous.duration = previous.duration or event.duration   # «هذا الاجتماع الذي استمر خمس ساعات»
                 continue
             if not event.actor and not event.recipient and not (
-                    category in UNNAMED_OK and trigger_start not in cue_starts and event.modality == "asserted"):
+                    category in UNNAMED_OK and trigger_start not in cue_starts and event.modality == "asserted"
+                    and (event.trigger is None or event.trigger.text.strip("ُ") not in AGENTLESS)):
                 continue   # an event between no one named; only violence and protest are worth recording so
             if _mentioned_again(event, events):
                 continue   # «تفاصيل الاجتماع بين بوتين وويتكوڤ»: the meeting already recorded, named again
