@@ -20,9 +20,9 @@ import argparse
 import csv
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
+from marsad.eval.ner import read_conll
 from marsad.ner.features import normalize
 from marsad.text.tokenize import TOKEN_RE
 
@@ -89,20 +89,6 @@ def gazetteers(shared: Path) -> None:
     write("actor.txt", actors)
 
 
-def conll_sentences(path: Path) -> Iterator[list[str]]:
-    sentence: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if not parts:
-            if sentence:
-                yield sentence
-            sentence = []
-        else:
-            sentence.append(parts[0])
-    if sentence:
-        yield sentence
-
-
 def corpus(shared: Path) -> list[list[str]]:
     """Normalised sentences: ANT v1.1 titles and texts, and ANERcorp's training split."""
     sentences: list[list[str]] = []
@@ -114,8 +100,8 @@ def corpus(shared: Path) -> list[list[str]]:
                     toks = [normalize(t.group()) for t in TOKEN_RE.finditer(s)]
                     if toks:
                         sentences.append(toks)
-    for toks in conll_sentences(shared / "data/ner/anercorp/train.txt"):
-        sentences.append([normalize(t) for t in toks])
+    for sentence in read_conll(shared / "data/ner/anercorp/train.txt"):
+        sentences.append([normalize(t) for t, _ in sentence])
     return sentences
 
 

@@ -243,21 +243,14 @@ def build_parser() -> argparse.ArgumentParser:
     ne.add_argument("--limit", type=int, help="score only the first N sentences")
     ne.add_argument("--json", action="store_true")
     ne.set_defaults(func=cmd_eval)
-    en = ev_sub.add_parser("entities", help="entity clusters and knowledge-base links on annotated articles")
-    en.add_argument("--gold", type=Path, default=root / "tests/data/dev/gold.jsonl")
-    en.add_argument("--articles", type=Path, help="folder of the article texts (default: articles/ beside --gold)")
-    en.add_argument("--json", action="store_true")
-    en.set_defaults(func=cmd_eval)
-    qu = ev_sub.add_parser("quotes", help="quotes with their speakers on annotated articles")
-    qu.add_argument("--gold", type=Path, default=root / "tests/data/dev/gold.jsonl")
-    qu.add_argument("--articles", type=Path, help="folder of the article texts (default: articles/ beside --gold)")
-    qu.add_argument("--json", action="store_true")
-    qu.set_defaults(func=cmd_eval)
-    vt = ev_sub.add_parser("events", help="PLOVER events on annotated articles")
-    vt.add_argument("--gold", type=Path, default=root / "tests/data/dev/gold.jsonl")
-    vt.add_argument("--articles", type=Path, help="folder of the article texts (default: articles/ beside --gold)")
-    vt.add_argument("--json", action="store_true")
-    vt.set_defaults(func=cmd_eval)
+    for task, summary in (("entities", "entity clusters and knowledge-base links on annotated articles"),
+                          ("quotes", "quotes with their speakers on annotated articles"),
+                          ("events", "PLOVER events on annotated articles")):
+        tp = ev_sub.add_parser(task, help=summary)
+        tp.add_argument("--gold", type=Path, default=root / "tests/data/dev/gold.jsonl")
+        tp.add_argument("--articles", type=Path, help="folder of the article texts (default: articles/ beside --gold)")
+        tp.add_argument("--json", action="store_true")
+        tp.set_defaults(func=cmd_eval)
     return parser
 
 

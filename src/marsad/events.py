@@ -17,12 +17,11 @@ Triggers (verbs in their persons and tenses, masdars, light-verb constructions) 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.document import Document, Event, Mention
 from marsad.ner.phrases import PhraseTable, read_rows
-from marsad.text.tokenize import CLITIC, PUNCT
+from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, sentence_views
 
 ARGUMENT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP", "FAC", "LOC", "TITLE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -57,12 +56,6 @@ def modality_words() -> PhraseTable:
                        for w in words.split())
 
 
-@dataclass
-class _Clause:
-    tokens: list[int]      # non-clitic token indices of the sentence
-    norms: list[str]
-
-
 def find_events(doc: Document) -> None:
     """Fill ``doc.events`` (run after the resolver: arguments are entities)."""
     toks = doc.tokens
@@ -75,14 +68,9 @@ def find_events(doc: Document) -> None:
                                        and (o.end - o.start) > (m.end - m.start) for o in args)]
     cue_starts = {q.cue.start for q in doc.quotes if q.cue is not None}
     values = [m for m in doc.mentions if m.label in ("DATE", "DURATION")]
-    by_sentence: dict[int, _Clause] = {}
-    for t in range(len(toks)):
-        if toks.kind[t] != CLITIC:
-            c = by_sentence.setdefault(toks.sentence[t], _Clause([], []))
-            c.tokens.append(t)
-            c.norms.append(toks.norm[t])
     events: list[Event] = []
-    for si, clause in sorted(by_sentence.items()):
+    for clause in sentence_views(doc):
+        si = clause.index
         sentence = doc.sentences[si]
         in_sentence = [m for m in args if sentence.start <= m.start < sentence.end]
         p = 0
@@ -94,7 +82,7 @@ def find_events(doc: Document) -> None:
             end, (category, mode) = hit
             start_p = p
             p = end
-            trigger_start = toks.start[clause.tokens[start_p]]
+            trigger_start = toks.start[clause.view[start_p]]
             if category not in STATEMENT_ACTS and trigger_start in cue_starts:
                 continue   # «يتفق المراقبون على أن»: a statement (a quote), not an event
             event = _event(doc, clause, start_p, end, category, mode, in_sentence, values, si, modal)
@@ -123,18 +111,18 @@ def _mentioned_again(event: Event, events: list[Event]) -> bool:
     return any(e.event == event.event and set(e.actor) | set(e.recipient) == people for e in events)
 
 
-def _same_as_before(doc: Document, clause: _Clause, p: int, events: list[Event], category: str) -> Event | None:
+def _same_as_before(doc: Document, clause: SentenceView, p: int, events: list[Event], category: str) -> Event | None:
     """The earlier event a «هذا الاجتماع» refers back to."""
     if p > 0 and clause.norms[p - 1] in _DEMONSTRATIVES:
         return next((e for e in reversed(events) if e.event == category), None)
     return None
 
 
-def _event(doc: Document, clause: _Clause, a: int, b: int, category: str, mode: str, mentions: list[Mention],
+def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, mode: str, mentions: list[Mention],
            values: list[Mention], sentence: int, modal: PhraseTable) -> Event | None:
     toks = doc.tokens
     assert toks is not None
-    start, end = toks.start[clause.tokens[a]], toks.end[clause.tokens[b - 1]]
+    start, end = toks.start[clause.view[a]], toks.end[clause.view[b - 1]]
     after = [m for m in mentions if m.start >= end and _words_between(doc, end, m.start) <= WINDOW]
     before = [m for m in mentions if m.end <= start and _words_between(doc, m.end, start) <= SUBJECT_WINDOW
               and not _clause_break(doc, m.end, start) and not _place_preposition(doc, m)]
@@ -250,11 +238,11 @@ def _coordinated_back(doc: Document, before: list[Mention]) -> list[Mention]:
     return group
 
 
-def _modality(doc: Document, clause: _Clause, a: int, modal: PhraseTable) -> str:
+def _modality(doc: Document, clause: SentenceView, a: int, modal: PhraseTable) -> str:
     """asserted, or the modality a word before the trigger in its clause (or the future prefix) gives it."""
     toks = doc.tokens
     assert toks is not None
-    t = clause.tokens[a]
+    t = clause.view[a]
     if t > 0 and toks.kind[t - 1] == CLITIC and toks.norm[t - 1] == "س" and toks.word[t - 1] == toks.word[t]:
         return "planned"
     lo = a

@@ -19,13 +19,12 @@ speaker is no quote.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.document import Document, Entity, Mention, Quote
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.resolve import local_id
-from marsad.text.tokenize import CLITIC, PUNCT
+from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, sentence_views
 
 SPEAKER_LABELS = frozenset({"PER", "ORG", "NORP", "GPE", "FAC", "TITLE"})
 _CUE_ROLES = ("verb", "participle", "continue", "source", "masdar")
@@ -48,27 +47,6 @@ def groups() -> PhraseTable:
     return _table("groups.tsv")
 
 
-@dataclass
-class _Sentence:
-    index: int
-    start: int
-    end: int
-    view: list[int]          # non-clitic token indices
-    norms: list[str]
-
-
-def _sentences(doc: Document) -> list[_Sentence]:
-    toks = doc.tokens
-    assert toks is not None
-    out = [_Sentence(i, s.start, s.end, [], []) for i, s in enumerate(doc.sentences)]
-    for t in range(len(toks)):
-        if toks.kind[t] != CLITIC:
-            s = out[toks.sentence[t]]
-            s.view.append(t)
-            s.norms.append(toks.norm[t])
-    return out
-
-
 # -- unnamed groups -------------------------------------------------------------------------------------------------
 def group_mentions(doc: Document) -> None:
     """Add NORP mentions for unnamed groups (مصادر إعلامية، مسؤولون أمريكيون، المراقبون)."""
@@ -78,7 +56,7 @@ def group_mentions(doc: Document) -> None:
     table = groups()
     covered = {(m.start, m.end) for m in doc.mentions}
     taken = [(m.start, m.end) for m in doc.mentions if m.label not in ("NUMBER", "DATE", "DURATION", "TIME")]
-    for s in _sentences(doc):
+    for s in sentence_views(doc):
         p = 0
         while p < len(s.norms):
             head = table.roles_at(s.norms, p).get("head")
@@ -109,7 +87,7 @@ def find_quotes(doc: Document) -> None:
     speakers = sorted((m for m in doc.mentions if m.label in SPEAKER_LABELS and m.entity), key=lambda m: m.start)
     quotes: list[Quote] = []
     last_speaker: Mention | None = None
-    for s in _sentences(doc):
+    for s in sentence_views(doc):
         found: list[tuple[int, int, str]] = []     # (view start, view end, role) of each cue
         p = 0
         while p < len(s.norms):
@@ -143,7 +121,7 @@ def find_quotes(doc: Document) -> None:
     doc.order_mentions()   # speakers found here joined the mentions: back in text order, references updated
 
 
-def _starts_statement(doc: Document, s: _Sentence, p: int, role: str, table: PhraseTable) -> bool:
+def _starts_statement(doc: Document, s: SentenceView, p: int, role: str, table: PhraseTable) -> bool:
     """Whether a cue word at ``p`` opens a statement: at the start of the sentence or of a clause (after a comma,
     a colon, a conjunction such as بينما, or with و/ف attached). A verb inside what is being said (… أن الدعم يعتبر
     …) is part of the content, not a new quote."""
@@ -158,13 +136,13 @@ def _starts_statement(doc: Document, s: _Sentence, p: int, role: str, table: Phr
     return prev in ("،", ",", ":", "(", "«", "\"") or "boundary" in table.roles_at(s.norms, p - 1)
 
 
-def _token_span(s: _Sentence, doc: Document, a: int, b: int) -> tuple[int, int]:
+def _token_span(s: SentenceView, doc: Document, a: int, b: int) -> tuple[int, int]:
     toks = doc.tokens
     assert toks is not None
     return toks.start[s.view[a]], toks.end[s.view[b - 1]]
 
 
-def _speaker_after(doc: Document, s: _Sentence, b: int, speakers: list[Mention]) -> Mention | None:
+def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: list[Mention]) -> Mention | None:
     """The speaker named right after the cue (proclitics and spaces between allowed): VSO order. A bare title
     may stand before the name (وقالت النائبة عبلة الهواري): up to MAX_TITLE_WORDS plain words are passed over."""
     for skip in range(MAX_TITLE_WORDS + 1):
@@ -176,7 +154,7 @@ def _speaker_after(doc: Document, s: _Sentence, b: int, speakers: list[Mention])
     return None
 
 
-def _plain_word(doc: Document, s: _Sentence, i: int) -> bool:
+def _plain_word(doc: Document, s: SentenceView, i: int) -> bool:
     """A word that may sit between a cue and its speaker's name: not punctuation, not a complementiser or
     preposition, not a cue."""
     toks = doc.tokens
@@ -186,7 +164,7 @@ def _plain_word(doc: Document, s: _Sentence, i: int) -> bool:
     return not (cues().roles_at(s.norms, i).keys() & {"complementiser", "preposition", *_CUE_ROLES})
 
 
-def _speaker_at(doc: Document, s: _Sentence, b: int, speakers: list[Mention]) -> Mention | None:
+def _speaker_at(doc: Document, s: SentenceView, b: int, speakers: list[Mention]) -> Mention | None:
     if b >= len(s.view):
         return None
     toks = doc.tokens
@@ -207,7 +185,7 @@ def _speaker_at(doc: Document, s: _Sentence, b: int, speakers: list[Mention]) ->
     return None
 
 
-def _speaker_before(doc: Document, s: _Sentence, a: int, speakers: list[Mention]) -> Mention | None:
+def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: list[Mention]) -> Mention | None:
     """The speaker named right before the cue: SVO order («زيلينسكي قال»)."""
     toks = doc.tokens
     assert toks is not None
@@ -217,7 +195,7 @@ def _speaker_before(doc: Document, s: _Sentence, a: int, speakers: list[Mention]
     return before[-1] if before else None
 
 
-def _quote(doc: Document, s: _Sentence, a: int, b: int, role: str, limit: int, speakers: list[Mention],
+def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int, speakers: list[Mention],
            sentence_speaker: Mention | None, last_speaker: Mention | None, table: PhraseTable) -> Quote | None:
     toks = doc.tokens
     assert toks is not None
@@ -260,7 +238,7 @@ def _quote(doc: Document, s: _Sentence, a: int, b: int, role: str, limit: int, s
     return _make(doc, s, _after_aside(s, content_from, limit, table), limit, speaker, a, b, limit=limit, table=table)
 
 
-def _after_aside(s: _Sentence, p: int, limit: int, table: PhraseTable) -> int:
+def _after_aside(s: SentenceView, p: int, limit: int, table: PhraseTable) -> int:
     """Where what is said starts when an aside stands before the complementiser («قال X في تصريح لـ... إن»): at
     the complementiser, if one comes within MAX_ASIDE_WORDS; else at ``p``."""
     if p >= limit or "complementiser" in table.roles_at(s.norms, p) or s.norms[p] in (":", "«", "\"", "“"):
@@ -274,7 +252,7 @@ def _after_aside(s: _Sentence, p: int, limit: int, table: PhraseTable) -> int:
     return p
 
 
-def _make(doc: Document, s: _Sentence, start: int, end: int, speaker: Mention, a: int, b: int, *, limit: int,
+def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention, a: int, b: int, *, limit: int,
           table: PhraseTable | None = None, governs: bool = True) -> Quote | None:
     toks = doc.tokens
     assert toks is not None
@@ -306,7 +284,7 @@ def _make(doc: Document, s: _Sentence, start: int, end: int, speaker: Mention, a
                  cue=doc.span(cue_start, cue_end), content=doc.span(c_start, c_end), sentence=s.index)
 
 
-def _view_after(doc: Document, s: _Sentence, offset: int) -> int:
+def _view_after(doc: Document, s: SentenceView, offset: int) -> int:
     toks = doc.tokens
     assert toks is not None
     for i, t in enumerate(s.view):
@@ -315,7 +293,7 @@ def _view_after(doc: Document, s: _Sentence, offset: int) -> int:
     return len(s.view)
 
 
-def _skip_apposition(doc: Document, s: _Sentence, p: int, speakers: list[Mention]) -> int:
+def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: list[Mention]) -> int:
     """Past «، مساعد الرئيس الروسي،» after a speaker's name."""
     toks = doc.tokens
     assert toks is not None
@@ -340,12 +318,12 @@ MAX_UNNAMED_WORDS = 8
 _PHRASE_STOPS = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "من", "لدي", "خلال", "في", "عبر", "امام"})
 
 
-def _says_directly(s: _Sentence, b: int, table: PhraseTable) -> bool:
+def _says_directly(s: SentenceView, b: int, table: PhraseTable) -> bool:
     """Whether the cue is followed at once by a complementiser or a colon."""
     return b < len(s.norms) and (s.norms[b] == ":" or "complementiser" in table.roles_at(s.norms, b))
 
 
-def _unnamed_speaker(doc: Document, s: _Sentence, b: int, table: PhraseTable) -> tuple[Mention, int] | None:
+def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable) -> tuple[Mention, int] | None:
     """A speaker the tagger did not name: the noun phrase between the cue and its complementiser (وقالت الشرطة
     إن، قال عمال إنقاذ إن). It becomes a group mention and entity. A phrase that starts with a preposition (وأضافت
     في بيان أن) is no subject."""
@@ -385,7 +363,7 @@ def _unnamed_speaker(doc: Document, s: _Sentence, b: int, table: PhraseTable) ->
     return None
 
 
-def _back_reference(doc: Document, s: _Sentence, b: int, speakers: list[Mention]) -> Mention | None:
+def _back_reference(doc: Document, s: SentenceView, b: int, speakers: list[Mention]) -> Mention | None:
     """«وشددت الوزارة على أن»: a definite noun after the cue that heads the name of an organisation named earlier
     (وزارة الخارجية الروسية) stands for it; the speaker is that organisation's nearest mention before."""
     if b >= len(s.norms) or not s.norms[b].startswith("ال") or len(s.norms[b]) < 5:
@@ -404,7 +382,7 @@ def normalise_words(text: str) -> list[str]:
     return fold(text).split()
 
 
-def _nearest_before(doc: Document, s: _Sentence, a: int, speakers: list[Mention]) -> Mention | None:
+def _nearest_before(doc: Document, s: SentenceView, a: int, speakers: list[Mention]) -> Mention | None:
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
@@ -417,7 +395,7 @@ def _nearest_before(doc: Document, s: _Sentence, a: int, speakers: list[Mention]
 _IMPLICIT_REACH = 400
 
 
-def _first_speaker(doc: Document, s: _Sentence, a: int, speakers: list[Mention]) -> Mention | None:
+def _first_speaker(doc: Document, s: SentenceView, a: int, speakers: list[Mention]) -> Mention | None:
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
@@ -425,7 +403,7 @@ def _first_speaker(doc: Document, s: _Sentence, a: int, speakers: list[Mention])
     return inside[0] if inside else None
 
 
-def _headline(doc: Document, s: _Sentence, speakers: list[Mention]) -> Quote | None:
+def _headline(doc: Document, s: SentenceView, speakers: list[Mention]) -> Quote | None:
     """«خامنئي: ...» in a title or heading: the name before the colon speaks the rest."""
     block = doc.blocks[doc.sentences[s.index].block] if doc.blocks else None
     if block is None or block.kind == "paragraph":

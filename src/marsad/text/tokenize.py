@@ -403,6 +403,30 @@ def _resolve_uncertain(tokens: Tokens, uncertain: list[tuple[int, int, int, _Tok
                 col[i:i + 1] = values  # type: ignore[index]
 
 
+@dataclass
+class SentenceView:
+    """One sentence's tokens without their proclitics: what the phrase-based stages read («وقال» is قال)."""
+
+    index: int
+    start: int
+    end: int
+    view: list[int]          # token indices of the sentence's non-clitic tokens
+    norms: list[str]         # their normalised forms
+
+
+def sentence_views(doc: Document) -> list[SentenceView]:
+    """A :class:`SentenceView` for every sentence of ``doc`` (tokenise it first)."""
+    toks = doc.tokens
+    assert toks is not None
+    out = [SentenceView(i, s.start, s.end, [], []) for i, s in enumerate(doc.sentences)]
+    for t in range(len(toks)):
+        if toks.kind[t] != CLITIC:
+            v = out[toks.sentence[t]]
+            v.view.append(t)
+            v.norms.append(toks.norm[t])
+    return out
+
+
 def phrase_norms(phrase: str) -> tuple[str, ...]:
     """The normalised forms of the tokens of ``phrase`` without its proclitics, as the tokeniser sees them: the key
     under which lexicon phrases (month names, title words...) are matched against a document's tokens."""
