@@ -12,6 +12,7 @@ from typing import Any
 
 from marsad.document import Document
 from marsad.events import find_events
+from marsad.ner.organisations import organisation_mentions
 from marsad.ner.tagger import entity_mentions
 from marsad.ner.titles import title_mentions
 from marsad.ner.values import value_mentions
@@ -42,6 +43,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("ner", entity_mentions),
     Stage("values", value_mentions),
     Stage("titles", title_mentions),
+    Stage("organisations", organisation_mentions),
     Stage("groups", group_mentions),
     Stage("order", lambda doc: doc.order_mentions()),
     Stage("resolve", resolve),

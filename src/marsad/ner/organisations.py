@@ -1,0 +1,62 @@
+"""ORG mentions for organisation names built on a head noun (وزارة الخارجية الروسية، حركة النهضة، جمعية القضاة
+التونسيين، الاتحاد العام التونسي للشغل) that the tagger missed. The heads are data (``data/ner/organisations.tsv``).
+
+A head is followed by one to MAX_WORDS words, each definite (الخارجية، للشغل، والمعادن), a name the gazetteers know
+(فهد، تونس) or inside quotation marks («نداء تونس»). A head alone («الحكومة») is a back-reference, not a name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.document import Document
+from marsad.ner.phrases import PhraseTable, read_rows
+from marsad.text.tokenize import CLITIC, PUNCT, clitic_rules, sentence_views
+
+#: the most words after the head
+MAX_WORDS = 5
+_QUOTES = frozenset("«»\"“”")
+
+
+@lru_cache(maxsize=1)
+def heads() -> PhraseTable:
+    return PhraseTable((w, role, True) for role, words in read_rows("organisations.tsv") for w in words.split())
+
+
+def organisation_mentions(doc: Document) -> None:
+    toks = doc.tokens
+    if toks is None or not len(toks):
+        return
+    table = heads()
+    names = clitic_rules().names
+    taken = [(m.start, m.end) for m in doc.mentions if m.label in ("PER", "ORG", "GPE", "LOC", "FAC", "TITLE")]
+    for s in sentence_views(doc):
+        p = 0
+        while p < len(s.norms):
+            head = table.roles_at(s.norms, p).get("head")
+            if head is None:
+                p += 1
+                continue
+            q, quoted = head[0], False
+            while q < len(s.norms) and q - head[0] < MAX_WORDS:
+                t = s.view[q]
+                norm = s.norms[q]
+                if toks.kind[t] == PUNCT and norm in _QUOTES:
+                    quoted = not quoted
+                    q += 1
+                    continue
+                attached = t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t]
+                definite = norm.startswith("ال") and len(norm) > 3
+                if quoted or (definite and (not attached or toks.norm[t - 1] in ("ل", "و"))) or \
+                        (norm in names and not attached):
+                    q += 1
+                    continue
+                break
+            while q > head[0] and toks.kind[s.view[q - 1]] == PUNCT:
+                q -= 1
+            if q > head[0]:
+                start, end = toks.start[s.view[p]], toks.end[s.view[q - 1]]
+                if not any(a < end and start < b for a, b in taken):
+                    doc.add_mention(start, end, "ORG")
+                    taken.append((start, end))
+            p = max(q, p + 1)
