@@ -44,3 +44,9 @@ def test_nothing_asserted_for_what_did_not_happen(seed_text: str) -> None:
 
 def test_statements_are_quotes_not_events(seed_text: str) -> None:
     assert not [e for e in events(seed_text) if e[6] == "يتفق"]
+
+
+def test_a_purpose_clause_shares_the_sentence_actors(seed_text: str) -> None:
+    talks = [e for e in events(seed_text) if e[6] == "إجراء محادثات"]
+    assert talks and talks[0][1] == "planned"
+    assert set(talks[0][2]) == {"Steve Witkoff", "Jared Kushner"} and talks[0][3] == ["Volodymyr Zelenskyy"]

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from marsad.document import Document, Event, Mention
 from marsad.ner.phrases import PhraseTable, read_rows
-from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, sentence_views
+from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, Tokens, sentence_views
 
 ARGUMENT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP", "FAC", "LOC", "TITLE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -88,6 +88,12 @@ def find_events(doc: Document) -> None:
             event = _event(doc, clause, start_p, end, category, mode, in_sentence, values, si, modal)
             if event is None:
                 continue
+            if not event.actor and _purpose(toks, clause.view[start_p]):
+                # «يتوجه ويتكوف وكوشنر إلى أوكرانيا ... لإجراء محادثات»: a purpose clause shares the sentence's actors
+                earlier = [e for e in events if e.sentence == si and e.actor]
+                if earlier:
+                    event.actor = list(earlier[-1].actor)
+                    event.recipient = [r for r in event.recipient if r not in event.actor]
             previous = _same_as_before(doc, clause, start_p, events, category)
             if previous is not None and not event.actor and not event.recipient:
                 previous.duration = previous.duration or event.duration   # «هذا الاجتماع الذي استمر خمس ساعات»
@@ -101,6 +107,11 @@ def find_events(doc: Document) -> None:
             event.id = f"v{len(events) + 1}"
             events.append(event)
     doc.events = events
+
+
+def _purpose(toks: Tokens, t: int) -> bool:
+    """Whether token ``t`` carries the ل of purpose (لإجراء، لبحث)."""
+    return t > 0 and toks.kind[t - 1] == CLITIC and toks.norm[t - 1] == "ل" and toks.word[t - 1] == toks.word[t]
 
 
 def _mentioned_again(event: Event, events: list[Event]) -> bool:
@@ -125,7 +136,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     start, end = toks.start[clause.view[a]], toks.end[clause.view[b - 1]]
     after = [m for m in mentions if m.start >= end and _words_between(doc, end, m.start) <= WINDOW]
     before = [m for m in mentions if m.end <= start and _words_between(doc, m.end, start) <= SUBJECT_WINDOW
-              and not _clause_break(doc, m.end, start) and not _place_preposition(doc, m)]
+              and not _clause_break(doc, m.end, start) and not _place_preposition(doc, m)
+              and not _introduced_by_preposition(doc, m)]   # «لقائهما مع بوتين، لإجراء ...»: بوتين is no subject
     actors: list[Mention] = []
     recipients: list[Mention] = []
     text = doc.text
