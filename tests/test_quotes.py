@@ -52,3 +52,7 @@ def test_unnamed_speaker_becomes_a_group_entity() -> None:
     assert len(doc.quotes) == 1
     speaker = next(e for e in doc.entities if e.id == doc.quotes[0].speaker)
     assert speaker.label == "NORP" and speaker.name_en is None and "الشرطة" in speaker.name
+
+
+def test_abstract_nouns_after_a_speech_verb_are_no_speakers() -> None:
+    assert analyze("وتشير التقديرات إلى أن الاقتصاد سينمو هذا العام.").quotes == []

@@ -327,7 +327,8 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable)
     """A speaker the tagger did not name: the noun phrase between the cue and its complementiser (وقالت الشرطة
     إن، قال عمال إنقاذ إن). It becomes a group mention and entity. A phrase that starts with a preposition (وأضافت
     في بيان أن) is no subject."""
-    if b >= len(s.norms) or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال"):
+    if b >= len(s.norms) or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال") \
+            or "not_speaker" in groups().roles_at(s.norms, b):
         return None
     toks = doc.tokens
     assert toks is not None
