@@ -171,6 +171,7 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters,
     for i, m in enumerate(mentions):
         groups.setdefault(clusters.find(i), []).append(m)
     kb = knowledge_base()
+    countries = _countries(kb, doc) if kb is not None else set()
     entities: list[Entity] = []
     by_kb: dict[str, Entity] = {}
     # surnames that end two different full names in this article: alone, they name no one in particular
@@ -193,7 +194,7 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters,
                         mentions=[m.id for m in members])
         lone_surname = all(len(_words(m)) == 1 and _words(m)[0] in ambiguous for m in named) and bool(named)
         known = None if kb is None or lone_surname else \
-            _link(kb, doc, entity, named, [m for m in members if m.label == "TITLE"])
+            _link(kb, doc, entity, named, [m for m in members if m.label == "TITLE"], countries)
         if known is not None and known.kb_id in by_kb:
             # a role phrase met alone that names someone the article already named (الرئيس الروسي -> بوتين)
             host = by_kb[known.kb_id]
@@ -246,8 +247,30 @@ _COMPATIBLE = {"PER": {"PER"}, "ORG": {"ORG", "FAC"}, "GPE": {"GPE", "LOC"}, "LO
                "FAC": {"FAC", "ORG"}, "MISC": set(), "NORP": set()}
 
 
+#: sectors whose organisations belong to one country's politics: a party or an armed group named in an article that
+#: never mentions its country is more likely a namesake (الجبهة الشعبية in Tunisia is not the PFLP)
+COUNTRY_BOUND = frozenset({"PTY", "REB", "OPP", "MIL"})
+
+
+def _out_of_place(kb: KnowledgeBase, countries: set[str], candidate: KBEntity) -> bool:
+    if candidate.type != "ORG" or candidate.sector not in COUNTRY_BOUND or candidate.country not in kb.iso_codes:
+        return False
+    return candidate.country not in countries
+
+
+def _countries(kb: KnowledgeBase, doc: Document) -> set[str]:
+    """The countries the article's place names belong to (by the knowledge base's most trusted reading)."""
+    countries: set[str] = set()
+    for m in doc.mentions:
+        if m.label in ("GPE", "LOC", "FAC"):
+            hits = kb.lookup(m.text)
+            if hits and hits[0].country:
+                countries.add(hits[0].country)
+    return countries
+
+
 def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention],
-          titles: list[Mention]) -> KBEntity | None:
+          titles: list[Mention], countries: set[str]) -> KBEntity | None:
     """Link ``entity`` to the knowledge base: by its names, else by its role phrases and the publication date.
     Precision first: an ambiguous name (two candidates from the most trusted source) stays unlinked."""
     known: KBEntity | None = None
@@ -261,7 +284,7 @@ def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention]
         if len(best) > 1 and doc.published and titles:
             # the same name for several people: the one holding the office the article gives them
             best = [c for c in best if any(kb.held_office(c.kb_id, t.text, doc.published) for t in titles)]
-        if len(best) == 1:
+        if len(best) == 1 and not _out_of_place(kb, countries, best[0]):
             known = best[0]
         break
     if known is None and not named and doc.published:
