@@ -15,6 +15,8 @@ from marsad.text.tokenize import CLITIC, PUNCT, clitic_rules, sentence_views
 
 #: the most words after the head
 MAX_WORDS = 5
+#: a known name seen more often than this as a word in the news lexicon is too common to extend a name (ان، حتى)
+COMMON = 50
 _QUOTES = frozenset("«»\"“”")
 
 
@@ -28,7 +30,8 @@ def organisation_mentions(doc: Document) -> None:
     if toks is None or not len(toks):
         return
     table = heads()
-    names = clitic_rules().names
+    rules = clitic_rules()
+    names = {n for n in rules.names if len(n) >= 3 and rules.lexicon.get(n, 0) < COMMON}
     taken = [(m.start, m.end) for m in doc.mentions if m.label in ("PER", "ORG", "GPE", "LOC", "FAC", "TITLE")]
     for s in sentence_views(doc):
         p = 0
@@ -42,7 +45,12 @@ def organisation_mentions(doc: Document) -> None:
                 t = s.view[q]
                 norm = s.norms[q]
                 if toks.kind[t] == PUNCT and norm in _QUOTES:
-                    quoted = not quoted
+                    if quoted:
+                        q += 1
+                        break          # the quoted name ends the organisation's name
+                    if q != head[0]:
+                        break          # a quotation after other words is what is said, not a name
+                    quoted = True
                     q += 1
                     continue
                 attached = t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t]
