@@ -16,7 +16,7 @@ def test_seed_article_statements_and_speakers(seed_text: str) -> None:
     speakers = [s for s, _, _, _ in got]
     assert speakers.count("Yuri Ushakov") == 2
     assert speakers.count("Volodymyr Zelenskyy") >= 4
-    for group in ("مسؤولون أمريكيون", "مصادر إعلامية", "تقارير إعلامية روسية", "المراقبون"):
+    for group in ("مسؤولون أمريكيون", "مصادر إعلامية", "تقارير إعلامية روسية", "المراقبون", "الدول الأوروبية"):
         assert group in speakers, group
     assert speakers.count("Ministry of Foreign Affairs (Russia)") == 2     # دعت، and شددت الوزارة
     first = got[0]
