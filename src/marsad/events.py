@@ -74,12 +74,8 @@ def find_events(doc: Document) -> None:
         sentence = doc.sentences[si]
         in_sentence = [m for m in args if sentence.start <= m.start < sentence.end]
         p = 0
-        while p < len(clause.norms):
-            hit = table.roles_at(clause.norms, p).get("trigger")
-            if hit is None:
-                p += 1
-                continue
-            end, (category, mode) = hit
+        while (found := table.next_match(clause.norms, p, "trigger")) is not None:
+            p, end, (category, mode) = found
             start_p = p
             p = end
             trigger_start = toks.start[clause.view[start_p]]
@@ -140,14 +136,10 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
               and not _introduced_by_preposition(doc, m)]   # «لقائهما مع بوتين، لإجراء ...»: بوتين is no subject
     actors: list[Mention] = []
     recipients: list[Mention] = []
-    text = doc.text
     first_after = after[0] if after and _words_between(doc, end, after[0].start) <= 1 else None
     if first_after is not None and not _starts_with_preposition(doc, end, first_after) \
             and not _place_preposition(doc, first_after):
-        if text[end:first_after.start].strip() == "بين":
-            actors = _coordinated(doc, first_after, after)
-        else:
-            actors = _coordinated(doc, first_after, after)
+        actors = _coordinated(doc, first_after, after)   # «اجتماع بوتين مع»، «مباحثات بين أوكرانيا وروسيا»
     elif before:
         actors = _coordinated_back(doc, before)
     rest = [m for m in after if m not in actors and m.start > (actors[-1].end if actors and actors[-1].start >= end
@@ -168,8 +160,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     return Event(id="", event=category, modality=_modality(doc, clause, a, modal), trigger=doc.span(start, end),
                  sentence=sentence, actor=_entities(actors), recipient=_entities(recipients, exclude=actors),
                  mode=[] if mode == "-" else [mode], context=list(_CONTEXT.get(category, [])),
-                 event_loc=place.entity if place else None, date=date, duration=duration,
-                 confidence=0.5 if not recipients else 0.6)
+                 event_loc=place.entity if place else None, date=date, duration=duration)
 
 
 def _entities(mentions: list[Mention], exclude: list[Mention] | None = None) -> list[str]:

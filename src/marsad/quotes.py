@@ -24,6 +24,7 @@ from functools import lru_cache
 from marsad.document import Document, Entity, Mention, Quote
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.resolve import local_id
+from marsad.text.normalise import fold
 from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, sentence_views
 
 SPEAKER_LABELS = frozenset({"PER", "ORG", "NORP", "GPE", "FAC", "TITLE"})
@@ -58,12 +59,9 @@ def group_mentions(doc: Document) -> None:
     taken = [(m.start, m.end) for m in doc.mentions if m.label not in ("NUMBER", "DATE", "DURATION", "TIME")]
     for s in sentence_views(doc):
         p = 0
-        while p < len(s.norms):
-            head = table.roles_at(s.norms, p).get("head")
-            if head is None:
-                p += 1
-                continue
-            q = head[0]
+        while (found := table.next_match(s.norms, p, "head")) is not None:
+            p, head_end, _ = found
+            q = head_end
             while q < len(s.norms):
                 if "modifier" in table.roles_at(s.norms, q):
                     q = table.roles_at(s.norms, q)["modifier"][0]
@@ -373,14 +371,8 @@ def _back_reference(doc: Document, s: SentenceView, b: int, speakers: list[Menti
     toks = doc.tokens
     assert toks is not None
     before = [m for m in speakers if m.end <= toks.start[s.view[b]] and m.label == "ORG"
-              and normalise_words(m.text)[:1] == [head]]
+              and fold(m.text).split()[:1] == [head]]
     return before[-1] if before else None
-
-
-def normalise_words(text: str) -> list[str]:
-    from marsad.text.normalise import fold
-
-    return fold(text).split()
 
 
 def _nearest_before(doc: Document, s: SentenceView, a: int, speakers: list[Mention]) -> Mention | None:

@@ -51,15 +51,9 @@ def segmentation_in(text: str, word: str) -> str | None:
     doc = analyze(text)
     assert doc.tokens is not None
     toks = doc.tokens
-    n = len(toks)
-    i = 0
-    while i < n:
-        j = i
-        while j + 1 < n and toks.word[j + 1] == toks.word[i]:
-            j += 1
+    for i, j in toks.word_ranges():
         if text[toks.start[i]:toks.end[j]] == word:
             return "+".join(text[toks.start[k]:toks.end[k]] for k in range(i, j + 1))
-        i = j + 1
     return None
 
 

@@ -35,20 +35,17 @@ def organisation_mentions(doc: Document) -> None:
     taken = [(m.start, m.end) for m in doc.mentions if m.label in ("PER", "ORG", "GPE", "LOC", "FAC", "TITLE")]
     for s in sentence_views(doc):
         p = 0
-        while p < len(s.norms):
-            head = table.roles_at(s.norms, p).get("head")
-            if head is None:
-                p += 1
-                continue
-            q, quoted = head[0], False
-            while q < len(s.norms) and q - head[0] < MAX_WORDS:
+        while (found := table.next_match(s.norms, p, "head")) is not None:
+            p, head_end, _ = found
+            q, quoted = head_end, False
+            while q < len(s.norms) and q - head_end < MAX_WORDS:
                 t = s.view[q]
                 norm = s.norms[q]
                 if toks.kind[t] == PUNCT and norm in _QUOTES:
                     if quoted:
                         q += 1
                         break          # the quoted name ends the organisation's name
-                    if q != head[0]:
+                    if q != head_end:
                         break          # a quotation after other words is what is said, not a name
                     quoted = True
                     q += 1
@@ -60,9 +57,9 @@ def organisation_mentions(doc: Document) -> None:
                     q += 1
                     continue
                 break
-            while q > head[0] and toks.kind[s.view[q - 1]] == PUNCT:
+            while q > head_end and toks.kind[s.view[q - 1]] == PUNCT:
                 q -= 1
-            if q > head[0]:
+            if q > head_end:
                 start, end = toks.start[s.view[p]], toks.end[s.view[q - 1]]
                 if not any(a < end and start < b for a, b in taken):
                     doc.add_mention(start, end, "ORG")

@@ -44,3 +44,12 @@ class PhraseTable:
                 for role, payload in self.phrases.get(tuple(norms[p:p + size]), {}).items():
                     found.setdefault(role, (p + size, payload))
         return found
+
+    def next_match(self, norms: list[str], p: int, role: str) -> tuple[int, int, Any] | None:
+        """The first phrase with ``role`` starting at or after ``p``: (start, end, payload) of the longest there."""
+        while p < len(norms):
+            hit = self.roles_at(norms, p).get(role)
+            if hit is not None:
+                return p, hit[0], hit[1]
+            p += 1
+        return None

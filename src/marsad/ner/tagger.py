@@ -146,17 +146,11 @@ def _words(doc: Document) -> list[list[_Word]]:
     toks = doc.tokens
     assert toks is not None
     out: list[list[_Word]] = [[] for _ in doc.sentences]
-    n = len(toks)
-    i = 0
-    while i < n:
-        j = i
-        while j + 1 < n and toks.word[j + 1] == toks.word[i]:
-            j += 1
+    for i, j in toks.word_ranges():
         body = i
         while body < j and toks.kind[body] == CLITIC:
             body += 1
         out[toks.sentence[i]].append(_Word(doc.text[toks.start[i]:toks.end[j]], i, body, j))
-        i = j + 1
     return out
 
 

@@ -80,13 +80,15 @@ class Tokens:
     def __len__(self) -> int:
         return len(self.start)
 
-    def append(self, start: int, end: int, norm: str, kind: int, word: int, sentence: int) -> None:
-        self.start.append(start)
-        self.end.append(end)
-        self.norm.append(norm)
-        self.kind.append(kind)
-        self.word.append(word)
-        self.sentence.append(sentence)
+    def word_ranges(self) -> Iterator[tuple[int, int]]:
+        """(first, last) token index of each word: a word's proclitics and its rest share one word number."""
+        n, i = len(self.start), 0
+        while i < n:
+            j = i
+            while j + 1 < n and self.word[j + 1] == self.word[i]:
+                j += 1
+            yield i, j
+            i = j + 1
 
     def rows(self, text: str) -> Iterator[Token]:
         for i in range(len(self.start)):
