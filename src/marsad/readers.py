@@ -7,6 +7,7 @@ and go on with the next input.
 from __future__ import annotations
 
 import codecs
+import datetime
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -112,27 +113,57 @@ def _optional_str(record: dict[str, Any], key: str) -> str | None:
 
 
 def parse_record(line: str) -> Article:
-    """One JSON Lines record: ``{"id", "text", "title"?, "published"?, "url"?, "html"?}``."""
+    """One JSON Lines record: ``{"id", "text", "title"?, "published"?, "url"?, "html"?}`` (and the other field
+    names :func:`article_from_record` accepts)."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"broken JSON: {exc.msg} at column {exc.colno}") from None
     if not isinstance(record, dict):
         raise InputError("a JSON Lines record must be an object")
-    text, html = record.get("text"), record.get("html")
+    return article_from_record(record)
+
+
+def _leading_date(value: Any) -> str | None:
+    """YYYY-MM-DD of a date, a datetime, or a string that starts with one ("2015-07-21 02:51:32"); else None."""
+    if isinstance(value, datetime.date):   # datetime.datetime is a date too
+        return value.isoformat()[:10]
+    if isinstance(value, str) and _DATE_RE.match(value):
+        return value[:10]
+    return None
+
+
+def article_from_record(record: dict[str, Any]) -> Article:
+    """An article from one record (a JSON object, a Parquet row) whatever its origin's field names.
+
+    ``text``, else ``content`` (SaudiNewsNet and many scraped corpora), else ``html`` (main text extracted);
+    ``published``, else ``date`` or ``date_extracted``, as its leading YYYY-MM-DD (a ``published`` that is no date
+    is passed on and refused by the Document with a clear message); ``source`` or ``outlet`` (the news outlet) goes to
+    ``meta["outlet"]``; ``id`` (any type) becomes a string.
+    """
+    key = "text" if record.get("text") is not None else "content"
+    text, html = record.get(key), record.get("html")
     if isinstance(html, str) and not isinstance(text, str):
         article = extract_html(_check_text(html, "html"))
     elif isinstance(text, str):
         if not text.strip():
-            raise InputError('empty "text"')
-        article = Article(text=_check_text(text, "text"))
+            raise InputError(f'empty "{key}"')
+        article = Article(text=_check_text(text, key))
     else:
         raise InputError('record has no "text" string')
     rid = record.get("id")
     article.id = None if rid is None else str(rid)
     article.title = _optional_str(record, "title") or article.title
-    article.published = _optional_str(record, "published") or article.published
+    published = record.get("published")
+    if published is not None:
+        article.published = _leading_date(published) or _optional_str(record, "published") or article.published
+    else:
+        article.published = _leading_date(record.get("date")) or _leading_date(record.get("date_extracted")) \
+            or article.published
     article.url = _optional_str(record, "url") or article.url
+    outlet = record.get("outlet", record.get("source"))
+    if isinstance(outlet, str) and outlet.strip():
+        article.meta["outlet"] = _check_text(outlet.strip(), "outlet")
     return article
 
 
