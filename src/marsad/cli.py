@@ -251,6 +251,9 @@ def build_parser() -> argparse.ArgumentParser:
         tp.add_argument("--articles", type=Path, help="folder of the article texts (default: articles/ beside --gold)")
         tp.add_argument("--json", action="store_true")
         tp.set_defaults(func=cmd_eval)
+    from marsad.cli_observatory import add_parsers  # ingest, search, serve, export, demo
+
+    add_parsers(sub)
     return parser
 
 

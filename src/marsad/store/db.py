@@ -119,20 +119,29 @@ class Store(Queries):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One write transaction (BEGIN IMMEDIATE: a second writer waits, then fails clearly, never interleaves)."""
+        if self.readonly:
+            raise StoreError(f"cannot write to {self.path}: it was opened read-only")
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise StoreError(f"cannot write to {self.path}: {exc}") from None
         try:
             yield
+        except sqlite3.OperationalError as exc:   # disk full, read-only file, I/O error: nothing half-written
+            self._rollback()
+            raise StoreError(f"cannot write to {self.path}: {exc}") from None
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             self.db.execute("COMMIT")
         except sqlite3.OperationalError as exc:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise StoreError(f"cannot write to {self.path}: {exc}") from None
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     # -- writing -----------------------------------------------------------------------------------------------------
     def find_hash(self, digest: str) -> tuple[int, str] | None:

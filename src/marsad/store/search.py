@@ -34,10 +34,20 @@ def _stem(folded_word: str) -> str:
     return split.key if split is not None and split.key else folded_word
 
 
+@lru_cache(maxsize=200_000)
+def _stem_forms(folded_word: str) -> str:
+    """What the ``stems`` column holds for a word: its clitic-free form; both forms when the split is a guess
+    (an unknown word after و may be a name that starts with و: ويتكوف is not و + يتكوف)."""
+    split = analyse_word(folded_word)
+    if split is None or not split.key:
+        return folded_word
+    return split.key if split.certain else f"{folded_word} {split.key}"
+
+
 def index_columns(text: str) -> tuple[str, str]:
     """(body, stems) for the full-text index of ``text``."""
     words = _WORD_RE.findall(fold(text))
-    return " ".join(words), " ".join(_stem(w) for w in words)
+    return " ".join(words), " ".join(_stem_forms(w) for w in words)
 
 
 @dataclass(frozen=True)
