@@ -30,7 +30,8 @@ def _store(args: argparse.Namespace, *, readonly: bool = False) -> Store:
 
 
 # -- ingest ---------------------------------------------------------------------------------------------------------
-def cmd_ingest(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def cmd_ingest(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
     from marsad.cli import _use_kb_files
     from marsad.ingest import ingest, items
 
@@ -70,7 +71,8 @@ def _who(x: dict[str, Any] | None) -> str:
     return f"{x.get('name') or x.get('gid')}" + (f" ({x['name_en']})" if x.get("name_en") else "")
 
 
-def cmd_search(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def cmd_search(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
     try:
         with _store(args, readonly=True) as store:
             span = {"date_from": args.date_from, "date_to": args.date_to}
@@ -153,7 +155,8 @@ def _serve(db: Path | None, host: str, port: int, token: str | None, rate: float
     return 0
 
 
-def cmd_serve(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def cmd_serve(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
     if args.host not in ("127.0.0.1", "localhost", "::1") and not args.token and not os.environ.get("MARSAD_TOKEN"):
         print("marsad serve: listening beyond localhost without --token: the store is readable, writes are refused",
               file=err)
@@ -168,7 +171,8 @@ def example_inputs() -> list[str]:
     return [str(p) for p in sorted(EXAMPLES.glob("*.txt"))] + [str(p) for p in sorted(EXAMPLES.glob("*.jsonl"))]
 
 
-def cmd_demo(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def cmd_demo(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
     from marsad.ingest import ingest, items
 
     db = args.db or Path(tempfile.mkdtemp(prefix="marsad-demo-")) / "demo.db"
@@ -184,7 +188,8 @@ def cmd_demo(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = s
 
 
 # -- export ---------------------------------------------------------------------------------------------------------
-def cmd_export(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def cmd_export(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out, err = out or sys.stdout, err or sys.stderr
     from marsad.document import Document
 
     try:
@@ -232,30 +237,40 @@ def _atomic_text(path: Path) -> TextIO:
     return open(path.with_name(path.name + ".part"), "w", encoding="utf-8")
 
 
-def _export_tables(rows: Any, folder: Path, fmt: str) -> int:
-    """One file per table (documents, mentions, entities, quotes, events), written whole then renamed."""
+def _export_tables(rows: Any, folder: Path, fmt: str, chunk: int = 500) -> int:
+    """One file per table (documents, mentions, entities, quotes, events), streamed ``chunk`` documents at a time
+    (bounded memory on any store), each written under a temporary name and renamed when complete."""
     import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
     from marsad.document import Document
-    from marsad.tables import arrow_tables
+    from marsad.tables import TABLES, arrow_tables
     from marsad.tables import rows as table_rows
 
-    collected: dict[str, list[dict[str, Any]]] = {}
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = {name: folder / f"{name}.{fmt}.part" for name in TABLES}
+    writers: dict[str, Any] = {}
     n = 0
+
+    def write(collected: dict[str, list[dict[str, Any]]]) -> None:
+        for name, table in arrow_tables(collected).items():
+            if name not in writers:
+                writers[name] = (pq.ParquetWriter(partial[name], table.schema) if fmt == "parquet" else
+                                 pacsv.CSVWriter(partial[name], _flat(table).schema))
+            writers[name].write_table(table if fmt == "parquet" else _flat(table))
+
+    collected: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     for data, key in rows:
         for name, part in table_rows(Document.from_dict(json.loads(data)), key).items():
-            collected.setdefault(name, []).extend(part)
+            collected[name].extend(part)
         n += 1
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, table in arrow_tables(collected).items():
-        final = folder / f"{name}.{fmt}"
-        partial = final.with_name(final.name + ".part")
-        if fmt == "parquet":
-            pq.write_table(table, partial)
-        else:
-            pacsv.write_csv(_flat(table), partial)
-        partial.replace(final)
+        if n % chunk == 0:
+            write(collected)
+            collected = {name: [] for name in TABLES}
+    write(collected)
+    for name, writer in writers.items():
+        writer.close()
+        partial[name].replace(folder / f"{name}.{fmt}")
     return n
 
 
