@@ -37,17 +37,19 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO | None = None, err: TextIO 
 
     if not _use_kb_files(args.kb, err):
         return 2
-    with _store(args) as store:
-        def report(key: str, reason: str) -> None:
-            print(f"marsad ingest: {key}: {reason}", file=err, flush=True)
+    def report(key: str, reason: str) -> None:
+        print(f"marsad ingest: {key}: {reason}", file=err, flush=True)
 
-        try:
+    try:
+        with _store(args) as store:
             result = ingest(store, items(args.inputs, timeout=args.timeout, retries=args.retries),
                             published=args.published, workers=args.workers, progress=err, on_error=report)
-        except KeyboardInterrupt:
-            print("marsad ingest: interrupted; what was committed is kept, rerun the same command to go on",
-                  file=err)
-            return 130
+    except KeyboardInterrupt:
+        print("marsad ingest: interrupted; what was committed is kept, rerun the same command to go on", file=err)
+        return 130
+    except StoreError as exc:
+        print(f"marsad ingest: {exc}; what was committed before is kept, nothing is half-written", file=err)
+        return 2
     print(f"marsad ingest: {result.summary()} → {store.path}", file=err)
     return 1 if result.errors else 0
 

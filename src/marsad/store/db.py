@@ -70,8 +70,7 @@ class Store(Queries):
             if readonly:
                 if not self.path.exists():
                     raise StoreError(f"no store at {self.path}: ingest something first (marsad ingest)")
-                self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30,
-                                          isolation_level=None, check_same_thread=False)
+                self.db = _open_readonly(self.path)
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
@@ -247,6 +246,28 @@ class Store(Queries):
             "INSERT OR IGNORE INTO participants(doc, event, role, gid) VALUES (?, ?, ?, ?)",
             [(rowid, v.id, role, gids[e]) for v in doc.events
              for role, ids in (("actor", v.actor), ("recipient", v.recipient)) for e in ids if e in gids])
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection; on read-only media (where SQLite cannot create the WAL index) the store is read as
+    immutable, which is what it is there."""
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30, isolation_level=None, check_same_thread=False)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        db.close()
+        if os.access(path.parent, os.W_OK) and not _readonly_mount(path):
+            raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+
+
+def _readonly_mount(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def _meta_str(doc: Document, key: str) -> str | None:
