@@ -40,7 +40,8 @@ def state(db: Path, immutable: bool = False) -> tuple[int, int, str]:
         con.close()
 
 
-def ingest_subprocess(folder: Path, db: Path, preamble: str = "", timeout: int = 300) -> subprocess.CompletedProcess[str]:
+def ingest_subprocess(folder: Path, db: Path, preamble: str = "",
+                      timeout: int = 300) -> subprocess.CompletedProcess[str]:
     code = textwrap.dedent(preamble) + textwrap.dedent(f"""
         import sys
         from marsad.cli import main
