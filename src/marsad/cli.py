@@ -9,6 +9,7 @@
     marsad eval entities              entity clusters and links on the development set
     marsad eval quotes                quotes and their speakers on the development set
     marsad eval events                PLOVER events on the development set
+    marsad batch IN... OUT            a corpus into Parquet tables and PLOVER JSON Lines (--engine local|spark)
 """
 
 from __future__ import annotations
@@ -254,6 +255,9 @@ def build_parser() -> argparse.ArgumentParser:
     from marsad.cli_observatory import add_parsers  # ingest, search, serve, export, demo
 
     add_parsers(sub)
+    from marsad.batch.cli import add_parser as add_batch_parser
+
+    add_batch_parser(sub)
     return parser
 
 

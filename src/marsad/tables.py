@@ -24,7 +24,7 @@ from marsad.document import Document, Entity, Mention
 
 _I = pa.int32()
 _S = pa.string()
-_KEYS = [pa.field("source_key", _S), pa.field("doc_id", _S, nullable=False)]
+_KEYS = [pa.field("source_key", _S), pa.field("doc_id", _S)]
 _EXTRA = pa.field("extra", _S)   # JSON object of the fields a stage added beyond the contract (notes, approximate...)
 
 TABLES: dict[str, pa.Schema] = {

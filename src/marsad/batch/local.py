@@ -1,0 +1,376 @@
+"""The local engine: every core of one machine, one process per core, resumable shard by shard.
+
+The parent process reads the inputs in order (:func:`marsad.sources.iter_sources`: cheap next to the analysis) and
+cuts the stream into shards of ``shard_size`` inputs: shard *k* is always the same inputs for the same command line.
+Each worker process loads the models once (:func:`marsad.batch.core.warm_up`), analyses a whole shard and writes its
+files under temporary names, renamed into place only when complete; the parent then appends the shard to
+``OUT/_manifest.jsonl``. A run that is interrupted (Ctrl-C, a reboot) and started again with the same command skips
+the shards of the manifest — after checking that they still begin and end with the same source keys — and redoes
+only the rest.
+
+Memory is bounded: at most two shards per worker are in flight, and a worker packs rows into Arrow every few dozen
+documents. A document that raises, or runs past ``timeout`` seconds, becomes a row of the errors table. A document
+that kills its worker process outright (a crash in native code, the kernel's out-of-memory killer) breaks the pool:
+the shards that were in flight are then rerun one at a time, and the document a worker was on when it died alone is
+recorded as an error (``crash``) and skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import resource
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from marsad.batch import DEFAULT_SHARD_SIZE, DEFAULT_TIMEOUT, core
+from marsad.batch.core import (
+    OUTPUT_TABLES,
+    PLOVER,
+    BatchError,
+    Result,
+    Summary,
+    TableBuilder,
+    analyse_one,
+    error_row,
+    warm_up,
+)
+from marsad.pipeline import InputError
+from marsad.readers import Article
+from marsad.sources import SourceItem, iter_sources
+
+MANIFEST = "_manifest.jsonl"
+SUMMARY = "_batch.json"
+WORK = "_work"
+#: the manifest's format: a run with another header is refused rather than mixed into it
+FORMAT = 1
+_CRASH_REASON = ("the worker process died while analysing this document (a crash in native code, or the system "
+                 "ran out of memory)")
+
+
+@dataclass
+class Shard:
+    number: int
+    items: list[SourceItem]
+    #: inputs (by position) recorded as errors instead of analysed: they killed a worker
+    skip: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def first_key(self) -> str:
+        return self.items[0][0]
+
+    @property
+    def last_key(self) -> str:
+        return self.items[-1][0]
+
+
+def shards(items: Iterable[SourceItem], size: int) -> Iterator[Shard]:
+    """Consecutive runs of ``size`` inputs (the last one shorter), numbered from 0."""
+    chunk: list[SourceItem] = []
+    number = 0
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield Shard(number, chunk)
+            number, chunk = number + 1, []
+    if chunk:
+        yield Shard(number, chunk)
+
+
+# -- writing ---------------------------------------------------------------------------------------------------------
+def part_name(number: int) -> str:
+    return f"part-{number:06d}"
+
+
+def _replace_atomically(path: Path, data: bytes | pa.Table) -> None:
+    """Write to a hidden temporary name beside ``path``, flush to disk, then rename: readers (and a resumed run) see
+    the whole file or none of it. Hidden names (``.``) are ignored by Arrow, Spark and pandas readers."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as f:
+        if isinstance(data, bytes):
+            f.write(data)
+        else:
+            pq.write_table(data, f)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def write_shard(out: Path, number: int, tables: dict[str, pa.Table], plover: Sequence[str]) -> None:
+    name = part_name(number)
+    for table, data in tables.items():
+        _replace_atomically(out / table / f"{name}.parquet", data)
+    _replace_atomically(out / PLOVER / f"{name}.jsonl", "".join(line + "\n" for line in plover).encode("utf-8"))
+
+
+# -- the worker side ---------------------------------------------------------------------------------------------------
+_TIMEOUT: float | None = DEFAULT_TIMEOUT
+
+
+def init_worker(timeout: float | None) -> None:
+    """Runs once in each worker process: settle the deadline and load the models."""
+    global _TIMEOUT
+    _TIMEOUT = timeout
+    warm_up()
+
+
+def _position_file(out: Path, number: int) -> Path:
+    return out / WORK / f"{part_name(number)}.pos"
+
+
+def process_shard(out: str, number: int, items: list[SourceItem], skip: dict[int, str]) -> dict[str, Any]:
+    """Analyse one shard and write its files (in a worker process). Before each document the worker notes its
+    position in a small file, so that if the process dies the parent knows which document it was on."""
+    root = Path(out)
+    wall, cpu = time.perf_counter(), time.process_time()
+    builder = TableBuilder()
+    position = os.open(_position_file(root, number), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        for i, (key, item) in enumerate(items):
+            os.pwrite(position, b"%12d" % i, 0)
+            if i in skip:
+                doc_id = item.id if isinstance(item, Article) else None
+                builder.add(Result({"errors": [error_row(key, doc_id, core.CRASH, skip[i])]}))
+            else:
+                builder.add(analyse_one(key, item, _TIMEOUT))
+    finally:
+        os.close(position)
+    tables = builder.tables()
+    write_shard(root, number, tables, builder.plover)
+    _position_file(root, number).unlink(missing_ok=True)
+    stages = tables["errors"].column("stage").to_pylist()
+    return {"shard": number, "n": len(items), "first_key": items[0][0], "last_key": items[-1][0],
+            "documents": builder.documents, "errors": builder.errors, "tokens": builder.tokens,
+            "errors_by_stage": {s: stages.count(s) for s in sorted(set(stages))},
+            "cpu_s": round(time.process_time() - cpu, 3), "wall_s": round(time.perf_counter() - wall, 3),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+def _crash_position(out: Path, number: int) -> int:
+    try:
+        return int(_position_file(out, number).read_bytes().strip() or b"-1")
+    except (OSError, ValueError):
+        return -1
+
+
+# -- the manifest ------------------------------------------------------------------------------------------------------
+class Manifest:
+    """``OUT/_manifest.jsonl``: a header (what the run is), then one line per finished shard, each appended and
+    flushed to disk only after the shard's files are in place."""
+
+    def __init__(self, out: Path, header: dict[str, Any]) -> None:
+        self.path = out / MANIFEST
+        self.done: dict[int, dict[str, Any]] = {}
+        if self.path.exists():
+            lines = self.path.read_text(encoding="utf-8").splitlines()
+            found = _json_line(lines[0]) if lines else None
+            if found != header:
+                raise BatchError(f"{out} holds the output of another batch ({MANIFEST} says {found}); "
+                                 "use another output directory, or --overwrite to start again")
+            for line in lines[1:]:
+                entry = _json_line(line)   # a line torn by a crash is just not done
+                if entry is not None and isinstance(entry.get("shard"), int):
+                    self.done[entry["shard"]] = entry
+        else:
+            self._append(header)
+
+    def _append(self, entry: dict[str, Any]) -> None:
+        with open(self.path, "a", encoding="utf-8") as f:
+            f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+
+    def add(self, entry: dict[str, Any]) -> None:
+        self._append(entry)
+        self.done[entry["shard"]] = entry
+
+
+def _json_line(line: str) -> dict[str, Any] | None:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def prepare_output(out: Path, overwrite: bool) -> None:
+    """Create the output directories; with ``overwrite`` remove a previous batch's files first; always remove the
+    temporary files an interrupted run left behind."""
+    dirs = [*OUTPUT_TABLES, PLOVER, WORK]
+    if overwrite:
+        for d in dirs:
+            for f in (out / d).glob("*") if (out / d).is_dir() else ():
+                if f.is_file():
+                    f.unlink()
+        for f in (out / MANIFEST, out / SUMMARY):
+            f.unlink(missing_ok=True)
+    for d in dirs:
+        (out / d).mkdir(parents=True, exist_ok=True)
+        for tmp in (out / d).glob(".*.tmp"):
+            tmp.unlink()
+
+
+# -- the engine --------------------------------------------------------------------------------------------------------
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:   # not on Linux
+        return os.cpu_count() or 1
+
+
+class _Run:
+    def __init__(self, inputs: list[str], out: Path, workers: int, shard_size: int, timeout: float | None,
+                 progress: bool) -> None:
+        from tqdm import tqdm
+
+        self.out, self.workers, self.timeout = out, workers, timeout
+        self.manifest = Manifest(out, {"marsad_batch": FORMAT, "inputs": inputs, "shard_size": shard_size})
+        self.summary = Summary("local", inputs, workers)
+        self.bar = tqdm(unit=" docs", file=sys.stderr, disable=not progress, dynamic_ncols=True, smoothing=0.05)
+        self.pool: ProcessPoolExecutor | None = None
+        self.in_flight: dict[Future[dict[str, Any]], Shard] = {}
+
+    # bookkeeping
+    def _count(self, entry: dict[str, Any], resumed: bool) -> None:
+        s = self.summary
+        s.shards += 1
+        s.shards_resumed += resumed
+        s.documents += entry["documents"]
+        s.errors += entry["errors"]
+        s.tokens += entry["tokens"]
+        s.cpu_s += entry.get("cpu_s", 0.0)
+        s.peak_rss_mb = max(s.peak_rss_mb, entry.get("peak_rss_mb", 0.0))
+        for stage, n in entry.get("errors_by_stage", {}).items():
+            s.errors_by_stage[stage] = s.errors_by_stage.get(stage, 0) + n
+        self.bar.update(entry["n"])
+        self.bar.set_postfix(errors=s.errors, refresh=False)
+
+    def _finished(self, shard: Shard, stats: dict[str, Any]) -> None:
+        self.manifest.add(stats)
+        self._count(stats, resumed=False)
+
+    def _resumed(self, shard: Shard) -> None:
+        entry = self.manifest.done[shard.number]
+        if (entry.get("n"), entry.get("first_key"), entry.get("last_key")) != \
+                (len(shard.items), shard.first_key, shard.last_key):
+            raise BatchError(f"the inputs changed since shard {shard.number} was written (it held "
+                             f"{entry.get('first_key')} .. {entry.get('last_key')}, now {shard.first_key} .. "
+                             f"{shard.last_key}); use another output directory, or --overwrite")
+        self._count(entry, resumed=True)
+
+    # processes
+    def _new_pool(self, size: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=init_worker, initargs=(self.timeout,))
+
+    def _submit(self, pool: ProcessPoolExecutor, shard: Shard) -> Future[dict[str, Any]]:
+        return pool.submit(process_shard, str(self.out), shard.number, shard.items, shard.skip)
+
+    def _collect(self) -> None:
+        """Wait for at least one shard in flight, record what finished, and recover from a broken pool."""
+        done, _ = wait(self.in_flight, return_when=FIRST_COMPLETED)
+        broken: list[Shard] = []
+        for fut in done:
+            shard = self.in_flight.pop(fut)
+            try:
+                self._finished(shard, fut.result())
+            except BrokenProcessPool:
+                broken.append(shard)
+        if not broken:
+            return
+        # one worker died and took the pool with it: every other shard in flight failed too
+        done, _ = wait(self.in_flight)
+        for fut in done:
+            shard = self.in_flight.pop(fut)
+            try:
+                self._finished(shard, fut.result())
+            except BrokenProcessPool:
+                broken.append(shard)
+        assert self.pool is not None
+        self.pool.shutdown(wait=True)
+        for shard in sorted(broken, key=lambda s: s.number):
+            self._run_alone(shard)
+        self.pool = self._new_pool(self.workers)
+
+    def _run_alone(self, shard: Shard) -> None:
+        """Rerun a shard whose pool broke in a process of its own: if it dies again, the document it was on is the
+        culprit (nothing else ran), and is recorded as an error and skipped on the next try."""
+        deaths_before_any_document = 0
+        while True:
+            pool = self._new_pool(1)
+            try:
+                self._finished(shard, self._submit(pool, shard).result())
+                return
+            except BrokenProcessPool:
+                position = _crash_position(self.out, shard.number)
+                if position < 0:
+                    deaths_before_any_document += 1
+                    if deaths_before_any_document >= 2:
+                        raise BatchError("worker processes die before analysing anything (is there enough memory "
+                                         "to load the models?)") from None
+                else:
+                    shard.skip[position] = _CRASH_REASON
+            finally:
+                pool.shutdown(wait=True)
+
+    def run(self, items: Iterable[SourceItem], shard_size: int) -> Summary:
+        start = time.perf_counter()
+        try:
+            if self.workers == 0:
+                self._run_here(items, shard_size)
+            else:
+                self.pool = self._new_pool(self.workers)
+                for shard in shards(items, shard_size):
+                    if shard.number in self.manifest.done:
+                        self._resumed(shard)
+                        continue
+                    while len(self.in_flight) >= 2 * self.workers:
+                        self._collect()
+                    self.in_flight[self._submit(self.pool, shard)] = shard
+                while self.in_flight:
+                    self._collect()
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(wait=False, cancel_futures=True)
+            self.bar.close()
+        self.summary.wall_s = round(time.perf_counter() - start, 3)
+        self.summary.cpu_s = round(self.summary.cpu_s, 3)
+        (self.out / SUMMARY).write_text(json.dumps(self.summary.to_dict(), ensure_ascii=False, indent=2) + "\n",
+                                        encoding="utf-8")
+        return self.summary
+
+    def _run_here(self, items: Iterable[SourceItem], shard_size: int) -> None:
+        """``workers=0``: everything in this process (debugging, tests); same files, no crash isolation."""
+        init_worker(self.timeout)
+        for shard in shards(items, shard_size):
+            if shard.number in self.manifest.done:
+                self._resumed(shard)
+            else:
+                self._finished(shard, process_shard(str(self.out), shard.number, shard.items, shard.skip))
+
+
+def run_local(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str], *, workers: int | None = None,
+              shard_size: int = DEFAULT_SHARD_SIZE, timeout: float | None = DEFAULT_TIMEOUT, progress: bool = True,
+              overwrite: bool = False, items: Iterable[tuple[str, Article | InputError]] | None = None) -> Summary:
+    """Analyse every input under ``inputs`` into the tables under ``out`` (see :mod:`marsad.batch.core`).
+
+    ``workers``: processes (default: every core this process may use; 0 runs in this process). ``items`` replaces
+    reading ``inputs`` (the inputs are still recorded, and must name the same stream on a resumed run).
+    """
+    if shard_size < 1:
+        raise ValueError("shard_size must be at least 1")
+    root = Path(out)
+    prepare_output(root, overwrite)
+    names = [os.fspath(p) for p in inputs]
+    run = _Run(names, root, default_workers() if workers is None else workers, shard_size, timeout, progress)
+    return run.run(iter_sources(names) if items is None else items, shard_size)
