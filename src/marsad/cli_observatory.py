@@ -144,12 +144,13 @@ def _print_result(args: argparse.Namespace, result: Any, out: TextIO) -> None:
 
 
 # -- serve and demo -------------------------------------------------------------------------------------------------
-def _serve(db: Path | None, host: str, port: int, token: str | None, rate: float, out: TextIO) -> int:
+def _serve(db: Path | None, host: str, port: int, token: str | None, rate: float, out: TextIO,
+           write_rate: float = 5.0) -> int:
     import uvicorn
 
     from marsad.api import create_app
 
-    app = create_app(db, token=token, rate=rate)
+    app = create_app(db, token=token, rate=rate, write_rate=write_rate)
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     print(f"Marsad observatory: http://{shown}:{port}/   (API: /api/…, OpenAPI: /openapi.json; Ctrl-C to stop)",
           file=out, flush=True)
@@ -163,7 +164,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO | None = None, err: TextIO |
         print("marsad serve: listening beyond localhost without --token: the store is readable, writes are refused",
               file=err)
     try:
-        return _serve(args.db, args.host, args.port, args.token, args.rate, out)
+        return _serve(args.db, args.host, args.port, args.token, args.rate, out, args.write_rate)
     except StoreError as exc:
         print(f"marsad serve: {exc}", file=err)
         return 2
@@ -337,7 +338,8 @@ def add_parsers(sub: Any) -> None:
     sv.add_argument("--port", type=int, default=8000)
     sv.add_argument("--token", help="bearer token that POST /api/documents requires (default: $MARSAD_TOKEN; "
                                     "without one, writes are refused)")
-    sv.add_argument("--rate", type=float, default=50.0, help="requests per second per client (0: no limit)")
+    sv.add_argument("--rate", type=float, default=50.0, help="read requests per second per client (0: no limit)")
+    sv.add_argument("--write-rate", type=float, default=5.0, help="POST requests per second per client (0: no limit)")
     sv.set_defaults(func=cmd_serve)
 
     ex = sub.add_parser("export", help="write the store out: documents, PLOVER events, or tables")
