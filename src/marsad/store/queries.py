@@ -16,6 +16,9 @@ from marsad.store.search import QueryError, parse_query, snippet
 from marsad.text.normalise import fold
 
 PERIODS = {"day": 10, "month": 7, "year": 4}
+# A day may be a partial date or an ISO week (2025-W49); a period counts only days of its calendar form.
+CALENDAR = {"day": "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*", "month": "[0-9][0-9][0-9][0-9]-[01][0-9]*",
+            "year": "[0-9][0-9][0-9][0-9]*"}
 MAX_LIMIT = 500
 
 
@@ -330,6 +333,6 @@ class Queries:
                 if distinct else "*")
         rows = self.db.execute(
             f"SELECT substr(v.day, 1, {PERIODS[by]}) AS period, count({unit}) AS n FROM events v"
-            f" JOIN documents d ON d.rowid = v.doc WHERE length(v.day) >= {PERIODS[by]}{where}"
-            f" GROUP BY period ORDER BY period", args).fetchall()
+            f" JOIN documents d ON d.rowid = v.doc WHERE v.day GLOB ?{where}"
+            f" GROUP BY period ORDER BY period", [CALENDAR[by], *args]).fetchall()
         return [{"period": r["period"], "count": r["n"]} for r in rows]
