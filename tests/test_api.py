@@ -145,3 +145,20 @@ def test_rate_limit(db: Path) -> None:
         assert codes[0] == 200 and 429 in codes
         limited = next(r for r in (c.get("/api/health") for _ in range(5)) if r.status_code == 429)
         assert limited.headers["retry-after"] == "1" and limited.json()["error"]["status"] == 429
+
+
+def test_no_path_traversal_and_no_fetching_over_http(client: TestClient, tmp_path: Path) -> None:
+    for path in ("/static/../api.py", "/static/..%2f..%2fapi.py", "/static/%2e%2e/%2e%2e/etc/passwd",
+                 "/static//etc/passwd", "/static/..\\..\\api.py"):
+        r = client.get(path)
+        assert r.status_code in (400, 404), path
+        assert "create_app" not in r.text and "root:" not in r.text
+    # the API takes texts, never paths or URLs to read: a url field is metadata only
+    secret = tmp_path / "secret.txt"
+    secret.write_text("كلمة سرية لا تظهر", encoding="utf-8")
+    body = {"documents": [{"text": "أعلنت الحكومة الأردنية عن خطة للمياه.", "url": secret.as_uri()}]}
+    r = client.post("/api/documents", json=body, headers={"authorization": f"Bearer {TOKEN}"})
+    doc = client.get(f"/api/documents/{r.json()['results'][0]['id']}").json()
+    assert "سرية" not in doc["text"]
+    spec = client.get("/openapi.json").text
+    assert '"path"' not in spec.replace('"in":"path"', "").replace('"in": "path"', "")
