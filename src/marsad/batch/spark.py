@@ -59,15 +59,20 @@ _SUMMARY = "_batch.json"
 
 
 def spark_session(master: str | None = None, app: str = "marsad batch") -> SparkSession:
-    """The active session, or a new one. Started here with a local master (tests, one machine), the Python workers
-    run this very interpreter (``PYSPARK_PYTHON``), so they import the same Marsad; under ``spark-submit`` the
-    cluster's settings are left alone."""
+    """The active session, or a new one.
+
+    Under ``spark-submit`` (or the ``pyspark`` shell) the cluster's settings are left alone. From a plain Python
+    process the master defaults to ``local[*]``, and a local master's Python workers run this very interpreter
+    (``PYSPARK_PYTHON``, unless already set), so they import the same Marsad with the same models.
+    """
     from pyspark.sql import SparkSession
 
     active = SparkSession.getActiveSession()
     if active is not None:
         return active
-    if master is None or master.startswith("local"):
+    if "PYSPARK_GATEWAY_PORT" not in os.environ:   # not launched by spark-submit: we start the JVM ourselves
+        master = master or "local[*]"
+    if master is not None and master.startswith("local"):
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     builder = SparkSession.builder.appName(app)
