@@ -346,7 +346,6 @@ function articleView(doc, params, stored) {
   const mentions = new Map((doc.mentions || []).map((m) => [m.id, m]));
   const quotes = new Map((doc.quotes || []).map((q) => [q.id, q]));
   const events = new Map((doc.events || []).map((v) => [v.id, v]));
-  const gidOf = (e) => (e ? (e.gid || (stored ? null : e.kb_id)) : null);
   const ent = (id) => {
     const e = entities.get(id);
     return e ? {gid: stored ? e.gid : null, name: e.name, name_en: e.name_en, label: e.label} : null;
@@ -472,7 +471,7 @@ function articleView(doc, params, stored) {
     });
     const li = h("li", {class: `ent-row lab-${safeClass(e.label)}`},
       h("span", {class: "dot"}),
-      h("span", {class: "ent-names"}, gidOf(e) && stored ? entityLink({...e, gid: e.gid}) : iso(e.name),
+      h("span", {class: "ent-names"}, stored && e.gid ? entityLink(e) : iso(e.name),
         e.name_en ? h("span", {class: "en"}, ltr(e.name_en)) : null),
       h("span", {class: "lab-code"}, ltr(e.label, "code")), toggle);
     li.addEventListener("mouseenter", () => els().forEach((el) => el.classList.add("hover")));
