@@ -211,18 +211,15 @@ class Store(Queries):
         return (None, None) if best is None else (best[1], round(best[0], 3))
 
     def _add_layers(self, rowid: int, doc: Document) -> None:
-        gids: dict[str, str] = {}
-        for e in doc.entities:
-            gid = global_id(e.kb_id, e.label, e.name)
-            gids[e.id] = gid
-            self.db.execute(
-                "INSERT INTO entities(gid, label, name, name_en, country, sector) VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT(gid) DO UPDATE SET name_en = coalesce(entities.name_en, excluded.name_en),"
-                " country = coalesce(entities.country, excluded.country),"
-                " sector = coalesce(entities.sector, excluded.sector)",
-                (gid, e.label, e.name, e.name_en, e.country, e.sector))
-            self.db.execute("INSERT INTO doc_entities(doc, local, gid, n_mentions) VALUES (?, ?, ?, ?)",
-                            (rowid, e.id, gid, len(e.mentions)))
+        gids = {e.id: global_id(e.kb_id, e.label, e.name) for e in doc.entities}
+        self.db.executemany(
+            "INSERT INTO entities(gid, label, name, name_en, country, sector) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(gid) DO UPDATE SET name_en = coalesce(entities.name_en, excluded.name_en),"
+            " country = coalesce(entities.country, excluded.country),"
+            " sector = coalesce(entities.sector, excluded.sector)",
+            [(gids[e.id], e.label, e.name, e.name_en, e.country, e.sector) for e in doc.entities])
+        self.db.executemany("INSERT INTO doc_entities(doc, local, gid, n_mentions) VALUES (?, ?, ?, ?)",
+                            [(rowid, e.id, gids[e.id], len(e.mentions)) for e in doc.entities])
         aliases = {(gids[m.entity], fold(m.text)): m.text for m in doc.mentions if m.entity in gids}
         aliases.update({(gids[e.id], fold(e.name)): e.name for e in doc.entities})
         self.db.executemany("INSERT OR IGNORE INTO aliases(gid, norm, text) VALUES (?, ?, ?)",
