@@ -65,6 +65,28 @@ def person_tokens(shared: Path, min_count: int = 1) -> set[str]:
     return names
 
 
+def curated_person_tokens() -> set[str]:
+    """Single words of the curated knowledge base's people (هاكان فيدان: فيدان is a name, not ف + يدان)."""
+    import yaml
+
+    words: set[str] = set()
+    for path in sorted((ROOT / "src/marsad/data/kb/curated").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for e in data.get("entities") or []:
+            if e.get("type") != "PER":
+                continue
+            for name in [e.get("name_ar") or "", *(e.get("aliases_ar") or [])]:
+                words |= {fold(t.group()) for t in TOKEN_RE.finditer(name) if t.lastgroup == "word"}
+    return {w for w in words if len(w) >= 3}
+
+
+def ambiguous(names: set[str], counts: Counter[str], min_count: int = 100) -> set[str]:
+    """Name tokens that are, in running news text, mostly a conjunction before a frequent word: واكد (Waked) is far
+    more often و + أكد. Seen often as written and as the word without its first letter, they are left to the clitic
+    rules; a rarer name (وليد, فراس) stays whole."""
+    return {n for n in names if n[:1] in "وف" and counts.get(n, 0) >= min_count and counts.get(n[1:], 0) >= min_count}
+
+
 def place_tokens(shared: Path) -> set[str]:
     """Single words of Arabic country and city names."""
     names: list[str] = []
@@ -85,9 +107,12 @@ def main() -> None:
     args = ap.parse_args()
     counts = ant_counts(args.shared / "data/news/ant-v1.1") + conll_counts(args.shared)
     kept = {w: c for w, c in counts.items() if c >= MIN_KEEP}
-    names = sorted(place_tokens(args.shared) | person_tokens(args.shared, min_count=2))
+    every = place_tokens(args.shared) | person_tokens(args.shared, min_count=2) | curated_person_tokens()
+    dropped = ambiguous(every, counts)
+    names = sorted(every - dropped)
+    print(f"left to the clitic rules: {' '.join(sorted(dropped))}")
     NAMES_OUT.write_text(
-        "# Words that are names on their own (gazetteer places, Wikidata person-name tokens); kept whole.\n"
+        "# Words that are names on their own (gazetteer places, Wikidata and curated person-name tokens); kept whole.\n"
         "# Built by scripts/build_lexicon.py; do not edit by hand.\n" + "\n".join(names) + "\n", encoding="utf-8")
     lines = [
         "# Normalised word counts: ANT v1.1 corpus (Apache-2.0, Jawhara FM) and the text of the NER training sets "
