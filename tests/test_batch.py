@@ -181,7 +181,8 @@ def test_worker_processes_and_a_document_that_kills_its_worker(
 
     monkeypatch.setattr(local, "process_shard", crashing_shard)
     out = tmp_path / "out"
-    summary = run_local(["items"], out, workers=2, shard_size=2, progress=False, items=items)
+    # worker_docs=4: each worker process takes two shards, then a fresh one replaces it
+    summary = run_local(["items"], out, workers=2, shard_size=2, progress=False, items=items, worker_docs=4)
     errors = _read(out, "errors")
     assert [(e["source_key"], e["stage"]) for e in errors] == [("k5", "crash")]
     assert summary.errors_by_stage == {"crash": 1} and summary.documents == 7

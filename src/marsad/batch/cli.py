@@ -10,7 +10,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-from marsad.batch import DEFAULT_SHARD_SIZE, DEFAULT_TIMEOUT
+from marsad.batch import DEFAULT_SHARD_SIZE, DEFAULT_TIMEOUT, DEFAULT_WORKER_DOCS
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -29,6 +29,9 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--shard-size", type=int, default=DEFAULT_SHARD_SIZE, metavar="N",
                    help=f"local: inputs per shard, the unit of output files and of resuming (default "
                         f"{DEFAULT_SHARD_SIZE})")
+    p.add_argument("--worker-docs", type=int, default=DEFAULT_WORKER_DOCS, metavar="N",
+                   help=f"local: documents a worker process analyses before a fresh one replaces it, which bounds its "
+                        f"memory (default {DEFAULT_WORKER_DOCS}, rounded to whole shards; 0 = never)")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
                    help=f"seconds one document may take before it is recorded as an error (default "
                         f"{DEFAULT_TIMEOUT:g}; 0 = no limit)")
@@ -58,7 +61,8 @@ def run(args: argparse.Namespace, err: TextIO = sys.stderr) -> int:
             from marsad.batch.local import run_local
 
             summary = run_local(args.inputs, args.out, workers=args.workers, shard_size=args.shard_size,
-                                timeout=timeout, progress=not args.no_progress, overwrite=args.overwrite)
+                                timeout=timeout, progress=not args.no_progress, overwrite=args.overwrite,
+                                worker_docs=args.worker_docs or None)
     except BatchError as exc:
         print(f"marsad batch: {exc}", file=err)
         return 2

@@ -8,11 +8,14 @@ files under temporary names, renamed into place only when complete; the parent t
 the shards of the manifest — after checking that they still begin and end with the same source keys — and redoes
 only the rest.
 
-Memory is bounded: at most two shards per worker are in flight, and a worker packs rows into Arrow every few dozen
-documents. A document that raises, or runs past ``timeout`` seconds, becomes a row of the errors table. A document
-that kills its worker process outright (a crash in native code, the kernel's out-of-memory killer) breaks the pool:
-the shards that were in flight are then rerun one at a time, and the document a worker was on when it died alone is
-recorded as an error (``crash``) and skipped.
+Memory is bounded: at most two shards per worker are in flight, a worker packs rows into Arrow every few dozen
+documents, and a worker process is replaced by a fresh one every ``worker_docs`` documents (the pipeline's per-word
+caches grow with the vocabulary a process meets).
+
+A document that raises, or runs past ``timeout`` seconds, becomes a row of the errors table. A document that kills
+its worker process outright (a crash in native code, the kernel's out-of-memory killer) breaks the pool: the shards
+that were in flight are then rerun one at a time, and the document a worker was on when it died alone is recorded as
+an error (``crash``) and skipped.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from marsad.batch import DEFAULT_SHARD_SIZE, DEFAULT_TIMEOUT, core
+from marsad.batch import DEFAULT_SHARD_SIZE, DEFAULT_TIMEOUT, DEFAULT_WORKER_DOCS, core
 from marsad.batch.core import (
     OUTPUT_TABLES,
     PLOVER,
@@ -230,10 +233,12 @@ def default_workers() -> int:
 
 class _Run:
     def __init__(self, inputs: list[str], out: Path, workers: int, shard_size: int, timeout: float | None,
-                 progress: bool) -> None:
+                 progress: bool, worker_docs: int | None) -> None:
         from tqdm import tqdm
 
         self.out, self.workers, self.timeout = out, workers, timeout
+        #: shards a worker process takes before it is replaced (None: it lives as long as the pool)
+        self.recycle = max(1, worker_docs // shard_size) if worker_docs else None
         self.manifest = Manifest(out, {"marsad_batch": FORMAT, "inputs": inputs, "shard_size": shard_size})
         self.summary = Summary("local", inputs, workers)
         self.bar = tqdm(unit=" docs", file=sys.stderr, disable=not progress, dynamic_ncols=True, smoothing=0.05)
@@ -271,7 +276,8 @@ class _Run:
     # processes
     def _new_pool(self, size: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=init_worker, initargs=(self.timeout,))
+                                   initializer=init_worker, initargs=(self.timeout,),
+                                   max_tasks_per_child=self.recycle)
 
     def _submit(self, pool: ProcessPoolExecutor, shard: Shard) -> Future[dict[str, Any]]:
         return pool.submit(process_shard, str(self.out), shard.number, shard.items, shard.skip)
@@ -361,16 +367,20 @@ class _Run:
 
 def run_local(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str], *, workers: int | None = None,
               shard_size: int = DEFAULT_SHARD_SIZE, timeout: float | None = DEFAULT_TIMEOUT, progress: bool = True,
-              overwrite: bool = False, items: Iterable[tuple[str, Article | InputError]] | None = None) -> Summary:
+              overwrite: bool = False, items: Iterable[tuple[str, Article | InputError]] | None = None,
+              worker_docs: int | None = DEFAULT_WORKER_DOCS) -> Summary:
     """Analyse every input under ``inputs`` into the tables under ``out`` (see :mod:`marsad.batch.core`).
 
-    ``workers``: processes (default: every core this process may use; 0 runs in this process). ``items`` replaces
-    reading ``inputs`` (the inputs are still recorded, and must name the same stream on a resumed run).
+    ``workers``: processes (default: every core this process may use; 0 runs in this process). ``worker_docs``:
+    documents a worker process analyses before a fresh one replaces it (rounded to whole shards; None: never), which
+    bounds its memory. ``items`` replaces reading ``inputs`` (the inputs are still recorded, and must name the same
+    stream on a resumed run).
     """
     if shard_size < 1:
         raise ValueError("shard_size must be at least 1")
     root = Path(out)
     prepare_output(root, overwrite)
     names = [os.fspath(p) for p in inputs]
-    run = _Run(names, root, default_workers() if workers is None else workers, shard_size, timeout, progress)
+    run = _Run(names, root, default_workers() if workers is None else workers, shard_size, timeout, progress,
+               worker_docs)
     return run.run(iter_sources(names) if items is None else items, shard_size)
