@@ -71,8 +71,11 @@ def run(args: argparse.Namespace, err: TextIO = sys.stderr) -> int:
               file=err)
         return 130
     total = summary.documents + summary.errors
-    rate = summary.tokens / summary.wall_s if summary.wall_s else 0.0
+    if summary.shards_resumed:
+        speed = f"{summary.shards_resumed} of {summary.shards} shards done by an earlier run"
+    else:
+        speed = f"{summary.tokens / summary.wall_s if summary.wall_s else 0.0:,.0f} tokens/s"
     print(f"marsad batch: {total:,} inputs: {summary.documents:,} documents, {summary.errors:,} errors "
           f"{json.dumps(summary.errors_by_stage)}; {summary.tokens:,} tokens in {summary.wall_s:,.1f} s "
-          f"({rate:,.0f} tokens/s) -> {args.out}", file=err)
+          f"({speed}) -> {args.out}", file=err)
     return 0

@@ -13,9 +13,11 @@ documents, and a worker process is replaced by a fresh one every ``worker_docs``
 caches grow with the vocabulary a process meets).
 
 A document that raises, or runs past ``timeout`` seconds, becomes a row of the errors table. A document that kills
-its worker process outright (a crash in native code, the kernel's out-of-memory killer) breaks the pool: the shards
-that were in flight are then rerun one at a time, and the document a worker was on when it died alone is recorded as
-an error (``crash``) and skipped.
+its worker process outright (a crash in native code, the kernel's out-of-memory killer) costs only that worker: a
+fresh one takes its place and the shard is retried; a document on which a worker died twice is recorded as an error
+(``crash``) and skipped. The pool is written here rather than taken from ``concurrent.futures``, whose
+``max_tasks_per_child`` can deadlock on Python 3.11-3.14 (CPython gh-115634) and whose pool breaks as a whole when
+one worker dies.
 """
 
 from __future__ import annotations
@@ -24,12 +26,14 @@ import json
 import multiprocessing
 import os
 import resource
+import signal
 import sys
+import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +71,8 @@ class Shard:
     items: list[SourceItem]
     #: inputs (by position) recorded as errors instead of analysed: they killed a worker
     skip: dict[int, str] = field(default_factory=dict)
+    #: how many times a worker died on each input (by position)
+    crashes: dict[int, int] = field(default_factory=dict)
 
     @property
     def first_key(self) -> str:
@@ -231,19 +237,69 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+def worker_main(conn: Connection, timeout: float | None, limit: int | None) -> None:
+    """A worker process: load the models, then take shards from the pipe until ``limit`` shards are done (then exit, a
+    fresh process takes over), ``None`` arrives, or the parent is gone. A failure that is not a document's (a full
+    disk) goes back to the parent as ``("failed", reason)``."""
+    init_worker(timeout)
+    done = 0
+    while limit is None or done < limit:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):   # the parent is gone
+            return
+        if task is None:
+            return
+        fn, args = task
+        try:
+            reply: tuple[str, Any] = ("ok", fn(*args))
+        except Exception as exc:
+            reply = ("failed", f"{type(exc).__name__}: {exc}")
+        try:
+            conn.send(reply)
+        except (BrokenPipeError, OSError):
+            return
+        done += 1
+
+
+class _Worker:
+    """One worker process, the pipe to it, and the shard it is on."""
+
+    def __init__(self, context: Any, timeout: float | None, limit: int | None) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=worker_main, args=(child, timeout, limit), daemon=True)
+        self.process.start()
+        child.close()
+        self.limit = limit
+        self.tasks = 0
+        self.shard: Shard | None = None
+
+    @property
+    def retiring(self) -> bool:
+        return self.limit is not None and self.tasks >= self.limit
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join(timeout=10)
+        self.conn.close()
+
+
 class _Run:
     def __init__(self, inputs: list[str], out: Path, workers: int, shard_size: int, timeout: float | None,
                  progress: bool, worker_docs: int | None) -> None:
         from tqdm import tqdm
 
         self.out, self.workers, self.timeout = out, workers, timeout
-        #: shards a worker process takes before it is replaced (None: it lives as long as the pool)
+        #: shards a worker process takes before a fresh one replaces it (None: it lives as long as the run)
         self.recycle = max(1, worker_docs // shard_size) if worker_docs else None
         self.manifest = Manifest(out, {"marsad_batch": FORMAT, "inputs": inputs, "shard_size": shard_size})
         self.summary = Summary("local", inputs, workers)
         self.bar = tqdm(unit=" docs", file=sys.stderr, disable=not progress, dynamic_ncols=True, smoothing=0.05)
-        self.pool: ProcessPoolExecutor | None = None
-        self.in_flight: dict[Future[dict[str, Any]], Shard] = {}
+        self.context = multiprocessing.get_context("spawn")
+        self.pool: list[_Worker] = []
+        self.retry: deque[Shard] = deque()
+        self.early_deaths = 0
 
     # bookkeeping
     def _count(self, entry: dict[str, Any], resumed: bool) -> None:
@@ -260,7 +316,7 @@ class _Run:
         self.bar.update(entry["n"])
         self.bar.set_postfix(errors=s.errors, refresh=False)
 
-    def _finished(self, shard: Shard, stats: dict[str, Any]) -> None:
+    def _finished(self, stats: dict[str, Any]) -> None:
         self.manifest.add(stats)
         self._count(stats, resumed=False)
 
@@ -273,82 +329,94 @@ class _Run:
                              f"{shard.last_key}); use another output directory, or --overwrite")
         self._count(entry, resumed=True)
 
+    def _next_shard(self, stream: Iterator[Shard]) -> Shard | None:
+        """A shard to do: one to retry first, else the next one of the stream that is not done yet."""
+        if self.retry:
+            return self.retry.popleft()
+        for shard in stream:
+            if shard.number in self.manifest.done:
+                self._resumed(shard)
+            else:
+                return shard
+        return None
+
     # processes
-    def _new_pool(self, size: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(size, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=init_worker, initargs=(self.timeout,),
-                                   max_tasks_per_child=self.recycle)
+    def _assign(self, worker: _Worker, shard: Shard) -> None:
+        worker.shard = shard
+        worker.tasks += 1
+        # process_shard is looked up now, not bound at import: tests stand a crashing worker in for it
+        worker.conn.send((process_shard, (str(self.out), shard.number, shard.items, shard.skip)))
 
-    def _submit(self, pool: ProcessPoolExecutor, shard: Shard) -> Future[dict[str, Any]]:
-        return pool.submit(process_shard, str(self.out), shard.number, shard.items, shard.skip)
+    def _replace(self, worker: _Worker) -> None:
+        worker.stop()
+        self.pool[self.pool.index(worker)] = _Worker(self.context, self.timeout, self.recycle)
 
-    def _collect(self) -> None:
-        """Wait for at least one shard in flight, record what finished, and recover from a broken pool."""
-        done, _ = wait(self.in_flight, return_when=FIRST_COMPLETED)
-        broken: list[Shard] = []
-        for fut in done:
-            shard = self.in_flight.pop(fut)
-            try:
-                self._finished(shard, fut.result())
-            except BrokenProcessPool:
-                broken.append(shard)
-        if not broken:
+    def _died(self, worker: _Worker) -> None:
+        """A worker process ended without answering. If it was on a shard, the document it was on is a suspect: the
+        shard is retried, and a document on which a worker died twice is recorded as an error and skipped."""
+        shard, worker.shard = worker.shard, None
+        self._replace(worker)
+        if shard is None or (position := _crash_position(self.out, shard.number)) < 0:
+            self.early_deaths += 1
+            if self.early_deaths >= 3:
+                raise BatchError("worker processes die before analysing anything (is there enough memory to load "
+                                 "the models?)")
+            if shard is not None:
+                self.retry.appendleft(shard)
             return
-        # one worker died and took the pool with it: every other shard in flight failed too
-        done, _ = wait(self.in_flight)
-        for fut in done:
-            shard = self.in_flight.pop(fut)
-            try:
-                self._finished(shard, fut.result())
-            except BrokenProcessPool:
-                broken.append(shard)
-        assert self.pool is not None
-        self.pool.shutdown(wait=True)
-        for shard in sorted(broken, key=lambda s: s.number):
-            self._run_alone(shard)
-        self.pool = self._new_pool(self.workers)
+        self.early_deaths = 0
+        shard.crashes[position] = shard.crashes.get(position, 0) + 1
+        if shard.crashes[position] >= 2:
+            shard.skip[position] = _CRASH_REASON
+        self.retry.appendleft(shard)
 
-    def _run_alone(self, shard: Shard) -> None:
-        """Rerun a shard whose pool broke in a process of its own: if it dies again, the document it was on is the
-        culprit (nothing else ran), and is recorded as an error and skipped on the next try."""
-        deaths_before_any_document = 0
+    def _answer(self, worker: _Worker) -> None:
+        status, payload = worker.conn.recv()
+        shard, worker.shard = worker.shard, None
+        if status != "ok":
+            raise BatchError(f"shard {shard.number if shard else '?'}: {payload}")
+        self.early_deaths = 0
+        self._finished(payload)
+        if worker.retiring:   # it exits after its last shard: a fresh process takes its place
+            self._replace(worker)
+
+    def _run_pool(self, stream: Iterator[Shard]) -> None:
+        self.pool = [_Worker(self.context, self.timeout, self.recycle) for _ in range(self.workers)]
+        exhausted = False
         while True:
-            pool = self._new_pool(1)
-            try:
-                self._finished(shard, self._submit(pool, shard).result())
+            for worker in self.pool:
+                if worker.shard is None and (self.retry or not exhausted):
+                    shard = self._next_shard(stream)
+                    if shard is None:
+                        exhausted = True
+                    else:
+                        self._assign(worker, shard)
+            busy = [w for w in self.pool if w.shard is not None]
+            if not busy:   # nothing in flight, nothing to retry, nothing left to read
                 return
-            except BrokenProcessPool:
-                position = _crash_position(self.out, shard.number)
-                if position < 0:
-                    deaths_before_any_document += 1
-                    if deaths_before_any_document >= 2:
-                        raise BatchError("worker processes die before analysing anything (is there enough memory "
-                                         "to load the models?)") from None
-                else:
-                    shard.skip[position] = _CRASH_REASON
-            finally:
-                pool.shutdown(wait=True)
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+            for worker in busy:
+                if worker.conn in ready or worker.conn.poll():
+                    try:
+                        self._answer(worker)
+                    except EOFError:   # it died while answering
+                        self._died(worker)
+                elif worker.process.sentinel in ready:
+                    self._died(worker)
 
     def run(self, items: Iterable[SourceItem], shard_size: int) -> Summary:
         start = time.perf_counter()
+        restore = _sigterm_as_interrupt()
         try:
             if self.workers == 0:
                 self._run_here(items, shard_size)
             else:
-                self.pool = self._new_pool(self.workers)
-                for shard in shards(items, shard_size):
-                    if shard.number in self.manifest.done:
-                        self._resumed(shard)
-                        continue
-                    while len(self.in_flight) >= 2 * self.workers:
-                        self._collect()
-                    self.in_flight[self._submit(self.pool, shard)] = shard
-                while self.in_flight:
-                    self._collect()
+                self._run_pool(shards(items, shard_size))
         finally:
-            if self.pool is not None:
-                self.pool.shutdown(wait=False, cancel_futures=True)
+            for worker in self.pool:
+                worker.stop()
             self.bar.close()
+            restore()
         self.summary.wall_s = round(time.perf_counter() - start, 3)
         self.summary.cpu_s = round(self.summary.cpu_s, 3)
         (self.out / SUMMARY).write_text(json.dumps(self.summary.to_dict(), ensure_ascii=False, indent=2) + "\n",
@@ -358,11 +426,26 @@ class _Run:
     def _run_here(self, items: Iterable[SourceItem], shard_size: int) -> None:
         """``workers=0``: everything in this process (debugging, tests); same files, no crash isolation."""
         init_worker(self.timeout)
-        for shard in shards(items, shard_size):
-            if shard.number in self.manifest.done:
-                self._resumed(shard)
-            else:
-                self._finished(shard, process_shard(str(self.out), shard.number, shard.items, shard.skip))
+        stream = shards(items, shard_size)
+        while (shard := self._next_shard(stream)) is not None:
+            self._finished(process_shard(str(self.out), shard.number, shard.items, shard.skip))
+
+
+def _sigterm_as_interrupt() -> Callable[[], None]:
+    """While a run lasts, SIGTERM (a job scheduler stopping it) ends it like Ctrl-C: workers stopped, finished shards
+    kept. Returns what restores the previous handler."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+
+    def restore() -> None:
+        signal.signal(signal.SIGTERM, previous)
+
+    return restore
 
 
 def run_local(inputs: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str], *, workers: int | None = None,
