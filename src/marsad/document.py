@@ -192,6 +192,10 @@ class Document:
     # Run-time layers shared between stages; not part of the JSON contract.
     tokens: Tokens | None = field(default=None, repr=False, compare=False)
     _normalized: NormalizedText | None = field(default=None, init=False, repr=False, compare=False)
+    # the ids of ``mentions`` as add_mention last saw them: (that list, its length, the ids), so that adding a mention
+    # does not collect every id again (which made the mention stages quadratic in the length of the article)
+    _mention_ids: tuple[list[Mention], int, set[str]] | None = field(default=None, init=False, repr=False,
+                                                                       compare=False)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -217,19 +221,26 @@ class Document:
 
     def add_mention(self, start: int, end: int, label: str, *, entity: str | None = None,
                     value: Any = None, **extra: Any) -> Mention:
+        """A new mention with a fresh id (``m<n>``). Mention ids change only here and in :meth:`order_mentions`."""
         s = self.span(start, end)
-        taken = {x.id for x in self.mentions}
+        known = self._mention_ids
+        if known is None or known[0] is not self.mentions or known[1] != len(self.mentions):
+            known = (self.mentions, len(self.mentions), {x.id for x in self.mentions})
+        taken = known[2]
         n = len(self.mentions) + 1
         while f"m{n}" in taken:
             n += 1
         m = Mention(f"m{n}", s.start, s.end, s.text, label, entity, value, dict(extra))
         self.mentions.append(m)
+        taken.add(m.id)
+        self._mention_ids = (self.mentions, len(self.mentions), taken)
         return m
 
     def order_mentions(self) -> None:
         """Put the mentions in text order (longer first at the same start), number them m1, m2... in that order, and
         update every reference to a mention id (entities, quotes)."""
         self.mentions.sort(key=lambda m: (m.start, -m.end, m.label))
+        self._mention_ids = None   # the ids change here
         renamed: dict[str, str] = {}
         for i, m in enumerate(self.mentions, start=1):
             renamed[m.id] = f"m{i}"

@@ -17,10 +17,13 @@ Triggers (verbs in their persons and tenses, masdars, light-verb constructions) 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 
 from marsad.document import Document, Event, Mention
 from marsad.ner.phrases import PhraseTable, read_rows
+from marsad.spanindex import MentionIndex
 from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, Tokens, sentence_views
 
 ARGUMENT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP", "FAC", "LOC", "TITLE"})
@@ -62,17 +65,18 @@ def find_events(doc: Document) -> None:
     if toks is None or not len(toks):
         return
     table, modal = triggers(), modality_words()
-    args = sorted((m for m in doc.mentions if m.entity and m.label in ARGUMENT_LABELS), key=lambda m: m.start)
     # a name inside another (الشرق الأوسط in «المبعوث الأمريكي الخاص بشأن الشرق الأوسط») is no argument of its own
-    args = [m for m in args if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                       and (o.end - o.start) > (m.end - m.start) for o in args)]
+    args = MentionIndex(_outermost(m for m in doc.mentions if m.entity and m.label in ARGUMENT_LABELS))
     cue_starts = {q.cue.start for q in doc.quotes if q.cue is not None}
-    values = [m for m in doc.mentions if m.label in ("DATE", "DURATION")]
+    values = MentionIndex(m for m in doc.mentions if m.label in ("DATE", "DURATION"))
     events: list[Event] = []
+    last_of: dict[str, Event] = {}                         # the latest event of each category
+    recorded: set[tuple[str, frozenset[str]]] = set()      # (category, participants) of every event so far
     for clause in sentence_views(doc):
         si = clause.index
         sentence = doc.sentences[si]
-        in_sentence = [m for m in args if sentence.start <= m.start < sentence.end]
+        in_sentence = args.starting(sentence.start, sentence.end)
+        in_values = values.starting(sentence.start, sentence.end)
         p = 0
         while (found := table.next_match(clause.norms, p, "trigger")) is not None:
             p, end, (category, mode) = found
@@ -81,16 +85,16 @@ def find_events(doc: Document) -> None:
             trigger_start = toks.start[clause.view[start_p]]
             if category not in STATEMENT_ACTS and trigger_start in cue_starts:
                 continue   # «يتفق المراقبون على أن»: a statement (a quote), not an event
-            event = _event(doc, clause, start_p, end, category, mode, in_sentence, values, si, modal)
+            event = _event(doc, clause, start_p, end, category, mode, in_sentence, in_values, si, modal)
             if event is None:
                 continue
             if not event.actor and _purpose(toks, clause.view[start_p]):
                 # «يتوجه ويتكوف وكوشنر إلى أوكرانيا ... لإجراء محادثات»: a purpose clause shares the sentence's actors
-                earlier = [e for e in events if e.sentence == si and e.actor]
-                if earlier:
-                    event.actor = list(earlier[-1].actor)
+                earlier = _last_with_actor(events, si)
+                if earlier is not None:
+                    event.actor = list(earlier.actor)
                     event.recipient = [r for r in event.recipient if r not in event.actor]
-            previous = _same_as_before(doc, clause, start_p, events, category)
+            previous = _same_as_before(clause, start_p, last_of, category)
             if previous is not None and not event.actor and not event.recipient:
                 previous.duration = previous.duration or event.duration   # «هذا الاجتماع الذي استمر خمس ساعات»
                 continue
@@ -98,11 +102,47 @@ def find_events(doc: Document) -> None:
                     category in UNNAMED_OK and trigger_start not in cue_starts and event.modality == "asserted"
                     and (event.trigger is None or event.trigger.text.strip("ُ") not in AGENTLESS)):
                 continue   # an event between no one named; only violence and protest are worth recording so
-            if _mentioned_again(event, events):
+            if _mentioned_again(event, recorded):
                 continue   # «تفاصيل الاجتماع بين بوتين وويتكوڤ»: the meeting already recorded, named again
             event.id = f"v{len(events) + 1}"
             events.append(event)
+            last_of[category] = event
+            recorded.add(_participants(event))
     doc.events = events
+
+
+def _outermost(mentions: Iterable[Mention]) -> list[Mention]:
+    """The mentions (in order of start) that lie inside no longer one."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    inside: set[int] = set()
+    reach = -1   # the furthest end of the mentions that start before the current start
+    k = 0
+    while k < len(ordered):
+        j = k
+        while j < len(ordered) and ordered[j].start == ordered[k].start:
+            j += 1
+        widest = max(m.end for m in ordered[k:j])
+        for m in ordered[k:j]:
+            # a longer one containing m: it starts earlier and ends no sooner, or starts here and ends later
+            if reach >= m.end or widest > m.end:
+                inside.add(id(m))
+        reach = max(reach, widest)
+        k = j
+    return [m for m in ordered if id(m) not in inside]
+
+
+def _last_with_actor(events: list[Event], sentence: int) -> Event | None:
+    """The latest event of ``sentence`` with an actor (events are in sentence order)."""
+    for e in reversed(events):
+        if e.sentence != sentence:
+            return None
+        if e.actor:
+            return e
+    return None
+
+
+def _participants(event: Event) -> tuple[str, frozenset[str]]:
+    return event.event, frozenset(event.actor) | frozenset(event.recipient)
 
 
 def _purpose(toks: Tokens, t: int) -> bool:
@@ -110,18 +150,17 @@ def _purpose(toks: Tokens, t: int) -> bool:
     return t > 0 and toks.kind[t - 1] == CLITIC and toks.norm[t - 1] == "ل" and toks.word[t - 1] == toks.word[t]
 
 
-def _mentioned_again(event: Event, events: list[Event]) -> bool:
+def _mentioned_again(event: Event, recorded: set[tuple[str, frozenset[str]]]) -> bool:
     """A definite trigger noun (الاجتماع) with the same participants as an earlier event of its category."""
     if event.trigger is None or not event.trigger.text.startswith("ال"):
         return False
-    people = set(event.actor) | set(event.recipient)
-    return any(e.event == event.event and set(e.actor) | set(e.recipient) == people for e in events)
+    return _participants(event) in recorded
 
 
-def _same_as_before(doc: Document, clause: SentenceView, p: int, events: list[Event], category: str) -> Event | None:
+def _same_as_before(clause: SentenceView, p: int, last_of: dict[str, Event], category: str) -> Event | None:
     """The earlier event a «هذا الاجتماع» refers back to."""
     if p > 0 and clause.norms[p - 1] in _DEMONSTRATIVES:
-        return next((e for e in reversed(events) if e.event == category), None)
+        return last_of.get(category)
     return None
 
 
@@ -153,10 +192,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         actors, recipients = recipients, actors
     place = next((m for m in mentions if m.label in PLACE_LABELS and m.start > start and m not in actors
                   and m not in recipients and _place_preposition(doc, m)), None)
-    date = next((m.value for m in values if m.label == "DATE" and doc.sentences[sentence].start <= m.start
-                 < doc.sentences[sentence].end and m.value), None)
-    duration = next((m.value for m in values if m.label == "DURATION" and doc.sentences[sentence].start <= m.start
-                     < doc.sentences[sentence].end), None)
+    date = next((m.value for m in values if m.label == "DATE" and m.value), None)   # values: the sentence's
+    duration = next((m.value for m in values if m.label == "DURATION"), None)
     return Event(id="", event=category, modality=_modality(doc, clause, a, modal), trigger=doc.span(start, end),
                  sentence=sentence, actor=_entities(actors), recipient=_entities(recipients, exclude=actors),
                  mode=[] if mode == "-" else [mode], context=list(_CONTEXT.get(category, [])),
@@ -191,8 +228,8 @@ def _introduced_by_preposition(doc: Document, m: Mention) -> bool:
     """Whether a preposition (مع، إلى، على، ضد، بـ، لـ...) stands right before the mention, alone or attached."""
     toks = doc.tokens
     assert toks is not None
-    first = next((t for t in range(len(toks)) if toks.start[t] == m.start), None)
-    if first is None:
+    first = bisect_left(toks.start, m.start)   # tokens are in text order
+    if first == len(toks) or toks.start[first] != m.start:
         return False
     if first > 0 and toks.kind[first - 1] == CLITIC and toks.norm[first - 1] in ("ب", "ل", "ك"):
         return True

@@ -19,11 +19,13 @@ speaker is no quote.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from marsad.document import Document, Entity, Mention, Quote
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.resolve import local_id
+from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.normalise import fold
 from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, sentence_views
 
@@ -56,7 +58,7 @@ def group_mentions(doc: Document) -> None:
         return
     table = groups()
     covered = {(m.start, m.end) for m in doc.mentions}
-    taken = [(m.start, m.end) for m in doc.mentions if m.label not in ("NUMBER", "DATE", "DURATION", "TIME")]
+    taken = Intervals((m.start, m.end) for m in doc.mentions if m.label not in ("NUMBER", "DATE", "DURATION", "TIME"))
     for s in sentence_views(doc):
         p = 0
         while (found := table.next_match(s.norms, p, "head")) is not None:
@@ -70,7 +72,7 @@ def group_mentions(doc: Document) -> None:
                 else:
                     break
             start, end = toks.start[s.view[p]], toks.end[s.view[q - 1]]
-            if (start, end) not in covered and not any(a < end and start < b for a, b in taken):
+            if (start, end) not in covered and not taken.overlaps(start, end):
                 doc.add_mention(start, end, "NORP")
             p = q
 
@@ -82,7 +84,8 @@ def find_quotes(doc: Document) -> None:
     if toks is None or not len(toks):
         return
     table = cues()
-    speakers = sorted((m for m in doc.mentions if m.label in SPEAKER_LABELS and m.entity), key=lambda m: m.start)
+    speakers = _Speakers(m for m in doc.mentions if m.label in SPEAKER_LABELS and m.entity)
+    speaker_by_id = {m.id: m for m in speakers}
     quotes: list[Quote] = []
     last_speaker: Mention | None = None
     for s in sentence_views(doc):
@@ -108,7 +111,7 @@ def find_quotes(doc: Document) -> None:
                 continue
             q.id = f"q{len(quotes) + 1}"
             quotes.append(q)
-            speaker = next((m for m in speakers if m.id == q.speaker_mention), None)
+            speaker = speaker_by_id.get(q.speaker_mention or "")
             sentence_speaker = speaker or sentence_speaker
             last_speaker = speaker or last_speaker
         headline = _headline(doc, s, speakers)
@@ -117,6 +120,26 @@ def find_quotes(doc: Document) -> None:
             quotes.append(headline)
     doc.quotes = quotes
     doc.order_mentions()   # speakers found here joined the mentions: back in text order, references updated
+
+
+class _Speakers(MentionIndex):
+    """The mentions that may speak, by start, and the organisations among them by the first word of their name."""
+
+    __slots__ = ("_by_head",)
+
+    def __init__(self, mentions: Iterable[Mention]) -> None:
+        super().__init__(mentions)
+        self._by_head: dict[str, MentionIndex] | None = None
+
+    def organisations(self, head: str) -> MentionIndex | None:
+        """The ORG mentions whose normalised name starts with the word ``head``."""
+        if self._by_head is None:
+            by_head: dict[str, list[Mention]] = {}
+            for m in self.items:
+                if m.label == "ORG":
+                    by_head.setdefault(next(iter(fold(m.text).split()), ""), []).append(m)
+            self._by_head = {h: MentionIndex(ms) for h, ms in by_head.items()}
+        return self._by_head.get(head)
 
 
 def _starts_statement(doc: Document, s: SentenceView, p: int, role: str, table: PhraseTable) -> bool:
@@ -140,7 +163,7 @@ def _token_span(s: SentenceView, doc: Document, a: int, b: int) -> tuple[int, in
     return toks.start[s.view[a]], toks.end[s.view[b - 1]]
 
 
-def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: list[Mention]) -> Mention | None:
+def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
     """The speaker named right after the cue (proclitics and spaces between allowed): VSO order. A bare title
     may stand before the name (وقالت النائبة عبلة الهواري): up to MAX_TITLE_WORDS plain words are passed over."""
     for skip in range(MAX_TITLE_WORDS + 1):
@@ -162,7 +185,7 @@ def _plain_word(doc: Document, s: SentenceView, i: int) -> bool:
     return not (cues().roles_at(s.norms, i).keys() & {"complementiser", "preposition", *_CUE_ROLES})
 
 
-def _speaker_at(doc: Document, s: SentenceView, b: int, speakers: list[Mention]) -> Mention | None:
+def _speaker_at(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
     if b >= len(s.view):
         return None
     toks = doc.tokens
@@ -171,29 +194,26 @@ def _speaker_at(doc: Document, s: SentenceView, b: int, speakers: list[Mention])
     word_start = t
     while word_start > 0 and toks.word[word_start - 1] == toks.word[t]:
         word_start -= 1
-    for m in speakers:
-        if toks.start[word_start] <= m.start <= toks.start[t]:
-            if m.label == "TITLE":
-                # «الرئيس الأوكراني زيلينسكي»: the title's person, or the name right after it
-                after = next((n for n in speakers if n.label != "TITLE" and 0 <= n.start - m.end <= 1), None)
-                return after or m
-            return m
-        if m.start > toks.start[t]:
-            break
+    for m in speakers.starting_upto(toks.start[word_start], toks.start[t])[:1]:
+        if m.label == "TITLE":
+            # «الرئيس الأوكراني زيلينسكي»: the title's person, or the name right after it
+            after = next((n for n in speakers.starting_upto(m.end, m.end + 1) if n.label != "TITLE"), None)
+            return after or m
+        return m
     return None
 
 
-def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: list[Mention]) -> Mention | None:
+def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers) -> Mention | None:
     """The speaker named right before the cue: SVO order («زيلينسكي قال»)."""
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
-    before = [m for m in speakers if s.start <= m.start and m.end <= cue_start
+    before = [m for m in speakers.starting_upto(s.start, cue_start) if m.end <= cue_start
               and doc.text[m.end:cue_start].strip(" ،,\u00a0") in ("", "قد", "فقد", "وقد")]
     return before[-1] if before else None
 
 
-def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int, speakers: list[Mention],
+def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int, speakers: _Speakers,
            sentence_speaker: Mention | None, last_speaker: Mention | None, table: PhraseTable) -> Quote | None:
     toks = doc.tokens
     assert toks is not None
@@ -291,13 +311,13 @@ def _view_after(doc: Document, s: SentenceView, offset: int) -> int:
     return len(s.view)
 
 
-def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: list[Mention]) -> int:
+def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers) -> int:
     """Past «، مساعد الرئيس الروسي،» after a speaker's name."""
     toks = doc.tokens
     assert toks is not None
     if p < len(s.norms) and s.norms[p] in ("،", ","):
         start = toks.start[s.view[p + 1]] if p + 1 < len(s.view) else s.end
-        title = next((m for m in speakers if m.label == "TITLE" and m.start == start), None)
+        title = next((m for m in speakers.starting_upto(start, start) if m.label == "TITLE"), None)
         if title is not None:
             after = _view_after(doc, s, title.end)
             if after < len(s.norms) and s.norms[after] in ("،", ","):
@@ -362,7 +382,7 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable)
     return None
 
 
-def _back_reference(doc: Document, s: SentenceView, b: int, speakers: list[Mention]) -> Mention | None:
+def _back_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
     """«وشددت الوزارة على أن»: a definite noun after the cue that heads the name of an organisation named earlier
     (وزارة الخارجية الروسية) stands for it; the speaker is that organisation's nearest mention before."""
     if b >= len(s.norms) or not s.norms[b].startswith("ال") or len(s.norms[b]) < 5:
@@ -370,17 +390,17 @@ def _back_reference(doc: Document, s: SentenceView, b: int, speakers: list[Menti
     head = s.norms[b][2:]
     toks = doc.tokens
     assert toks is not None
-    before = [m for m in speakers if m.end <= toks.start[s.view[b]] and m.label == "ORG"
-              and fold(m.text).split()[:1] == [head]]
-    return before[-1] if before else None
+    offset = toks.start[s.view[b]]
+    organisations = speakers.organisations(head)
+    return organisations.last_ending_by(offset) if organisations is not None else None
 
 
-def _nearest_before(doc: Document, s: SentenceView, a: int, speakers: list[Mention]) -> Mention | None:
+def _nearest_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers) -> Mention | None:
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
-    before = [m for m in speakers if m.end <= cue_start and cue_start - m.end < _IMPLICIT_REACH
-              and m.label in ("PER", "ORG", "NORP")]
+    before = [m for m in speakers.ending(cue_start - _IMPLICIT_REACH + 1, cue_start)
+              if m.label in ("PER", "ORG", "NORP")]
     return before[-1] if before else None
 
 
@@ -388,15 +408,15 @@ def _nearest_before(doc: Document, s: SentenceView, a: int, speakers: list[Menti
 _IMPLICIT_REACH = 400
 
 
-def _first_speaker(doc: Document, s: SentenceView, a: int, speakers: list[Mention]) -> Mention | None:
+def _first_speaker(doc: Document, s: SentenceView, a: int, speakers: _Speakers) -> Mention | None:
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
-    inside = [m for m in speakers if s.start <= m.start < cue_start and m.label in ("PER", "ORG", "NORP", "TITLE")]
-    return inside[0] if inside else None
+    return next((m for m in speakers.starting(s.start, cue_start) if m.label in ("PER", "ORG", "NORP", "TITLE")),
+                None)
 
 
-def _headline(doc: Document, s: SentenceView, speakers: list[Mention]) -> Quote | None:
+def _headline(doc: Document, s: SentenceView, speakers: _Speakers) -> Quote | None:
     """«خامنئي: ...» in a title or heading: the name before the colon speaks the rest."""
     block = doc.blocks[doc.sentences[s.index].block] if doc.blocks else None
     if block is None or block.kind == "paragraph":
@@ -404,7 +424,8 @@ def _headline(doc: Document, s: SentenceView, speakers: list[Mention]) -> Quote 
     colon = doc.text.find(":", s.start, s.end)
     if colon < 0:
         return None
-    named = [m for m in speakers if s.start <= m.start and m.end <= colon and not doc.text[m.end:colon].strip()]
+    named = [m for m in speakers.starting_upto(s.start, colon)
+             if m.end <= colon and not doc.text[m.end:colon].strip()]
     if not named:
         return None
     start = colon + 1

@@ -17,6 +17,7 @@ from collections import Counter
 from marsad.document import Document, Entity, Mention
 from marsad.kb import KBEntity, KnowledgeBase, knowledge_base
 from marsad.ner.features import normalize
+from marsad.spanindex import MentionIndex
 
 NAMED = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
 #: ids of entities the knowledge base does not know (knowledge-base ids are QIDs, marsad:..., iso:..., city:...)
@@ -76,14 +77,20 @@ def resolve(doc: Document) -> None:
     kb = knowledge_base()
     contested: set[tuple[str, ...]] = set()
     full_names = {_words(m): index[id(m)] for m in named if m.label == "PER" and len(_words(m)) > 1}
+    # every shorter name that ends or starts a full name, with the full names it is part of
+    part_of: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for name in full_names:
+        for k in range(1, len(name)):
+            part_of.setdefault(name[-k:], set()).add(name)
+            part_of.setdefault(name[:k], set()).add(name)
     for m in named:
         if m.label != "PER":
             continue
         w = _words(m)
-        hosts = {(clusters.find(i), name) for name, i in full_names.items()
-                 if len(name) > len(w) and (name[-len(w):] == w or name[:len(w)] == w)}
+        hosts = {(clusters.find(full_names[name]), name) for name in part_of.get(w, ())}
         if len({h for h, _ in hosts}) == 1:
-            root, host_name = hosts.pop()
+            # one person; of its full names, the longest (then the first in order), not whichever a set gives first
+            root, host_name = min(hosts, key=lambda h: (-len(h[1]), h[1]))
             if kb is None or not _known_as_other(kb, " ".join(w), " ".join(host_name)):
                 clusters.union(root, index[id(m)])
             else:
@@ -101,7 +108,7 @@ def resolve(doc: Document) -> None:
                 clusters.union(index[id(m)], index[id(inner)])
 
     # 4. role phrases: apposition to a person, then the same phrase met again
-    persons = sorted((m for m in named if m.label == "PER"), key=lambda m: m.start)
+    persons = MentionIndex(m for m in named if m.label == "PER")
     innermost = _innermost(titles)
     title_person: dict[tuple[str, ...], int] = {}
     for t in sorted(titles, key=lambda m: (m.start, m.end)):
@@ -112,7 +119,7 @@ def resolve(doc: Document) -> None:
         elif _words(t) in title_person:
             clusters.union(index[id(t)], title_person[_words(t)])
 
-    _build_entities(doc, mentions, clusters, {w[0] for w in contested if len(w) == 1})
+    _build_entities(doc, mentions, clusters, {w[0] for w in contested if len(w) == 1}, innermost)
 
 
 def _known_as_other(kb: KnowledgeBase, short: str, full: str) -> bool:
@@ -128,14 +135,15 @@ def _family(label: str) -> str:
 
 def _innermost(titles: list[Mention]) -> set[int]:
     """Titles that contain no other title (الرئيس الأمريكي السابق inside صهر الرئيس الأمريكي السابق)."""
+    by_start = MentionIndex(titles)
     out = set()
     for t in titles:
-        if not any(o is not t and t.start <= o.start and o.end <= t.end for o in titles):
+        if not any(o is not t and o.end <= t.end for o in by_start.starting_upto(t.start, t.end)):
             out.add(id(t))
     return out
 
 
-def _apposed_person(doc: Document, title: Mention, persons: list[Mention], innermost: set[int]) -> Mention | None:
+def _apposed_person(doc: Document, title: Mention, persons: MentionIndex, innermost: set[int]) -> Mention | None:
     """The person a role phrase stands in apposition to, if there is exactly one.
 
     «الرئيس الأوكراني فولوديمير زيلينسكي»: the name right after the title. «يوري أوشاكوف، مساعد الرئيس الروسي»: the
@@ -151,22 +159,27 @@ def _apposed_person(doc: Document, title: Mention, persons: list[Mention], inner
         gap = text[a:b]
         return set(gap) <= _APPOSITION_GAP and ("،" in gap or "," in gap)
 
-    after = [p for p in persons if 0 <= p.start - title.end <= _MAX_GAP and set(text[title.end:p.start]) <= {" "}]
+    # comma_between(a, b) needs 0 < b - a <= _MAX_GAP: only the names starting or ending that near are looked at
+    after = [p for p in persons.starting_upto(title.end, title.end + _MAX_GAP)
+             if set(text[title.end:p.start]) <= {" "}]
     if after:
         nearest = after[0]
         if id(title) in innermost:
             return nearest
-        later = [p for p in persons if p.start > nearest.end and comma_between(nearest.end, p.start)]
+        later = [p for p in persons.starting_upto(nearest.end + 1, nearest.end + _MAX_GAP)
+                 if comma_between(nearest.end, p.start)]
         return later[0] if later else None
-    before = [p for p in persons if p.end <= title.start and comma_between(p.end, title.start)]
+    before = [p for p in persons.ending(title.start - _MAX_GAP, title.start - 1) if comma_between(p.end, title.start)]
     if before:
         return before[-1]
     # «المبعوث الأمريكي الخاص بشأن الشرق الأوسط، ستيف ويتكوف،»: the name after the title's comma
-    after_comma = [p for p in persons if p.start >= title.end and comma_between(title.end, p.start)]
+    after_comma = [p for p in persons.starting_upto(title.end + 1, title.end + _MAX_GAP)
+                   if comma_between(title.end, p.start)]
     return after_comma[0] if after_comma and id(title) in innermost else None
 
 
-def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters, contested: set[str]) -> None:
+def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters, contested: set[str],
+                    innermost: set[int]) -> None:
     groups: dict[int, list[Mention]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(clusters.find(i), []).append(m)
@@ -194,7 +207,7 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters,
                         mentions=[m.id for m in members])
         lone_surname = all(len(_words(m)) == 1 and _words(m)[0] in ambiguous for m in named) and bool(named)
         known = None if kb is None or lone_surname else \
-            _link(kb, doc, entity, named, [m for m in members if m.label == "TITLE"], countries)
+            _link(kb, doc, entity, named, [m for m in members if m.label == "TITLE"], countries, innermost)
         if known is not None and known.kb_id in by_kb:
             # a role phrase met alone that names someone the article already named (الرئيس الروسي -> بوتين)
             host = by_kb[known.kb_id]
@@ -217,7 +230,8 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters,
 _FORMER = ("السابق", "السابقة", "الأسبق", "الأسبقة")
 
 
-def _check_roles(kb: KnowledgeBase, doc: Document, entity: Entity, known: KBEntity, titles: list[Mention]) -> None:
+def _check_roles(kb: KnowledgeBase, doc: Document, entity: Entity, known: KBEntity, titles: list[Mention],
+                 innermost: set[int]) -> None:
     """Flag, never correct, a role phrase that contradicts the knowledge base on the publication date: a sitting
     office-holder called «السابق», or someone given an office they did not hold then. A phrase with another inside
     it (صهر الرئيس الأمريكي السابق) is judged through the inner one, whose person its qualifiers describe."""
@@ -225,7 +239,7 @@ def _check_roles(kb: KnowledgeBase, doc: Document, entity: Entity, known: KBEnti
     assert date is not None
     notes: list[str] = entity.extra.setdefault("notes", [])
     for t in titles:
-        if any(o.label == "TITLE" and o is not t and t.start <= o.start and o.end <= t.end for o in doc.mentions):
+        if id(t) not in innermost:
             continue
         words = t.text.split()
         former = any(w in _FORMER for w in words)
@@ -270,7 +284,7 @@ def _countries(kb: KnowledgeBase, doc: Document) -> set[str]:
 
 
 def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention],
-          titles: list[Mention], countries: set[str]) -> KBEntity | None:
+          titles: list[Mention], countries: set[str], innermost: set[int]) -> KBEntity | None:
     """Link ``entity`` to the knowledge base: by its names, else by its role phrases and the publication date.
     Precision first: an ambiguous name (two candidates from the most trusted source) stays unlinked."""
     known: KBEntity | None = None
@@ -294,7 +308,7 @@ def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention]
     if known is None:
         return None
     if doc.published:
-        _check_roles(kb, doc, entity, known, titles)
+        _check_roles(kb, doc, entity, known, titles, innermost)
     entity.kb_id, entity.name, entity.name_en = known.kb_id, known.name_ar, known.name_en
     entity.sector = known.sector
     if known.country in kb.iso_codes:

@@ -11,7 +11,8 @@ document. Everything is read from ``data/ner/resources``; the configuration trav
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -307,25 +308,50 @@ class Featurizer:
                 return None
             return f.get("stem") or f["w"]
 
+        def kind(p: str) -> str:
+            return p[2:] if p != "O" else "O"
+
         keys = [[key(t) for t in toks] for toks in sentences]
-        occ: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        # per word: the types it was given in each sentence it occurs in (sentences in order)
+        occ: dict[str, dict[int, dict[str, int]]] = defaultdict(dict)
         for s, (ks, ps) in enumerate(zip(keys, predictions, strict=True)):
-            for i, (k, p) in enumerate(zip(ks, ps, strict=True)):
+            for k, p in zip(ks, ps, strict=True):
                 if k:
-                    occ[k].append((s, i, p))
+                    counts = occ[k].setdefault(s, {})
+                    t = kind(p)
+                    counts[t] = counts.get(t, 0) + 1
+        sentence_lists = {k: list(by_s) for k, by_s in occ.items()}
+        # The answer for an occurrence depends only on the word's counts over the window of its sentence and on its
+        # own type (taken away from them): counted once per (word, sentence) and answered once per (word, sentence,
+        # type). Counting every other occurrence for each occurrence made this quadratic in the article's length.
+        around: dict[tuple[str, int], dict[str, int]] = {}
+        answers: dict[tuple[str, int, str], str] = {}
         out: list[list[str]] = []
-        for s, ks in enumerate(keys):
+        for s, (ks, ps) in enumerate(zip(keys, predictions, strict=True)):
             row: list[str] = []
-            for i, k in enumerate(ks):
+            where = s if window > 0 else -1   # the whole input when there is no window
+            for k, p in zip(ks, ps, strict=True):
                 if not k:
                     row.append("")
                     continue
-                c: Counter[str] = Counter()
-                for s2, i2, p in occ[k]:
-                    if (s2 == s and i2 == i) or (window > 0 and abs(s2 - s) > window):
-                        continue
-                    c[p[2:] if p != "O" else "O"] += 1
-                entity_types = [(v, t) for t, v in c.items() if t != "O"]
-                row.append("" if not c else max(entity_types)[1] if entity_types else "O")
+                own = kind(p)
+                answer = answers.get((k, where, own))
+                if answer is None:
+                    total = around.get((k, where))
+                    if total is None:
+                        in_window = sentence_lists[k]
+                        if window > 0:
+                            in_window = in_window[bisect_left(in_window, s - window):
+                                                  bisect_right(in_window, s + window)]
+                        total = {}
+                        for s2 in in_window:
+                            for t, n in occ[k][s2].items():
+                                total[t] = total.get(t, 0) + n
+                        around[(k, where)] = total
+                    c = {t: n - (t == own) for t, n in total.items() if n - (t == own) > 0}
+                    entity_types = [(v, t) for t, v in c.items() if t != "O"]
+                    answer = answers[(k, where, own)] = (
+                        "" if not c else max(entity_types)[1] if entity_types else "O")
+                row.append(answer)
             out.append(row)
         return out

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from marsad.document import Document
 from marsad.ner.phrases import PhraseTable, read_rows
+from marsad.spanindex import Intervals
 from marsad.text.tokenize import CLITIC, PUNCT, clitic_rules, sentence_views
 
 #: the most words after the head
@@ -25,14 +26,21 @@ def heads() -> PhraseTable:
     return PhraseTable((w, role, True) for role, words in read_rows("organisations.tsv") for w in words.split())
 
 
+@lru_cache(maxsize=1)
+def uncommon_names() -> frozenset[str]:
+    """Names that may extend an organisation's name: known names that are not common words. Made once: building
+    it for every document cost more than the rest of the analysis of a short article."""
+    rules = clitic_rules()
+    return frozenset(n for n in rules.names if len(n) >= 3 and rules.lexicon.get(n, 0) < COMMON)
+
+
 def organisation_mentions(doc: Document) -> None:
     toks = doc.tokens
     if toks is None or not len(toks):
         return
     table = heads()
-    rules = clitic_rules()
-    names = {n for n in rules.names if len(n) >= 3 and rules.lexicon.get(n, 0) < COMMON}
-    taken = [(m.start, m.end) for m in doc.mentions if m.label in ("PER", "ORG", "GPE", "LOC", "FAC", "TITLE")]
+    names = uncommon_names()
+    taken = Intervals((m.start, m.end) for m in doc.mentions if m.label in ("PER", "ORG", "GPE", "LOC", "FAC", "TITLE"))
     for s in sentence_views(doc):
         p = 0
         while (found := table.next_match(s.norms, p, "head")) is not None:
@@ -61,7 +69,7 @@ def organisation_mentions(doc: Document) -> None:
                 q -= 1
             if q > head_end:
                 start, end = toks.start[s.view[p]], toks.end[s.view[q - 1]]
-                if not any(a < end and start < b for a, b in taken):
+                if not taken.overlaps(start, end):
                     doc.add_mention(start, end, "ORG")
-                    taken.append((start, end))
+                    taken.add(start, end)
             p = max(q, p + 1)

@@ -291,16 +291,19 @@ def _consistent(doc: Document, sentences: list[list[_Word]],
     names = {k for k in label if sum(len(w) for w in k) >= 4 and any(len(w) >= 3 for w in k)}
     if not names:
         return out
-    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    # by first word, then by length, longest first: at a word where several names start (محمد، محمد علي) the longest
+    # is taken, whatever the order of a set (which differs from run to run), and only names that can match are tried
+    by_first: dict[str, dict[int, set[tuple[str, ...]]]] = defaultdict(dict)
     for k in names:
-        by_first[k[0]].append(k)
+        by_first[k[0]].setdefault(len(k), set()).add(k)
+    lengths = {first: sorted(by_len, reverse=True) for first, by_len in by_first.items()}
     for words in sentences:
         bodies = [toks.norm[w.last] if w.body == w.last else " ".join(
             toks.norm[t] for t in range(w.body, w.last + 1)) for w in words]
         for i, w in enumerate(words):
-            for k in by_first.get(bodies[i], ()):
-                span = bodies[i:i + len(k)]
-                if tuple(span) != k:
+            for size in lengths.get(bodies[i], ()):
+                k = tuple(bodies[i:i + size])
+                if k not in by_first[bodies[i]][size]:
                     continue
                 a, b = w.body, words[i + len(k) - 1].last
                 if any(t in covered for t in range(a, b + 1)):

@@ -11,14 +11,22 @@ so never does either.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 from marsad.document import Block, Document, Sentence
 
 #: the longest line (in words) that may still be a heading
 MAX_HEADING_WORDS = 20
+#: the longest sentence, in characters. News sentences stay far below it (the longest of 2 MB of SaudiNewsNet has
+#: 1,350); text with no sentence punctuation, or a stray quotation mark that protects everything after it, would
+#: otherwise make one sentence of a whole document, and the stages that compare the names of a sentence with one
+#: another would take time growing with its square. A longer sentence is cut after a clause mark (، , ; ؛) or a
+#: space in its second half, or, failing both, at the limit.
+MAX_SENTENCE_CHARS = 2000
 
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+")
 # whitespace and invisible format characters trimmed from the edges of blocks and sentences
@@ -130,11 +138,16 @@ def _is_abbreviation(text: str, block_start: int, dot: int) -> bool:
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of the paragraph ``text[start:end]``."""
-    regions = _quote_regions(text, start, end)
+    # quotation regions by where they open, with the furthest close among those opened so far: a boundary lies inside
+    # one that closes later when a region opened before it closes after it (one look-up, not a scan of all regions)
+    regions = sorted(_quote_regions(text, start, end))
+    opens = [rs for rs, _ in regions]
+    closes = list(accumulate((re_ for _, re_ in regions), max))
     cuts: list[int] = []
     for m in _BOUNDARY_RE.finditer(text, start, end):
         b = m.end()
-        if any(rs < m.start() and b < re_ for rs, re_ in regions):
+        k = bisect_left(opens, m.start())
+        if k and closes[k - 1] > b:
             continue  # inside quotation marks that close later
         first = m.start()
         if text[first] == "." and m.group().rstrip(_CLOSERS) == "." and _is_abbreviation(text, start, first):
@@ -153,13 +166,38 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def cap_length(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """``start:end`` as pieces of at most ``limit`` characters (see :data:`MAX_SENTENCE_CHARS`), trimmed."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > limit:
+        half, cut = start + limit // 2, -1
+        for i in range(start + limit - 1, half - 1, -1):   # the last clause mark followed by a space
+            if text[i] in "،,;؛" and text[i + 1].isspace():
+                cut = i + 1
+                break
+        if cut < 0:
+            cut = next((i for i in range(start + limit - 1, half - 1, -1) if text[i].isspace()), start + limit)
+        s, e = _trim(text, start, cut)
+        if s < e:
+            pieces.append((s, e))
+        start = cut
+    s, e = _trim(text, start, end)
+    if s < e:
+        pieces.append((s, e))
+    return pieces
+
+
 def segment(doc: Document) -> None:
-    """Fill ``doc.blocks`` and ``doc.sentences``. A heading or title is one sentence of its own."""
+    """Fill ``doc.blocks`` and ``doc.sentences``. A heading or title is one sentence of its own (unless longer than
+    :data:`MAX_SENTENCE_CHARS`, as every sentence)."""
     doc.blocks = segment_blocks(doc.text, doc.title)
     sentences: list[Sentence] = []
+    text = doc.text
     for i, b in enumerate(doc.blocks):
-        if b.kind == "paragraph":
-            sentences.extend(Sentence(s, e, i) for s, e in split_sentences(doc.text, b.start, b.end))
-        else:
-            sentences.append(Sentence(b.start, b.end, i))
+        spans = split_sentences(text, b.start, b.end) if b.kind == "paragraph" else [(b.start, b.end)]
+        for s, e in spans:
+            if e - s <= MAX_SENTENCE_CHARS:
+                sentences.append(Sentence(s, e, i))
+            else:
+                sentences.extend(Sentence(ps, pe, i) for ps, pe in cap_length(text, s, e))
     doc.sentences = sentences

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from marsad.document import Document
 from marsad.text.normalise import fold
@@ -396,13 +396,25 @@ def tokenize(doc: Document) -> Tokens:
 def _resolve_uncertain(tokens: Tokens, uncertain: list[tuple[int, int, int, _TokenInfo]]) -> None:
     """Split, in place, the uncertain words whose rest stands alone in the document."""
     standalone = {n for n, kd in zip(tokens.norm, tokens.kind, strict=False) if kd == WORD}
-    cols = (tokens.start, tokens.end, tokens.norm, tokens.kind, tokens.word, tokens.sentence)
-    for i, s, k, info in reversed(uncertain):
-        if info.key in standalone and info.pieces is not None:
-            word = tokens.word[i]
-            new = [(s + ps, s + pe, pn, pk, word, k) for ps, pe, pn, pk in info.pieces]
-            for col, values in zip(cols, zip(*new, strict=False), strict=False):
-                col[i:i + 1] = values  # type: ignore[index]
+    splits = [(i, s, k, info.pieces) for i, s, k, info in uncertain
+              if info.key in standalone and info.pieces is not None]
+    if not splits:
+        return
+    # the columns are rebuilt in one pass: splicing each split into the lists in place was quadratic
+    old: tuple[list[Any], ...] = (tokens.start, tokens.end, tokens.norm, tokens.kind, tokens.word, tokens.sentence)
+    new: tuple[list[Any], ...] = ([], [], [], [], [], [])
+    done = 0
+    for i, s, k, pieces in splits:
+        for col, values in zip(new, old, strict=True):
+            col.extend(values[done:i])
+        word = tokens.word[i]
+        for ps, pe, pn, pk in pieces:
+            for col, value in zip(new, (s + ps, s + pe, pn, pk, word, k), strict=True):
+                col.append(value)
+        done = i + 1
+    for col, values in zip(new, old, strict=True):
+        col.extend(values[done:])
+    tokens.start, tokens.end, tokens.norm, tokens.kind, tokens.word, tokens.sentence = new
 
 
 @dataclass
