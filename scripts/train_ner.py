@@ -111,6 +111,8 @@ def main() -> None:
     meta = {"config": config, "doc_window": args.doc_window, "c1": args.c1, "c2": args.c2,
             "iterations": args.iterations, "folds": args.folds, "trained_on": "ANERcorp train (CAMeL Lab split)"
             + (" less its last 10%" if args.dev else ""), "sentences": len(sentences)}
+    # checksums: a truncated or damaged model file is refused at load time (crfsuite would crash on it)
+    meta["files"] = {name: file_digest(args.out / name) for name in ("pass1.crfsuite", "pass2.crfsuite")}
     (args.out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     if held:
         hw = [w for w, _ in held]
@@ -120,6 +122,13 @@ def main() -> None:
         gold = [t for _, t in held]
         print(f"dev entity F1: pass 1 {entity_f1(gold, p1):.4f}, pass 2 {entity_f1(gold, p2):.4f}")
     print(f"done in {time.time() - t0:.0f} s: {args.out}")
+
+
+def file_digest(path: Path) -> dict[str, object]:
+    import hashlib
+
+    data = path.read_bytes()
+    return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
 
 
 if __name__ == "__main__":

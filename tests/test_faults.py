@@ -126,3 +126,31 @@ def test_two_writers_at_once_store_everything_once(tmp_path: Path) -> None:
     assert con.execute("SELECT count(*) FROM (SELECT doc, local FROM mentions GROUP BY doc, local HAVING count(*) > 1)"
                        ).fetchone()[0] == 0
     con.close()
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip"])
+def test_a_damaged_model_file_is_a_clear_error_not_a_crash(tmp_path: Path, damage: str) -> None:
+    import shutil
+
+    import marsad.ner.tagger as tagger
+
+    model = tmp_path / "model"
+    shutil.copytree(Path(tagger.__file__).parent.parent / tagger.MODEL_DIR, model)
+    data = (model / "pass1.crfsuite").read_bytes()
+    cut = data[: len(data) // 2]
+    flipped = data[:1000] + bytes([data[1000] ^ 0xFF]) + data[1001:]
+    data = cut if damage == "truncate" else flipped
+    (model / "pass1.crfsuite").write_bytes(data)
+    text = tmp_path / "a.txt"
+    text.write_text(article(1), encoding="utf-8")
+    code = textwrap.dedent(f"""
+        import sys
+        import marsad.ner.tagger as tagger
+        tagger.MODEL_DIR = {str(model)!r}
+        from marsad.cli import main
+        sys.exit(main(["analyze", {str(text)!r}]))
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2, (done.returncode, done.stderr[-1000:])   # not -11 (a segmentation fault)
+    assert "damaged" in done.stderr and "Traceback" not in done.stderr
+    assert done.stdout == ""

@@ -265,10 +265,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "example", False):
         args.inputs = [str(p) for p in sorted(EXAMPLES.glob("*.txt"))] + list(args.inputs)
+    from marsad.ner.tagger import ModelError
+
     try:
         return int(args.func(args))
     except BrokenPipeError:
         return 0
+    except ModelError as exc:   # a damaged installation: say so, never crash or carry on without the model
+        print(f"marsad: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

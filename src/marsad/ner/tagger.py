@@ -10,6 +10,7 @@ occurrence of a name is given the label the article gives it most often, and occ
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -95,9 +96,24 @@ class NerModel:
         return "GPE"
 
 
-def _crf_tagger(path: Path) -> Any:
+def _check_file(path: Path, expected: dict[str, Any] | None) -> None:
+    """Refuse a model file whose size or SHA-256 differs from what training wrote in model.json: crfsuite reads a
+    truncated or damaged file without complaint and then crashes the process (a segmentation fault)."""
+    if not expected:
+        return
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ModelError(f"cannot read the NER model {path}: {exc.strerror or exc}") from None
+    if len(data) != expected.get("bytes") or hashlib.sha256(data).hexdigest() != expected.get("sha256"):
+        raise ModelError(f"the NER model {path} is damaged ({len(data):,} bytes, checksum mismatch); reinstall "
+                         "marsad or rebuild it with scripts/train_ner.py")
+
+
+def _crf_tagger(path: Path, expected: dict[str, Any] | None = None) -> Any:
     import pycrfsuite
 
+    _check_file(path, expected)
     tagger = pycrfsuite.Tagger()
     try:
         tagger.open(str(path))
@@ -136,8 +152,10 @@ def load_model() -> NerModel | None:
     if gpe_path.is_file():
         for line in gpe_path.read_text(encoding="utf-8").splitlines():
             place_types.setdefault(line, "GPE")
-    return NerModel(featurizer, _crf_tagger(root / "pass1.crfsuite"),
-                    _crf_tagger(pass2) if pass2.is_file() else None, int(meta.get("doc_window", 0)),
+    files = meta.get("files") or {}
+    return NerModel(featurizer, _crf_tagger(root / "pass1.crfsuite", files.get("pass1.crfsuite")),
+                    _crf_tagger(pass2, files.get("pass2.crfsuite")) if pass2.is_file() else None,
+                    int(meta.get("doc_window", 0)),
                     place_types, frozenset(fac), frozenset(loc), clitic_rules().lexicon)
 
 
