@@ -97,6 +97,9 @@ class Store(Queries):
             raise StoreError(f"{self.path} needs upgrading (schema {version} → {VERSION}); open it writable once")
         for number in range(version, VERSION):
             self.db.execute("BEGIN IMMEDIATE")
+            if self.db.execute("PRAGMA user_version").fetchone()[0] > number:
+                self.db.execute("COMMIT")   # another process applied it while this one waited for the lock
+                continue
             try:
                 for statement in _statements(MIGRATIONS[number]):
                     self.db.execute(statement)
