@@ -194,6 +194,19 @@ def test_worker_processes_and_a_document_that_kills_its_worker(
             assert _read(out, name) == expected, name
 
 
+def dying_worker(conn: Any, timeout: Any, limit: Any) -> None:
+    """A worker process that cannot start (Marsad fails to import, no memory for the models)."""
+    os._exit(3)
+
+
+def test_workers_that_cannot_start_end_the_batch_with_a_reason(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(local, "worker_main", dying_worker)
+    items: list[tuple[str, Article | InputError]] = [(f"k{i}", Article(_article(i))) for i in range(4)]
+    with pytest.raises(BatchError, match="exit code 3"):
+        run_local(["items"], tmp_path / "out", workers=2, shard_size=2, progress=False, items=items)
+
+
 def test_cli(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     assert main(["batch", str(corpus), str(out), "--workers", "0", "--no-progress"]) == 0

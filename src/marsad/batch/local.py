@@ -344,8 +344,12 @@ class _Run:
     def _assign(self, worker: _Worker, shard: Shard) -> None:
         worker.shard = shard
         worker.tasks += 1
-        # process_shard is looked up now, not bound at import: tests stand a crashing worker in for it
-        worker.conn.send((process_shard, (str(self.out), shard.number, shard.items, shard.skip)))
+        _position_file(self.out, shard.number).unlink(missing_ok=True)   # no stale position from an earlier try
+        try:
+            # process_shard is looked up now, not bound at import: tests stand a crashing worker in for it
+            worker.conn.send((process_shard, (str(self.out), shard.number, shard.items, shard.skip)))
+        except OSError:   # it died before taking the shard (it could not start, or load the models)
+            self._died(worker)
 
     def _replace(self, worker: _Worker) -> None:
         worker.stop()
@@ -355,12 +359,14 @@ class _Run:
         """A worker process ended without answering. If it was on a shard, the document it was on is a suspect: the
         shard is retried, and a document on which a worker died twice is recorded as an error and skipped."""
         shard, worker.shard = worker.shard, None
+        worker.process.join(timeout=10)
+        code = worker.process.exitcode
         self._replace(worker)
         if shard is None or (position := _crash_position(self.out, shard.number)) < 0:
             self.early_deaths += 1
             if self.early_deaths >= 3:
-                raise BatchError("worker processes die before analysing anything (is there enough memory to load "
-                                 "the models?)")
+                raise BatchError(f"worker processes die before analysing anything (exit code {code}; see the "
+                                 "messages above: can Marsad be imported, is there memory for the models?)")
             if shard is not None:
                 self.retry.appendleft(shard)
             return
