@@ -7,6 +7,7 @@ document (it runs on every ``to_json``/``from_json``), so ``doc.text[s.start:s.e
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -33,6 +34,17 @@ EVENT_CATEGORIES = (
 MODALITIES = ("asserted", "planned", "expected", "negated", "hypothetical")
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def _is_date(value: object) -> bool:
+    """A real calendar date written YYYY-MM-DD (2025-02-29 has the form and is no date: the stages would fail on it)."""
+    if not isinstance(value, str) or not _DATE_RE.match(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 class SpanError(ValueError):
@@ -200,8 +212,8 @@ class Document:
     def __post_init__(self) -> None:
         if not self.id:
             self.id = content_id(self.text)
-        if self.published is not None and not _DATE_RE.match(self.published):
-            raise DocumentFormatError(f"published must be YYYY-MM-DD, got {self.published!r}")
+        if self.published is not None and not _is_date(self.published):
+            raise DocumentFormatError(f"published must be a date written YYYY-MM-DD, got {self.published!r}")
 
     @property
     def normalized(self) -> NormalizedText:

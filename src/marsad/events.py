@@ -17,6 +17,7 @@ Triggers (verbs in their persons and tenses, masdars, light-verb constructions) 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
@@ -43,6 +44,7 @@ AGENTLESS = frozenset({"قتل", "مقتل", "يقتل", "قتلوا", "قتلت
 STATEMENT_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 #: how far before the trigger a modality word still counts (within the clause)
 MODALITY_WINDOW = 20
+_EVENT_DATE_RE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 _CONTEXT = {"CONSULT": ["diplomatic"], "AGREE": ["diplomatic"], "SUPPORT": ["diplomatic"],
             "ASSAULT": ["military"], "MOBILIZE": ["military"], "PROTEST": ["political"], "SANCTION": ["economic"]}
 
@@ -192,7 +194,11 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         actors, recipients = recipients, actors
     place = next((m for m in mentions if m.label in PLACE_LABELS and m.start > start and m not in actors
                   and m not in recipients and _place_preposition(doc, m)), None)
-    date = next((m.value for m in values if m.label == "DATE" and m.value), None)   # values: the sentence's
+    # ``values``: the sentence's dates and durations. An event's date is a calendar date, month or year (the
+    # contract's form); a week (2025-W48), a day without a year (--12-02) or a Hijri year alone (1446AH) is no such
+    # date, and the schema refuses it
+    date = next((m.value for m in values if m.label == "DATE" and isinstance(m.value, str)
+                 and _EVENT_DATE_RE.fullmatch(m.value)), None)
     duration = next((m.value for m in values if m.label == "DURATION"), None)
     return Event(id="", event=category, modality=_modality(doc, clause, a, modal), trigger=doc.span(start, end),
                  sentence=sentence, actor=_entities(actors), recipient=_entities(recipients, exclude=actors),

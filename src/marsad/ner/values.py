@@ -12,6 +12,7 @@ it their value is null. Hijri dates are converted to the Gregorian calendar (hij
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -93,9 +94,12 @@ class _Sentence:
         else:
             s = s.replace(",", "")
         try:
-            return float(s)
+            value = float(s)
         except ValueError:  # pragma: no cover - the regex admits only numbers
             return None
+        # past about 1e308 a float is infinite, and infinity is no quantity (nor valid JSON): a run of 400 digits is
+        # no number to record
+        return value if math.isfinite(value) else None
 
     def number(self, p: int) -> tuple[int, float] | None:
         """A number written in digits, words or both (3 ملايين، خمسة وعشرون، مئتي ألف, 2.5 مليار)."""
@@ -119,6 +123,8 @@ class _Sentence:
         if not seen:
             return None
         value = total + current
+        if not math.isfinite(value):
+            return None    # scales multiplied past the largest float (1e300 مليار مليار)
         return q, int(value) if value == int(value) else value
 
     # values ------------------------------------------------------------------------------------------------------
@@ -247,7 +253,7 @@ class _Sentence:
             d, m, y = parts
         try:
             return q, "DATE", dt.date(y, m, d).isoformat(), {}
-        except ValueError:
+        except (ValueError, OverflowError):   # 31/2/2020, or digits too many for any date
             return None
 
     def clock(self, p: int) -> Match | None:
@@ -263,7 +269,8 @@ class _Sentence:
         if hour is None or hour != int(hour) or not 0 <= hour <= 24:
             return None
         minute = 0
-        if r + 1 < len(self.norms) and self.norms[r] == ":" and (mm := self.digits(r + 1)) is not None:
+        if r + 1 < len(self.norms) and self.norms[r] == ":" and (mm := self.digits(r + 1)) is not None \
+                and mm == int(mm) and 0 <= mm < 60:    # 10:30, not 10:75 (a score, a ratio)
             minute, r = int(mm), r + 2
         half = None
         for role in ("morning", "evening"):
@@ -326,17 +333,23 @@ def _duration_parts(iso: str) -> tuple[int, str] | None:
 
 
 def _shift(published: dt.date | None, unit: str, offset: int) -> str | None:
+    """The date ``offset`` units from ``published``; None outside the years 1 to 9999 (منذ 5000 عام, or a date at the
+    edge of the calendar), which no date can be written in."""
     if published is None:
         return None
-    if unit == "D":
-        return (published + dt.timedelta(days=offset)).isoformat()
-    if unit == "W":
-        y, w, _ = (published + dt.timedelta(weeks=offset)).isocalendar()
-        return f"{y}-W{w:02d}"
+    try:
+        if unit == "D":
+            return (published + dt.timedelta(days=offset)).isoformat()
+        if unit == "W":
+            y, w, _ = (published + dt.timedelta(weeks=offset)).isocalendar()
+            return f"{y}-W{w:02d}"
+    except OverflowError:
+        return None
     if unit == "MO":
         months = published.year * 12 + published.month - 1 + offset
-        return f"{months // 12}-{months % 12 + 1:02d}"
-    return str(published.year + offset)
+        return f"{months // 12}-{months % 12 + 1:02d}" if 1 <= months // 12 <= 9999 else None
+    year = published.year + offset
+    return str(year) if 1 <= year <= 9999 else None
 
 
 def _weekday(published: dt.date | None, iso: int, direction: int) -> str | None:
@@ -344,11 +357,14 @@ def _weekday(published: dt.date | None, iso: int, direction: int) -> str | None:
     if published is None:
         return None
     delta = (published.isoweekday() - iso) % 7
-    if direction > 0:
-        return (published + dt.timedelta(days=(iso - published.isoweekday()) % 7 or 7)).isoformat()
     if direction < 0 and delta == 0:
         delta = 7
-    return (published - dt.timedelta(days=delta)).isoformat()
+    try:
+        if direction > 0:
+            return (published + dt.timedelta(days=(iso - published.isoweekday()) % 7 or 7)).isoformat()
+        return (published - dt.timedelta(days=delta)).isoformat()
+    except OverflowError:   # the week after 9999-12-31 or before 0001-01-01
+        return None
 
 
 def _date_value(year: int | None, month: int | None, day: int | None, calendar: str,
@@ -357,12 +373,12 @@ def _date_value(year: int | None, month: int | None, day: int | None, calendar: 
         return _from_hijri(year, month, day)
     if year is None and published is not None and month is not None:
         year = published.year
-        if dt.date(year, month, 1) > published + dt.timedelta(days=183):
+        if published.year < 9999 and dt.date(year, month, 1) > published + dt.timedelta(days=183):
             year -= 1   # a day and month without a year, well after publication: last year's
     try:
         if year is not None and month is not None and day is not None:
             return dt.date(year, month, day).isoformat()
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     if year is not None and month is not None:
         return f"{year}-{month:02d}"
