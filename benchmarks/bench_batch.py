@@ -5,8 +5,9 @@ document was lost.
 Reads the corpus from ../shared at run time (never copied into the repository). The scaling runs use the first N
 articles, written to a temporary JSON Lines file with their original fields; --full runs the local engine over the
 corpus's zip files themselves, as a user would. Every figure is wall-clock time of the whole command (reading,
-analysis, Parquet and PLOVER writing); "per core" divides by the number of workers. Prints a markdown table ready for
-the README.
+analysis, Parquet and PLOVER writing); "per core" divides by the number of workers; "load avg" is the machine's
+5-minute load average at the end of a run (above the worker count, something else was running). Prints a markdown
+table ready for the README.
 
     python benchmarks/bench_batch.py                       # N=2000: local 1 and 2 workers, Spark local[2]
     python benchmarks/bench_batch.py --full                # ... and the whole corpus (31,030 articles), all cores
@@ -76,6 +77,7 @@ def run_engine(engine: str, inputs: list[str], out: Path, workers: int, spark: A
 
         summary = run_spark(inputs, out, spark=spark)
     s = summary.to_dict()
+    load = os.getloadavg()[1]   # 5-minute load average: how much else ran on the machine meanwhile
     articles = s["documents"] + s["errors"]
     wall = s["wall_s"]
     return {
@@ -84,13 +86,13 @@ def run_engine(engine: str, inputs: list[str], out: Path, workers: int, spark: A
         "articles_per_s": articles / wall, "tokens_per_s": s["tokens"] / wall,
         "tokens_per_s_per_core": s["tokens"] / wall / workers,
         "worker_cpu_tokens_per_s": s["tokens"] / s["cpu_s"] if s["cpu_s"] else None,
-        "peak_rss_mb_per_worker": s["peak_rss_mb"] or None,
+        "peak_rss_mb_per_worker": s["peak_rss_mb"] or None, "load_avg_5min": round(load, 2),
     }
 
 
 def markdown(rows: list[dict[str, Any]], n: int | None) -> str:
-    lines = ["| run | articles | tokens | wall s | articles/s | tokens/s | tokens/s per core | peak RSS per worker |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| run | articles | tokens | wall s | articles/s | tokens/s | tokens/s per core | peak RSS per worker "
+             "| load avg |", "|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         what = f"{r['engine']}, {r['workers']} worker{'s' if r['workers'] > 1 else ''}"
         if r["engine"] == "spark":
@@ -100,7 +102,7 @@ def markdown(rows: list[dict[str, Any]], n: int | None) -> str:
         rss = f"{r['peak_rss_mb_per_worker']:.0f} MB" if r["peak_rss_mb_per_worker"] else "n/a"
         lines.append(f"| {what} | {r['articles']:,} | {r['tokens']:,} | {r['wall_s']:,.1f} | "
                      f"{r['articles_per_s']:,.1f} | {r['tokens_per_s']:,.0f} | {r['tokens_per_s_per_core']:,.0f} | "
-                     f"{rss} |")
+                     f"{rss} | {r['load_avg_5min']:.1f} |")
     return "\n".join(lines)
 
 

@@ -23,9 +23,9 @@ DEFAULT_TIMEOUT = 300.0
 #: fewer, larger files.
 DEFAULT_SHARD_SIZE = 500
 #: documents a local worker process analyses before a fresh one takes its place. The pipeline keeps per-word caches
-#: (features, clitic splits) that grow with the vocabulary it meets, so a process that ran long enough outgrows any
-#: memory budget; a fresh process costs about a second. 500 keeps a worker under 500 MB on SaudiNewsNet.
-DEFAULT_WORKER_DOCS = 500
+#: (NER features, clitic splits) that grow with the vocabulary a process meets; a fresh process costs about a second,
+#: so replacing one every 2,000 articles (about a minute of work) bounds its memory for next to nothing.
+DEFAULT_WORKER_DOCS = 2000
 
 
 def __getattr__(name: str) -> Any:

@@ -8,9 +8,9 @@ files under temporary names, renamed into place only when complete; the parent t
 the shards of the manifest — after checking that they still begin and end with the same source keys — and redoes
 only the rest.
 
-Memory is bounded: at most two shards per worker are in flight, a worker packs rows into Arrow every few dozen
-documents, and a worker process is replaced by a fresh one every ``worker_docs`` documents (the pipeline's per-word
-caches grow with the vocabulary a process meets).
+Memory is bounded: one shard per worker is in flight (and the next one being read), a worker packs rows into Arrow
+every few dozen documents, and a worker process is replaced by a fresh one every ``worker_docs`` documents (the
+pipeline's per-word caches grow with the vocabulary a process meets).
 
 A document that raises, or runs past ``timeout`` seconds, becomes a row of the errors table. A document that kills
 its worker process outright (a crash in native code, the kernel's out-of-memory killer) costs only that worker: a
