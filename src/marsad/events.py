@@ -11,8 +11,13 @@ Triggers (verbs in their persons and tenses, masdars, light-verb constructions) 
 - the place is a GPE, LOC or FAC after في or ب in the sentence; the date, a DATE mention of the sentence; the
   duration, a DURATION mention — or one that a later «هذا الاجتماع ...» gives the same event;
 - the modality comes from words before the trigger in its clause (``data/events/modality.tsv``: من المقرر، سوف،
-  من المتوقع، لم، لن، إذا، مخاوف من) or the future prefix on the trigger (سيزور): an event that did not happen is
-  never ``asserted``.
+  من المتوقع، لم، لن، إذا، مخاوف من، لم يستبعد، a negation carried by «لم يشارك ... في»، «أي» right before it), words
+  just after it (زيارة مرتقبة، يتوقع إقرارها، الذي كان مقررا), the future prefix on the trigger (سيزور) or on the verb
+  whose object it is (ستعارض توقيع), or a verb of refusal governing it (رفضت توقيع): an event that did not happen is
+  never ``asserted``;
+- words with another sense make no event (``data/events/senses.tsv`` and the NONE rows of the triggers): a ceasefire
+  named, drones (طائرات مسيرة، بمسيرات), a province (مقاطعة بيلغورود), «ضم» that includes people, a trigger in an
+  institution's name (مكتب ... لتنسيق الشؤون الإنسانية), an accusation someone rejects (رفضت ... الاتهامات).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from functools import lru_cache
 from marsad.document import Document, Event, Mention
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.spanindex import MentionIndex
-from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, Tokens, sentence_views
+from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, Tokens, phrase_norms, sentence_views
 
 ARGUMENT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP", "FAC", "LOC", "TITLE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -44,6 +49,15 @@ AGENTLESS = frozenset({"قتل", "مقتل", "يقتل", "قتلوا", "قتلت
 STATEMENT_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 #: how far before the trigger a modality word still counts (within the clause)
 MODALITY_WINDOW = 20
+#: how far after the trigger an ``after:`` modality word still counts («عقوبات شاملة جديدة يتوقع إقرارها»)
+AFTER_WINDOW = 4
+#: how far before a ل-phrase trigger an institution word still makes it part of a name («مكتب الأمم المتحدة لتنسيق»)
+NAME_WINDOW = 4
+#: the pseudo-category of phrases that mask the triggers inside them (وقف إطلاق النار، طائرات مسيرة)
+NO_EVENT = "NONE"
+_LOCATIVE = frozenset({"في", "الي", "من", "ب", "داخل", "قرب"})
+#: words that make what follows a topic, not a place («محادثات بشأن الوضع في أوكرانيا»)
+_TOPIC_WORDS = frozenset({"بشان", "حول", "تناول", "تناولت", "تناولا", "ناقش", "ناقشت", "لانهاء", "انهاء", "ملف"})
 _EVENT_DATE_RE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 _CONTEXT = {"CONSULT": ["diplomatic"], "AGREE": ["diplomatic"], "SUPPORT": ["diplomatic"],
             "ASSAULT": ["military"], "MOBILIZE": ["military"], "PROTEST": ["political"], "SANCTION": ["economic"]}
@@ -59,6 +73,15 @@ def triggers() -> PhraseTable:
 def modality_words() -> PhraseTable:
     return PhraseTable((w, modality, True) for modality, words in read_rows("modality.tsv", "events")
                        for w in words.split())
+
+
+@lru_cache(maxsize=1)
+def senses() -> dict[str, frozenset[str]]:
+    """The word sets of ``data/events/senses.tsv`` (normalised single words), by sense."""
+    out: dict[str, frozenset[str]] = {}
+    for sense, words in read_rows("senses.tsv", "events"):
+        out[sense] = frozenset(n for w in words.split() for n in phrase_norms(w)[-1:])
+    return out
 
 
 def find_events(doc: Document) -> None:
@@ -84,12 +107,20 @@ def find_events(doc: Document) -> None:
             p, end, (category, mode) = found
             start_p = p
             p = end
+            if category == NO_EVENT:
+                continue   # «وقف إطلاق النار»، «طائرات مسيرة»: the trigger inside means something else here
             trigger_start = toks.start[clause.view[start_p]]
             if category not in STATEMENT_ACTS and trigger_start in cue_starts:
                 continue   # «يتفق المراقبون على أن»: a statement (a quote), not an event
+            if _other_sense(doc, clause, start_p, end, category, in_sentence, table):
+                continue
             event = _event(doc, clause, start_p, end, category, mode, in_sentence, in_values, si, modal)
             if event is None:
                 continue
+            if category != "REJECT" and _refused(clause, start_p):
+                if category in STATEMENT_ACTS:
+                    continue   # «رفضت كالاس الاتهامات»: her refusal of someone else's accusation, not hers
+                event.modality = "negated"   # «رفضت توقيع الاتفاق»: a signing that did not happen
             if not event.actor and _purpose(toks, clause.view[start_p]):
                 # «يتوجه ويتكوف وكوشنر إلى أوكرانيا ... لإجراء محادثات»: a purpose clause shares the sentence's actors
                 earlier = _last_with_actor(events, si)
@@ -111,6 +142,58 @@ def find_events(doc: Document) -> None:
             last_of[category] = event
             recorded.add(_participants(event))
     doc.events = events
+
+
+def _refused(clause: SentenceView, p: int) -> bool:
+    """Whether the trigger at ``p`` is the object of a verb of refusal or denial before it in its phrase (no
+    punctuation between): «رفضت ... كالاس الاتهامات الروسية»، «تعارض توقيع الاتفاق»."""
+    refusing = senses()["rejection"]
+    for i in range(p - 1, max(-1, p - WINDOW - 1), -1):
+        w = clause.norms[i]
+        if w in refusing:
+            return True
+        if not w or not (w[0].isalpha() or w[0].isdigit() or w in _QUOTE_MARKS):
+            return False   # punctuation: another phrase
+    return False
+
+
+def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: str, mentions: list[Mention],
+                 table: PhraseTable) -> bool:
+    """Whether the trigger at ``a:b`` means something that is no event here (``data/events/senses.tsv``)."""
+    toks = doc.tokens
+    assert toks is not None
+    sense = senses()
+    word = clause.norms[a]
+    t = clause.view[a]
+    end = toks.end[clause.view[b - 1]]
+    nxt = next((m for m in mentions if m.start >= end), None)
+    close = nxt is not None and _words_between(doc, end, nxt.start) == 0
+    if word in sense["territory"] and close and nxt is not None and nxt.label in PLACE_LABELS:
+        return True    # «حاكم مقاطعة بيلغورود»: a province
+    if word in sense["inclusion"]:
+        # annexation takes a place: «ضم روسيا لشبه جزيرة القرم»; «ضم الوفد المبعوث الخاص» is membership
+        return not (nxt is not None and nxt.label in PLACE_LABELS and _words_between(doc, end, nxt.start) <= 2)
+    if category == "PROTEST" and word in sense["drone"]:
+        if _proclitic(toks, t, "ب"):
+            return True    # «هجوم بمسيرات»
+        for i in range(b, min(b + 3, len(clause.norms))):
+            hit = table.roles_at(clause.norms, i).get("trigger")
+            if hit is not None and hit[1][0] == "ASSAULT":
+                return True    # «مسيرات أوكرانية استهدفت محطة»
+    if _proclitic(toks, t, "ل"):
+        # «مركز الملك سلمان للإغاثة»، «مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية»: a word of an institution's name
+        for i in range(a - 1, max(-1, a - NAME_WINDOW - 1), -1):
+            w = clause.norms[i]
+            if w in sense["institution"]:
+                return True
+            if not w or not (w[0].isalpha() or w[0].isdigit()) or "trigger" in table.roles_at(clause.norms, i):
+                break      # another phrase, or an event word: «عقد المجلس اجتماعا لبحث» is a purpose
+    return False
+
+
+def _proclitic(toks: Tokens, t: int, clitic: str) -> bool:
+    """Whether token ``t`` carries the proclitic ``clitic`` (normalised form) right before it."""
+    return t > 0 and toks.kind[t - 1] == CLITIC and toks.norm[t - 1] == clitic and toks.word[t - 1] == toks.word[t]
 
 
 def _outermost(mentions: Iterable[Mention]) -> list[Mention]:
@@ -171,7 +254,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     toks = doc.tokens
     assert toks is not None
     start, end = toks.start[clause.view[a]], toks.end[clause.view[b - 1]]
-    after = [m for m in mentions if m.start >= end and _words_between(doc, end, m.start) <= WINDOW]
+    # a name that swallowed the trigger («يلتق روبيو» tagged as one person) still names who comes after it
+    after = [m for m in mentions if (m.start >= end or start <= m.start < end < m.end)
+             and _words_between(doc, end, m.start) <= WINDOW]
     before = [m for m in mentions if m.end <= start and _words_between(doc, m.end, start) <= SUBJECT_WINDOW
               and not _clause_break(doc, m.end, start) and not _place_preposition(doc, m)
               and not _introduced_by_preposition(doc, m)]   # «لقائهما مع بوتين، لإجراء ...»: بوتين is no subject
@@ -200,7 +285,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     date = next((m.value for m in values if m.label == "DATE" and isinstance(m.value, str)
                  and _EVENT_DATE_RE.fullmatch(m.value)), None)
     duration = next((m.value for m in values if m.label == "DURATION"), None)
-    return Event(id="", event=category, modality=_modality(doc, clause, a, modal), trigger=doc.span(start, end),
+    return Event(id="", event=category, modality=_modality(doc, clause, a, b, modal), trigger=doc.span(start, end),
                  sentence=sentence, actor=_entities(actors), recipient=_entities(recipients, exclude=actors),
                  mode=[] if mode == "-" else [mode], context=list(_CONTEXT.get(category, [])),
                  event_loc=place.entity if place else None, date=date, duration=duration)
@@ -284,20 +369,54 @@ def _coordinated_back(doc: Document, before: list[Mention]) -> list[Mention]:
     return group
 
 
-def _modality(doc: Document, clause: SentenceView, a: int, modal: PhraseTable) -> str:
-    """asserted, or the modality a word before the trigger in its clause (or the future prefix) gives it."""
+_MODALITIES = ("negated", "hypothetical", "planned", "expected")
+_QUOTE_MARKS = frozenset('«»"“”„\'')
+
+
+def _modality(doc: Document, clause: SentenceView, a: int, b: int, modal: PhraseTable) -> str:
+    """asserted, or the modality that words around the trigger ``a:b`` in its clause, or a future prefix, give it.
+
+    Before the trigger: a modality word in the clause (a negation only within two words, or through a carrier verb:
+    «لم يشارك روبيو في الاجتماع»), a word right before it («أي اتفاق»), the future prefix on the trigger (سيزور) or on
+    the verb just before it whose object it is («ستعارض توقيع»). After it: a word of the ``after:`` rows within a few
+    words («زيارة مرتقبة»، «يتوقع إقرارها»، «الذي كان مقررا»)."""
     toks = doc.tokens
     assert toks is not None
-    t = clause.view[a]
-    if t > 0 and toks.kind[t - 1] == CLITIC and toks.norm[t - 1] == "س" and toks.word[t - 1] == toks.word[t]:
+    norms = clause.norms
+    verb = a - 1   # the word before the trigger, past quotation marks («فرنسا «ستعارض» توقيع»)
+    while verb >= 0 and norms[verb] in _QUOTE_MARKS:
+        verb -= 1
+    if _proclitic(toks, clause.view[a], "س") or (verb >= 0 and _proclitic(toks, clause.view[verb], "س")):
         return "planned"
     lo = a
-    while lo > 0 and a - lo < MODALITY_WINDOW and clause.norms[lo - 1] not in (".", "؛", ":"):
+    while lo > 0 and a - lo < MODALITY_WINDOW and norms[lo - 1] not in (".", "؛", ":"):
         lo -= 1
     found = "asserted"
+    negation = -1     # where the latest negation before the trigger stands
     for i in range(lo, a):
-        roles = modal.roles_at(clause.norms, i)
-        for modality in ("negated", "hypothetical", "planned", "expected"):
-            if modality in roles and (modality != "negated" or a - i <= 2):
+        roles = modal.roles_at(norms, i)
+        if "negated" in roles:
+            negation = i
+        if "carrier" in roles and negation == i - 1 and "،" not in norms[i:a]:
+            found = "negated"    # «لم يشارك ... في الاجتماع»
+        for modality in _MODALITIES:
+            near = modality in roles and (modality != "negated" or a - i <= 2)
+            if near or roles.get(f"next:{modality}", (-1, None))[0] == a:
                 found = modality
+    if found != "asserted":
+        return found
+    words = 0
+    for i in range(b, len(norms)):
+        w = norms[i]
+        if not w or not (w[0].isalpha() or w[0].isdigit()):
+            if w != "،" or i + 1 >= len(norms) or norms[i + 1] not in ("الذي", "التي"):
+                break    # the clause ends; «التوقيع، الذي كان مقررا» goes on
+            continue
+        words += 1
+        if words > AFTER_WINDOW:
+            break
+        roles = modal.roles_at(norms, i)
+        for modality in _MODALITIES:
+            if f"later:{modality}" in roles or (words <= 2 and f"after:{modality}" in roles):
+                return modality
     return found
