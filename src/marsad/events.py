@@ -47,6 +47,9 @@ UNNAMED_OK = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 AGENTLESS = frozenset({"قتل", "مقتل", "يقتل", "قتلوا", "قتلت"})
 #: categories whose statement is itself the act (a call, an accusation, a refusal, a threat)
 STATEMENT_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+#: categories whose participants are never the place they happen in (a meeting in Geneva is not with Geneva); in
+#: violence and cooperation a place after في is often the side itself (هجوم في برلين، التعاون في تونس)
+LOCATED = frozenset({"CONSULT", "AGREE"})
 #: how far before the trigger a modality word still counts (within the clause)
 MODALITY_WINDOW = 20
 #: how far after the trigger an ``after:`` modality word still counts («عقوبات شاملة جديدة يتوقع إقرارها»)
@@ -55,9 +58,10 @@ AFTER_WINDOW = 4
 NAME_WINDOW = 4
 #: the pseudo-category of phrases that mask the triggers inside them (وقف إطلاق النار، طائرات مسيرة)
 NO_EVENT = "NONE"
-_LOCATIVE = frozenset({"في", "الي", "من", "ب", "داخل", "قرب"})
-#: words that make what follows a topic, not a place («محادثات بشأن الوضع في أوكرانيا»)
-_TOPIC_WORDS = frozenset({"بشان", "حول", "تناول", "تناولت", "تناولا", "ناقش", "ناقشت", "لانهاء", "انهاء", "ملف"})
+#: words and attached letters that make a place the event's location (في جنيف، بموسكو). Not إلى: «زيارة إلى
+#: إيطاليا» names the host (PLOVER's recipient of a visit), «المطالبة بإرجاعه إلى غوانتنامو» the object
+_LOCATIVE_WORDS = frozenset({"في", "وفي", "داخل", "قرب"})
+_LOCATIVE_CLITICS: tuple[str, ...] = ()
 _EVENT_DATE_RE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 _CONTEXT = {"CONSULT": ["diplomatic"], "AGREE": ["diplomatic"], "SUPPORT": ["diplomatic"],
             "ASSAULT": ["military"], "MOBILIZE": ["military"], "PROTEST": ["political"], "SANCTION": ["economic"]}
@@ -270,15 +274,20 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         actors = _coordinated_back(doc, before)
     rest = [m for m in after if m not in actors and m.start > (actors[-1].end if actors and actors[-1].start >= end
                                                                   else end)]
+    located = category in LOCATED   # «محادثات في جنيف»: where they met, not with whom
     for m in rest:
-        if _introduced_by_preposition(doc, m) or (not recipients and m is rest[0] and actors and \
-                actors[0].start < start):
-            recipients = _coordinated(doc, m, rest)
+        if located and _locative(doc, m):
+            continue
+        if _introduced_by_preposition(doc, m) or (not recipients and m is rest[0] and actors and
+                                                   actors[0].start < start):
+            recipients = [r for r in _coordinated(doc, m, rest) if not (located and _locative(doc, r))]
             break
     if mode == "host" and actors and recipients:
         actors, recipients = recipients, actors
+    # the place: a place after في/ب/إلى, not one of a topic («محادثات في جنيف بشأن الحرب في أوكرانيا»)
     place = next((m for m in mentions if m.label in PLACE_LABELS and m.start > start and m not in actors
-                  and m not in recipients and _place_preposition(doc, m)), None)
+                  and m not in recipients and _place_preposition(doc, m)
+                  and not senses()["topic"] & set(phrase_norms(doc.text[end:m.start]))), None)
     # ``values``: the sentence's dates and durations. An event's date is a calendar date, month or year (the
     # contract's form); a week (2025-W48), a day without a year (--12-02) or a Hijri year alone (1446AH) is no such
     # date, and the schema refuses it
@@ -328,6 +337,18 @@ def _introduced_by_preposition(doc: Document, m: Mention) -> bool:
     while prev >= 0 and toks.kind[prev] == CLITIC:
         prev -= 1
     return prev >= 0 and toks.norm[prev] in _RECIPIENT_PREPOSITIONS and toks.kind[prev] != PUNCT
+
+
+def _locative(doc: Document, m: Mention) -> bool:
+    """Whether ``m`` is a place that a locative preposition introduces (في جنيف، إلى ميامي، بموسكو): the event's
+    place, never its participant."""
+    if m.label not in PLACE_LABELS:
+        return False
+    gap = doc.text[max(0, m.start - 8):m.start]
+    if gap.endswith(_LOCATIVE_CLITICS):
+        return True
+    words = gap.split()
+    return gap.endswith(" ") and bool(words) and words[-1] in _LOCATIVE_WORDS
 
 
 def _place_preposition(doc: Document, m: Mention) -> bool:
