@@ -53,6 +53,16 @@ def _words(m: Mention) -> tuple[str, ...]:
     return tuple(normalize(m.text).split())
 
 
+def _spelled(doc: Document, m: Mention) -> str:
+    """The name as written without a preposition: «للأمم المتحدة» gives the mention «لأمم المتحدة» (its start
+    keeps the article's lam, right for offsets), which is «الأمم المتحدة» for clustering and the knowledge base."""
+    if m.text.startswith("ل") and not m.text.startswith("ال") and doc.text[m.start - 1:m.start] == "ل" \
+            and (m.start < 2 or not doc.text[m.start - 2].isalpha()
+                 or (doc.text[m.start - 2] in "وف" and (m.start < 3 or not doc.text[m.start - 3].isalpha()))):
+        return "ا" + m.text
+    return m.text
+
+
 def resolve(doc: Document) -> None:
     """Fill ``doc.entities`` and every named or role mention's ``entity``."""
     mentions = [m for m in doc.mentions if m.label in NAMED or m.label == "TITLE"]
@@ -66,7 +76,7 @@ def resolve(doc: Document) -> None:
     # 1. the same normalised name
     first_of: dict[tuple[str, tuple[str, ...]], int] = {}
     for m in named:
-        key = (_family(m.label), _words(m))
+        key = (_family(m.label), tuple(normalize(_spelled(doc, m)).split()))
         if key in first_of:
             clusters.union(first_of[key], index[id(m)])
         else:
@@ -291,7 +301,7 @@ def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention]
     # the fullest name decides: «سمير بلعيد» is not «شكري بلعيد» because both are called بلعيد
     longest = max((len(_words(m)) for m in named), default=0)
     for m in sorted((m for m in named if len(_words(m)) == longest), key=lambda m: -len(m.text)):
-        candidates = [c for c in kb.lookup(m.text) if c.type in _COMPATIBLE.get(entity.label, set())]
+        candidates = [c for c in kb.lookup(_spelled(doc, m)) if c.type in _COMPATIBLE.get(entity.label, set())]
         if not candidates:
             continue
         best = [c for c in candidates if c.rank == candidates[0].rank]

@@ -1,0 +1,25 @@
+"""Rules that keep events which did not happen, or words with another sense, from reading as asserted events, and
+the linking of names after «لل». Small sentences written for these tests."""
+
+from __future__ import annotations
+
+from marsad import analyze
+
+
+def test_a_negated_meeting_is_negated_even_when_the_verb_is_swallowed_by_the_name() -> None:
+    doc = analyze("ولم يلتق روبيو خلال وجوده في جنيف أي مسؤول روسي.", published="2025-12-01")
+    assert [(v.event, v.modality) for v in doc.events] == [("CONSULT", "negated")]
+
+
+def test_province_drones_and_ceasefire_make_no_event() -> None:
+    doc = analyze("وأعلن حاكم مقاطعة بيلغورود أن طائرات مسيرة أوكرانية استهدفت محطة كهرباء، فيما دعت مصر إلى تثبيت "
+                  "وقف إطلاق النار في غزة.", published="2025-12-01")
+    assert {v.event for v in doc.events} == {"ASSAULT", "REQUEST"}
+    assert not [v for v in doc.events if v.trigger is not None and v.trigger.text in ("مقاطعة", "مسيرة")]
+
+
+def test_a_name_after_lil_links_like_the_name_with_its_article() -> None:
+    doc = analyze("قال المتحدث إن الحكومة وجهت رسالة للأمم المتحدة أمس. وأكدت الأمم المتحدة أنها تلقت الرسالة.",
+                  published="2025-12-01")
+    un = [e for e in doc.entities if e.name_en == "United Nations"]
+    assert len(un) == 1 and len(un[0].mentions) == 2
