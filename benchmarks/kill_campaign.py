@@ -66,47 +66,54 @@ def batch_state(out: Path) -> tuple[int, int, int]:
 
 
 def campaign(target: str, kills: int, folder: Path, work: Path, rng: random.Random, expect: int) -> dict[str, object]:
-    if target == "ingest":
-        db = work / "m.db"
-        cmd = [sys.executable, "-m", "marsad.cli", "ingest", str(folder), "--db", str(db)]
-    else:
-        out = work / "out"
-        cmd = [sys.executable, "-m", "marsad.cli", "batch", str(folder), str(out), "--workers", "2",
-               "--shard-size", "20", "--no-progress"]
+    """Kill ``target`` ``kills`` times mid-run. When a run finishes before its kill, the result is checked and the
+    next round starts from an empty store or output folder, so that every kill interrupts real work."""
     problems: list[str] = []
     start = time.monotonic()
-    killed = 0
-    for k in range(kills):
+    killed = runs = rounds = 0
+    inputs = expect + 2     # + the broken JSON line and the binary file (batch: they end in the errors table)
+
+    def command(round_: int) -> tuple[list[str], Path]:
+        if target == "ingest":
+            db = work / f"m{round_}.db"
+            return [sys.executable, "-m", "marsad.cli", "ingest", str(folder), "--db", str(db)], db
+        out = work / f"out{round_}"
+        return ([sys.executable, "-m", "marsad.cli", "batch", str(folder), str(out), "--workers", "2",
+                 "--shard-size", "20", "--no-progress"], out)
+
+    def check(where: Path, final: bool, label: str) -> None:
+        if target == "ingest":
+            if not where.exists():
+                return
+            docs, distinct, check = store_state(where)
+            if check != "ok" or docs != distinct or (final and docs != expect):
+                problems.append(f"{label}: {docs} docs, {distinct} distinct, integrity {check}, expected {expect}")
+        else:
+            docs, errors, dups = batch_state(where)
+            if dups or (final and docs + errors != inputs):
+                problems.append(f"{label}: {docs} documents + {errors} errors of {inputs} inputs, {dups} duplicated")
+
+    cmd, where = command(rounds)
+    while killed < kills:
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(1.0, 8.0))
+        runs += 1
+        time.sleep(rng.uniform(0.5, 6.0))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
+            proc.wait()
             killed += 1
-        proc.wait()
-        if target == "ingest" and db.exists():
-            docs, distinct, check = store_state(db)
-            if check != "ok" or docs != distinct:
-                problems.append(f"after kill {k}: {docs} docs, {distinct} distinct, integrity {check}")
-        elif target == "batch":
-            docs, errors, dups = batch_state(out)
-            if dups:
-                problems.append(f"after kill {k}: {dups} duplicated source keys")
+            check(where, False, f"after kill {killed}")
+        else:   # finished before the kill: it must be complete; start a new round
+            check(where, True, f"round {rounds} (exit {proc.returncode})")
+            rounds += 1
+            cmd, where = command(rounds)
     final = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
+    runs += 1
     if final.returncode not in (0, 1):
         problems.append(f"final run exited {final.returncode}: {final.stderr[-500:]}")
-    if target == "ingest":
-        docs, distinct, check = store_state(db)
-        result = {"documents": docs, "expected": expect, "integrity": check}
-        if (docs, distinct, check) != (expect, expect, "ok"):
-            problems.append(f"final store: {docs} docs ({distinct} distinct, {check}), expected {expect}")
-    else:
-        docs, errors, dups = batch_state(out)
-        inputs = expect + 2     # + the broken JSON line and the binary file
-        result = {"documents": docs, "errors": errors, "duplicated": dups, "inputs": inputs}
-        if docs + errors != inputs or dups:
-            problems.append(f"final output: {docs} documents + {errors} errors != {inputs} inputs, {dups} dups")
-    return {"target": target, "kills": killed, "runs": kills + 1, "seconds": round(time.monotonic() - start),
-            **result, "problems": problems}
+    check(where, True, "final")
+    return {"target": target, "kills": killed, "runs": runs, "rounds": rounds + 1,
+            "seconds": round(time.monotonic() - start), "inputs": inputs, "problems": problems}
 
 
 def main() -> int:
