@@ -65,19 +65,21 @@ def person_tokens(shared: Path, min_count: int = 1) -> set[str]:
     return names
 
 
-def curated_person_tokens() -> set[str]:
-    """Single words of the curated knowledge base's people (هاكان فيدان: فيدان is a name, not ف + يدان)."""
+def curated_person_tokens(counts: Counter[str], max_count: int = 10) -> set[str]:
+    """Rare single words of the curated knowledge base's people's names (هاكان فيدان: فيدان is a name, not ف + يدان).
+
+    Only the names themselves (aliases include role phrases such as ولي العهد), and only words rare in running news:
+    a word as common as بينت (showed; also Bennett) or فتح (opened; also Fatah) is left to the clitic rules."""
     import yaml
 
     words: set[str] = set()
     for path in sorted((ROOT / "src/marsad/data/kb/curated").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for e in data.get("entities") or []:
-            if e.get("type") != "PER":
-                continue
-            for name in [e.get("name_ar") or "", *(e.get("aliases_ar") or [])]:
+            if e.get("type") == "PER":
+                name = e.get("name_ar") or ""
                 words |= {fold(t.group()) for t in TOKEN_RE.finditer(name) if t.lastgroup == "word"}
-    return {w for w in words if len(w) >= 3}
+    return {w for w in words if len(w) >= 3 and counts.get(w, 0) <= max_count}
 
 
 def ambiguous(names: set[str], counts: Counter[str], min_count: int = 100) -> set[str]:
@@ -107,7 +109,7 @@ def main() -> None:
     args = ap.parse_args()
     counts = ant_counts(args.shared / "data/news/ant-v1.1") + conll_counts(args.shared)
     kept = {w: c for w, c in counts.items() if c >= MIN_KEEP}
-    every = place_tokens(args.shared) | person_tokens(args.shared, min_count=2) | curated_person_tokens()
+    every = place_tokens(args.shared) | person_tokens(args.shared, min_count=2) | curated_person_tokens(counts)
     dropped = ambiguous(every, counts)
     names = sorted(every - dropped)
     print(f"left to the clitic rules: {' '.join(sorted(dropped))}")
