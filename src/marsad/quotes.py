@@ -106,7 +106,8 @@ def find_quotes(doc: Document) -> None:
         sentence_speaker: Mention | None = None
         for k, (a, b, role) in enumerate(found):
             limit = found[k + 1][0] if k + 1 < len(found) else len(s.norms)
-            q = _quote(doc, s, a, b, role, limit, speakers, sentence_speaker, last_speaker, table)
+            q = _quote(doc, s, a, b, role, limit, speakers, sentence_speaker, last_speaker, table,
+                       said=any(x.sentence == s.index for x in quotes))
             if q is None:
                 continue
             q.id = f"q{len(quotes) + 1}"
@@ -214,11 +215,26 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
 
 
 def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int, speakers: _Speakers,
-           sentence_speaker: Mention | None, last_speaker: Mention | None, table: PhraseTable) -> Quote | None:
+           sentence_speaker: Mention | None, last_speaker: Mention | None, table: PhraseTable, *,
+           said: bool = False) -> Quote | None:
+    """The quote a cue at ``a:b`` opens, or None. ``said``: the sentence already has a quote (a source phrase at
+    its end then only repeats that attribution)."""
     toks = doc.tokens
     assert toks is not None
     speaker: Mention | None = None
     content_from = b
+    if role == "source":
+        b = _past_relative_verb(s, b, table)
+    if role in ("verb", "continue") and _audience(doc, s, b):
+        # «وقالت للصحفيين في بروكسل: ...»: who is told, not who speaks; the speaker is the subject named before
+        start = _after_aside(s, b + 1, limit, table)
+        if start == b + 1 and not _says_directly(s, start, table):
+            return None
+        speaker = (_speaker_before(doc, s, a, speakers) or sentence_speaker or
+                   _nearest_before(doc, s, a, speakers, sentence_only=True) or last_speaker)
+        if speaker is None:
+            return None
+        return _make(doc, s, start, limit, speaker, a, b, limit=limit, table=table)
     if role in ("verb", "masdar", "source", "continue"):
         speaker = _speaker_after(doc, s, b, speakers)
         if speaker is not None:
@@ -235,7 +251,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if speaker is not None:
             content_from = b + 1
     if speaker is None and role in ("verb", "continue"):
-        unnamed = _unnamed_speaker(doc, s, b, table)
+        unnamed = _unnamed_speaker(doc, s, b, table, speakers)
         if unnamed is not None:
             speaker, content_from = unnamed
         elif _says_directly(s, b, table):
@@ -250,10 +266,48 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         comma = next((i for i in range(content_from, limit) if s.norms[i] in ("،", ",")), None)
         if comma is not None and comma == content_from:
             content_from = comma + 1
-        elif a > 0 and content_from >= limit - 1:
-            return _make(doc, s, 0, a, speaker, a, b, limit=a)
+        elif a > 0 and (_nothing_after(doc, s, content_from, limit) or s.norms[a - 1] in ("،", ",")):
+            # the phrase ends the sentence or closes a clause («...، بحسب ما أعلنت الوزارة صباح اليوم، ما أدى
+            # إلى...»): it attributes what came before it, unless a cue already did
+            return None if said else _make(doc, s, 0, a, speaker, a, b, limit=a)
         return _make(doc, s, content_from, limit, speaker, a, b, limit=limit, table=table, governs=False)
     return _make(doc, s, _after_aside(s, content_from, limit, table), limit, speaker, a, b, limit=limit, table=table)
+
+
+def _audience(doc: Document, s: SentenceView, i: int) -> bool:
+    """Whether the word at ``i`` carries the preposition ل: after a speech verb, whom it is said to (للصحفيين،
+    لوكالة رويترز), not who says it."""
+    toks = doc.tokens
+    assert toks is not None
+    if i >= len(s.view):
+        return False
+    t = s.view[i]
+    return t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] == "ل"
+
+
+def _past_relative_verb(s: SentenceView, b: int, table: PhraseTable) -> int:
+    """Past «ما أفادت به» after a source word (وفق ما أفادت به مصادر، بحسب ما ذكرت وكالة): where its subject
+    starts."""
+    if b + 1 < len(s.norms) and s.norms[b] == "ما" and "verb" in table.roles_at(s.norms, b + 1):
+        b = table.roles_at(s.norms, b + 1)["verb"][0]
+        if b < len(s.norms) and s.norms[b] in ("به", "ه"):
+            b += 1
+    return b
+
+
+def _nothing_after(doc: Document, s: SentenceView, p: int, limit: int) -> bool:
+    """Whether only punctuation and a parenthesis («(واس)») come from ``p`` to ``limit``."""
+    toks = doc.tokens
+    assert toks is not None
+    depth = 0
+    for i in range(p, limit):
+        if s.norms[i] == "(":
+            depth += 1
+        elif s.norms[i] == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and toks.kind[s.view[i]] != PUNCT:
+            return False
+    return True
 
 
 def _after_aside(s: SentenceView, p: int, limit: int, table: PhraseTable) -> int:
@@ -341,10 +395,12 @@ def _says_directly(s: SentenceView, b: int, table: PhraseTable) -> bool:
     return b < len(s.norms) and (s.norms[b] == ":" or "complementiser" in table.roles_at(s.norms, b))
 
 
-def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable) -> tuple[Mention, int] | None:
+def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
+                     speakers: _Speakers) -> tuple[Mention, int] | None:
     """A speaker the tagger did not name: the noun phrase between the cue and its complementiser (وقالت الشرطة
     إن، قال عمال إنقاذ إن). It becomes a group mention and entity. A phrase that starts with a preposition (وأضافت
-    في بيان أن) is no subject."""
+    في بيان أن) is no subject. A phrase that ends with a person's name is a title and the name (المتحدثة باسم
+    الوزارة ماريا زاخاروفا): the person speaks."""
     if b >= len(s.norms) or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال") \
             or "not_speaker" in groups().roles_at(s.norms, b):
         return None
@@ -371,6 +427,10 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable)
             if content is None:
                 return None
             start, stop = _token_span(s, doc, b, end)
+            person = next((m for m in reversed(speakers.starting_upto(start, stop))
+                           if m.label == "PER" and m.end == stop), None)
+            if person is not None:
+                return person, content
             mention = doc.add_mention(start, stop, "NORP")
             entity = Entity(id=f"e{len(doc.entities) + 1}", label="NORP", name=mention.text,
                             kb_id=local_id("NORP", " ".join(mention.text.split())), mentions=[mention.id])
@@ -395,12 +455,14 @@ def _back_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers)
     return organisations.last_ending_by(offset) if organisations is not None else None
 
 
-def _nearest_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers) -> Mention | None:
+def _nearest_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers, *,
+                    sentence_only: bool = False) -> Mention | None:
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
-    before = [m for m in speakers.ending(cue_start - _IMPLICIT_REACH + 1, cue_start)
-              if m.label in ("PER", "ORG", "NORP")]
+    lo = s.start if sentence_only else cue_start - _IMPLICIT_REACH + 1
+    before = [m for m in speakers.ending(lo, cue_start)
+              if m.label in ("PER", "ORG", "NORP") and (not sentence_only or m.start >= s.start)]
     return before[-1] if before else None
 
 

@@ -371,6 +371,8 @@ def tokenize(doc: Document) -> Tokens:
                 continue
             info = get_info(tok, m.lastgroup)
             s = m.start()
+            if info.pieces is not None and _acronym(text, s, m.end()):
+                info = _TokenInfo(WORD, info.norm, None, None, True)
             if info.pieces is not None and info.certain:
                 for ps, pe, pn, pk in info.pieces:
                     a_start(s + ps)
@@ -391,6 +393,17 @@ def tokenize(doc: Document) -> Tokens:
     if uncertain:
         _resolve_uncertain(tokens, uncertain)
     return tokens
+
+
+#: the longest word read as an acronym when it stands alone in parentheses: «(واس)»، «(كونا)»
+MAX_ACRONYM_LETTERS = 4
+
+
+def _acronym(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands alone inside parentheses and is short: an agency's acronym (واس،
+    وام، بنا) whose first letter is no conjunction or preposition, even where the rest is a word (اس)."""
+    return (end - start <= MAX_ACRONYM_LETTERS and start > 0 and text[start - 1] == "(" and end < len(text)
+            and text[end] == ")")
 
 
 def _resolve_uncertain(tokens: Tokens, uncertain: list[tuple[int, int, int, _TokenInfo]]) -> None:
