@@ -19,6 +19,7 @@ speaker is no quote.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -197,11 +198,20 @@ def _speaker_at(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> 
         word_start -= 1
     for m in speakers.starting_upto(toks.start[word_start], toks.start[t])[:1]:
         if m.label == "TITLE":
-            # «الرئيس الأوكراني زيلينسكي»: the title's person, or the name right after it
-            after = next((n for n in speakers.starting_upto(m.end, m.end + 1) if n.label != "TITLE"), None)
+            # «الرئيس الأوكراني زيلينسكي»: the title's person, or the name right after it, past an acronym in
+            # parentheses («الأمين العام لحلف شمال الأطلسي (الناتو) مارك روته»)
+            end = m.end
+            aside = _PARENTHESIS.match(doc.text, end)
+            if aside is not None:
+                end = aside.end()
+            after = next((n for n in speakers.starting_upto(end, end + 1) if n.label != "TITLE"), None)
             return after or m
         return m
     return None
+
+
+#: a short parenthesis after a title, before the name: « (الناتو) »
+_PARENTHESIS = re.compile(r"\s*\([^()\n]{1,40}\)\s*")
 
 
 def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers) -> Mention | None:
