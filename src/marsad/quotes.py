@@ -165,13 +165,23 @@ def _token_span(s: SentenceView, doc: Document, a: int, b: int) -> tuple[int, in
     return toks.start[s.view[a]], toks.end[s.view[b - 1]]
 
 
-def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
+def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, *,
+                   speech: bool = False) -> Mention | None:
     """The speaker named right after the cue (proclitics and spaces between allowed): VSO order. A bare title
-    may stand before the name (وقالت النائبة عبلة الهواري): up to MAX_TITLE_WORDS plain words are passed over."""
+    may stand before the name (وقالت النائبة عبلة الهواري): up to MAX_TITLE_WORDS plain words are passed over.
+    ``speech``: the cue is a speech verb, after which a name carrying ل past the title words is whom it is said to
+    (وقال المتحدث لوكالة رويترز), not the speaker; after a source (بحسب بيان للخارجية) it is the source."""
     for skip in range(MAX_TITLE_WORDS + 1):
         if b + skip >= len(s.view) or (skip and not _plain_word(doc, s, b + skip - 1)):
             return None
         found = _speaker_at(doc, s, b + skip, speakers)
+        if found is not None and any(_audience(doc, s, b + k) for k in range(1, skip + 1)):
+            # «أكد الأمين العام للحزب الجمهوري، عصام الشابي، أن»: the name after ل completes the title; the person
+            # named next, if any, is the speaker
+            gap = _APPOSITION.match(doc.text, found.end)
+            end = gap.end() if gap is not None else found.end
+            person = next((m for m in speakers.starting_upto(end, end) if m.label == "PER"), None)
+            return person or (None if speech else found)
         if found is not None:
             return found
     return None
@@ -210,6 +220,8 @@ def _speaker_at(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> 
     return None
 
 
+#: what may stand between a title and the name in apposition to it: spaces and a comma
+_APPOSITION = re.compile(r"\s*[،,]?\s*")
 #: a short parenthesis after a title, before the name: « (الناتو) »
 _PARENTHESIS = re.compile(r"\s*\([^()\n]{1,40}\)\s*")
 
@@ -246,7 +258,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             return None
         return _make(doc, s, start, limit, speaker, a, b, limit=limit, table=table)
     if role in ("verb", "masdar", "source", "continue"):
-        speaker = _speaker_after(doc, s, b, speakers)
+        speaker = _speaker_after(doc, s, b, speakers, speech=role in ("verb", "continue"))
         if speaker is not None:
             content_from = _view_after(doc, s, speaker.end)
             content_from = _skip_apposition(doc, s, content_from, speakers)
@@ -276,7 +288,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         comma = next((i for i in range(content_from, limit) if s.norms[i] in ("،", ",")), None)
         if comma is not None and comma == content_from:
             content_from = comma + 1
-        elif a > 0 and (_nothing_after(doc, s, content_from, limit) or s.norms[a - 1] in ("،", ",")):
+        elif a > 0 and (_nothing_after(doc, s, content_from, limit) or s.norms[a - 1] in ("،", ",") or
+                        _apposition_only(doc, s, content_from, limit)):
             # the phrase ends the sentence or closes a clause («...، بحسب ما أعلنت الوزارة صباح اليوم، ما أدى
             # إلى...»): it attributes what came before it, unless a cue already did
             return None if said else _make(doc, s, 0, a, speaker, a, b, limit=a)
@@ -303,6 +316,21 @@ def _past_relative_verb(s: SentenceView, b: int, table: PhraseTable) -> int:
         if b < len(s.norms) and s.norms[b] in ("به", "ه"):
             b += 1
     return b
+
+
+def _apposition_only(doc: Document, s: SentenceView, p: int, limit: int) -> bool:
+    """Whether no more than MAX_APPOSITION_WORDS words and no comma come from ``p`` to the sentence end: a title
+    after the source's name («... وفق ما أكده محمد الناصر رئيس البرلمان.»), not a statement."""
+    toks = doc.tokens
+    assert toks is not None
+    if limit < len(s.norms) and s.norms[limit] != ".":
+        return False
+    words = [i for i in range(p, limit) if toks.kind[s.view[i]] != PUNCT]
+    return len(words) <= MAX_APPOSITION_WORDS and not any(s.norms[i] in ("،", ",") for i in range(p, limit))
+
+
+#: the most words after a closing source's name that are read as its title
+MAX_APPOSITION_WORDS = 3
 
 
 def _nothing_after(doc: Document, s: SentenceView, p: int, limit: int) -> bool:
