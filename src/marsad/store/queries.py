@@ -195,10 +195,10 @@ class Queries:
             where += " AND v.place = ?"
             args.append(place)
         for role, gid in (("actor", actor), ("recipient", recipient), (None, participant)):
-            if gid:
+            if gid:   # a row-value IN: SQLite starts from the participant's index rows, not from every event
                 role_sql = " AND p.role = ?" if role else ""
-                where += (f" AND EXISTS (SELECT 1 FROM participants p WHERE p.doc = v.doc AND p.event = v.local"
-                          f" AND p.gid = ?{role_sql})")
+                where += (" AND (v.doc, v.local) IN"
+                          f" (SELECT p.doc, p.event FROM participants p WHERE p.gid = ?{role_sql})")
                 args += [gid, role] if role else [gid]
         where += _range("v.day", date_from, date_to, args)
         rows = self.db.execute(
