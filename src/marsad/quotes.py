@@ -246,7 +246,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     speaker: Mention | None = None
     content_from = b
     if role == "source":
-        b = _past_relative_verb(s, b, table)
+        b = _past_relative_verb(doc, s, b, table)
     if role in ("verb", "continue") and _audience(doc, s, b):
         # «وقالت للصحفيين في بروكسل: ...»: who is told, not who speaks; the speaker is the subject named before
         start = _after_aside(s, b + 1, limit, table)
@@ -308,13 +308,20 @@ def _audience(doc: Document, s: SentenceView, i: int) -> bool:
     return t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] == "ل"
 
 
-def _past_relative_verb(s: SentenceView, b: int, table: PhraseTable) -> int:
-    """Past «ما أفادت به» after a source word (وفق ما أفادت به مصادر، بحسب ما ذكرت وكالة): where its subject
-    starts."""
-    if b + 1 < len(s.norms) and s.norms[b] == "ما" and "verb" in table.roles_at(s.norms, b + 1):
-        b = table.roles_at(s.norms, b + 1)["verb"][0]
+def _past_relative_verb(doc: Document, s: SentenceView, b: int, table: PhraseTable) -> int:
+    """Past «ما أفادت به» after a source word (وفق ما أفادت به مصادر، بحسب ما ذكرت وكالة، حسب ما أكده الإعلامي):
+    where its subject starts. The word after ما is its verb, a speech cue or not (أكده: a cue with its object);
+    whom it was said to (بحسب ما أكدته لمراسل الإذاعة، فتيحة دحدوح) is passed over up to its comma."""
+    if b + 2 < len(s.norms) and s.norms[b] == "ما" and s.norms[b + 1] not in ("،", ",", "."):
+        roles = table.roles_at(s.norms, b + 1)
+        b = roles["verb"][0] if "verb" in roles else b + 2
         if b < len(s.norms) and s.norms[b] in ("به", "ه"):
             b += 1
+        if _audience(doc, s, b):
+            comma = next((i for i in range(b + 1, min(len(s.norms), b + MAX_AUDIENCE_WORDS + 1))
+                          if s.norms[i] in ("،", ",")), None)
+            if comma is not None:
+                b = comma + 1
     return b
 
 
@@ -329,6 +336,8 @@ def _apposition_only(doc: Document, s: SentenceView, p: int, limit: int) -> bool
     return len(words) <= MAX_APPOSITION_WORDS and not any(s.norms[i] in ("،", ",") for i in range(p, limit))
 
 
+#: the longest «to whom» phrase passed over after a source's verb (لمراسل الجوهرة أف أم،)
+MAX_AUDIENCE_WORDS = 6
 #: the most words after a closing source's name that are read as its title
 MAX_APPOSITION_WORDS = 3
 
@@ -456,6 +465,16 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             end = q
             while end > b and toks.kind[s.view[end - 1]] == PUNCT:
                 end -= 1
+            if end > b:
+                # a title and the name in apposition (الأمين العام للحزب الاشتراكي، محمد الكيلاني إن)
+                start, stop = _token_span(s, doc, b, end)
+                person = next((m for m in reversed(speakers.starting_upto(start, stop))
+                               if m.label == "PER" and m.end == stop), None)
+                if person is not None:
+                    content = next((i for i in range(q, min(n, q + MAX_UNNAMED_WORDS + 2))
+                                    if "complementiser" in roles(i) or s.norms[i] == ":"), None)
+                    if content is not None:
+                        return person, content
             if end == b or any(toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "()\"«»“”"
                                for i in range(b, end)):
                 return None
@@ -465,16 +484,15 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             if content is None:
                 return None
             start, stop = _token_span(s, doc, b, end)
-            person = next((m for m in reversed(speakers.starting_upto(start, stop))
-                           if m.label == "PER" and m.end == stop), None)
-            if person is not None:
-                return person, content
             mention = doc.add_mention(start, stop, "NORP")
             entity = Entity(id=f"e{len(doc.entities) + 1}", label="NORP", name=mention.text,
                             kb_id=local_id("NORP", " ".join(mention.text.split())), mentions=[mention.id])
             mention.entity = entity.id
             doc.entities.append(entity)
             return mention, content
+        named_next = toks.start[s.view[q + 1]] if q + 1 < n else -1
+        if s.norms[q] in ("،", ",") and any(m.label == "PER" for m in speakers.starting_upto(named_next, named_next)):
+            continue    # a name in apposition to the title: «الأمين العام للحزب، محمد الكيلاني إن»
         if s.norms[q] in ("،", ",", ".") or "verb" in roles(q):
             return None
     return None
