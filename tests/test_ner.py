@@ -54,3 +54,12 @@ def test_damaged_model_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_bytes(b"not a model")
     with pytest.raises(ModelError):
         _crf_tagger(bad)
+
+
+def test_a_name_never_runs_over_a_word_that_cannot_be_in_it() -> None:
+    import marsad
+
+    doc = marsad.analyze("التقى وزير الخارجية المصري بدر عبد العاطي نظيره الأردني أيمن الصفدي في عمان.",
+                         published="2025-12-01")
+    people = [m.text for m in doc.mentions if m.label == "PER"]
+    assert "بدر عبد العاطي" in people and not any("نظيره" in p for p in people)

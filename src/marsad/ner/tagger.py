@@ -203,6 +203,7 @@ def entity_mentions(doc: Document) -> None:
                     start = m
             found.append((words[start].body, words[end - 1].last, etype))
             k = end
+    found = _cut_at_stops(toks, found)
     found = _consistent(doc, sentences, found)
     starts = _word_starts(sentences)
     found = [_with_first_name(model, toks, starts, f) for f in found]
@@ -215,6 +216,33 @@ def entity_mentions(doc: Document) -> None:
         elif etype == "ORG":
             label = model.known_place(norm_words) or etype   # الكرملين: the building, whatever the tagger says
         doc.add_mention(toks.start[a], toks.end[b], label)
+
+
+@lru_cache(maxsize=1)
+def _name_stops() -> dict[str, frozenset[str]]:
+    """Per raw mention type, the words a name never runs over (``data/ner/name_stops.tsv``)."""
+    stops: dict[str, set[str]] = {}
+    for row in read_rows("name_stops.tsv"):
+        for label in row[0].split(","):
+            stops.setdefault(label.strip(), set()).update(normalize(w) for w in row[1].split())
+    return {k: frozenset(v) for k, v in stops.items()}
+
+
+def _cut_at_stops(toks: Any, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cut each tagged name before the first word that never belongs in a name of its type; drop what is left empty."""
+    stops = _name_stops()
+    out: list[tuple[int, int, str]] = []
+    for a, b, etype in found:
+        words = stops.get(etype)
+        if words:
+            for t in range(a + 1, b + 1):
+                if toks.kind[t] != CLITIC and toks.norm[t] in words and toks.start[t] > toks.start[a]:
+                    b = t - 1
+                    while b > a and toks.kind[b] in (CLITIC, PUNCT):
+                        b -= 1
+                    break
+        out.append((a, b, etype))
+    return out
 
 
 def _name_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
