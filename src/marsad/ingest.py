@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import calendar
 import multiprocessing
+import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 from urllib.parse import urlsplit
@@ -205,6 +206,18 @@ def _analyse(item: tuple[str, Article, str | None]) -> tuple[str, Document | Inp
         return key, InputError(str(exc))
 
 
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit when the ingesting process is gone (``kill -9`` gives its pool no chance to stop them)."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def _pool_analyse(item: tuple[str, Article, str | None]) -> tuple[str, Document | InputError]:
     key, result = _analyse(item)
     if isinstance(result, Document):
@@ -265,16 +278,17 @@ def ingest(store: Store, inputs: Iterable[Item], *, published: str | None = None
                 continue
             yield key, item, published
 
-    def results() -> Iterator[tuple[str, Document | InputError]]:
+    def results() -> Generator[tuple[str, Document | InputError], None, None]:
         if workers <= 1:
             yield from map(_analyse, todo())
             return
         ctx = multiprocessing.get_context("spawn")
-        with ctx.Pool(workers) as pool:
+        with ctx.Pool(workers, initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
             yield from pool.imap(_pool_analyse, todo(), chunksize=4)
 
+    analysed = results()
     try:
-        for key, result in results():
+        for key, result in analysed:
             bar(1)
             if isinstance(result, InputError):
                 fail(key, str(result))
@@ -284,6 +298,7 @@ def ingest(store: Store, inputs: Iterable[Item], *, published: str | None = None
                 flush()
         flush()
     finally:
+        analysed.close()   # on an error too: the worker pool is shut down now, not whenever the generator is collected
         bar(0, close=True)
         if checker is not store:
             checker.close()
