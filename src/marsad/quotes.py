@@ -107,8 +107,10 @@ def find_quotes(doc: Document) -> None:
         sentence_speaker: Mention | None = None
         for k, (a, b, role) in enumerate(found):
             limit = found[k + 1][0] if k + 1 < len(found) else len(s.norms)
+            # quotes come in sentence order: the last one says whether this sentence has one (a scan of them all
+            # for every cue made the stage quadratic in the length of the article)
             q = _quote(doc, s, a, b, role, limit, speakers, sentence_speaker, last_speaker, table,
-                       said=any(x.sentence == s.index for x in quotes))
+                       said=bool(quotes) and quotes[-1].sentence == s.index)
             if q is None:
                 continue
             q.id = f"q{len(quotes) + 1}"
