@@ -377,7 +377,10 @@ class _Run:
         self.retry.appendleft(shard)
 
     def _answer(self, worker: _Worker) -> None:
-        status, payload = worker.conn.recv()
+        try:
+            status, payload = worker.conn.recv()
+        except (ConnectionResetError, BrokenPipeError) as exc:   # how a pipe may also report a dead worker
+            raise EOFError(str(exc)) from exc
         shard, worker.shard = worker.shard, None
         if status != "ok":
             raise BatchError(f"shard {shard.number if shard else '?'}: {payload}")
