@@ -27,14 +27,19 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
-from marsad.document import Document, Event, Mention
+from marsad.document import Document, Event, Mention, Quote
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.spanindex import MentionIndex
+from marsad.text.inflect import expand
+from marsad.text.normalise import fold
 from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, Tokens, phrase_norms, sentence_views
 
 ARGUMENT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP", "FAC", "LOC", "TITLE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _RECIPIENT_PREPOSITIONS = frozenset({"مع", "ب", "الي", "علي", "ضد", "ل", "من", "عن"})
+#: complementisers (normalised) that open a reported clause: who reports is not who acts in it
+#: (one that carries a pronoun, «أكد أنه سيزور», refers back to the speaker and is no boundary)
+_COMPLEMENTISERS = frozenset({"ان", "بان", "وان"})
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان"})
 #: how many words a trigger's arguments may lie after it
 WINDOW = 12
@@ -70,7 +75,7 @@ _CONTEXT = {"CONSULT": ["diplomatic"], "AGREE": ["diplomatic"], "SUPPORT": ["dip
 @lru_cache(maxsize=1)
 def triggers() -> PhraseTable:
     return PhraseTable((form, "trigger", (cat, mode)) for cat, mode, forms in read_rows("triggers.tsv", "events")
-                       for form in forms.split())
+                       for entry in forms.split() for form in expand(entry))
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +93,23 @@ def senses() -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def requirements() -> dict[str, frozenset[str]]:
+    """``data/events/requires.tsv``: for each trigger word that needs one, the words one of which must follow it."""
+    out: dict[str, frozenset[str]] = {}
+    for _, entries, needed in read_rows("requires.tsv", "events"):
+        words = frozenset(n for w in needed.split() for n in phrase_norms(w)[-1:])
+        for entry in entries.split():
+            for form in expand(entry):
+                for n in phrase_norms(form)[-1:]:
+                    out[n] = words
+    return out
+
+
+#: how many words after a trigger the word it requires may stand («وقع الوزيران اليوم مذكرة تفاهم»)
+REQUIRES_WINDOW = 5
+
+
 def find_events(doc: Document) -> None:
     """Fill ``doc.events`` (run after the resolver: arguments are entities)."""
     toks = doc.tokens
@@ -97,6 +119,8 @@ def find_events(doc: Document) -> None:
     # a name inside another (الشرق الأوسط in «المبعوث الأمريكي الخاص بشأن الشرق الأوسط») is no argument of its own
     args = MentionIndex(_outermost(m for m in doc.mentions if m.entity and m.label in ARGUMENT_LABELS))
     cue_starts = {q.cue.start for q in doc.quotes if q.cue is not None}
+    # who says it: the speaker of a quote whose cue is the trigger («دعا الوزير إلى»، «وطالب في هذا الصدد»)
+    cue_speaker = {q.cue.start: q.speaker for q in doc.quotes if q.cue is not None and q.speaker}
     values = MentionIndex(m for m in doc.mentions if m.label in ("DATE", "DURATION"))
     events: list[Event] = []
     last_of: dict[str, Event] = {}                         # the latest event of each category
@@ -125,12 +149,22 @@ def find_events(doc: Document) -> None:
                 if category in STATEMENT_ACTS:
                     continue   # «رفضت كالاس الاتهامات»: her refusal of someone else's accusation, not hers
                 event.modality = "negated"   # «رفضت توقيع الاتفاق»: a signing that did not happen
+            if not event.actor and category in STATEMENT_ACTS and trigger_start in cue_speaker:
+                event.actor = [cue_speaker[trigger_start]]   # the statement's speaker, found by the quotes stage
+                event.recipient = [r for r in event.recipient if r not in event.actor]
             if not event.actor and _purpose(toks, clause.view[start_p]):
                 # «يتوجه ويتكوف وكوشنر إلى أوكرانيا ... لإجراء محادثات»: a purpose clause shares the sentence's actors
                 earlier = _last_with_actor(events, si)
                 if earlier is not None:
                     event.actor = list(earlier.actor)
                     event.recipient = [r for r in event.recipient if r not in event.actor]
+            if not event.actor and si > 0 and _opens_clause(toks, clause, start_p):
+                # «وطالب في هذا الصدد بتدعيم ...»: a verb that opens its clause with no subject named continues
+                # the latest speaker of this sentence or the one before
+                speaker = _latest_speaker(doc.quotes, trigger_start, si)
+                if speaker is not None:
+                    event.actor = [speaker]
+                    event.recipient = [r for r in event.recipient if r != speaker]
             previous = _same_as_before(clause, start_p, last_of, category)
             if previous is not None and not event.actor and not event.recipient:
                 previous.duration = previous.duration or event.duration   # «هذا الاجتماع الذي استمر خمس ساعات»
@@ -146,6 +180,26 @@ def find_events(doc: Document) -> None:
             last_of[category] = event
             recorded.add(_participants(event))
     doc.events = events
+
+
+def _opens_clause(toks: Tokens, clause: SentenceView, p: int) -> bool:
+    """Whether the word at ``p`` opens its clause: first in it, or with و/ف attached, or after a comma."""
+    t = clause.view[p]
+    if p == 0 or clause.norms[p - 1] in ("،", ","):
+        return True
+    return t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] in ("و", "ف")
+
+
+def _latest_speaker(quotes: list[Quote], before: int, sentence: int) -> str | None:
+    """The speaker of the latest quote cued before offset ``before`` in ``sentence`` or the one before it."""
+    for q in reversed(quotes):
+        if q.cue is None or q.cue.start >= before:
+            continue
+        if q.sentence < sentence - 1:
+            return None
+        if q.speaker:
+            return q.speaker
+    return None
 
 
 def _refused(clause: SentenceView, p: int) -> bool:
@@ -170,6 +224,9 @@ def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: 
     word = clause.norms[a]
     t = clause.view[a]
     end = toks.end[clause.view[b - 1]]
+    needed = requirements().get(word) if b == a + 1 else None
+    if needed is not None and not any(w in needed for w in _phrase_after(clause, b, REQUIRES_WINDOW)):
+        return True    # «وقع الانفجار»: took place, no signing; «بحثت كثيرا في»: no talks
     nxt = next((m for m in mentions if m.start >= end), None)
     close = nxt is not None and _words_between(doc, end, nxt.start) == 0
     if word in sense["territory"] and close and nxt is not None and nxt.label in PLACE_LABELS:
@@ -193,6 +250,16 @@ def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: 
             if not w or not (w[0].isalpha() or w[0].isdigit()) or "trigger" in table.roles_at(clause.norms, i):
                 break      # another phrase, or an event word: «عقد المجلس اجتماعا لبحث» is a purpose
     return False
+
+
+def _phrase_after(clause: SentenceView, b: int, limit: int) -> list[str]:
+    """Up to ``limit`` words after position ``b``, up to the first punctuation."""
+    out: list[str] = []
+    for w in clause.norms[b:]:
+        if not w or not (w[0].isalpha() or w[0].isdigit()) or len(out) >= limit:
+            break
+        out.append(w)
+    return out
 
 
 def _proclitic(toks: Tokens, t: int, clitic: str) -> bool:
@@ -272,6 +339,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         actors = _coordinated(doc, first_after, after)   # «اجتماع بوتين مع»، «مباحثات بين أوكرانيا وروسيا»
     elif before:
         actors = _coordinated_back(doc, before)
+    elif after and clause.norms[b:b + 1] == ["بين"]:
+        # «الاجتماع بين قطبي الأزمة الليبية السراج وحفتر»: the sides named after بين, past a description
+        actors = _coordinated(doc, after[0], after)
     rest = [m for m in after if m not in actors and m.start > (actors[-1].end if actors and actors[-1].start >= end
                                                                   else end)]
     located = category in LOCATED   # «محادثات في جنيف»: where they met, not with whom
@@ -314,9 +384,11 @@ def _words_between(doc: Document, a: int, b: int) -> int:
 
 
 def _clause_break(doc: Document, a: int, b: int) -> bool:
-    """Whether a clause boundary (a full stop, a colon, or a comma followed by a conjunction) lies between."""
+    """Whether a clause boundary (a full stop, a colon, a comma followed by a conjunction, or a complementiser:
+    «أفادت رويترز أن صيادين اقتحموا» — Reuters reports, the hunters act) lies between."""
     gap = doc.text[a:b]
-    return any(ch in gap for ch in ".:؛") or "، و" in gap or "، ف" in gap
+    return any(ch in gap for ch in ".:؛") or "، و" in gap or "، ف" in gap or \
+        any(fold(w) in _COMPLEMENTISERS for w in gap.split())
 
 
 def _starts_with_preposition(doc: Document, end: int, m: Mention) -> bool:

@@ -27,6 +27,7 @@ from marsad.document import Document, Entity, Mention, Quote
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.resolve import local_id
 from marsad.spanindex import Intervals, MentionIndex
+from marsad.text.inflect import plural_forms
 from marsad.text.normalise import fold
 from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, sentence_views
 
@@ -42,13 +43,17 @@ def _table(name: str) -> PhraseTable:
 
 
 @lru_cache(maxsize=1)
-def cues() -> PhraseTable:
-    return _table("cues.tsv")
+def groups() -> PhraseTable:
+    """``data/quotes/groups.tsv``, its ``plural`` words inflected (marsad.text.inflect) and made heads."""
+    rows = read_rows("groups.tsv", "quotes")
+    return PhraseTable([(form, role, True) for role, forms in rows if role != "plural" for form in forms.split()]
+                       + [(f, "head", True) for role, forms in rows if role == "plural" for form in forms.split()
+                          for f in plural_forms(form)])
 
 
 @lru_cache(maxsize=1)
-def groups() -> PhraseTable:
-    return _table("groups.tsv")
+def cues() -> PhraseTable:
+    return _table("cues.tsv")
 
 
 # -- unnamed groups -------------------------------------------------------------------------------------------------
