@@ -29,17 +29,24 @@ from functools import lru_cache
 
 from marsad.document import Document, Event, Mention, Quote
 from marsad.ner.phrases import PhraseTable, read_rows
-from marsad.spanindex import MentionIndex
+from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.inflect import expand
 from marsad.text.normalise import fold
 from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, Tokens, phrase_norms, sentence_views
 
 ARGUMENT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP", "FAC", "LOC", "TITLE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: mentions whose words are a name's, never an event's trigger (not PER: a verb the tagger swallowed, «يلتق روبيو»,
+#: still makes its event)
+NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "MISC"})
 _RECIPIENT_PREPOSITIONS = frozenset({"مع", "ب", "الي", "علي", "ضد", "ل", "من", "عن"})
 #: complementisers (normalised) that open a reported clause: who reports is not who acts in it
 #: (one that carries a pronoun, «أكد أنه سيزور», refers back to the speaker and is no boundary)
 _COMPLEMENTISERS = frozenset({"ان", "بان", "وان"})
+#: words that make the trigger after them passive: «تم اعتقاله»، «يتم ترحيلهم»
+#: prepositions (normalised) that introduce the place where something happens
+_PLACE_PREPOSITIONS = frozenset({"في", "الي", "وفي"})
+_PASSIVE_AUXILIARIES = frozenset({"تم", "يتم", "تمت", "جري", "يجري", "سيتم"})
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان"})
 #: how many words a trigger's arguments may lie after it
 WINDOW = 12
@@ -75,7 +82,14 @@ _CONTEXT = {"CONSULT": ["diplomatic"], "AGREE": ["diplomatic"], "SUPPORT": ["dip
 @lru_cache(maxsize=1)
 def triggers() -> PhraseTable:
     return PhraseTable((form, "trigger", (cat, mode)) for cat, mode, forms in read_rows("triggers.tsv", "events")
-                       for entry in forms.split() for form in expand(entry))
+                       for entry in forms.split() for form in expand(entry)
+                       if form == entry or _reads_whole(form))
+
+
+def _reads_whole(form: str) -> bool:
+    """Whether the tokeniser reads a generated form as written, no letter taken for a proclitic (فتحت is not
+    ف + تحت): one it splits would match another word."""
+    return "".join(phrase_norms(form.replace("_", " "))) == fold(form.replace("_", ""))
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +108,13 @@ def senses() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def agent_phrases() -> PhraseTable:
+    """The ``agent`` row of ``data/events/senses.tsv``: phrases that introduce who did a passive event."""
+    return PhraseTable((w, "agent", True) for sense, words in read_rows("senses.tsv", "events") if sense == "agent"
+                       for w in words.split())
+
+
+@lru_cache(maxsize=1)
 def requirements() -> dict[str, frozenset[str]]:
     """``data/events/requires.tsv``: for each trigger word that needs one, the words one of which must follow it."""
     out: dict[str, frozenset[str]] = {}
@@ -106,6 +127,8 @@ def requirements() -> dict[str, frozenset[str]]:
     return out
 
 
+#: how many words may part a verb from its object noun of the same category that names the same event
+LIGHT_VERB_GAP = 3
 #: how many words after a trigger the word it requires may stand («وقع الوزيران اليوم مذكرة تفاهم»)
 REQUIRES_WINDOW = 5
 
@@ -122,6 +145,8 @@ def find_events(doc: Document) -> None:
     # who says it: the speaker of a quote whose cue is the trigger («دعا الوزير إلى»، «وطالب في هذا الصدد»)
     cue_speaker = {q.cue.start: q.speaker for q in doc.quotes if q.cue is not None and q.speaker}
     values = MentionIndex(m for m in doc.mentions if m.label in ("DATE", "DURATION"))
+    names = Intervals((m.start, m.end) for m in doc.mentions if m.label in NAME_LABELS)
+    group_spans = {(m.start, m.end): m.entity for m in doc.mentions if m.label == "NORP" and m.entity}
     events: list[Event] = []
     last_of: dict[str, Event] = {}                         # the latest event of each category
     recorded: set[tuple[str, frozenset[str]]] = set()      # (category, participants) of every event so far
@@ -142,6 +167,14 @@ def find_events(doc: Document) -> None:
                 continue   # «يتفق المراقبون على أن»: a statement (a quote), not an event
             if _other_sense(doc, clause, start_p, end, category, in_sentence, table):
                 continue
+            if names.covers(trigger_start, toks.end[clause.view[end - 1]]):
+                continue   # «جبهة الإنقاذ»، «حزب الاتحاد الوطني»: a word of a name, no event
+            last = events[-1] if events else None
+            if last is not None and last.event == category and last.sentence == si and last.trigger is not None \
+                    and trigger_start >= last.trigger.end and \
+                    _words_between(doc, last.trigger.end, trigger_start) <= LIGHT_VERB_GAP and \
+                    not any(ch in doc.text[last.trigger.end:trigger_start] for ch in "،,.:؛()"):
+                continue   # «وقعت تونس والجزائر مذكرة تفاهم»: the verb and its object name one event
             event = _event(doc, clause, start_p, end, category, mode, in_sentence, in_values, si, modal)
             if event is None:
                 continue
@@ -149,6 +182,9 @@ def find_events(doc: Document) -> None:
                 if category in STATEMENT_ACTS:
                     continue   # «رفضت كالاس الاتهامات»: her refusal of someone else's accusation, not hers
                 event.modality = "negated"   # «رفضت توقيع الاتفاق»: a signing that did not happen
+            if not event.actor and (trigger_start, event.trigger.end if event.trigger else -1) in group_spans:
+                # «المعتصمين»، «المحتجون»: the trigger names the group that acts
+                event.actor = [group_spans[(trigger_start, event.trigger.end if event.trigger else -1)]]
             if not event.actor and category in STATEMENT_ACTS and trigger_start in cue_speaker:
                 event.actor = [cue_speaker[trigger_start]]   # the statement's speaker, found by the quotes stage
                 event.recipient = [r for r in event.recipient if r not in event.actor]
@@ -179,7 +215,23 @@ def find_events(doc: Document) -> None:
             events.append(event)
             last_of[category] = event
             recorded.add(_participants(event))
-    doc.events = events
+    doc.events = _without_named_twice(events, group_spans)
+
+
+def _without_named_twice(events: list[Event], group_spans: dict[tuple[int, int], str]) -> list[Event]:
+    """Drop an event whose trigger only names its actors («المعتصمين») when another event of its category in the
+    sentence has them as actors too («احتج المعتصمون»): one protest, not two. Ids are renumbered."""
+    drop: set[int] = set()
+    for i, e in enumerate(events):
+        if e.trigger is None or (e.trigger.start, e.trigger.end) not in group_spans:
+            continue
+        if any(j != i and j not in drop and o.event == e.event and o.sentence == e.sentence
+               and set(e.actor) <= set(o.actor) for j, o in enumerate(events)):
+            drop.add(i)
+    kept = [e for i, e in enumerate(events) if i not in drop]
+    for k, e in enumerate(kept):
+        e.id = f"v{k + 1}"
+    return kept
 
 
 def _opens_clause(toks: Tokens, clause: SentenceView, p: int) -> bool:
@@ -334,22 +386,35 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     actors: list[Mention] = []
     recipients: list[Mention] = []
     first_after = after[0] if after and _words_between(doc, end, after[0].start) <= 1 else None
-    if first_after is not None and not _starts_with_preposition(doc, end, first_after) \
+    passive = a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES
+    if passive:
+        # «تم اعتقاله من قبل الشرطة»، «تم إيقافه بعد تدخل أعوان الحرس»: the agent, if named, follows an agent
+        # phrase; the name right after the trigger is who it was done to
+        agent = _agent(doc, clause, b, after)
+        actors = _coordinated(doc, agent, after) if agent is not None else []
+        before = []
+    elif first_after is not None and not _starts_with_preposition(doc, end, first_after) \
             and not _place_preposition(doc, first_after):
         actors = _coordinated(doc, first_after, after)   # «اجتماع بوتين مع»، «مباحثات بين أوكرانيا وروسيا»
     elif before:
         actors = _coordinated_back(doc, before)
     elif after and clause.norms[b:b + 1] == ["بين"]:
         # «الاجتماع بين قطبي الأزمة الليبية السراج وحفتر»: the sides named after بين, past a description
-        actors = _coordinated(doc, after[0], after)
+        sides = [m for m in after if not _place_preposition(doc, m)]
+        actors = _coordinated(doc, sides[0], sides) if sides else []
+    # the object of a verb whose subject follows it: «طالبت بيونغ يانغ الولايات المتحدة بالاعتذار»
+    vso_object = bool(actors) and actors[0].start >= end and not passive
     rest = [m for m in after if m not in actors and m.start > (actors[-1].end if actors and actors[-1].start >= end
                                                                   else end)]
     located = category in LOCATED   # «محادثات في جنيف»: where they met, not with whom
     for m in rest:
         if located and _locative(doc, m):
             continue
-        if _introduced_by_preposition(doc, m) or (not recipients and m is rest[0] and actors and
-                                                   actors[0].start < start):
+        direct = not recipients and m is rest[0] and (
+            (actors and actors[0].start < start) or passive
+            or (vso_object and _words_between(doc, actors[-1].end, m.start) == 0
+                and not doc.text[actors[-1].end:m.start].strip()))
+        if _introduced_by_preposition(doc, m) or direct:
             recipients = [r for r in _coordinated(doc, m, rest) if not (located and _locative(doc, r))]
             break
     if mode == "host" and actors and recipients:
@@ -423,9 +488,40 @@ def _locative(doc: Document, m: Mention) -> bool:
     return gap.endswith(" ") and bool(words) and words[-1] in _LOCATIVE_WORDS
 
 
+def _agent(doc: Document, clause: SentenceView, b: int, after: list[Mention]) -> Mention | None:
+    """The first name after an agent phrase (من قبل، من طرف، على يد، بعد تدخل) that follows the passive trigger
+    ending at view position ``b``, within its clause."""
+    toks = doc.tokens
+    assert toks is not None
+    agents = agent_phrases()
+    for i in range(b, min(len(clause.norms), b + WINDOW)):
+        w = clause.norms[i]
+        if not w or not (w[0].isalpha() or w[0].isdigit()):
+            if w not in ("،", ","):
+                return None
+            continue
+        hit = agents.roles_at(clause.norms, i).get("agent")
+        if hit is not None:
+            from_offset = toks.end[clause.view[hit[0] - 1]]
+            return next((m for m in after if m.start >= from_offset
+                         and _words_between(doc, from_offset, m.start) <= 2), None)
+    return None
+
+
 def _place_preposition(doc: Document, m: Mention) -> bool:
-    before = doc.text[max(0, m.start - 4):m.start]
-    return before.endswith(("في ", "ب")) or before.endswith("إلى ") or before.endswith("الى ")
+    """Whether ``m`` follows في، ب or إلى (فى and إلي too), directly or past a word for a kind of place, which may
+    also follow من (في مدينة حيفا، بولاية، من ولاية منوبة)."""
+    words = fold(doc.text[max(0, m.start - 30):m.start]).split()
+    if doc.text[m.start - 1:m.start] == "ب" or (words and doc.text[m.start - 1:m.start].isspace()
+                                                and words[-1] in _PLACE_PREPOSITIONS):
+        return True
+    if len(words) < 2 or not doc.text[m.start - 1:m.start].isspace():
+        return False
+    kind, prev = words[-1], words[-2]
+    kinds = senses()["place_kind"]
+    if kind in kinds:
+        return prev in _PLACE_PREPOSITIONS or prev == "من"
+    return kind[:1] == "ب" and kind[1:] in kinds    # بولاية، بمدينة
 
 
 def _coordinated(doc: Document, first: Mention, candidates: list[Mention]) -> list[Mention]:

@@ -94,3 +94,11 @@ class Intervals:
             if k and max_end[k - 1] > start:
                 return True
         return False
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether some interval ``[a, b)`` contains ``[start, end)``: ``a <= start`` and ``end <= b``."""
+        for starts, max_end in self._runs:
+            k = bisect_right(starts, start)
+            if k and max_end[k - 1] >= end:
+                return True
+        return False

@@ -25,7 +25,9 @@ def verb_forms(past: str, imperfect: str) -> list[str]:
     presents = ["ي" + stem, "ت" + stem, "ن" + stem, "ي" + stem + "ون", "ت" + stem + "ون", "ي" + stem + "وا",
                 "ت" + stem + "وا", "ي" + stem + "ان", "ت" + stem + "ان", "ي" + stem + "ا", "ت" + stem + "ا",
                 "ي" + stem + "ن"]
-    with_object = [f + o for f in (past, past + "ت", "ي" + stem, "ت" + stem, "ن" + stem) for o in _OBJECT]
+    # not فعله: written with ة it is a noun (طلبة «students», not طلبه «asked for it»)
+    with_object = [past + o for o in _OBJECT[1:]]
+    with_object += [f + o for f in (past + "ت", "ي" + stem, "ت" + stem, "ن" + stem) for o in _OBJECT]
     with_object += [f + o for f in (past + "و", "ي" + stem + "و") for o in _OBJECT]   # اقتحموه، يقتلونهم
     with_object += ["ي" + stem + "ون" + o for o in _OBJECT]
     return _unique(pasts + presents + with_object)

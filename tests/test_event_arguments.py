@@ -1,0 +1,68 @@
+"""Who acts in an event and who is acted on: group actors, reported clauses, verb-subject-object order, passives,
+places after a word for a kind of place, and triggers whose sense needs their object. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from marsad import analyze
+from marsad.document import Document
+from marsad.text.inflect import expand, noun_forms, plural_forms, verb_forms
+
+
+def _named(doc: Document, ids: list[str]) -> set[str]:
+    by_id = {e.id: e for e in doc.entities}
+    return {by_id[i].name_en or by_id[i].name for i in ids}
+
+
+def _events(text: str) -> list[tuple[str, set[str], set[str]]]:
+    doc = analyze(text, published="2026-11-29")
+    return [(v.event, _named(doc, v.actor), _named(doc, v.recipient)) for v in doc.events]
+
+
+def test_a_sound_verb_entry_stands_for_its_persons_tenses_and_objects() -> None:
+    forms = verb_forms("اقتحم", "يقتحم")
+    assert {"اقتحمت", "اقتحموا", "يقتحمون", "تقتحم", "اقتحموها", "يقتحمونه"} <= set(forms)
+    assert "اقتحمه" not in forms      # written with ة it would be a noun (طلبة «students», not طلبه)
+    assert set(expand("فرض/يفرض_عقوبات")) >= {"فرضت_عقوبات", "يفرضون_عقوبات"}
+    assert noun_forms("مداهمة") == ["مداهمة", "المداهمة", "مداهمته", "مداهمتها", "مداهمتهم", "مداهمتهما"]
+    assert set(plural_forms("خاطفون")) == {"خاطفون", "خاطفين", "خاطفو", "خاطفي", "الخاطفون", "الخاطفين"}
+
+
+def test_an_unnamed_group_acts() -> None:
+    assert ("ASSAULT", {"المسلحون"}, set()) in _events("واقتحم المسلحون مبنى البلدية صباح اليوم.")
+    assert [e[:2] for e in _events("وقال شهود إن المعتصمين احتجوا أمام مقر الولاية.") if e[0] == "PROTEST"] \
+        == [("PROTEST", {"المعتصمين"})]
+
+
+def test_who_reports_a_clause_is_not_who_acts_in_it() -> None:
+    events = _events("وأفادت وكالة رويترز أن مجهولين هاجموا قافلة للأمم المتحدة.")
+    assault = [e for e in events if e[0] == "ASSAULT"]
+    assert assault and "Reuters" not in assault[0][1] and assault[0][1] == {"مجهولين"}
+
+
+def test_the_object_of_a_verb_whose_subject_follows_it_is_the_recipient() -> None:
+    events = _events("واتهمت روسيا أوكرانيا بشن هجوم على محطة الكهرباء.")
+    assert ("ACCUSE", {"Russia"}, {"Ukraine"}) in events
+
+
+def test_a_passive_takes_its_agent_from_the_agent_phrase() -> None:
+    events = _events("وقد تم اعتقال الناشط من قبل الشرطة التونسية في العاصمة.")
+    coerce = [e for e in events if e[0] == "COERCE"]
+    assert coerce and coerce[0][1] and all("شرطة" in a or "police" in a.lower() for a in coerce[0][1])
+
+
+def test_a_place_after_a_word_for_a_kind_of_place_is_where_not_who() -> None:
+    events = _events("نفذ عمال المصنع من ولاية القصرين، الخميس، وقفة احتجاجية أمام مقر الشركة.")
+    protest = [e for e in events if e[0] == "PROTEST"]
+    assert protest and not any("Kasserine" in a or "القصرين" in a for a in protest[0][1])
+
+
+def test_signing_needs_what_is_signed_and_talks_need_a_party() -> None:
+    assert not _events("ووقع الانفجار في ساعة مبكرة من صباح الأحد.")
+    assert [e[0] for e in _events("ووقعت تونس والجزائر مذكرة تفاهم في الرياض.")] == ["AGREE"]
+    assert not [e for e in _events("وقالت الباحثة إنها بحثت كثيرا في أرشيف المكتبة.") if e[0] == "CONSULT"]
+
+
+def test_a_trigger_inside_an_organisation_name_is_no_event() -> None:
+    events = _events("وأعلنت جبهة الإنقاذ الوطني تأسيس مكتب جديد في صفاقس.")
+    assert not [e for e in events if e[0] == "AID"]
