@@ -45,7 +45,8 @@ _RECIPIENT_PREPOSITIONS = frozenset({"مع", "ب", "الي", "علي", "ضد", "
 _COMPLEMENTISERS = frozenset({"ان", "بان", "وان"})
 #: words that make the trigger after them passive: «تم اعتقاله»، «يتم ترحيلهم»
 #: prepositions (normalised) that introduce the place where something happens
-_PLACE_PREPOSITIONS = frozenset({"في", "الي", "وفي"})
+_PLACE_PREPOSITIONS = frozenset({"في", "الي", "وفي", "قرب", "وسط", "امام", "داخل", "خارج", "شمال", "جنوب", "شرق",
+                                 "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
 _PASSIVE_AUXILIARIES = frozenset({"تم", "يتم", "تمت", "جري", "يجري", "سيتم"})
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان"})
 #: how many words a trigger's arguments may lie after it
@@ -423,6 +424,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     place = next((m for m in mentions if m.label in PLACE_LABELS and m.start > start and m not in actors
                   and m not in recipients and _place_preposition(doc, m)
                   and not senses()["topic"] & set(phrase_norms(doc.text[end:m.start]))), None)
+    if place is None and mode == "visit":
+        # «زيارة دولة إلى روما»: a visit happens where the visitor goes
+        place = next((m for m in recipients if m.label in PLACE_LABELS), None)
     # ``values``: the sentence's dates and durations. An event's date is a calendar date, month or year (the
     # contract's form); a week (2025-W48), a day without a year (--12-02) or a Hijri year alone (1446AH) is no such
     # date, and the schema refuses it

@@ -3,7 +3,11 @@
 An event counts when its category matches a gold event's in the same sentence and it shares at least one actor or
 recipient with it (entities compared by the gold aliases among the system entity's mentions, or by English name).
 Each gold event matches at most one system event. Also scored: category-only detection per sentence (a sentence's
-set of categories against the gold sentence's), per category. Gold events marked unsure count like the others.
+set of categories against the gold sentence's), per category; and, on the matched events, modality (the share
+whose modality is the gold one, with a confusion count of the misses, and precision/recall/F1 of the non-asserted
+ones: an event that did not happen must not pass as asserted) and place (of the gold events with a location, the
+share whose ``event_loc`` is that place; of the system places on matched events, the share that are right). Gold
+events marked unsure count like the others.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from pathlib import Path
 
 from marsad.eval.entities import _published, same_name
 from marsad.pipeline import analyze
+from marsad.text.normalise import fold
 
 ALIASES = {"DEMAND": "REQUEST"}   # the seed annotation's one pre-PLOVER-2 name
 
@@ -29,6 +34,8 @@ def score(gold: Path, articles: Path) -> dict[str, object]:
     raw = gold.read_text(encoding="utf-8")
     records = [json.loads(raw)] if gold.suffix == ".json" else [json.loads(x) for x in raw.splitlines() if x.strip()]
     tp = fp = fn = 0
+    modality: Counter[tuple[str, str]] = Counter()   # (gold, system) on matched events
+    places: Counter[str] = Counter()
     det_tp: Counter[str] = Counter()
     det_fp: Counter[str] = Counter()
     det_fn: Counter[str] = Counter()
@@ -55,15 +62,31 @@ def score(gold: Path, articles: Path) -> dict[str, object]:
             gold_events.append((ALIASES.get(v["type"], v["type"]), doc.sentence_of(start) if start >= 0 else -1,
                                 v.get("actors", []) + v.get("targets", [])))
         used: set[int] = set()
-        for category, sentence, keys in gold_events:
+        by_name = {e.id: e for e in doc.entities}
+        for (category, sentence, keys), v in zip(gold_events, record["events"], strict=True):
             hit = next((i for i, e in enumerate(doc.events) if i not in used and e.event == category
                         and e.sentence == sentence and any(same(k, x) for k in keys for x in e.actor + e.recipient)),
                        None)
             if hit is None:
                 fn += 1
-            else:
-                used.add(hit)
-                tp += 1
+                continue
+            used.add(hit)
+            tp += 1
+            found = doc.events[hit]
+            modality[(v.get("modality", "asserted"), found.modality)] += 1
+            gold_place = v.get("location") or None
+            system_place = by_name.get(found.event_loc or "")
+            if gold_place:
+                places["gold"] += 1
+            if system_place is not None:
+                places["system"] += 1
+                # the same place named alike, or a gold name that holds the system's mention as a word sequence
+                # («منطقة القصيم» for القصيم)
+                said = {fold(t) for t in texts.get(system_place.id, set())}
+                right = gold_place is not None and (
+                    same_name(system_place.name_en, gold_place)
+                    or any(f" {t} " in f" {fold(gold_place)} " for t in said))
+                places["right"] += bool(right)
         fp += len(doc.events) - len(used)
         gold_sets = {(s, c) for c, s, _ in gold_events}
         system_sets = {(e.sentence, e.event) for e in doc.events}
@@ -74,8 +97,18 @@ def score(gold: Path, articles: Path) -> dict[str, object]:
         for _, c in gold_sets - system_sets:
             det_fn[c] += 1
     categories = sorted(set(det_tp) | set(det_fp) | set(det_fn))
+    matched = sum(modality.values())
+    non_asserted = _prf(sum(n for (g, x), n in modality.items() if g != "asserted" and x != "asserted"),
+                        sum(n for (g, x), n in modality.items() if g == "asserted" and x != "asserted"),
+                        sum(n for (g, x), n in modality.items() if g != "asserted" and x == "asserted"))
     return {
         "events": _prf(tp, fp, fn),
+        "modality": {"accuracy": round(sum(n for (g, x), n in modality.items() if g == x) / matched, 4)
+                     if matched else 0.0, "matched": matched, "not_asserted": non_asserted,
+                     "misses": {f"{g}->{x}": n for (g, x), n in sorted(modality.items()) if g != x}},
+        "place": {"recall": round(places["right"] / places["gold"], 4) if places["gold"] else 0.0,
+                  "precision": round(places["right"] / places["system"], 4) if places["system"] else 0.0,
+                  "gold": places["gold"], "system": places["system"], "right": places["right"]},
         "detection": {"micro": _prf(sum(det_tp.values()), sum(det_fp.values()), sum(det_fn.values())),
                       **{c: _prf(det_tp[c], det_fp[c], det_fn[c]) for c in categories}},
     }
