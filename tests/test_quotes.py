@@ -56,3 +56,41 @@ def test_unnamed_speaker_becomes_a_group_entity() -> None:
 
 def test_abstract_nouns_after_a_speech_verb_are_no_speakers() -> None:
     assert analyze("وتشير التقديرات إلى أن الاقتصاد سينمو هذا العام.").quotes == []
+
+
+def test_unnamed_speaker_speaks_on_in_the_participles_after_it() -> None:
+    got = quotes("وقالت شركة تشغيل القطارات إن الرحلات ستستأنف غدا، مؤكدة أن الأضرار طفيفة.")
+    assert [(s, c) for s, _, _, c in got] == [("شركة تشغيل القطارات", "الرحلات ستستأنف غدا"),
+                                              ("شركة تشغيل القطارات", "الأضرار طفيفة")]
+
+
+def test_conjunction_written_apart_opens_a_statement() -> None:
+    got = quotes("و أعلنت وزارة الداخلية التونسية أن الطريق سيغلق يوم الأحد.")
+    assert [c for _, _, _, c in got] == ["الطريق سيغلق يوم الأحد"]
+
+
+def test_complementiser_right_after_the_cue_is_no_speaker() -> None:
+    got = quotes("وقال وزير الخارجية الفرنسي جان إيف لودريان إن الحوار مستمر. "
+                 "وأوضح أن \"الحكومة عاجزة على أن تنفذ الاتفاق\".")
+    assert got[1][0] == got[0][0] == "Jean-Yves Le Drian"
+    assert got[1][2:] == ("direct", "الحكومة عاجزة على أن تنفذ الاتفاق")
+
+
+def test_an_object_with_a_complementiser_of_its_own_is_what_is_said() -> None:
+    got = quotes("وأعلنت الشرطة العثور على سيارة مسروقة يعتقد أن اللصوص تركوها قرب الميناء.")
+    assert got[0][3].startswith("العثور على سيارة")
+
+
+def test_cues_inflected_from_one_entry() -> None:
+    got = quotes("وأشاد رئيس الجمهورية قيس سعيد بجهود الحماية المدنية في إخماد الحرائق. وقالت وزيرة الصحة "
+                 "سنية بن الشيخ إن الوضع مستقر، معبرة عن ارتياحها لنسق التلاقيح.")
+    assert [(k, c) for _, k, _, c in got] == [("أشاد", "جهود الحماية المدنية في إخماد الحرائق"),
+                                              ("قالت", "الوضع مستقر"), ("معبرة", "ارتياحها لنسق التلاقيح")]
+
+
+def test_title_then_comma_then_the_name_that_speaks() -> None:
+    got = quotes("صرح رئيس حزب العمال، حمة الهمامي، بأن الحزب سيشارك في الانتخابات. وقال كاتب عام نقابة الصحة، "
+                 "محمد الهادي الطرابلسي في تصريح لمراسل إذاعة محلية خلال ندوة صحفية عقدها صباح اليوم بمقر النقابة "
+                 "إن الإضراب سيتواصل.")
+    assert [(s, c) for s, _, _, c in got] == [("Hamma Hammami", "الحزب سيشارك في الانتخابات"),
+                                              ("محمد الهادي الطرابلسي", "الإضراب سيتواصل")]

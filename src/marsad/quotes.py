@@ -20,6 +20,7 @@ speaker is no quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -27,7 +28,7 @@ from marsad.document import Document, Entity, Mention, Quote
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.resolve import local_id
 from marsad.spanindex import Intervals, MentionIndex
-from marsad.text.inflect import plural_forms
+from marsad.text.inflect import expand, plural_forms
 from marsad.text.normalise import fold
 from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, sentence_views
 
@@ -39,7 +40,16 @@ _CLOSERS = "»”\""
 
 
 def _table(name: str) -> PhraseTable:
-    return PhraseTable((form, role, True) for role, forms in read_rows(name, "quotes") for form in forms.split())
+    """A cue table: verbs written past/imperfect inflected (marsad.text.inflect), participles in both genders."""
+    return PhraseTable((form, role, True) for role, forms in read_rows(name, "quotes") for entry in forms.split()
+                       for form in (_participle_forms(entry) if role == "participle" else expand(entry)))
+
+
+def _participle_forms(form: str) -> list[str]:
+    """A participle's masculine accusative (مؤكدا) with its feminine (مؤكدة) and plural (مؤكدين)."""
+    if "_" in form or not form.endswith("ا") or len(form) < 4:
+        return [form]
+    return [form, form[:-1] + "ة", form[:-1] + "ين"]
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +131,13 @@ def find_quotes(doc: Document) -> None:
             q.id = f"q{len(quotes) + 1}"
             quotes.append(q)
             speaker = speaker_by_id.get(q.speaker_mention or "")
+            if speaker is None and q.speaker_mention:
+                # an unnamed speaker found here («وقال عقيد في الشرطة إن»): a mention made just now, at the end of
+                # the list; it speaks on for the participles and subject-less verbs that follow
+                speaker = next((m for m in reversed(doc.mentions) if m.id == q.speaker_mention), None)
+                if speaker is not None:
+                    speaker_by_id[speaker.id] = speaker
+                    speakers.add(speaker)
             sentence_speaker = speaker or sentence_speaker
             last_speaker = speaker or last_speaker
         headline = _headline(doc, s, speakers)
@@ -139,6 +156,13 @@ class _Speakers(MentionIndex):
     def __init__(self, mentions: Iterable[Mention]) -> None:
         super().__init__(mentions)
         self._by_head: dict[str, MentionIndex] | None = None
+
+    def add(self, m: Mention) -> None:
+        """Take in a mention made while quotes are read (an unnamed speaker), in start order."""
+        k = bisect_right(self.starts, m.start)
+        self.items.insert(k, m)
+        self.starts.insert(k, m.start)
+        self.longest = max(self.longest, m.end - m.start)
 
     def organisations(self, head: str) -> MentionIndex | None:
         """The ORG mentions whose normalised name starts with the word ``head``."""
@@ -163,7 +187,8 @@ def _starts_statement(doc: Document, s: SentenceView, p: int, role: str, table: 
     if t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] in ("و", "ف"):
         return True
     prev = s.norms[p - 1]
-    return prev in ("،", ",", ":", "(", "«", "\"") or "boundary" in table.roles_at(s.norms, p - 1)
+    # «و أعلنت»: the conjunction written apart
+    return prev in ("،", ",", ":", "(", "«", "\"", "و", "ف") or "boundary" in table.roles_at(s.norms, p - 1)
 
 
 def _token_span(s: SentenceView, doc: Document, a: int, b: int) -> tuple[int, int]:
@@ -182,16 +207,46 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
         if b + skip >= len(s.view) or (skip and not _plain_word(doc, s, b + skip - 1)):
             return None
         found = _speaker_at(doc, s, b + skip, speakers)
-        if found is not None and any(_audience(doc, s, b + k) for k in range(1, skip + 1)):
+        if found is not None and any(_governed(doc, s, b + k) for k in range(1, skip + 1)):
             # «أكد الأمين العام للحزب الجمهوري، عصام الشابي، أن»: the name after ل completes the title; the person
             # named next, if any, is the speaker
             gap = _APPOSITION.match(doc.text, found.end)
             end = gap.end() if gap is not None else found.end
-            person = next((m for m in speakers.starting_upto(end, end) if m.label == "PER"), None)
+            person = next((m for m in speakers.starting_upto(end, end) if m.label == "PER"), None) \
+                or _apposed_person(doc, s, _view_after(doc, s, found.end), speakers)
             return person or (None if speech else found)
+        if found is not None and skip and found.label != "PER":
+            # «صرح رئيس حركة النهضة، راشد الغنوشي»: the body completes the title; the person named next speaks
+            gap = _APPOSITION.match(doc.text, found.end)
+            end = gap.end() if gap is not None else found.end
+            return next((m for m in speakers.starting_upto(end, end) if m.label == "PER"), found)
         if found is not None:
             return found
     return None
+
+
+def _apposed_person(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
+    """The person named after a comma that closes a title (وقال كاتب عام النقابة، فلان; قال النائب بمجلس الشعب
+    عن الجبهة، فلان): up to MAX_TITLE_PHRASE words from ``b``, none of them a cue, a complementiser or other
+    punctuation than quotation marks and parentheses."""
+    toks = doc.tokens
+    assert toks is not None
+    table = cues()
+    for i in range(b, min(len(s.norms), b + MAX_TITLE_PHRASE + 1)):
+        if s.norms[i] in ("،", ","):
+            if i == b or i + 1 >= len(s.view):
+                return None
+            start = toks.start[s.view[i + 1]]
+            return next((m for m in speakers.starting_upto(start, start) if m.label == "PER"), None)
+        if toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "()\"«»“”'":
+            return None
+        if table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES}:
+            return None
+    return None
+
+
+#: the longest title passed over to the name after its comma
+MAX_TITLE_PHRASE = 12
 
 
 def _plain_word(doc: Document, s: SentenceView, i: int) -> bool:
@@ -218,7 +273,7 @@ def _speaker_at(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> 
             # «الرئيس الأوكراني زيلينسكي»: the title's person, or the name right after it, past an acronym in
             # parentheses («الأمين العام لحلف شمال الأطلسي (الناتو) مارك روته»)
             end = m.end
-            aside = _PARENTHESIS.match(doc.text, end)
+            aside = _PARENTHESIS.match(doc.text, end) or _APPOSITION.match(doc.text, end)
             if aside is not None:
                 end = aside.end()
             after = next((n for n in speakers.starting_upto(end, end + 1) if n.label != "TITLE"), None)
@@ -256,7 +311,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         b = _past_relative_verb(doc, s, b, table)
     if role in ("verb", "continue") and _audience(doc, s, b):
         # «وقالت للصحفيين في بروكسل: ...»: who is told, not who speaks; the speaker is the subject named before
-        start = _after_aside(s, b + 1, limit, table)
+        start = _after_aside(s, b + 1, limit, table, opened=True)
         if start == b + 1 and not _says_directly(s, start, table):
             return None
         speaker = (_speaker_before(doc, s, a, speakers) or sentence_speaker or
@@ -269,6 +324,10 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if speaker is not None:
             content_from = _view_after(doc, s, speaker.end)
             content_from = _skip_apposition(doc, s, content_from, speakers)
+    if speaker is None and role in ("verb", "continue", "masdar"):
+        speaker = _apposed_person(doc, s, b, speakers)
+        if speaker is not None:
+            content_from = _skip_apposition(doc, s, _view_after(doc, s, speaker.end), speakers)
     if speaker is None and role in ("verb", "continue"):
         speaker = _speaker_before(doc, s, a, speakers)
     if speaker is None and role == "participle":
@@ -307,12 +366,25 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
 def _audience(doc: Document, s: SentenceView, i: int) -> bool:
     """Whether the word at ``i`` carries the preposition ل: after a speech verb, whom it is said to (للصحفيين،
     لوكالة رويترز), not who says it."""
+    return _proclitic(doc, s, i) == "ل"
+
+
+def _proclitic(doc: Document, s: SentenceView, i: int) -> str:
+    """The proclitic written last before the word at ``i`` (ل in وللصحفيين), or ""."""
     toks = doc.tokens
     assert toks is not None
     if i >= len(s.view):
-        return False
+        return ""
     t = s.view[i]
-    return t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] == "ل"
+    if t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t]:
+        return toks.norm[t - 1]
+    return ""
+
+
+def _governed(doc: Document, s: SentenceView, i: int) -> bool:
+    """Whether the word at ``i`` carries a preposition (ب، ل، ك): the object of a verb or the complement of a
+    title (القيادي بالحزب، الأمين العام للحزب), never a subject."""
+    return _proclitic(doc, s, i) in ("ب", "ل", "ك")
 
 
 def _past_relative_verb(doc: Document, s: SentenceView, b: int, table: PhraseTable) -> int:
@@ -364,10 +436,15 @@ def _nothing_after(doc: Document, s: SentenceView, p: int, limit: int) -> bool:
     return True
 
 
-def _after_aside(s: SentenceView, p: int, limit: int, table: PhraseTable) -> int:
+def _after_aside(s: SentenceView, p: int, limit: int, table: PhraseTable, *, opened: bool = False) -> int:
     """Where what is said starts when an aside stands before the complementiser («قال X في تصريح لـ... إن»): at
-    the complementiser, if one comes within MAX_ASIDE_WORDS; else at ``p``."""
+    the complementiser, if one comes within MAX_ASIDE_WORDS; else at ``p``. An aside opens with a comma or a word
+    of the ``aside`` row (في، خلال، عقب، اليوم...) unless ``opened`` (the words after whom it was said to); what
+    opens otherwise is what is said, an object that may hold a complementiser of its own (أعلنت الشرطة العثور
+    على ... يعتقد أن ...، أعرب عن أمله في أن ...)."""
     if p >= limit or "complementiser" in table.roles_at(s.norms, p) or s.norms[p] in (":", "«", "\"", "“"):
+        return p
+    if not opened and s.norms[p] not in ("،", ",", "(") and "aside" not in table.roles_at(s.norms, p):
         return p
     for i in range(p + 1, min(limit, p + MAX_ASIDE_WORDS + 1)):
         roles = table.roles_at(s.norms, i)
@@ -455,7 +532,8 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
     إن، قال عمال إنقاذ إن). It becomes a group mention and entity. A phrase that starts with a preposition (وأضافت
     في بيان أن) is no subject. A phrase that ends with a person's name is a title and the name (المتحدثة باسم
     الوزارة ماريا زاخاروفا): the person speaks."""
-    if b >= len(s.norms) or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال") \
+    if b >= len(s.norms) or _says_directly(s, b, table) or s.norms[b] in _OPENERS \
+            or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال") \
             or "not_speaker" in groups().roles_at(s.norms, b):
         return None
     toks = doc.tokens
