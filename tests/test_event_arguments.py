@@ -66,3 +66,17 @@ def test_signing_needs_what_is_signed_and_talks_need_a_party() -> None:
 def test_a_trigger_inside_an_organisation_name_is_no_event() -> None:
     events = _events("وأعلنت جبهة الإنقاذ الوطني تأسيس مكتب جديد في صفاقس.")
     assert not [e for e in events if e[0] == "AID"]
+
+
+def test_a_long_office_before_the_name_still_gives_the_subject() -> None:
+    events = _events("وقد زار وزير العلاقات مع الهيئات الدستورية والمجتمع المدني كمال الجندوبي المعتصمين أمس.")
+    consult = [e for e in events if e[0] == "CONSULT"]
+    # (the tagger's span of the name may vary; the rule under test is who the subject is)
+    assert consult and len(consult[0][1]) == 1 and "الجندوبي" in next(iter(consult[0][1]))
+    assert consult[0][2] == {"المعتصمين"}
+
+
+def test_a_masdar_with_a_pronoun_joined_to_an_event_shares_its_actor() -> None:
+    events = _events("وتعود الأزمة إلى ضم روسيا لإقليم القرم ودعمها للانفصاليين في الشرق.")
+    support = [e for e in events if e[0] == "SUPPORT"]
+    assert support and support[0][1] == {"Russia"}

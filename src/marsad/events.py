@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from marsad.document import Document, Event, Mention, Quote
+from marsad.ner import titles
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.inflect import expand
@@ -47,6 +48,8 @@ _COMPLEMENTISERS = frozenset({"ان", "بان", "وان"})
 #: prepositions (normalised) that introduce the place where something happens
 _PLACE_PREPOSITIONS = frozenset({"في", "الي", "وفي", "قرب", "وسط", "امام", "داخل", "خارج", "شمال", "جنوب", "شرق",
                                  "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
+#: third-person possessive pronouns (normalised) on a masdar
+_POSSESSIVES = ("ها", "هم", "هما")
 _PASSIVE_AUXILIARIES = frozenset({"تم", "يتم", "تمت", "جري", "يجري", "سيتم"})
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان"})
 #: how many words a trigger's arguments may lie after it
@@ -128,6 +131,8 @@ def requirements() -> dict[str, frozenset[str]]:
     return out
 
 
+#: how many words an office may run between a trigger and the name it introduces
+TITLE_WINDOW = 10
 #: how many words may part a verb from its object noun of the same category that names the same event
 LIGHT_VERB_GAP = 3
 #: how many words after a trigger the word it requires may stand («وقع الوزيران اليوم مذكرة تفاهم»)
@@ -189,6 +194,11 @@ def find_events(doc: Document) -> None:
             if not event.actor and category in STATEMENT_ACTS and trigger_start in cue_speaker:
                 event.actor = [cue_speaker[trigger_start]]   # the statement's speaker, found by the quotes stage
                 event.recipient = [r for r in event.recipient if r not in event.actor]
+            if _possessed(toks, clause, start_p, end) and (earlier := _last_with_actor(events, si)) is not None:
+                # «ضم روسيا للقرم ودعمها للانفصاليين»: the pronoun on the masdar is the subject of the event it
+                # is joined to, not the name just before it
+                event.actor = list(earlier.actor)
+                event.recipient = [r for r in event.recipient if r not in event.actor]
             if not event.actor and _purpose(toks, clause.view[start_p]):
                 # «يتوجه ويتكوف وكوشنر إلى أوكرانيا ... لإجراء محادثات»: a purpose clause shares the sentence's actors
                 earlier = _last_with_actor(events, si)
@@ -233,6 +243,16 @@ def _without_named_twice(events: list[Event], group_spans: dict[tuple[int, int],
     for k, e in enumerate(kept):
         e.id = f"v{k + 1}"
     return kept
+
+
+def _possessed(toks: Tokens, clause: SentenceView, a: int, b: int) -> bool:
+    """Whether the one-word trigger at ``a:b`` is joined by و to what comes before and carries a third-person
+    pronoun (ودعمها، وزيارته): a masdar whose subject is that pronoun."""
+    if b != a + 1:
+        return False
+    t = clause.view[a]
+    joined = t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] == "و"
+    return joined and clause.norms[a].endswith(_POSSESSIVES) and len(clause.norms[a]) > 4
 
 
 def _opens_clause(toks: Tokens, clause: SentenceView, p: int) -> bool:
@@ -399,6 +419,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         actors = _coordinated(doc, first_after, after)   # «اجتماع بوتين مع»، «مباحثات بين أوكرانيا وروسيا»
     elif before:
         actors = _coordinated_back(doc, before)
+    elif (titled := _titled_subject(doc, clause, b, after)) is not None:
+        # «زار وزير العلاقات مع الهيئات الدستورية ... مهدي بن غربية المضربين»: a long title, then the name
+        actors = _coordinated(doc, titled, after)
     elif after and clause.norms[b:b + 1] == ["بين"]:
         # «الاجتماع بين قطبي الأزمة الليبية السراج وحفتر»: the sides named after بين, past a description
         sides = [m for m in after if not _place_preposition(doc, m)]
@@ -490,6 +513,25 @@ def _locative(doc: Document, m: Mention) -> bool:
         return True
     words = gap.split()
     return gap.endswith(" ") and bool(words) and words[-1] in _LOCATIVE_WORDS
+
+
+def _titled_subject(doc: Document, clause: SentenceView, b: int, after: list[Mention]) -> Mention | None:
+    """The person named after an office word that follows the trigger ending at ``b`` (a subject with a title too
+    long or too rare for a TITLE mention), within the clause and TITLE_WINDOW words."""
+    if b >= len(clause.norms) or not {"head", "dependent"} & titles.words().roles_at(clause.norms, b).keys():
+        return None
+    toks = doc.tokens
+    assert toks is not None
+    start = toks.start[clause.view[b]]
+    for m in after:
+        if m.start < start:
+            continue
+        if m.label == "PER" and _words_between(doc, start, m.start) <= TITLE_WINDOW \
+                and not _clause_break(doc, start, m.start) and not _introduced_by_preposition(doc, m):
+            return m
+        if m.label != "TITLE":
+            return None   # another name first: the office is that body's («وزير خارجية فرنسا»)
+    return None
 
 
 def _agent(doc: Document, clause: SentenceView, b: int, after: list[Mention]) -> Mention | None:
