@@ -94,3 +94,25 @@ def test_title_then_comma_then_the_name_that_speaks() -> None:
                  "إن الإضراب سيتواصل.")
     assert [(s, c) for s, _, _, c in got] == [("Hamma Hammami", "الحزب سيشارك في الانتخابات"),
                                               ("محمد الهادي الطرابلسي", "الإضراب سيتواصل")]
+
+
+def test_headline_speaker_opens_the_heading_before_an_aside_and_the_colon() -> None:
+    got = quotes("الغنوشي في لقائه بالسفير الفرنسي : الانتخابات ستجرى في موعدها\n\n"
+                 "قال راشد الغنوشي إن الانتخابات ستجرى في موعدها.")
+    assert got[0] == ("Rached Ghannouchi", ":", "direct", "الانتخابات ستجرى في موعدها")
+
+
+def test_headline_with_a_place_or_a_name_inside_an_aside_is_no_quote() -> None:
+    assert quotes("ليبيا : مقتل ثلاثة أشخاص في اشتباكات بطرابلس\n\nقتل ثلاثة أشخاص في اشتباكات.") == []
+    assert quotes("في زيارة لرئيس الحكومة : اتفاقيات جديدة مع الجزائر\n\nوقع رئيس الحكومة اتفاقيات.") == []
+
+
+def test_headline_unnamed_titled_speaker() -> None:
+    got = quotes("قيادي في حركة النهضة : لا تحالف مع أي حزب\n\nقال قيادي في حركة النهضة إنه لا تحالف.")
+    assert got[0] == ("قيادي في حركة النهضة", ":", "direct", "لا تحالف مع أي حزب")
+
+
+def test_cue_after_min_jihatihi_and_no_quote_in_yudhkar_anna() -> None:
+    got = quotes("ومن جهته قال وزير الخارجية عثمان الجرندي إن المحادثات كانت مفيدة. "
+                 "يذكر أن الوزير زار الجزائر الأسبوع الماضي.")
+    assert [(s, c) for s, _, _, c in got] == [("Othman Jerandi", "المحادثات كانت مفيدة")]

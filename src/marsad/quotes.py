@@ -114,6 +114,11 @@ def find_quotes(doc: Document) -> None:
                                     (role == "verb" and _speaker_before(doc, s, p, speakers) is not None)):
                 p += 1
                 continue
+            after = roles[role][0]
+            if role == "verb" and "impersonal" in roles and \
+                    (_says_directly(s, after, table) or "preposition" in table.roles_at(s.norms, after)):
+                p = after   # «يذكر أن ...»، «يشار إلى أن ...»: the journalist's voice
+                continue
             if role == "masdar" and found:
                 p = roles[role][0]   # «قال X في تصريحات لـ...»: the aside of a statement already cued
                 continue
@@ -569,18 +574,23 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             if content is None:
                 return None
             start, stop = _token_span(s, doc, b, end)
-            mention = doc.add_mention(start, stop, "NORP")
-            entity = Entity(id=f"e{len(doc.entities) + 1}", label="NORP", name=mention.text,
-                            kb_id=local_id("NORP", " ".join(mention.text.split())), mentions=[mention.id])
-            mention.entity = entity.id
-            doc.entities.append(entity)
-            return mention, content
+            return _group_speaker(doc, start, stop), content
         named_next = toks.start[s.view[q + 1]] if q + 1 < n else -1
         if s.norms[q] in ("،", ",") and any(m.label == "PER" for m in speakers.starting_upto(named_next, named_next)):
             continue    # a name in apposition to the title: «الأمين العام للحزب، محمد الكيلاني إن»
         if s.norms[q] in ("،", ",", ".") or "verb" in roles(q):
             return None
     return None
+
+
+def _group_speaker(doc: Document, start: int, stop: int) -> Mention:
+    """A speaker the tagger did not name, as a group mention and entity of its own."""
+    mention = doc.add_mention(start, stop, "NORP")
+    entity = Entity(id=f"e{len(doc.entities) + 1}", label="NORP", name=mention.text,
+                    kb_id=local_id("NORP", " ".join(mention.text.split())), mentions=[mention.id])
+    mention.entity = entity.id
+    doc.entities.append(entity)
+    return mention
 
 
 def _back_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
@@ -620,21 +630,60 @@ def _first_speaker(doc: Document, s: SentenceView, a: int, speakers: _Speakers) 
 
 
 def _headline(doc: Document, s: SentenceView, speakers: _Speakers) -> Quote | None:
-    """«خامنئي: ...» in a title or heading: the name before the colon speaks the rest."""
+    """«خامنئي: ...» in a title or heading: the name that opens it speaks the rest after the colon. Between the name
+    and the colon may stand whom it is said to (لـ...) or an aside (في اجتماعه ب...، خلال ...); a name that does not
+    open the heading («في ذكرى اعدام فلان: ...») speaks nothing, and a country or place alone before the colon
+    («العراق: العثور على ...») labels the news rather than speaks."""
     block = doc.blocks[doc.sentences[s.index].block] if doc.blocks else None
     if block is None or block.kind == "paragraph":
         return None
     colon = doc.text.find(":", s.start, s.end)
     if colon < 0:
         return None
-    named = [m for m in speakers.starting_upto(s.start, colon)
-             if m.end <= colon and not doc.text[m.end:colon].strip()]
-    if not named:
+    toks = doc.tokens
+    assert toks is not None
+    first = s.start
+    while first < colon and doc.text[first] in " \u00a0\"«“'":
+        first += 1
+    opening = next((m for m in speakers.starting_upto(first, first) if m.end <= colon), None)
+    if opening is None:
+        opening = _titled_heading(doc, s, first, colon, speakers)
+    if opening is None or opening.label in ("GPE", "LOC"):
+        return None
+    named = _speaker_at(doc, s, _view_after(doc, s, opening.start), speakers) or opening
+    if named.end > colon:
+        named = opening
+    rest = _view_after(doc, s, named.end)
+    if doc.text[named.end:colon].strip(" \u00a0\"»”'") and not (
+            rest < len(s.norms) and (_audience(doc, s, rest) or "aside" in cues().roles_at(s.norms, rest))):
         return None
     start = colon + 1
-    while start < s.end and doc.text[start] == " ":
+    while start < s.end and doc.text[start] in " \u00a0":
         start += 1
     if s.end - start < 3:
         return None
-    return Quote(id="", kind="direct", speaker=named[-1].entity, speaker_mention=named[-1].id,
+    return Quote(id="", kind="direct", speaker=named.entity, speaker_mention=named.id,
                  cue=doc.span(colon, colon + 1), content=doc.span(start, s.end), sentence=s.index)
+
+
+def _titled_heading(doc: Document, s: SentenceView, first: int, colon: int, speakers: _Speakers) -> Mention | None:
+    """«نائب عن الجبهة الشعبية: ...»: a short heading before the colon that names a body or title but opens with a
+    plain word is an unnamed speaker (a group mention made here); one that opens with a preposition or an aside
+    («في جولة لرئيس الحكومة: ...») speaks nothing."""
+    toks = doc.tokens
+    assert toks is not None
+    i = _view_after(doc, s, first)
+    stop = colon
+    while stop > first and doc.text[stop - 1] in " \u00a0":
+        stop -= 1
+    words = [k for k in range(i, _view_after(doc, s, stop)) if toks.kind[s.view[k]] != PUNCT]
+    if not words or len(words) > MAX_HEADING_WORDS or not _plain_word(doc, s, i) or _governed(doc, s, i) \
+            or "aside" in cues().roles_at(s.norms, i):
+        return None
+    if not any(m.end <= stop and m.label in ("ORG", "NORP", "TITLE") for m in speakers.starting(first, stop)):
+        return None
+    return _group_speaker(doc, toks.start[s.view[i]], stop)
+
+
+#: the longest unnamed speaker before a heading's colon
+MAX_HEADING_WORDS = 6
