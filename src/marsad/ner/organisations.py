@@ -45,13 +45,14 @@ def organisation_mentions(doc: Document) -> None:
         p = 0
         while (found := table.next_match(s.norms, p, "head")) is not None:
             p, head_end, _ = found
-            q, quoted = head_end, False
+            q, quoted, closed = head_end, False, False
             while q < len(s.norms) and q - head_end < MAX_WORDS:
                 t = s.view[q]
                 norm = s.norms[q]
                 if toks.kind[t] == PUNCT and norm in _QUOTES:
                     if quoted:
                         q += 1
+                        closed = q - 2 > head_end   # «تنظيم "داعش"»: both marks belong to the span
                         break          # the quoted name ends the organisation's name
                     if q != head_end:
                         break          # a quotation after other words is what is said, not a name
@@ -65,7 +66,7 @@ def organisation_mentions(doc: Document) -> None:
                     q += 1
                     continue
                 break
-            while q > head_end and toks.kind[s.view[q - 1]] == PUNCT:
+            while q > head_end and toks.kind[s.view[q - 1]] == PUNCT and not closed:
                 q -= 1
             if q > head_end:
                 start, end = toks.start[s.view[p]], toks.end[s.view[q - 1]]

@@ -1,0 +1,19 @@
+"""Organisation names on a head noun (marsad.ner.organisations): a quoted name keeps both its quotation marks, so
+the span reads as the article writes the name. Sentences written for this test."""
+
+from __future__ import annotations
+
+from marsad import analyze
+
+
+def _orgs(text: str) -> list[str]:
+    return [m.text for m in analyze(text).mentions if m.label == "ORG"]
+
+
+def test_a_quoted_name_after_its_head_keeps_both_marks() -> None:
+    assert _orgs('وتبنى تنظيم "داعش" الهجوم على الثكنة.') == ['تنظيم "داعش"']
+    assert _orgs("وأعلنت جمعية «نور الأمل» عن حملة جديدة.") == ["جمعية «نور الأمل»"]
+
+
+def test_a_head_without_a_name_is_no_organisation() -> None:
+    assert _orgs("وقالت الجمعية إن الحملة نجحت.") == []
