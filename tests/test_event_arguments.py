@@ -80,3 +80,10 @@ def test_a_masdar_with_a_pronoun_joined_to_an_event_shares_its_actor() -> None:
     events = _events("وتعود الأزمة إلى ضم روسيا لإقليم القرم ودعمها للانفصاليين في الشرق.")
     support = [e for e in events if e[0] == "SUPPORT"]
     assert support and support[0][1] == {"Russia"}
+
+
+def test_praise_is_an_event_as_well_as_a_quote_and_a_joined_verb_keeps_the_subject() -> None:
+    events = _events("وأشاد وزير الخارجية التونسي عثمان الجرندي بالدعم الألماني، ووعد بتعزيز التعاون.")
+    kinds = {e[0]: e[1] for e in events}
+    assert "SUPPORT" in kinds and any("الجرندي" in a or "Jerandi" in a for a in kinds["SUPPORT"])
+    assert "AGREE" in kinds and kinds["AGREE"] == kinds["SUPPORT"]

@@ -63,6 +63,8 @@ UNNAMED_OK = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 AGENTLESS = frozenset({"قتل", "مقتل", "يقتل", "قتلوا", "قتلت"})
 #: categories whose statement is itself the act (a call, an accusation, a refusal, a threat)
 STATEMENT_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+#: categories whose trigger may also cue a quote and still be an event: statements, and praise (أشاد، رحب)
+CUED_ACTS = STATEMENT_ACTS | {"SUPPORT"}
 #: categories whose participants are never the place they happen in (a meeting in Geneva is not with Geneva); in
 #: violence and cooperation a place after في is often the side itself (هجوم في برلين، التعاون في تونس)
 LOCATED = frozenset({"CONSULT", "AGREE"})
@@ -169,8 +171,9 @@ def find_events(doc: Document) -> None:
             if category == NO_EVENT:
                 continue   # «وقف إطلاق النار»، «طائرات مسيرة»: the trigger inside means something else here
             trigger_start = toks.start[clause.view[start_p]]
-            if category not in STATEMENT_ACTS and trigger_start in cue_starts:
-                continue   # «يتفق المراقبون على أن»: a statement (a quote), not an event
+            if category not in CUED_ACTS and trigger_start in cue_starts and \
+                    _COMPLEMENTISERS & {fold(w) for w in _phrase_after(clause, end, 4)}:
+                continue   # «يتفق المراقبون على أن»: an opinion stated (a quote), not an event; «ووعد بتعزيز» is one
             if _other_sense(doc, clause, start_p, end, category, in_sentence, table):
                 continue
             if names.covers(trigger_start, toks.end[clause.view[end - 1]]):
@@ -191,7 +194,7 @@ def find_events(doc: Document) -> None:
             if not event.actor and (trigger_start, event.trigger.end if event.trigger else -1) in group_spans:
                 # «المعتصمين»، «المحتجون»: the trigger names the group that acts
                 event.actor = [group_spans[(trigger_start, event.trigger.end if event.trigger else -1)]]
-            if not event.actor and category in STATEMENT_ACTS and trigger_start in cue_speaker:
+            if not event.actor and category in CUED_ACTS and trigger_start in cue_speaker:
                 event.actor = [cue_speaker[trigger_start]]   # the statement's speaker, found by the quotes stage
                 event.recipient = [r for r in event.recipient if r not in event.actor]
             if _possessed(toks, clause, start_p, end) and (earlier := _last_with_actor(events, si)) is not None:
@@ -205,10 +208,11 @@ def find_events(doc: Document) -> None:
                 if earlier is not None:
                     event.actor = list(earlier.actor)
                     event.recipient = [r for r in event.recipient if r not in event.actor]
-            if not event.actor and si > 0 and _opens_clause(toks, clause, start_p):
+            if not event.actor and _opens_clause(toks, clause, start_p):
                 # «وطالب في هذا الصدد بتدعيم ...»: a verb that opens its clause with no subject named continues
                 # the latest speaker of this sentence or the one before
-                speaker = _latest_speaker(doc.quotes, trigger_start, si)
+                speaker = _joined_actor(toks, clause, start_p, events, si) or (
+                    _latest_speaker(doc.quotes, trigger_start, si) if si > 0 else None)   # (not a headline)
                 if speaker is not None:
                     event.actor = [speaker]
                     event.recipient = [r for r in event.recipient if r != speaker]
@@ -261,6 +265,16 @@ def _opens_clause(toks: Tokens, clause: SentenceView, p: int) -> bool:
     if p == 0 or clause.norms[p - 1] in ("،", ","):
         return True
     return t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] in ("و", "ف")
+
+
+def _joined_actor(toks: Tokens, clause: SentenceView, p: int, events: list[Event], sentence: int) -> str | None:
+    """For a verb joined by و to an earlier event of the sentence with one actor («زار الوزير المعتصمين ووعد
+    بالتعجيل»), that actor."""
+    t = clause.view[p]
+    if not (t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] == "و"):
+        return None
+    earlier = _last_with_actor(events, sentence)
+    return earlier.actor[0] if earlier is not None and len(earlier.actor) == 1 else None
 
 
 def _latest_speaker(quotes: list[Quote], before: int, sentence: int) -> str | None:
