@@ -98,3 +98,10 @@ def test_never_split_list_is_data() -> None:
     rules = clitic_rules()
     assert "كان" in rules.never_split and "و" in rules.conjunctions
     assert analyse_word("كان") is None
+
+
+def test_a_name_whose_rest_is_a_rarer_name_stays_whole() -> None:
+    # بيونغ (يانغ) is a name, not ب + يونغ; باسم stays ب + اسم because اسم is a common word of its own
+    from marsad.text.tokenize import phrase_norms
+    assert phrase_norms("بيونغ يانغ") == ("بيونغ", "يانغ")
+    assert phrase_norms("باسم") == ("اسم",)

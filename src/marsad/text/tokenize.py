@@ -191,6 +191,13 @@ def _article_count(r: CliticRules, w: str) -> int:
     return max(r.lexicon.get("ال" + b, 0) for b in _bases_of(w, False) if b == w or len(b) >= 4)
 
 
+#: a word that is a known name and whose rest after a preposition is one too stays whole unless the rest is this
+#: many times more common (بيونغ 15 : يونغ 31 stays whole; بسام, a name, against سام...)
+NAME_RATIO = 3
+#: ... unless the rest is a common word in its own right (باسم, a name, is mostly ب + اسم)
+COMMON_REST = 100
+
+
 def _is_word(r: CliticRules, whole: str, rest: str, clitic: str) -> bool:
     """Whether ``whole`` reads as ``clitic`` + ``rest`` on the lexicon's evidence.
 
@@ -251,6 +258,9 @@ def analyse_word(n: str) -> _Split | None:
         return None
     if n in r.names and rest not in r.names:
         return None   # a known name (لبنان, وليد) is not a clitic before something else
+    if head in r.prepositions and n in r.names and rest in r.names and \
+            r.lexicon.get(n, 0) * NAME_RATIO >= r.lexicon.get(rest, 0) and r.lexicon.get(rest, 0) < COMMON_REST:
+        return None   # both names, the whole about as common as a rare rest: بيونغ (يانغ) is not ب + يونغ
     if head in r.conjunctions:
         inner = _inner(r, rest)
         if inner is not None and _is_word(r, n, inner[1], head):
