@@ -58,9 +58,6 @@ WINDOW = 12
 SUBJECT_WINDOW = 4
 #: categories recorded even when no participant is named («قتل 12 شخصا في تفجير»)
 UNNAMED_OK = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
-#: triggers of violence that say nothing of an agent: without a named participant they may be accidents (مقتل شخص
-#: في حادث)
-AGENTLESS = frozenset({"قتل", "مقتل", "يقتل", "قتلوا", "قتلت"})
 #: categories whose statement is itself the act (a call, an accusation, a refusal, a threat)
 STATEMENT_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 #: categories whose trigger may also cue a quote and still be an event: statements, and praise (أشاد، رحب)
@@ -109,7 +106,7 @@ def senses() -> dict[str, frozenset[str]]:
     """The word sets of ``data/events/senses.tsv`` (normalised single words), by sense."""
     out: dict[str, frozenset[str]] = {}
     for sense, words in read_rows("senses.tsv", "events"):
-        out[sense] = frozenset(n for w in words.split() for n in phrase_norms(w)[-1:])
+        out[sense] = frozenset(n for entry in words.split() for w in expand(entry) for n in phrase_norms(w)[-1:])
     return out
 
 
@@ -222,7 +219,7 @@ def find_events(doc: Document) -> None:
                 continue
             if not event.actor and not event.recipient and not (
                     category in UNNAMED_OK and trigger_start not in cue_starts and event.modality == "asserted"
-                    and (event.trigger is None or event.trigger.text.strip("ُ") not in AGENTLESS)):
+                    and clause.norms[start_p] not in senses()["agentless"]):
                 continue   # an event between no one named; only violence and protest are worth recording so
             if _mentioned_again(event, recorded):
                 continue   # «تفاصيل الاجتماع بين بوتين وويتكوڤ»: the meeting already recorded, named again
