@@ -116,3 +116,37 @@ def test_cue_after_min_jihatihi_and_no_quote_in_yudhkar_anna() -> None:
     got = quotes("ومن جهته قال وزير الخارجية عثمان الجرندي إن المحادثات كانت مفيدة. "
                  "يذكر أن الوزير زار الجزائر الأسبوع الماضي.")
     assert [(s, c) for s, _, _, c in got] == [("Othman Jerandi", "المحادثات كانت مفيدة")]
+
+
+def test_subjectless_cues_before_a_preposition_or_an_aside_continue_the_speaker() -> None:
+    got = quotes("قال وزير الفلاحة سمير الطيب إن الموسم سيكون جيدا. وأشار إلى أهمية الأمطار الأخيرة. "
+                 "وطالب في هذا الصدد، بتدعيم الفلاحين الصغار.")
+    assert len({s for s, _, _, _ in got}) == 1
+    assert [c for _, _, _, c in got] == ["الموسم سيكون جيدا", "أهمية الأمطار الأخيرة", "تدعيم الفلاحين الصغار"]
+
+
+def test_subjectless_cue_in_mid_sentence_is_the_sentence_subject() -> None:
+    got = quotes("وكان الرئيس الباجي قايد السبسي، رئيس الجمهورية، على رأس الاجتماع، وقال إنه متفائل بنتائجه.")
+    assert got == [("Beji Caid Essebsi", "قال", "indirect", "متفائل بنتائجه")]
+
+
+def test_participle_speaker_is_no_name_inside_the_quotation() -> None:
+    got = quotes("قال راشد الغنوشي إن الحوار ضروري. ونوه، في هذا السياق، \"بالدعم الكبير للسلطات الألمانية\"، "
+                 "معبرا عن امتنانه للشعب الألماني.")
+    assert [(s, c) for s, _, _, c in got] == [("Rached Ghannouchi", "الحوار ضروري"),
+                                              ("Rached Ghannouchi", "بالدعم الكبير للسلطات الألمانية"),
+                                              ("Rached Ghannouchi", "امتنانه للشعب الألماني")]
+
+
+def test_subject_before_fa_and_audience_pronoun_before_the_subject() -> None:
+    got = quotes("أما القيادي بحزب العمال، حمة الهمامي، فقال إن الحكومة فشلت.")
+    assert got == [("Hamma Hammami", "قال", "indirect", "الحكومة فشلت")]
+    got = quotes("قال سالم الورغي إن الإدارة رفضت طلبه. وأكد لي مدير المدرسة أن الملف سيدرس.")
+    assert [(s, c) for s, _, _, c in got][1] == ("مدير المدرسة", "الملف سيدرس")
+
+
+def test_predicate_participle_and_imperfect_verb_stay_inside_what_is_said() -> None:
+    got = quotes("وأضافت سنية بن الشيخ أن الهجوم كان متوقعا منذ أسابيع، مضيفة أن المواطن من حقه أن يشتكي ويصرح بما "
+                 "يحدث له دون خوف.")
+    assert [c for _, _, _, c in got] == ["الهجوم كان متوقعا منذ أسابيع",
+                                         "المواطن من حقه أن يشتكي ويصرح بما يحدث له دون خوف"]

@@ -40,9 +40,19 @@ _CLOSERS = "»”\""
 
 
 def _table(name: str) -> PhraseTable:
-    """A cue table: verbs written past/imperfect inflected (marsad.text.inflect), participles in both genders."""
-    return PhraseTable((form, role, True) for role, forms in read_rows(name, "quotes") for entry in forms.split()
-                       for form in (_participle_forms(entry) if role == "participle" else expand(entry)))
+    """A cue table: verbs written past/imperfect inflected (marsad.text.inflect), participles in both genders. The
+    imperfect forms of the inflected verbs also take the role ``imperfect``."""
+    rows = read_rows(name, "quotes")
+    return PhraseTable([(form, role, True) for role, forms in rows for entry in forms.split()
+                        for form in (_participle_forms(entry) if role == "participle" else expand(entry))]
+                       + [(form, "imperfect", True) for role, forms in rows if role in ("verb", "continue")
+                          for entry in forms.split() if "/" in entry for form in _imperfect_forms(entry)])
+
+
+def _imperfect_forms(entry: str) -> list[str]:
+    """The imperfect forms among those a past/imperfect entry stands for (يؤكد، تؤكدون، يؤكدها...)."""
+    stem = entry.partition("_")[0].partition("/")[2][1:]
+    return [f for f in expand(entry) if f[1:].startswith(stem) and f[0] in "يتن"]
 
 
 def _participle_forms(form: str) -> list[str]:
@@ -115,9 +125,16 @@ def find_quotes(doc: Document) -> None:
                 p += 1
                 continue
             after = roles[role][0]
+            if role == "participle" and p > 0 and "copula" in table.roles_at(s.norms, p - 1):
+                p = after    # «كان متوقعا»: the predicate of what is said, not its speaker's manner
+                continue
             if role == "verb" and "impersonal" in roles and \
                     (_says_directly(s, after, table) or "preposition" in table.roles_at(s.norms, after)):
                 p = after   # «يذكر أن ...»، «يشار إلى أن ...»: the journalist's voice
+                continue
+            if role == "verb" and found and "imperfect" in roles and not _says_directly(s, after, table) and \
+                    _speaker_after(doc, s, after, speakers) is None and _speaker_before(doc, s, p, speakers) is None:
+                p = after    # «... أن المرأة من حقها أن تدافع عن نفسها وتصرح بما يحدث لها»: inside what is said
                 continue
             if role == "masdar" and found:
                 p = roles[role][0]   # «قال X في تصريحات لـ...»: the aside of a statement already cued
@@ -299,7 +316,7 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
     assert toks is not None
     cue_start = toks.start[s.view[a]]
     before = [m for m in speakers.starting_upto(s.start, cue_start) if m.end <= cue_start
-              and doc.text[m.end:cue_start].strip(" ،,\u00a0") in ("", "قد", "فقد", "وقد")]
+              and doc.text[m.end:cue_start].strip(" ،,\u00a0") in ("", "ف", "قد", "فقد", "وقد")]
     return before[-1] if before else None
 
 
@@ -314,9 +331,12 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     content_from = b
     if role == "source":
         b = _past_relative_verb(doc, s, b, table)
+    if role in ("verb", "continue") and b < len(s.norms) and "audience" in table.roles_at(s.norms, b):
+        b += 1   # «وأكد لي رئيس القسم أن»: to me, and then who speaks
+        content_from = b
     if role in ("verb", "continue") and _audience(doc, s, b):
         # «وقالت للصحفيين في بروكسل: ...»: who is told, not who speaks; the speaker is the subject named before
-        start = _after_aside(s, b + 1, limit, table, opened=True)
+        start = _after_aside(doc, s, b + 1, limit, table, opened=True)
         if start == b + 1 and not _says_directly(s, start, table):
             return None
         speaker = (_speaker_before(doc, s, a, speakers) or sentence_speaker or
@@ -336,7 +356,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     if speaker is None and role in ("verb", "continue"):
         speaker = _speaker_before(doc, s, a, speakers)
     if speaker is None and role == "participle":
-        speaker = sentence_speaker or _first_speaker(doc, s, a, speakers)
+        speaker = sentence_speaker or _first_speaker(doc, s, a, speakers) or last_speaker
     if speaker is None and role == "continue":
         speaker = last_speaker
     if speaker is None and role == "verb":
@@ -344,13 +364,15 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if speaker is not None:
             content_from = b + 1
     if speaker is None and role in ("verb", "continue"):
-        unnamed = _unnamed_speaker(doc, s, b, table, speakers)
+        unnamed = _unnamed_speaker(doc, s, b, table, speakers, cue=s.norms[a])
         if unnamed is not None:
             speaker, content_from = unnamed
-        elif _says_directly(s, b, table):
-            # «وقال إن ...», «وأكد أنه ...»: no subject named — the previous speaker, else the person or body the
-            # article named last before the cue
-            speaker = last_speaker or _nearest_before(doc, s, a, speakers)
+        elif _says_directly(s, b, table) or _no_subject_next(doc, s, b, table) or (a and sentence_speaker):
+            # «وقال إن ...», «وأكد أنه ...», «وأشار إلى ...», «وطالب في هذا الصدد بـ...»: no subject named — the
+            # sentence's speaker or subject when the cue continues a sentence («وكان الأمير فلان ...، وقال إنه»),
+            # else the previous speaker, else the person or body the article named last before the cue
+            speaker = sentence_speaker or (_first_speaker(doc, s, a, speakers) if a else None) or \
+                last_speaker or _nearest_before(doc, s, a, speakers)
     if speaker is None:
         return None
     if role == "source":
@@ -365,7 +387,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             # إلى...»): it attributes what came before it, unless a cue already did
             return None if said else _make(doc, s, 0, a, speaker, a, b, limit=a)
         return _make(doc, s, content_from, limit, speaker, a, b, limit=limit, table=table, governs=False)
-    return _make(doc, s, _after_aside(s, content_from, limit, table), limit, speaker, a, b, limit=limit, table=table)
+    start = _after_aside(doc, s, content_from, limit, table)
+    return _make(doc, s, start, limit, speaker, a, b, limit=limit, table=table)
 
 
 def _audience(doc: Document, s: SentenceView, i: int) -> bool:
@@ -441,23 +464,29 @@ def _nothing_after(doc: Document, s: SentenceView, p: int, limit: int) -> bool:
     return True
 
 
-def _after_aside(s: SentenceView, p: int, limit: int, table: PhraseTable, *, opened: bool = False) -> int:
+def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: PhraseTable, *,
+                 opened: bool = False) -> int:
     """Where what is said starts when an aside stands before the complementiser («قال X في تصريح لـ... إن»): at
     the complementiser, if one comes within MAX_ASIDE_WORDS; else at ``p``. An aside opens with a comma or a word
     of the ``aside`` row (في، خلال، عقب، اليوم...) unless ``opened`` (the words after whom it was said to); what
     opens otherwise is what is said, an object that may hold a complementiser of its own (أعلنت الشرطة العثور
-    على ... يعتقد أن ...، أعرب عن أمله في أن ...)."""
+    على ... يعتقد أن ...، أعرب عن أمله في أن ...). With no complementiser, an aside closed by a comma before a
+    governed word or a quotation («وطالب في هذا الصدد، بتدعيم ...»، «ونوه، في هذا السياق، "بالدعم ..."») ends there."""
     if p >= limit or "complementiser" in table.roles_at(s.norms, p) or s.norms[p] in (":", "«", "\"", "“"):
         return p
     if not opened and s.norms[p] not in ("،", ",", "(") and "aside" not in table.roles_at(s.norms, p):
         return p
+    closed: int | None = None
     for i in range(p + 1, min(limit, p + MAX_ASIDE_WORDS + 1)):
         roles = table.roles_at(s.norms, i)
         if "complementiser" in roles or s.norms[i] == ":":
             return i
         if any(r in roles for r in _CUE_ROLES) or s.norms[i] == ".":
             break
-    return p
+        if closed is None and s.norms[i] in ("،", ",") and i + 1 < limit and \
+                (s.norms[i + 1] in _OPENERS or _governed(doc, s, i + 1)):
+            closed = i + 1
+    return p if closed is None or opened else closed
 
 
 def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention, a: int, b: int, *, limit: int,
@@ -526,18 +555,23 @@ MAX_UNNAMED_WORDS = 8
 _PHRASE_STOPS = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "من", "لدي", "خلال", "في", "عبر", "امام"})
 
 
+#: prepositions that a cue's object may govern (دعا X إلى، حث X على): no unnamed subject runs past them
+_GOVERNED = frozenset({"الي", "علي", "عن"})
+
+
 def _says_directly(s: SentenceView, b: int, table: PhraseTable) -> bool:
     """Whether the cue is followed at once by a complementiser or a colon."""
     return b < len(s.norms) and (s.norms[b] == ":" or "complementiser" in table.roles_at(s.norms, b))
 
 
 def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
-                     speakers: _Speakers) -> tuple[Mention, int] | None:
+                     speakers: _Speakers, *, cue: str = "") -> tuple[Mention, int] | None:
     """A speaker the tagger did not name: the noun phrase between the cue and its complementiser (وقالت الشرطة
     إن، قال عمال إنقاذ إن). It becomes a group mention and entity. A phrase that starts with a preposition (وأضافت
     في بيان أن) is no subject. A phrase that ends with a person's name is a title and the name (المتحدثة باسم
     الوزارة ماريا زاخاروفا): the person speaks."""
-    if b >= len(s.norms) or _says_directly(s, b, table) or s.norms[b] in _OPENERS \
+    if b >= len(s.norms) or _says_directly(s, b, table) or s.norms[b] in _OPENERS or _governed(doc, s, b) \
+            or table.roles_at(s.norms, b).keys() & {"aside", *_CUE_ROLES} \
             or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال") \
             or "not_speaker" in groups().roles_at(s.norms, b):
         return None
@@ -578,8 +612,8 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         named_next = toks.start[s.view[q + 1]] if q + 1 < n else -1
         if s.norms[q] in ("،", ",") and any(m.label == "PER" for m in speakers.starting_upto(named_next, named_next)):
             continue    # a name in apposition to the title: «الأمين العام للحزب، محمد الكيلاني إن»
-        if s.norms[q] in ("،", ",", ".") or "verb" in roles(q):
-            return None
+        if s.norms[q] in ("،", ",", ".") or "verb" in roles(q) or "verb" in table.phrases.get((cue, s.norms[q]), {}):
+            return None     # «ودعا الفاعلين الاقتصاديين إلى ...»: the cue's object, then the preposition it governs
     return None
 
 
@@ -622,11 +656,41 @@ _IMPLICIT_REACH = 400
 
 
 def _first_speaker(doc: Document, s: SentenceView, a: int, speakers: _Speakers) -> Mention | None:
+    """The sentence's subject before the cue: its first person, body or group not governed by a preposition
+    (للسلطات الإيطالية) and not inside quotation marks."""
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
-    return next((m for m in speakers.starting(s.start, cue_start) if m.label in ("PER", "ORG", "NORP", "TITLE")),
-                None)
+    return next((m for m in speakers.starting(s.start, cue_start) if m.label in ("PER", "ORG", "NORP", "TITLE")
+                 and not _after_preposition(doc.text, m.start) and not _quoted(doc.text, s.start, m.start)), None)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Whether a preposition (ب، ل، ك) is written onto the word that starts at ``start``."""
+    k = start - 1
+    if k < 0 or text[k] not in "بلك":
+        return False
+    while k > 0 and text[k - 1] in "وف":
+        k -= 1
+    return k == 0 or not text[k - 1].isalpha()
+
+
+def _quoted(text: str, start: int, offset: int) -> bool:
+    """Whether ``offset`` lies inside quotation marks opened after ``start``."""
+    before = text[start:offset]
+    return before.count('"') % 2 == 1 or before.count("«") > before.count("»") or before.count("“") > before.count("”")
+
+
+def _no_subject_next(doc: Document, s: SentenceView, b: int, table: PhraseTable) -> bool:
+    """Whether what follows a cue leaves no room for a subject: a governed preposition (وأشار إلى، وطالب بـ),
+    also as the end of the cue itself (أشار_إلى), an aside (وأفاد في تصريح، وأضاف خلال ...) or a quotation."""
+    if b >= len(s.norms):
+        return False
+    if b > 1 and "preposition" in table.roles_at(s.norms, b - 1) and "verb" in table.roles_at(s.norms, b - 2):
+        return True
+    roles = table.roles_at(s.norms, b)
+    return s.norms[b] in _OPENERS or s.norms[b] in ("،", ",") or _governed(doc, s, b) or \
+        ("preposition" in roles and s.norms[b] not in ("من",)) or "aside" in roles
 
 
 def _headline(doc: Document, s: SentenceView, speakers: _Speakers) -> Quote | None:
