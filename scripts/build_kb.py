@@ -84,10 +84,10 @@ class Builder:
         for c in json.loads((data / "countries/dist/countries.json").read_text(encoding="utf-8")):
             iso_of[c["name"]["common"]] = c["cca3"]
         with open(data / "world-cities/Data/world-cities.csv", encoding="utf-8-sig", newline="") as f:
-            for row in csv.DictReader(f):
-                name = row["CityNameAr"]
-                self.entity(slug("city", row["CityNameEn"] + "|" + row["CountryNameEn"]), "GPE", name,
-                            row["CityNameEn"], iso_of.get(row["CountryNameEn"]), None, "world-cities", [])
+            rows = list(csv.DictReader(f))
+        for row, aliases, source in _cities(rows):
+            self.entity(slug("city", row["CityNameEn"] + "|" + row["CountryNameEn"]), "GPE", row["CityNameAr"],
+                        row["CityNameEn"], iso_of.get(row["CountryNameEn"]), None, source, aliases)
 
     def petrarch(self, shared: Path) -> None:
         path = shared / "data/dictionaries/universal-petrarch-arabic/actor_dict_ar_v4.txt"
@@ -119,6 +119,40 @@ class Builder:
         self.db.commit()
         self.db.execute("VACUUM")
         self.db.close()
+
+
+#: words the world-cities table puts before a name that news leaves out (ولاية سيدي بوزيد, مدينة بروكسل)
+_PLACE_KIND = ("محافظة", "مقاطعة", "ولاية", "بلدية", "إقليم", "منطقة", "مدينة", "مديرية")
+#: a namesake this many times smaller than the largest place of its name is a less trusted reading of the name
+_MINOR_RATIO = 10
+
+
+def _cities(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], list[str], str]]:
+    """Each world city with its extra aliases and source: the name without a word saying what kind of place it is
+    (unless another city bears that name as is), and source ``world-cities-minor`` for a namesake at least ten
+    times smaller than the largest place of the same name (برلين: Berlin, not Berlin in El Salvador; طرابلس keeps
+    both Tripolis of Libya and Lebanon, which the article's countries must tell apart)."""
+    bare = {alias_key(r["CityNameAr"]) for r in rows}
+    out: list[tuple[dict[str, str], list[str], str]] = []
+    for row in rows:
+        first, _, rest = row["CityNameAr"].strip().partition(" ")
+        extra = [rest] if first in _PLACE_KIND and rest and alias_key(rest) not in bare else []
+        out.append((row, extra, "world-cities"))
+    population: dict[str, int] = {}
+    for row, extra, _ in out:
+        for name in [row["CityNameAr"], *extra]:
+            key = alias_key(name)
+            population[key] = max(population.get(key, 0), _population(row))
+    return [(row, extra, "world-cities-minor"
+             if any(_population(row) * _MINOR_RATIO < population[alias_key(n)] for n in [row["CityNameAr"], *extra])
+             else source) for row, extra, source in out]
+
+
+def _population(row: dict[str, str]) -> int:
+    try:
+        return int(float(row.get("Population") or 0))
+    except ValueError:
+        return 0
 
 
 def _petr_codes(text: str) -> list[tuple[str | None, str | None]]:

@@ -103,7 +103,7 @@ def resolve(doc: Document) -> None:
             root, host_name = min(hosts, key=lambda h: (-len(h[1]), h[1]))
             if kb is None or not _known_as_other(kb, " ".join(w), " ".join(host_name)):
                 clusters.union(root, index[id(m)])
-            else:
+            elif not _titled_as_known(kb, doc, named, w):
                 contested.add(w)   # neither merged nor linked: we cannot tell which of the two is meant
 
     # 3. a name followed by another in parentheses: an acronym or another name for the same thing
@@ -136,6 +136,24 @@ def _known_as_other(kb: KnowledgeBase, short: str, full: str) -> bool:
     """Whether the knowledge base's curated people include one called ``short`` who is not called ``full``."""
     short_ids = {e.kb_id for e in kb.lookup(short) if e.type == "PER" and e.rank == 0}
     return bool(short_ids) and not short_ids & {e.kb_id for e in kb.lookup(full)}
+
+
+def _titled_as_known(kb: KnowledgeBase, doc: Document, named: list[Mention], short: tuple[str, ...]) -> bool:
+    """Whether the article calls the short name by an office that the curated person of that name held on the
+    publication date: «الرئيس ترامب» beside «إيفانكا ترامب» in 2017 is Donald Trump (the word before the name
+    begins one of the phrases of his office then)."""
+    if doc.published is None:
+        return False
+    people = [e for e in kb.lookup(" ".join(short)) if e.type == "PER" and e.rank == 0]
+    if len(people) != 1:
+        return False
+    words = kb.office_words(people[0].kb_id, doc.published)
+    for m in named:
+        if m.label == "PER" and _words(m) == short:
+            before = doc.text[max(0, m.start - 30):m.start].split()
+            if before and doc.text[m.start - 1:m.start].isspace() and normalize(before[-1]) in words:
+                return True
+    return False
 
 
 def _family(label: str) -> str:
@@ -283,14 +301,58 @@ def _out_of_place(kb: KnowledgeBase, countries: set[str], candidate: KBEntity) -
 
 
 def _countries(kb: KnowledgeBase, doc: Document) -> set[str]:
-    """The countries the article's place names belong to (by the knowledge base's most trusted reading)."""
+    """The countries the article names: those of its place names, of the places named inside its organisations'
+    names (حركة نداء تونس), and of the curated people it names (أردوغان) — each only where the knowledge base's most
+    trusted readings agree on one country (طرابلس, in Libya or in Lebanon, says nothing)."""
     countries: set[str] = set()
     for m in doc.mentions:
         if m.label in ("GPE", "LOC", "FAC"):
-            hits = kb.lookup(m.text)
-            if hits and hits[0].country:
-                countries.add(hits[0].country)
+            countries |= _country_of(kb, _spelled(doc, m), ("GPE", "LOC", "FAC", "ORG"), max_rank=None)
+        elif m.label == "PER":
+            countries |= _country_of(kb, _spelled(doc, m), ("PER",), max_rank=0)
+        elif m.label == "ORG":
+            words = _words(m)
+            for n in (1, 2):
+                for i in range(1, len(words) - n + 1):   # not the first word: حزب, حركة, وزارة ...
+                    countries |= _country_of(kb, " ".join(words[i:i + n]), ("GPE",), max_rank=1)
     return countries
+
+
+def _country_of(kb: KnowledgeBase, name: str, types: tuple[str, ...], max_rank: int | None) -> set[str]:
+    hits = [e for e in kb.lookup(name) if e.type in types]
+    if not hits or (max_rank is not None and hits[0].rank > max_rank):
+        return set()
+    found = {e.country for e in hits if e.rank == hits[0].rank}
+    if len(found) != 1 or None in found:
+        return set()
+    country = found.pop()
+    return {country} if country in kb.iso_codes else set()
+
+
+#: words that say an organisation is a party or a movement, which news may put before its name or leave out
+#: (حزب حركة مشروع تونس, حركة مشروع تونس, مشروع تونس)
+_PARTY_WORDS = frozenset({"حزب", "حركة", "حركه"})
+_PARTY_SECTORS = frozenset({"PTY", "REB", "OPP"})
+
+
+def _candidates(kb: KnowledgeBase, name: str, label: str) -> list[KBEntity]:
+    """The knowledge base's entries for a name the tagger labelled ``label``, most trusted first. A name the tagger
+    could not type (MISC) may still name a curated organisation or building (البيت الأبيض); a party's name with
+    «حزب»/«حركة» before it is looked up without that word too, as a party or a movement."""
+    hits = kb.lookup(name)
+    if label == "MISC":
+        return [c for c in hits if c.type in ("ORG", "FAC") and c.rank <= 0]
+    found = [c for c in hits if c.type in _COMPATIBLE.get(label, set())]
+    words = name.split()
+    while not found and label == "ORG" and len(words) > 1 and normalize(words[0]) in _PARTY_WORDS:
+        words = words[1:]
+        found = [c for c in kb.lookup(" ".join(words)) if c.type == "ORG" and c.sector in _PARTY_SECTORS]
+    return found
+
+
+def _generic(candidate: KBEntity) -> bool:
+    """An entry of the UniversalPetrarch dictionary without a country: a kind of actor (وزارة خارجية [GOV])."""
+    return candidate.source == "universal-petrarch" and not candidate.country
 
 
 def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention],
@@ -301,14 +363,22 @@ def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention]
     # the fullest name decides: «سمير بلعيد» is not «شكري بلعيد» because both are called بلعيد
     longest = max((len(_words(m)) for m in named), default=0)
     for m in sorted((m for m in named if len(_words(m)) == longest), key=lambda m: -len(m.text)):
-        candidates = [c for c in kb.lookup(_spelled(doc, m)) if c.type in _COMPATIBLE.get(entity.label, set())]
+        candidates = _candidates(kb, _spelled(doc, m), entity.label)
         if not candidates:
             continue
         best = [c for c in candidates if c.rank == candidates[0].rank]
         if len(best) > 1 and doc.published and titles:
             # the same name for several people: the one holding the office the article gives them
             best = [c for c in best if any(kb.held_office(c.kb_id, t.text, doc.published) for t in titles)]
-        if len(best) == 1 and not _out_of_place(kb, countries, best[0]):
+        if len(best) > 1:
+            # the same name in several countries (طرابلس, الجبهة الشعبية): the one in the only country of the
+            # article's that has one
+            placed = [c for c in best if c.country in countries]
+            best = placed if len(placed) == 1 else best
+        if len(best) == 1 and _generic(best[0]):
+            # «وزارة الخارجية» with no country: a kind of actor, not one — its sector but no link
+            entity.sector = best[0].sector
+        elif len(best) == 1 and not _out_of_place(kb, countries, best[0]):
             known = best[0]
         break
     if known is None and not named and doc.published:
@@ -321,6 +391,8 @@ def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention]
         _check_roles(kb, doc, entity, known, titles, innermost)
     entity.kb_id, entity.name, entity.name_en = known.kb_id, known.name_ar, known.name_en
     entity.sector = known.sector
+    if entity.label == "MISC":
+        entity.label = known.type   # a name the tagger could not type, which the curated tables know
     if known.country in kb.iso_codes:
         entity.country = known.country
     elif known.country:

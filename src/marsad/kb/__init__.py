@@ -25,13 +25,18 @@ CREATE TABLE office_phrase(key TEXT NOT NULL, office_id TEXT NOT NULL);
 CREATE TABLE role(kb_id TEXT NOT NULL, office_id TEXT NOT NULL, start TEXT, end TEXT);
 """
 #: sources in the order they are trusted when several entities share an alias (curated tables rank 0, a user's -1)
-SOURCE_RANK = {"user": -1, "countries": 1, "world-cities": 3, "universal-petrarch": 4}
+SOURCE_RANK = {"user": -1, "countries": 1, "world-cities": 3, "universal-petrarch": 4, "world-cities-minor": 5}
 USER_KB_ENV = "MARSAD_KB_DIR"
 
 
+#: quotation marks news puts around a name or part of it (تنظيم "داعش", حزب «الشعب الجمهوري»): no part of the name
+_QUOTES = str.maketrans({c: " " for c in "\"«»“”„‟″"})
+
+
 def alias_key(name: str) -> str:
-    """How a name is looked up: normalised (every fold, hamza carriers too), single spaces."""
-    return " ".join(normalize(name).split())
+    """How a name is looked up: normalised (every fold, hamza carriers too), without quotation marks, single
+    spaces."""
+    return " ".join(normalize(name.translate(_QUOTES)).split())
 
 
 def lemma_key(name: str) -> str:
@@ -80,6 +85,11 @@ class KnowledgeBase:
             self.lemma: dict[str, list[str]] = defaultdict(list)
             for key, kb_id, exact in db.execute("SELECT key, kb_id, exact FROM alias"):
                 (self.exact if exact else self.lemma)[key].append(kb_id)
+            #: exact aliases with their spaces left out: news writes بوركينافاسو and عبد الله as well as بوركينا فاسو
+            #: and عبدالله
+            self.joined: dict[str, list[str]] = defaultdict(list)
+            for key, ids in self.exact.items():
+                self.joined[key.replace(" ", "")].extend(ids)
             self.office_phrases: dict[str, list[str]] = defaultdict(list)
             for key, office in db.execute("SELECT key, office_id FROM office_phrase"):
                 self.office_phrases[key].append(office)
@@ -109,6 +119,7 @@ class KnowledgeBase:
                 self.exact[alias_key(alias)].append(kb_id)
                 if " " in alias.strip():
                     self.lemma[lemma_key(alias)].append(kb_id)
+                self.joined[alias_key(alias).replace(" ", "")].append(kb_id)
             for r in e.get("roles") or []:
                 role = Role(kb_id, str(r["office"]), _text(r.get("start")), _text(r.get("end")))
                 self.holders[role.office_id].append(role)
@@ -138,8 +149,10 @@ class KnowledgeBase:
         return self._name_index
 
     def lookup(self, name: str) -> list[KBEntity]:
-        """Entities with ``name`` among their aliases (exactly, else by lemma key), most trusted source first."""
-        ids = self.exact.get(alias_key(name)) or self.lemma.get(lemma_key(name)) or []
+        """Entities with ``name`` among their aliases (exactly, else by lemma key, else written without the spaces
+        of a spaced alias: بوركينافاسو for بوركينا فاسو), most trusted source first."""
+        key = alias_key(name)
+        ids = self.exact.get(key) or self.lemma.get(lemma_key(name)) or self.joined.get(key.replace(" ", "")) or []
         found = {self.entities[i] for i in ids if i in self.entities}
         return sorted(found, key=lambda e: (e.rank, e.kb_id))
 
@@ -150,6 +163,14 @@ class KnowledgeBase:
             return []
         ids = {r.kb_id for o in offices for r in self.holders.get(o, []) if r.held_on(date)}
         return sorted((self.entities[i] for i in ids if i in self.entities), key=lambda e: e.kb_id)
+
+    def office_words(self, kb_id: str, date: str) -> set[str]:
+        """The first words of the phrases naming the offices ``kb_id`` held on ``date`` (الرئيس, الوزير ...),
+        normalised."""
+        held = {r.office_id for r in self.roles_of.get(kb_id, []) if r.held_on(date)}
+        if not held:
+            return set()
+        return {key.split()[0] for key, offices in self.office_phrases.items() if held & set(offices)}
 
     def held_office(self, kb_id: str, phrase: str, date: str) -> bool | None:
         """Whether ``kb_id`` held the office ``phrase`` names on ``date`` (None: the phrase names no known office)."""
