@@ -150,3 +150,30 @@ def test_predicate_participle_and_imperfect_verb_stay_inside_what_is_said() -> N
                  "يحدث له دون خوف.")
     assert [c for _, _, _, c in got] == ["الهجوم كان متوقعا منذ أسابيع",
                                          "المواطن من حقه أن يشتكي ويصرح بما يحدث له دون خوف"]
+
+
+def test_unnamed_speaker_before_a_quotation_or_the_preposition_the_cue_governs() -> None:
+    got = quotes("قال سالم الورغي إن الإدارة رفضت طلبه. وقال له الموظف \"هذا الطلب مرفوض\".")
+    assert got[1][0] == "الموظف" and got[1][2:] == ("direct", "هذا الطلب مرفوض")
+    got = quotes("ودعت متدخلة باسم المعطلين في كلمة خلال الوقفة إلى فتح باب الحوار مع الشباب العاطل.")
+    assert [(s, c) for s, _, _, c in got] == [("متدخلة باسم المعطلين", "فتح باب الحوار مع الشباب العاطل")]
+
+
+def test_unnamed_speaker_with_a_name_in_quotation_marks_and_a_long_aside() -> None:
+    got = quotes("وأورد موقع \"الصباح نيوز\" أن الاجتماع تأجل إلى موعد لاحق.")
+    assert [(s, c) for s, _, _, c in got] == [("موقع \"الصباح نيوز\"", "الاجتماع تأجل إلى موعد لاحق")]
+    got = quotes("أكدت مواطنة تونسية مقيمة بباريس في مداخلة لها في برنامج إذاعي صباح اليوم الثلاثاء أن الإجراءات "
+                 "الجديدة أربكت الجالية.")
+    assert [c for _, _, _, c in got] == ["الإجراءات الجديدة أربكت الجالية"]
+
+
+def test_closing_source_naming_another_speaker_is_a_quote_of_its_own() -> None:
+    got = quotes("أصيب خمسة أشخاص في حريق بمصنع للنسيج في صفاقس، وفق ما أفادت به وكالة \"رويترز\".")
+    assert [(s, c) for s, _, _, c in got] == [("Reuters", "أصيب خمسة أشخاص في حريق بمصنع للنسيج في صفاقس")]
+    got = quotes("وقال وزير الصحة علي المرابط إن الوضع مستقر، وفق تعبيره.")
+    assert len(got) == 1
+
+
+def test_relayed_statement_is_the_sources() -> None:
+    got = quotes("ونقلت وكالة رويترز عن الشرطة الفرنسية أن المشتبه به اعتقل مساء الأحد.")
+    assert [(s, c) for s, _, _, c in got] == [("الشرطة الفرنسية", "المشتبه به اعتقل مساء الأحد")]

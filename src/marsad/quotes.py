@@ -147,7 +147,7 @@ def find_quotes(doc: Document) -> None:
             # quotes come in sentence order: the last one says whether this sentence has one (a scan of them all
             # for every cue made the stage quadratic in the length of the article)
             q = _quote(doc, s, a, b, role, limit, speakers, sentence_speaker, last_speaker, table,
-                       said=bool(quotes) and quotes[-1].sentence == s.index)
+                       said=quotes[-1].speaker if quotes and quotes[-1].sentence == s.index else None)
             if q is None:
                 continue
             q.id = f"q{len(quotes) + 1}"
@@ -228,6 +228,8 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
     for skip in range(MAX_TITLE_WORDS + 1):
         if b + skip >= len(s.view) or (skip and not _plain_word(doc, s, b + skip - 1)):
             return None
+        if s.norms[b + skip] in _OPENERS and b + skip + 1 < len(s.view):
+            b += 1   # a name in quotation marks: وكالة "رويترز"، أشارت "نيويورك تايمز"
         found = _speaker_at(doc, s, b + skip, speakers)
         if found is not None and any(_governed(doc, s, b + k) for k in range(1, skip + 1)):
             # «أكد الأمين العام للحزب الجمهوري، عصام الشابي، أن»: the name after ل completes the title; the person
@@ -322,9 +324,10 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
 
 def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int, speakers: _Speakers,
            sentence_speaker: Mention | None, last_speaker: Mention | None, table: PhraseTable, *,
-           said: bool = False) -> Quote | None:
-    """The quote a cue at ``a:b`` opens, or None. ``said``: the sentence already has a quote (a source phrase at
-    its end then only repeats that attribution)."""
+           said: str | None = None) -> Quote | None:
+    """The quote a cue at ``a:b`` opens, or None. ``said``: the speaker of a quote the sentence already has (a
+    source phrase at its end naming the same speaker only repeats that attribution; one naming another is a quote
+    of its own: «أعلنت السلطات ...، وفق ما أوردته وكالة الأنباء»)."""
     toks = doc.tokens
     assert toks is not None
     speaker: Mention | None = None
@@ -348,7 +351,12 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         speaker = _speaker_after(doc, s, b, speakers, speech=role in ("verb", "continue"))
         if speaker is not None:
             content_from = _view_after(doc, s, speaker.end)
+            if content_from < len(s.norms) and s.norms[content_from] in _CLOSERS and \
+                    doc.text[max(0, speaker.start - 3):speaker.start].rstrip()[-1:] in _OPENERS:
+                content_from += 1    # وكالة "رويترز"
             content_from = _skip_apposition(doc, s, content_from, speakers)
+            if "relay" in table.roles_at(s.norms, a):
+                speaker, content_from = _relayed(doc, s, content_from, speakers, table) or (speaker, content_from)
     if speaker is None and role in ("verb", "continue", "masdar"):
         speaker = _apposed_person(doc, s, b, speakers)
         if speaker is not None:
@@ -364,7 +372,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if speaker is not None:
             content_from = b + 1
     if speaker is None and role in ("verb", "continue"):
-        unnamed = _unnamed_speaker(doc, s, b, table, speakers, cue=s.norms[a])
+        unnamed = _unnamed_speaker(doc, s, b, table, speakers, cue=s.norms[a],
+                                   subject=not (a and sentence_speaker))
         if unnamed is not None:
             speaker, content_from = unnamed
         elif _says_directly(s, b, table) or _no_subject_next(doc, s, b, table) or (a and sentence_speaker):
@@ -385,10 +394,27 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                         _apposition_only(doc, s, content_from, limit)):
             # the phrase ends the sentence or closes a clause («...، بحسب ما أعلنت الوزارة صباح اليوم، ما أدى
             # إلى...»): it attributes what came before it, unless a cue already did
-            return None if said else _make(doc, s, 0, a, speaker, a, b, limit=a)
+            return None if said == speaker.entity else _make(doc, s, 0, a, speaker, a, b, limit=a)
         return _make(doc, s, content_from, limit, speaker, a, b, limit=limit, table=table, governs=False)
     start = _after_aside(doc, s, content_from, limit, table)
     return _make(doc, s, start, limit, speaker, a, b, limit=limit, table=table)
+
+
+def _relayed(doc: Document, s: SentenceView, p: int, speakers: _Speakers,
+             table: PhraseTable) -> tuple[Mention, int] | None:
+    """«نقلت رويترز عن الشرطة الألمانية أن ...»: who the relaying medium quotes, named after عن, speaks; what
+    follows that name is what was said."""
+    if p + 1 >= len(s.norms) or s.norms[p] != "عن":
+        return None
+    found = _speaker_at(doc, s, p + 1, speakers)
+    if found is None:
+        unnamed = _unnamed_speaker(doc, s, p + 1, table, speakers)
+        return unnamed
+    after = _view_after(doc, s, found.end)
+    if after < len(s.norms) and s.norms[after] in _CLOSERS and \
+            doc.text[max(0, found.start - 3):found.start].rstrip()[-1:] in _OPENERS:
+        after += 1
+    return found, _skip_apposition(doc, s, after, speakers)
 
 
 def _audience(doc: Document, s: SentenceView, i: int) -> bool:
@@ -565,11 +591,13 @@ def _says_directly(s: SentenceView, b: int, table: PhraseTable) -> bool:
 
 
 def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
-                     speakers: _Speakers, *, cue: str = "") -> tuple[Mention, int] | None:
-    """A speaker the tagger did not name: the noun phrase between the cue and its complementiser (وقالت الشرطة
-    إن، قال عمال إنقاذ إن). It becomes a group mention and entity. A phrase that starts with a preposition (وأضافت
-    في بيان أن) is no subject. A phrase that ends with a person's name is a title and the name (المتحدثة باسم
-    الوزارة ماريا زاخاروفا): the person speaks."""
+                     speakers: _Speakers, *, cue: str = "", subject: bool = True) -> tuple[Mention, int] | None:
+    """A speaker the tagger did not name: the noun phrase between the cue and its complementiser, a quotation or
+    the preposition the cue governs (وقالت الشرطة إن، قال عمال إنقاذ إن، قال له الموظف "..."، ودعت متدخلة في كلمة
+    إلى ...). It becomes a group mention and entity. A phrase that starts with a preposition (وأضافت في بيان أن)
+    is no subject. A phrase that ends with a person's name is a title and the name (المتحدثة باسم الوزارة ماريا
+    زاخاروفا): the person speaks. ``subject``: whether the cue still lacks one; where the sentence has named its
+    speaker already, a noun phrase before the governed preposition is the cue's object (ودعا الفاعلين إلى ...)."""
     if b >= len(s.norms) or _says_directly(s, b, table) or s.norms[b] in _OPENERS or _governed(doc, s, b) \
             or table.roles_at(s.norms, b).keys() & {"aside", *_CUE_ROLES} \
             or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال") \
@@ -582,29 +610,35 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
     def roles(i: int) -> dict[str, tuple[int, object]]:
         return table.roles_at(s.norms, i) if i < n else {}
 
+    def governs(i: int) -> bool:
+        return "verb" in table.phrases.get((cue, s.norms[i]), {})
+
+    def opens(i: int) -> bool:
+        return "complementiser" in roles(i) or s.norms[i] == ":" or (subject and governs(i)) or \
+            (_opening(s, i) and not _quoted_name(doc, s, i))
+
     for q in range(b + 1, min(n, b + MAX_UNNAMED_WORDS + 1)):
-        says = "complementiser" in roles(q) or s.norms[q] == ":"
+        says = opens(q)
         aside = s.norms[q] in _PHRASE_STOPS or ("preposition" in roles(q) and "complementiser" in roles(q + 1))
         if says or aside:
             end = q
-            while end > b and toks.kind[s.view[end - 1]] == PUNCT:
-                end -= 1
+            while end > b and toks.kind[s.view[end - 1]] == PUNCT and not \
+                    (s.norms[end - 1] in _CLOSERS and not _opening(s, end - 1)):
+                end -= 1    # but not the mark that closes a name in the phrase (موقع "الصباح نيوز")
             if end > b:
                 # a title and the name in apposition (الأمين العام للحزب الاشتراكي، محمد الكيلاني إن)
                 start, stop = _token_span(s, doc, b, end)
                 person = next((m for m in reversed(speakers.starting_upto(start, stop))
                                if m.label == "PER" and m.end == stop), None)
                 if person is not None:
-                    content = next((i for i in range(q, min(n, q + MAX_UNNAMED_WORDS + 2))
-                                    if "complementiser" in roles(i) or s.norms[i] == ":"), None)
+                    content = next((i for i in range(q, min(n, q + MAX_ASIDE_WORDS + 1)) if opens(i)), None)
                     if content is not None:
                         return person, content
             if end == b or any(toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "()\"«»“”"
                                for i in range(b, end)):
                 return None
             # what is said starts at the complementiser, after any aside (الشرطة التي حققت في الجريمة إن ...)
-            content = next((i for i in range(q, min(n, q + MAX_UNNAMED_WORDS + 2))
-                            if "complementiser" in roles(i) or s.norms[i] == ":"), None)
+            content = next((i for i in range(q, min(n, q + MAX_ASIDE_WORDS + 1)) if opens(i)), None)
             if content is None:
                 return None
             start, stop = _token_span(s, doc, b, end)
@@ -612,9 +646,31 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         named_next = toks.start[s.view[q + 1]] if q + 1 < n else -1
         if s.norms[q] in ("،", ",") and any(m.label == "PER" for m in speakers.starting_upto(named_next, named_next)):
             continue    # a name in apposition to the title: «الأمين العام للحزب، محمد الكيلاني إن»
-        if s.norms[q] in ("،", ",", ".") or "verb" in roles(q) or "verb" in table.phrases.get((cue, s.norms[q]), {}):
+        if s.norms[q] in ("،", ",", ".") or "verb" in roles(q) or governs(q):
             return None     # «ودعا الفاعلين الاقتصاديين إلى ...»: the cue's object, then the preposition it governs
     return None
+
+
+def _opening(s: SentenceView, i: int) -> bool:
+    """Whether the token at ``i`` opens a quotation (a straight mark opens when an even number came before it)."""
+    if s.norms[i] in ("«", "“", "„"):
+        return True
+    return s.norms[i] == '"' and s.norms[:i].count('"') % 2 == 0
+
+
+def _quoted_name(doc: Document, s: SentenceView, i: int) -> bool:
+    """Whether the quotation mark at ``i`` opens a short name (موقع "سكاي نيوز" أن): closed within
+    MAX_QUOTED_NAME_WORDS words by a mark that the sentence goes on after."""
+    toks = doc.tokens
+    assert toks is not None
+    for k in range(i + 1, min(len(s.norms), i + MAX_QUOTED_NAME_WORDS + 2)):
+        if s.norms[k] in _CLOSERS:
+            return k + 1 < len(s.norms) and toks.kind[s.view[k + 1]] != PUNCT
+    return False
+
+
+#: the longest name in quotation marks within a speaker's phrase
+MAX_QUOTED_NAME_WORDS = 4
 
 
 def _group_speaker(doc: Document, start: int, stop: int) -> Mention:
