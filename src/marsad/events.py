@@ -1,13 +1,21 @@
 """What happened: PLOVER events with actors, recipients, place, time, duration and modality.
 
 Triggers (verbs in their persons and tenses, masdars, light-verb constructions) are data in
-``data/events/triggers.tsv``, with their PLOVER category and mode. For each trigger in a sentence:
+``data/events/triggers.tsv``, with their PLOVER category and mode; a sound verb is written once as ``past/imperfect``
+and a masdar as ``noun+``, and ``marsad.text.inflect`` makes their forms. For each trigger in a sentence:
 
 - actors and recipients are entities the sentence mentions: the name right after the trigger (the subject of a verb
   that comes first, the first term of a masdar: «اجتماع بوتين»), else the nearest name before it in the clause (the
-  subject of «عقد بوتين اجتماعًا»); recipients are names after a preposition (مع، ب، إلى، على، ضد، ل، من) or the
-  verb's object; names joined by و go together («ويتكوف وكوشنر»), «بين X و Y» makes all of them actors, and a host
-  (استقبل X Y) is the recipient while the visitor acts;
+  subject of «عقد بوتين اجتماعًا»), but never across a complementiser («أفادت رويترز أن مسلحين هاجموا»: the gunmen
+  act), nor a place after «في/ب/من ولاية»; a person named after a long office title (زار وزير ... NAME); for a
+  passive («تم اعتقاله من قبل الشرطة») the name after an agent phrase; recipients are names after a preposition
+  (مع، ب، إلى، على، ضد، ل، من) or the verb's object, after the subject in verb-subject-object order («طالبت بيونغ
+  يانغ الولايات المتحدة»); names joined by و go together («ويتكوف وكوشنر»), «بين X و Y» makes all of them actors,
+  and a host (استقبل X Y) is the recipient while the visitor acts. Unnamed groups (المحتجون، الخاطفين، القضاة —
+  ``data/quotes/groups.tsv``) are actors like names, and a trigger that names its group («المعتصمين») has it as
+  actor. With no subject named: a statement's speaker, found by the quotes stage, when the trigger is its cue; a
+  verb joined by و to an earlier event of the sentence takes its actor («زار الوزير المعتصمين ووعد»), a masdar with
+  a pronoun joined so too («ضم روسيا للقرم ودعمها»); a verb opening its clause, the latest speaker;
 - the place is a GPE, LOC or FAC after في or ب in the sentence; the date, a DATE mention of the sentence; the
   duration, a DURATION mention — or one that a later «هذا الاجتماع ...» gives the same event;
 - the modality comes from words before the trigger in its clause (``data/events/modality.tsv``: من المقرر، سوف،
@@ -15,9 +23,14 @@ Triggers (verbs in their persons and tenses, masdars, light-verb constructions) 
   just after it (زيارة مرتقبة، يتوقع إقرارها، الذي كان مقررا), the future prefix on the trigger (سيزور) or on the verb
   whose object it is (ستعارض توقيع), or a verb of refusal governing it (رفضت توقيع): an event that did not happen is
   never ``asserted``;
+- one event is not counted twice: a verb's object noun of the same category right after it («وقعت تونس والجزائر
+  مذكرة تفاهم»), a trigger that only names the actors of another event of its sentence;
+- some triggers need the word they govern (``data/events/requires.tsv``): وقع is a signing only of an agreement,
+  بحث talks only with someone, حقق an investigation only into something;
 - words with another sense make no event (``data/events/senses.tsv`` and the NONE rows of the triggers): a ceasefire
   named, drones (طائرات مسيرة، بمسيرات), a province (مقاطعة بيلغورود), «ضم» that includes people, a trigger in an
-  institution's name (مكتب ... لتنسيق الشؤون الإنسانية), an accusation someone rejects (رفضت ... الاتهامات).
+  institution's name (مكتب ... لتنسيق الشؤون الإنسانية) or inside an organisation's name (جبهة الإنقاذ), an
+  accusation someone rejects (رفضت ... الاتهامات), violence with no agent named (قتل شخص، مقتل).
 """
 
 from __future__ import annotations
