@@ -177,3 +177,21 @@ def test_closing_source_naming_another_speaker_is_a_quote_of_its_own() -> None:
 def test_relayed_statement_is_the_sources() -> None:
     got = quotes("ونقلت وكالة رويترز عن الشرطة الفرنسية أن المشتبه به اعتقل مساء الأحد.")
     assert [(s, c) for s, _, _, c in got] == [("الشرطة الفرنسية", "المشتبه به اعتقل مساء الأحد")]
+
+
+def test_statement_reported_inside_another_leaves_the_outer_whole() -> None:
+    got = quotes("أكد وزير الخارجية الروسي سيرغي لافروف أن الرئيس الأوكراني فولوديمير زيلينسكي أعلن أن المفاوضات "
+                 "متعثرة منذ أسابيع.")
+    assert [(s, c) for s, _, _, c in got] == [
+        ("Sergey Lavrov", "الرئيس الأوكراني فولوديمير زيلينسكي أعلن أن المفاوضات متعثرة منذ أسابيع"),
+        ("Volodymyr Zelenskyy", "المفاوضات متعثرة منذ أسابيع")]
+
+
+def test_headline_subject_before_its_verb_and_da_a_li() -> None:
+    got = quotes("\"حركة النهضة\" تدعو لحوار وطني شامل\n\nدعت حركة النهضة إلى حوار وطني.")
+    assert got[0] == ("حركة النهضة", "تدعو", "indirect", "حوار وطني شامل")
+
+
+def test_speaker_named_after_a_cue_inside_a_clause() -> None:
+    got = quotes("وفي رده على أسئلة النواب قال وزير المالية رضا شلغوم إن الميزانية متوازنة.")
+    assert [c for _, _, _, c in got] == ["الميزانية متوازنة"]

@@ -116,12 +116,14 @@ def find_quotes(doc: Document) -> None:
     last_speaker: Mention | None = None
     for s in sentence_views(doc):
         found: list[tuple[int, int, str]] = []     # (view start, view end, role) of each cue
+        nested: set[int] = set()     # the cues inside what an earlier cue of the sentence says
         p = 0
         while p < len(s.norms):
             roles = table.roles_at(s.norms, p)
             role = next((r for r in _CUE_ROLES if r in roles), None)
-            if role is None or not (_starts_statement(doc, s, p, role, table) or
-                                    (role == "verb" and _speaker_before(doc, s, p, speakers) is not None)):
+            opens = role is not None and _starts_statement(doc, s, p, role, table)
+            if role is None or not (opens or (role == "verb" and (_speaker_before(doc, s, p, speakers) is not None
+                                                                  or _named_and_said(doc, s, p, speakers, table)))):
                 p += 1
                 continue
             after = roles[role][0]
@@ -139,19 +141,27 @@ def find_quotes(doc: Document) -> None:
             if role == "masdar" and found:
                 p = roles[role][0]   # «قال X في تصريحات لـ...»: the aside of a statement already cued
                 continue
+            if found and not opens:
+                # «أكد X أن رئيس الحكومة أوضح أن ...»: a statement reported inside another, which goes on past it
+                nested.add(len(found))
             found.append((p, roles[role][0], role))
             p = roles[role][0]
         sentence_speaker: Mention | None = None
         for k, (a, b, role) in enumerate(found):
-            limit = found[k + 1][0] if k + 1 < len(found) else len(s.norms)
+            limit = next((c for i, (c, _, _) in enumerate(found[k + 1:], k + 1) if i not in nested), len(s.norms))
+            if k in nested:
+                limit = found[k + 1][0] if k + 1 < len(found) else len(s.norms)
             # quotes come in sentence order: the last one says whether this sentence has one (a scan of them all
             # for every cue made the stage quadratic in the length of the article)
             q = _quote(doc, s, a, b, role, limit, speakers, sentence_speaker, last_speaker, table,
-                       said=quotes[-1].speaker if quotes and quotes[-1].sentence == s.index else None)
+                       said=quotes[-1].speaker if quotes and quotes[-1].sentence == s.index else None,
+                       svo=k in nested or (not k and not _starts_statement(doc, s, a, role, table)))
             if q is None:
                 continue
             q.id = f"q{len(quotes) + 1}"
             quotes.append(q)
+            if k in nested:
+                continue     # the sentence's speaker stays the one who reports it
             speaker = speaker_by_id.get(q.speaker_mention or "")
             if speaker is None and q.speaker_mention:
                 # an unnamed speaker found here («وقال عقيد في الشرطة إن»): a mention made just now, at the end of
@@ -324,10 +334,11 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
 
 def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int, speakers: _Speakers,
            sentence_speaker: Mention | None, last_speaker: Mention | None, table: PhraseTable, *,
-           said: str | None = None) -> Quote | None:
+           said: str | None = None, svo: bool = False) -> Quote | None:
     """The quote a cue at ``a:b`` opens, or None. ``said``: the speaker of a quote the sentence already has (a
     source phrase at its end naming the same speaker only repeats that attribution; one naming another is a quote
-    of its own: «أعلنت السلطات ...، وفق ما أوردته وكالة الأنباء»)."""
+    of its own: «أعلنت السلطات ...، وفق ما أوردته وكالة الأنباء»). ``svo``: the cue stands inside a clause
+    («كوريا الشمالية تطالب أمريكا بـ...»): the name right before it, if any, is its subject."""
     toks = doc.tokens
     assert toks is not None
     speaker: Mention | None = None
@@ -337,7 +348,12 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     if role in ("verb", "continue") and b < len(s.norms) and "audience" in table.roles_at(s.norms, b):
         b += 1   # «وأكد لي رئيس القسم أن»: to me, and then who speaks
         content_from = b
-    if role in ("verb", "continue") and _audience(doc, s, b):
+    if svo and role == "verb":
+        speaker = _speaker_before(doc, s, a, speakers)
+        if speaker is not None:
+            return _make(doc, s, _after_aside(doc, s, b, limit, table), limit, speaker, a, b, limit=limit, table=table)
+    calls = "verb" in table.phrases.get((s.norms[a], "الي"), {})    # دعا لـ is دعا إلى: what is called for
+    if role in ("verb", "continue") and _audience(doc, s, b) and not calls:
         # «وقالت للصحفيين في بروكسل: ...»: who is told, not who speaks; the speaker is the subject named before
         start = _after_aside(doc, s, b + 1, limit, table, opened=True)
         if start == b + 1 and not _says_directly(s, start, table):
@@ -415,6 +431,17 @@ def _relayed(doc: Document, s: SentenceView, p: int, speakers: _Speakers,
             doc.text[max(0, found.start - 3):found.start].rstrip()[-1:] in _OPENERS:
         after += 1
     return found, _skip_apposition(doc, s, after, speakers)
+
+
+def _named_and_said(doc: Document, s: SentenceView, p: int, speakers: _Speakers, table: PhraseTable) -> bool:
+    """Whether a verb inside a clause names its speaker right after it and what it says then opens with a
+    complementiser or colon («وفي تعقيبه على العمليتين قال محمد الناصر إن ...»)."""
+    after = table.roles_at(s.norms, p)["verb"][0]
+    speaker = _speaker_after(doc, s, after, speakers, speech=True)
+    if speaker is None:
+        return False
+    start = _skip_apposition(doc, s, _view_after(doc, s, speaker.end), speakers)
+    return _says_directly(s, _after_aside(doc, s, start, len(s.norms), table), table)
 
 
 def _audience(doc: Document, s: SentenceView, i: int) -> bool:
