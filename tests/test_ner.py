@@ -63,3 +63,11 @@ def test_a_name_never_runs_over_a_word_that_cannot_be_in_it() -> None:
                          published="2025-12-01")
     people = [m.text for m in doc.mentions if m.label == "PER"]
     assert "بدر عبد العاطي" in people and not any("نظيره" in p for p in people)
+
+
+def test_a_surname_alone_after_a_full_name_from_the_knowledge_base_is_the_person() -> None:
+    from marsad import analyze
+    doc = analyze("التقى الرئيس التونسي الباجي قايد السبسي نظيره الفرنسي. وقال السبسي إن التعاون مهم.")
+    people = [m for m in doc.mentions if m.label == "PER"]
+    assert [m.text for m in people] == ["الباجي قايد السبسي", "السبسي"]
+    assert people[0].entity == people[1].entity
