@@ -195,3 +195,16 @@ def test_headline_subject_before_its_verb_and_da_a_li() -> None:
 def test_speaker_named_after_a_cue_inside_a_clause() -> None:
     got = quotes("وفي رده على أسئلة النواب قال وزير المالية رضا شلغوم إن الميزانية متوازنة.")
     assert [c for _, _, _, c in got] == ["الميزانية متوازنة"]
+
+
+def test_surname_left_unmarked_speaks_past_its_relative_clause() -> None:
+    got = quotes("قال رئيس الحكومة الحبيب الصيد إن الوضع الأمني مستقر. وقال وزير الخارجية الروسي سيرغي لافروف إن "
+                 "الحوار ممكن. واستبعد الصيد، الذي يزور ألمانيا، إمكانية الحل العسكري في ليبيا.")
+    assert got[2] == ("Habib Essid", "استبعد", "indirect", "إمكانية الحل العسكري في ليبيا")
+
+
+def test_manner_masdar_with_its_ba_quotes_and_without_it_does_not() -> None:
+    got = quotes("وأشار سيرغي لافروف إلى تراجع المعارك بالقول: \"لم نعد نرى هجمات كبيرة على الجبهة\".")
+    assert [(k, c) for _, k, _, c in got] == [("أشار", "تراجع المعارك"),
+                                              ("القول", "لم نعد نرى هجمات كبيرة على الجبهة")]
+    assert quotes("ويمكن القول إن الهدنة صامدة حتى الآن.") == []

@@ -127,6 +127,9 @@ def find_quotes(doc: Document) -> None:
                 p += 1
                 continue
             after = roles[role][0]
+            if role == "participle" and s.norms[p].startswith("ال") and _proclitic(doc, s, p) != "ب":
+                p = after    # a masdar of manner speaks only with its ب: «بالقول: ...», not «يمكن القول»
+                continue
             if role == "participle" and p > 0 and "copula" in table.roles_at(s.norms, p - 1):
                 p = after    # «كان متوقعا»: the predicate of what is said, not its speaker's manner
                 continue
@@ -183,11 +186,23 @@ def find_quotes(doc: Document) -> None:
 class _Speakers(MentionIndex):
     """The mentions that may speak, by start, and the organisations among them by the first word of their name."""
 
-    __slots__ = ("_by_head",)
+    __slots__ = ("_by_head", "_by_surname")
 
     def __init__(self, mentions: Iterable[Mention]) -> None:
         super().__init__(mentions)
         self._by_head: dict[str, MentionIndex] | None = None
+        self._by_surname: dict[str, MentionIndex] | None = None
+
+    def people(self, surname: str) -> MentionIndex | None:
+        """The PER mentions of two words or more whose normalised name ends with the word ``surname``."""
+        if self._by_surname is None:
+            by_surname: dict[str, list[Mention]] = {}
+            for m in self.items:
+                words = fold(m.text).split()
+                if m.label == "PER" and len(words) > 1:
+                    by_surname.setdefault(words[-1], []).append(m)
+            self._by_surname = {w: MentionIndex(ms) for w, ms in by_surname.items()}
+        return self._by_surname.get(surname)
 
     def add(self, m: Mention) -> None:
         """Take in a mention made while quotes are read (an unnamed speaker), in start order."""
@@ -373,6 +388,12 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             content_from = _skip_apposition(doc, s, content_from, speakers)
             if "relay" in table.roles_at(s.norms, a):
                 speaker, content_from = _relayed(doc, s, content_from, speakers, table) or (speaker, content_from)
+    if speaker is None and role in ("verb", "continue", "masdar") and b < len(s.norms):
+        # «وأضاف اليعقوبي أن»: a surname the tagger did not mark, of a person named in full before
+        people = speakers.people(s.norms[b]) if not _governed(doc, s, b) else None
+        speaker = people.last_ending_by(_token_span(s, doc, b, b + 1)[0]) if people is not None else None
+        if speaker is not None:
+            content_from = _skip_apposition(doc, s, b + 1, speakers)
     if speaker is None and role in ("verb", "continue", "masdar"):
         speaker = _apposed_person(doc, s, b, speakers)
         if speaker is not None:
@@ -584,9 +605,15 @@ def _view_after(doc: Document, s: SentenceView, offset: int) -> int:
 
 
 def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers) -> int:
-    """Past «، مساعد الرئيس الروسي،» after a speaker's name."""
+    """Past «، مساعد الرئيس الروسي،» or a relative clause between commas («، الذي يقود الحكومة،») after a
+    speaker's name."""
     toks = doc.tokens
     assert toks is not None
+    if p + 1 < len(s.norms) and s.norms[p] in ("،", ",") and s.norms[p + 1] in _RELATIVES:
+        close = next((i for i in range(p + 2, min(len(s.norms), p + MAX_ASIDE_WORDS + 2))
+                      if s.norms[i] in ("،", ",", ".")), None)
+        if close is not None and s.norms[close] != ".":
+            return close + 1
     if p < len(s.norms) and s.norms[p] in ("،", ","):
         start = toks.start[s.view[p + 1]] if p + 1 < len(s.view) else s.end
         title = next((m for m in speakers.starting_upto(start, start) if m.label == "TITLE"), None)
@@ -598,6 +625,8 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
     return p
 
 
+#: relative pronouns that open a clause about the speaker
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "وهو", "وهي", "هو", "هي"})
 #: the most words (a bare title: النائبة، الطبيبة) passed over between a cue and its speaker's name
 MAX_TITLE_WORDS = 2
 #: how far after the speaker the complementiser may come (قال X في تصريح لمراسل الجوهرة أف أم إن ...)
