@@ -87,3 +87,16 @@ def test_praise_is_an_event_as_well_as_a_quote_and_a_joined_verb_keeps_the_subje
     kinds = {e[0]: e[1] for e in events}
     assert "SUPPORT" in kinds and any("الجرندي" in a or "Jerandi" in a for a in kinds["SUPPORT"])
     assert "AGREE" in kinds and kinds["AGREE"] == kinds["SUPPORT"]
+
+
+def test_a_necessity_is_a_request_only_when_someone_says_it() -> None:
+    said = analyze("عنوان\nوقال وزير الخارجية التونسي عثمان الجرندي إنه يجب الإسراع في الحوار.")
+    requests = [v for v in said.events if v.event == "REQUEST"]
+    assert requests and requests[0].actor == [q.speaker for q in said.quotes][:1]
+    narrated = analyze("عنوان\nيجب أن نعرف أن الطقس سيكون حارا غدا.")
+    assert not [v for v in narrated.events if v.event == "REQUEST"]
+
+
+def test_a_press_conference_is_no_meeting() -> None:
+    doc = analyze("عنوان\nوقال رئيس حزب النهضة راشد الغنوشي في مؤتمر صحفي إن الحزب سيشارك في الانتخابات.")
+    assert not [v for v in doc.events if v.event == "CONSULT"]

@@ -204,6 +204,12 @@ def find_events(doc: Document) -> None:
             if not event.actor and (trigger_start, event.trigger.end if event.trigger else -1) in group_spans:
                 # «المعتصمين»، «المحتجون»: the trigger names the group that acts
                 event.actor = [group_spans[(trigger_start, event.trigger.end if event.trigger else -1)]]
+            if clause.norms[end - 1] in senses()["necessity"]:
+                # «وقال "يجب الانطلاق في مرحلة أخرى"»: the speaker asks for it; outside a quote it is no one's
+                speaker = _quoting(doc.quotes, trigger_start, si)
+                if speaker is None:
+                    continue
+                event.actor = [speaker]
             if not event.actor and category in CUED_ACTS and trigger_start in cue_speaker:
                 event.actor = [cue_speaker[trigger_start]]   # the statement's speaker, found by the quotes stage
                 event.recipient = [r for r in event.recipient if r not in event.actor]
@@ -275,6 +281,14 @@ def _opens_clause(toks: Tokens, clause: SentenceView, p: int) -> bool:
     if p == 0 or clause.norms[p - 1] in ("،", ","):
         return True
     return t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] in ("و", "ف")
+
+
+def _quoting(quotes: list[Quote], offset: int, sentence: int) -> str | None:
+    """The speaker of a quote of ``sentence`` (or a multi-sentence one before it) whose content holds ``offset``."""
+    for q in quotes:
+        if q.sentence <= sentence and q.speaker and q.content.start <= offset < q.content.end:
+            return q.speaker
+    return None
 
 
 def _joined_actor(toks: Tokens, clause: SentenceView, p: int, events: list[Event], sentence: int) -> str | None:
