@@ -127,3 +127,22 @@ def test_eval_clitics_reports_accuracy(shared: Path) -> None:
 def test_help_and_version(argv: list[str]) -> None:
     proc = subprocess.run([sys.executable, "-m", "marsad.cli", *argv], capture_output=True, timeout=60)
     assert proc.returncode == 0
+
+
+def test_eval_reads_a_json_annotation_and_refuses_a_broken_one(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "d-20260101.txt").write_text("قال الرئيس التونسي قيس سعيد إن الحوار مستمر.\n",
+                                                          encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"doc": "d-20260101", "entities": [], "quotes": [], "events": []}, indent=2),
+                    encoding="utf-8")
+    for task in ("entities", "quotes", "events"):
+        assert main(["eval", task, "--gold", str(gold)]) == 0
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"doc": "d-20260101"\n', encoding="utf-8")
+    assert main(["eval", "events", "--gold", str(broken)]) == 2
+    assert "not valid JSON Lines" in capsys.readouterr().err
+    missing = tmp_path / "missing.jsonl"
+    missing.write_text('{"doc": "nowhere", "entities": [], "quotes": [], "events": []}\n', encoding="utf-8")
+    assert main(["eval", "quotes", "--gold", str(missing)]) == 2

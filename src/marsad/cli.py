@@ -110,10 +110,17 @@ def cmd_eval(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
     if args.task == "clitics":
         return _eval_clitics(args, out)
     if args.task in ("entities", "quotes", "events"):
-        from marsad.eval import entities, events, quotes
+        from marsad.eval import GoldError, entities, events, quotes
 
         scorer = {"entities": entities.score, "quotes": quotes.score, "events": events.score}[args.task]
-        report = scorer(args.gold, args.articles or args.gold.parent / "articles")
+        try:
+            report = scorer(args.gold, args.articles or args.gold.parent / "articles")
+        except GoldError as exc:
+            print(f"marsad eval: {exc}", file=sys.stderr)
+            return 2
+        except FileNotFoundError as exc:   # an article the annotation names is missing
+            print(f"marsad eval: no article text for an annotated document: {exc.filename}", file=sys.stderr)
+            return 2
         if args.json:
             out.write(json.dumps(report, indent=2) + "\n")
             return 0

@@ -11,12 +11,12 @@ found with exactly the gold span are scored here — finding mentions is the tag
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
+from marsad.eval import read_gold
 from marsad.eval.ner import _occurrences, _word_bounded
 from marsad.kb import knowledge_base
 from marsad.pipeline import analyze
@@ -30,10 +30,7 @@ def score(gold: Path, articles: Path) -> dict[str, object]:
     scored_mentions = 0
     in_kb = linked_right = 0
     links = wrong_links = 0
-    for line in gold.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        record = json.loads(line)
+    for record in read_gold(gold):
         text = (articles / f"{record['doc']}.txt").read_text(encoding="utf-8")
         doc = analyze(text, published=_published(record["doc"]))
         gold_of: dict[tuple[int, int], str] = {}

@@ -12,10 +12,10 @@ events marked unsure count like the others.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
+from marsad.eval import read_gold
 from marsad.eval.entities import _published, same_name
 from marsad.pipeline import analyze
 from marsad.text.normalise import fold
@@ -31,8 +31,7 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def score(gold: Path, articles: Path) -> dict[str, object]:
-    raw = gold.read_text(encoding="utf-8")
-    records = [json.loads(raw)] if gold.suffix == ".json" else [json.loads(x) for x in raw.splitlines() if x.strip()]
+    records = read_gold(gold)
     tp = fp = fn = 0
     modality: Counter[tuple[str, str]] = Counter()   # (gold, system) on matched events
     places: Counter[str] = Counter()

@@ -9,10 +9,10 @@ system quote. Content-only scores drop the speaker condition.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from marsad.eval import read_gold
 from marsad.eval.entities import _published, same_name
 from marsad.pipeline import analyze
 
@@ -23,8 +23,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def score(gold: Path, articles: Path) -> dict[str, object]:
     totals = {"gold": 0, "system": 0, "matched": 0, "content_matched": 0}
-    raw = gold.read_text(encoding="utf-8")
-    records = [json.loads(raw)] if gold.suffix == ".json" else [json.loads(x) for x in raw.splitlines() if x.strip()]
+    records = read_gold(gold)
     for record in records:
         text = (articles / f"{record['doc']}.txt").read_text(encoding="utf-8")
         doc = analyze(text, published=_published(record["doc"]))
