@@ -153,3 +153,16 @@ def test_a_bad_knowledge_base_file_is_refused(tmp_path) -> None:  # type: ignore
     run = subprocess.run([sys.executable, "-m", "marsad.cli", "kb", "add", str(bad)], capture_output=True,
                          env={**__import__("os").environ, "MARSAD_KB_DIR": str(tmp_path / "kb")}, timeout=60)
     assert run.returncode == 1 and b"type must be" in run.stderr
+
+
+def test_a_definite_head_refers_back_to_the_organisation_named_before() -> None:
+    from marsad import analyze
+    doc = analyze("أعلنت وزارة الداخلية التونسية إيقاف مشتبه به. وقالت الوزارة إن التحقيق متواصل. "
+                  "وأكدت الحكومة التونسية دعمها للوزارة.")
+    by_id = {e.id: e for e in doc.entities}
+    ministry = [m for m in doc.mentions if m.text in ("وزارة الداخلية التونسية", "الوزارة", "لوزارة")]
+    assert len(ministry) == 3 and len({m.entity for m in ministry}) == 1
+    assert by_id[ministry[0].entity].mentions == [m.id for m in ministry]
+    # «الحكومة التونسية» is a name of its own; «الحكومة» with no government named before stays no mention
+    alone = analyze("وقالت الحكومة إن الوضع مستقر.")
+    assert not [m for m in alone.mentions if m.label == "ORG"]

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from functools import lru_cache
 
 from marsad.document import Document, Entity, Mention
 from marsad.kb import KBEntity, KnowledgeBase, knowledge_base
 from marsad.ner.features import normalize
-from marsad.spanindex import MentionIndex
+from marsad.spanindex import Intervals, MentionIndex
+from marsad.text.tokenize import WORD
 
 NAMED = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
 #: ids of entities the knowledge base does not know (knowledge-base ids are QIDs, marsad:..., iso:..., city:...)
@@ -130,6 +132,68 @@ def resolve(doc: Document) -> None:
             clusters.union(index[id(t)], title_person[_words(t)])
 
     _build_entities(doc, mentions, clusters, {w[0] for w in contested if len(w) == 1}, innermost)
+    _back_references(doc)
+
+
+#: how far back (characters) a definite head («الوزارة») looks for the organisation it stands for
+BACK_REFERENCE_REACH = 3000
+
+
+def _back_references(doc: Document) -> None:
+    """«وقالت الوزارة إن»: a definite head noun of organisation names (data/ner/organisations.tsv), standing alone,
+    is a mention of the nearest organisation before it whose name begins with that head (وزارة الداخلية التونسية).
+    Precision first: a head followed by a definite word (الحكومة التونسية, a name of its own), or with no such
+    organisation before it (الحكومة with no حكومة named), is left alone."""
+    toks = doc.tokens
+    if toks is None or not len(toks):
+        return
+    heads = _organisation_heads()
+    by_head: dict[str, list[Mention]] = {}
+    for m in doc.mentions:
+        if m.label == "ORG" and m.entity:
+            words = normalize(_spelled(doc, m)).split()
+            if words:
+                first = words[0][2:] if words[0].startswith("ال") else words[0]
+                if first in heads:
+                    by_head.setdefault(first, []).append(m)
+    if not by_head:
+        return
+    taken = Intervals((m.start, m.end) for m in doc.mentions)
+    entities = {e.id: e for e in doc.entities}
+    added = False
+    for t in range(len(toks)):
+        norm = toks.norm[t]
+        if toks.kind[t] != WORD or not norm.startswith("ال") or norm[2:] not in by_head:
+            continue
+        nxt = t + 1
+        if nxt < len(toks) and toks.kind[nxt] == WORD and toks.norm[nxt].startswith("ال") \
+                and toks.word[nxt] != toks.word[t]:
+            continue   # «الحكومة التونسية»: a name of its own, not a back-reference
+        start, end = toks.start[t], toks.end[t]
+        if taken.overlaps(start, end):
+            continue
+        earlier = [m for m in by_head[norm[2:]] if m.end <= start and start - m.end <= BACK_REFERENCE_REACH]
+        if not earlier:
+            continue
+        antecedent = earlier[-1]
+        m = doc.add_mention(start, end, "ORG", entity=antecedent.entity)
+        entities[antecedent.entity].mentions.append(m.id)
+        taken.add(start, end)
+        added = True
+    if added:
+        doc.order_mentions()
+
+
+@lru_cache(maxsize=1)
+def _organisation_heads() -> frozenset[str]:
+    """The head nouns of organisation names, without the article (وزارة، حزب، شركة...)."""
+    from marsad.ner.organisations import heads
+
+    out = set()
+    for key, roles in heads().phrases.items():
+        if "head" in roles and len(key) == 1:
+            out.add(key[0][2:] if key[0].startswith("ال") else key[0])
+    return frozenset(out)
 
 
 def _known_as_other(kb: KnowledgeBase, short: str, full: str) -> bool:
