@@ -175,9 +175,10 @@ def _back_references(doc: Document) -> None:
         earlier = [m for m in by_head[norm[2:]] if m.end <= start and start - m.end <= BACK_REFERENCE_REACH]
         if not earlier:
             continue
-        antecedent = earlier[-1]
-        m = doc.add_mention(start, end, "ORG", entity=antecedent.entity)
-        entities[antecedent.entity].mentions.append(m.id)
+        entity = earlier[-1].entity
+        assert entity is not None
+        m = doc.add_mention(start, end, "ORG", entity=entity)
+        entities[entity].mentions.append(m.id)
         taken.add(start, end)
         added = True
     if added:
