@@ -100,3 +100,11 @@ def test_a_necessity_is_a_request_only_when_someone_says_it() -> None:
 def test_a_press_conference_is_no_meeting() -> None:
     doc = analyze("عنوان\nوقال رئيس حزب النهضة راشد الغنوشي في مؤتمر صحفي إن الحزب سيشارك في الانتخابات.")
     assert not [v for v in doc.events if v.event == "CONSULT"]
+
+
+def test_the_object_after_a_titled_subject_or_a_kind_of_place_is_the_recipient() -> None:
+    events = _events("عنوان\nوزار الرئيس التونسي قيس سعيد الجزائر يوم الثلاثاء الماضي.")
+    visit = [e for e in events if e[0] == "CONSULT"]
+    assert visit and len(visit[0][1]) == 1 and visit[0][2] == {"Algeria"}
+    assault = [e for e in _events("عنوان\nوقصفت القوات الروسية مدينة خاركيف في مارس 2022.") if e[0] == "ASSAULT"]
+    assert assault and assault[0][2] == {"Kharkiv"}

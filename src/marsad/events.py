@@ -466,16 +466,16 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         actors = _coordinated(doc, sides[0], sides) if sides else []
     # the object of a verb whose subject follows it: «طالبت بيونغ يانغ الولايات المتحدة بالاعتذار»
     vso_object = bool(actors) and actors[0].start >= end and not passive
-    rest = [m for m in after if m not in actors and m.start > (actors[-1].end if actors and actors[-1].start >= end
-                                                                  else end)]
+    acting = {m.entity for m in actors}
+    rest = [m for m in after if m not in actors and m.entity not in acting
+            and m.start > (actors[-1].end if actors and actors[-1].start >= end else end)]
     located = category in LOCATED   # «محادثات في جنيف»: where they met, not with whom
     for m in rest:
         if located and _locative(doc, m):
             continue
         direct = not recipients and m is rest[0] and (
             (actors and actors[0].start < start) or passive
-            or (vso_object and _words_between(doc, actors[-1].end, m.start) == 0
-                and not doc.text[actors[-1].end:m.start].strip()))
+            or (vso_object and _right_after(doc, _subject_end(doc, actors, after), m)))
         if _introduced_by_preposition(doc, m) or direct:
             recipients = [r for r in _coordinated(doc, m, rest) if not (located and _locative(doc, r))]
             break
@@ -570,6 +570,23 @@ def _titled_subject(doc: Document, clause: SentenceView, b: int, after: list[Men
         if m.label != "TITLE":
             return None   # another name first: the office is that body's («وزير خارجية فرنسا»)
     return None
+
+
+def _subject_end(doc: Document, actors: list[Mention], after: list[Mention]) -> int:
+    """Where a subject after the trigger ends: past the name that a title before it introduces («الرئيس التونسي
+    قيس سعيد»), which the actors hold as one entity."""
+    end = actors[-1].end
+    ids = {m.entity for m in actors}
+    for m in after:
+        if m.start >= end and m.entity in ids and not doc.text[end:m.start].strip(" ،,"):
+            end = m.end
+    return end
+
+
+def _right_after(doc: Document, end: int, m: Mention) -> bool:
+    """Whether ``m`` follows offset ``end`` directly, or past a word for a kind of place (مدينة خاركيف)."""
+    gap = fold(doc.text[end:m.start]).split()
+    return not gap or (len(gap) == 1 and gap[0] in senses()["place_kind"])
 
 
 def _agent(doc: Document, clause: SentenceView, b: int, after: list[Mention]) -> Mention | None:
