@@ -71,3 +71,12 @@ def test_a_surname_alone_after_a_full_name_from_the_knowledge_base_is_the_person
     people = [m for m in doc.mentions if m.label == "PER"]
     assert [m.text for m in people] == ["الباجي قايد السبسي", "السبسي"]
     assert people[0].entity == people[1].entity
+
+
+def test_a_curated_city_is_found_however_common_its_name_and_a_back_reference_is_no_name() -> None:
+    from marsad import analyze
+    doc = analyze("اعتقلت الشرطة أمس ثلاثة أشخاص في صفاقس. وأعلنت وزارة الداخلية التونسية ذلك، وقالت الوزارة إن "
+                  "التحقيق متواصل.")
+    assert [m.text for m in doc.mentions if m.label == "GPE"] == ["صفاقس"]
+    reference = [m for m in doc.mentions if m.text == "الوزارة"]
+    assert reference and reference[0].extra == {"reference": "definite"}

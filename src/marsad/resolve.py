@@ -143,7 +143,8 @@ def _back_references(doc: Document) -> None:
     """«وقالت الوزارة إن»: a definite head noun of organisation names (data/ner/organisations.tsv), standing alone,
     is a mention of the nearest organisation before it whose name begins with that head (وزارة الداخلية التونسية).
     Precision first: a head followed by a definite word (الحكومة التونسية, a name of its own), or with no such
-    organisation before it (الحكومة with no حكومة named), is left alone."""
+    organisation before it (الحكومة with no حكومة named), is left alone. Such a mention carries
+    ``"reference": "definite"``: it refers to a name without being one (name-tagging scores leave it out)."""
     toks = doc.tokens
     if toks is None or not len(toks):
         return
@@ -177,7 +178,7 @@ def _back_references(doc: Document) -> None:
             continue
         entity = earlier[-1].entity
         assert entity is not None
-        m = doc.add_mention(start, end, "ORG", entity=entity)
+        m = doc.add_mention(start, end, "ORG", entity=entity, reference="definite")
         entities[entity].mentions.append(m.id)
         taken.add(start, end)
         added = True

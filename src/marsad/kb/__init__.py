@@ -140,9 +140,12 @@ class KnowledgeBase:
             if len(types) != 1:
                 continue
             words = tuple(key.split())
-            if len(words) == 1 and common.get(words[0], 0) > max_common:
-                continue
-            index[words[0]].append((words, types.pop()))
+            kind = types.pop()
+            known = [self.entities[i] for i in ids if i in self.entities]
+            curated_city = kind == "GPE" and len(known) == 1 and known[0].rank == 0 and known[0].source != "countries"
+            if len(words) == 1 and common.get(words[0], 0) > max_common and not curated_city:
+                continue   # (a curated city is a name however often the news writes it: صفاقس)
+            index[words[0]].append((words, kind))
         for entries in index.values():
             entries.sort(key=lambda e: -len(e[0]))
         self._name_index = dict(index)
