@@ -208,3 +208,10 @@ def test_manner_masdar_with_its_ba_quotes_and_without_it_does_not() -> None:
     assert [(k, c) for _, k, _, c in got] == [("أشار", "تراجع المعارك"),
                                               ("القول", "لم نعد نرى هجمات كبيرة على الجبهة")]
     assert quotes("ويمكن القول إن الهدنة صامدة حتى الآن.") == []
+
+
+def test_a_body_after_a_separate_preposition_is_not_the_participle_speaker() -> None:
+    from marsad import analyze
+    doc = analyze("عنوان\nوانتقد الحزب في بيان المقاربات المتبعة من قبل الحكومة، مشيرا إلى أنها حلول جزئية.")
+    assert not [q for q in doc.quotes if q.speaker and any(
+        e.id == q.speaker and e.name == "الحكومة" for e in doc.entities)]

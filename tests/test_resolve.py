@@ -166,3 +166,13 @@ def test_a_definite_head_refers_back_to_the_organisation_named_before() -> None:
     # «الحكومة التونسية» is a name of its own; «الحكومة» with no government named before stays no mention
     alone = analyze("وقالت الحكومة إن الوضع مستقر.")
     assert not [m for m in alone.mentions if m.label == "ORG"]
+
+
+def test_the_government_with_none_named_is_one_entity_of_the_article() -> None:
+    from marsad import analyze
+    doc = analyze("وقال الوزير إن الحكومة مستعدة للحوار. وأكدت الحكومة أنها ستعرض مشروعها على البرلمان.")
+    government = [m for m in doc.mentions if m.text == "الحكومة"]
+    assert len(government) == 2 and len({m.entity for m in government}) == 1
+    entity = next(e for e in doc.entities if e.id == government[0].entity)
+    assert entity.label == "ORG" and entity.kb_id is not None and entity.kb_id.startswith("name:")
+    assert [m.text for m in doc.mentions if m.label == "ORG" and m.text == "البرلمان"] == ["البرلمان"]

@@ -777,9 +777,17 @@ def _first_speaker(doc: Document, s: SentenceView, a: int, speakers: _Speakers) 
                  and not _after_preposition(doc.text, m.start) and not _quoted(doc.text, s.start, m.start)), None)
 
 
+#: prepositions written apart (normalised) that govern the name after them: no subject follows them
+_SEPARATE_PREPOSITIONS = frozenset({"من", "قبل", "في", "الي", "علي", "عن", "مع", "ضد", "لدي", "حول"})
+
+
 def _after_preposition(text: str, start: int) -> bool:
-    """Whether a preposition (ب، ل، ك) is written onto the word that starts at ``start``."""
+    """Whether a preposition is written onto the word that starts at ``start`` (ب، ل، ك) or stands right before it
+    (من قبل الحكومة، مع الوزير)."""
     k = start - 1
+    words = text[max(0, start - 12):start].split()
+    if words and text[k:start].isspace() and fold(words[-1]) in _SEPARATE_PREPOSITIONS:
+        return True
     if k < 0 or text[k] not in "بلك":
         return False
     while k > 0 and text[k - 1] in "وف":

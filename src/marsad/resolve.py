@@ -157,14 +157,13 @@ def _back_references(doc: Document) -> None:
                 first = words[0][2:] if words[0].startswith("ال") else words[0]
                 if first in heads:
                     by_head.setdefault(first, []).append(m)
-    if not by_head:
-        return
+    generic = _generic_bodies()
     taken = Intervals((m.start, m.end) for m in doc.mentions)
     entities = {e.id: e for e in doc.entities}
     added = False
     for t in range(len(toks)):
         norm = toks.norm[t]
-        if toks.kind[t] != WORD or not norm.startswith("ال") or norm[2:] not in by_head:
+        if toks.kind[t] != WORD or not norm.startswith("ال") or (norm[2:] not in by_head and norm not in generic):
             continue
         nxt = t + 1
         if nxt < len(toks) and toks.kind[nxt] == WORD and toks.norm[nxt].startswith("ال") \
@@ -173,10 +172,14 @@ def _back_references(doc: Document) -> None:
         start, end = toks.start[t], toks.end[t]
         if taken.overlaps(start, end):
             continue
-        earlier = [m for m in by_head[norm[2:]] if m.end <= start and start - m.end <= BACK_REFERENCE_REACH]
-        if not earlier:
+        earlier = [m for m in by_head.get(norm[2:], ()) if m.end <= start and start - m.end <= BACK_REFERENCE_REACH]
+        if earlier:
+            entity = earlier[-1].entity
+        elif norm in generic:
+            # «الحكومة» with no government named: the article's government, one entity for all its mentions
+            entity = _generic_entity(doc, entities, norm, toks.start[t], toks.end[t])
+        else:
             continue
-        entity = earlier[-1].entity
         assert entity is not None
         m = doc.add_mention(start, end, "ORG", entity=entity, reference="definite")
         entities[entity].mentions.append(m.id)
@@ -184,6 +187,28 @@ def _back_references(doc: Document) -> None:
         added = True
     if added:
         doc.order_mentions()
+
+
+def _generic_entity(doc: Document, entities: dict[str, Entity], norm: str, start: int, end: int) -> str:
+    """The id of the article's entity for a generic body (الحكومة), made on its first mention."""
+    kb_id = local_id("ORG", norm)
+    for e in entities.values():
+        if e.kb_id == kb_id:
+            return e.id
+    entity = Entity(id=f"e{len(doc.entities) + 1}", label="ORG", name=doc.text[start:end], kb_id=kb_id)
+    while entity.id in entities:
+        entity.id = f"e{int(entity.id[1:]) + 1}"
+    doc.entities.append(entity)
+    entities[entity.id] = entity
+    return entity.id
+
+
+@lru_cache(maxsize=1)
+def _generic_bodies() -> frozenset[str]:
+    """Definite bodies that stand for one body even with none named (data/ner/organisations.tsv, ``generic``)."""
+    from marsad.ner.organisations import heads
+
+    return frozenset(key[0] for key, roles in heads().phrases.items() if "generic" in roles and len(key) == 1)
 
 
 @lru_cache(maxsize=1)
