@@ -69,6 +69,7 @@ def resolve(doc: Document) -> None:
     """Fill ``doc.entities`` and every named or role mention's ``entity``."""
     mentions = [m for m in doc.mentions if m.label in NAMED or m.label == "TITLE"]
     if not mentions:
+        _back_references(doc)   # «الحكومة» needs no name before it
         return
     index = {id(m): i for i, m in enumerate(mentions)}
     clusters = _Clusters(len(mentions))
