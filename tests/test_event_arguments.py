@@ -108,3 +108,12 @@ def test_the_object_after_a_titled_subject_or_a_kind_of_place_is_the_recipient()
     assert visit and len(visit[0][1]) == 1 and visit[0][2] == {"Algeria"}
     assault = [e for e in _events("عنوان\nوقصفت القوات الروسية مدينة خاركيف في مارس 2022.") if e[0] == "ASSAULT"]
     assert assault and assault[0][2] == {"Kharkiv"}
+
+
+def test_blame_in_a_quote_is_an_accusation_by_its_speaker_and_none_in_narration() -> None:
+    said = analyze("عنوان\nوقال رئيس حزب النهضة راشد الغنوشي إن قرارات الحكومة التونسية \"فاشلة\".")
+    accusations = [v for v in said.events if v.event == "ACCUSE"]
+    assert accusations and accusations[0].actor == [q.speaker for q in said.quotes][:1]
+    assert len(accusations[0].recipient) == 1
+    narrated = analyze("عنوان\nوتتواصل محاكمة المتهمين في قضية الفساد بالمحكمة الابتدائية.")
+    assert not [v for v in narrated.events if v.event == "ACCUSE"]

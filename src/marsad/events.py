@@ -204,6 +204,13 @@ def find_events(doc: Document) -> None:
             if not event.actor and (trigger_start, event.trigger.end if event.trigger else -1) in group_spans:
                 # «المعتصمين»، «المحتجون»: the trigger names the group that acts
                 event.actor = [group_spans[(trigger_start, event.trigger.end if event.trigger else -1)]]
+            if clause.norms[end - 1] in senses()["judgement"]:
+                # «وقال إن الحادثة "مفتعلة"»: the speaker blames; whom, if the quote names someone else
+                quote = _quote_holding(doc.quotes, trigger_start, si)
+                if quote is None or not quote.speaker:
+                    continue
+                event.actor = [quote.speaker]
+                event.recipient = [r for r in _named_in(doc, quote) if r != quote.speaker][:1]
             if clause.norms[end - 1] in senses()["necessity"]:
                 # «وقال "يجب الانطلاق في مرحلة أخرى"»: the speaker asks for it; outside a quote it is no one's
                 speaker = _quoting(doc.quotes, trigger_start, si)
@@ -285,10 +292,26 @@ def _opens_clause(toks: Tokens, clause: SentenceView, p: int) -> bool:
 
 def _quoting(quotes: list[Quote], offset: int, sentence: int) -> str | None:
     """The speaker of a quote of ``sentence`` (or a multi-sentence one before it) whose content holds ``offset``."""
+    quote = _quote_holding(quotes, offset, sentence)
+    return quote.speaker if quote is not None else None
+
+
+def _quote_holding(quotes: list[Quote], offset: int, sentence: int) -> Quote | None:
+    """The quote with a speaker whose content holds ``offset`` (of ``sentence`` or a multi-sentence one before)."""
     for q in quotes:
         if q.sentence <= sentence and q.speaker and q.content.start <= offset < q.content.end:
-            return q.speaker
+            return q
     return None
+
+
+def _named_in(doc: Document, quote: Quote) -> list[str]:
+    """The entities of the people, bodies and places a quote's content names, in order."""
+    out: list[str] = []
+    for m in doc.mentions:
+        if quote.content.start <= m.start and m.end <= quote.content.end and m.entity and \
+                m.label in ("PER", "ORG", "GPE", "NORP", "TITLE") and m.entity not in out:
+            out.append(m.entity)
+    return out
 
 
 def _joined_actor(toks: Tokens, clause: SentenceView, p: int, events: list[Event], sentence: int) -> str | None:
