@@ -117,3 +117,8 @@ def test_blame_in_a_quote_is_an_accusation_by_its_speaker_and_none_in_narration(
     assert len(accusations[0].recipient) == 1
     narrated = analyze("عنوان\nوتتواصل محاكمة المتهمين في قضية الفساد بالمحكمة الابتدائية.")
     assert not [v for v in narrated.events if v.event == "ACCUSE"]
+
+
+def test_a_person_attacking_attacks_with_words() -> None:
+    assert [e[0] for e in _events("عنوان\nوهاجم الوزير كمال الجندوبي وسائل الإعلام بسبب تغطيتها.")] == ["ACCUSE"]
+    assert [e[0] for e in _events("عنوان\nوهاجم مسلحون مجهولون ثكنة عسكرية في سيناء.")] == ["ASSAULT"]

@@ -165,6 +165,7 @@ def find_events(doc: Document) -> None:
     values = MentionIndex(m for m in doc.mentions if m.label in ("DATE", "DURATION"))
     names = Intervals((m.start, m.end) for m in doc.mentions if m.label in NAME_LABELS)
     group_spans = {(m.start, m.end): m.entity for m in doc.mentions if m.label == "NORP" and m.entity}
+    labels = {e.id: e.label for e in doc.entities}
     events: list[Event] = []
     last_of: dict[str, Event] = {}                         # the latest event of each category
     recorded: set[tuple[str, frozenset[str]]] = set()      # (category, participants) of every event so far
@@ -220,6 +221,9 @@ def find_events(doc: Document) -> None:
             if not event.actor and category in CUED_ACTS and trigger_start in cue_speaker:
                 event.actor = [cue_speaker[trigger_start]]   # the statement's speaker, found by the quotes stage
                 event.recipient = [r for r in event.recipient if r not in event.actor]
+            if category == "ASSAULT" and clause.norms[start_p] in senses()["verbal"] and event.actor and \
+                    all(labels.get(a) == "PER" for a in event.actor):
+                event.event, event.context = "ACCUSE", []   # «هاجم الوزير الصحافة»: words, not arms
             if _possessed(toks, clause, start_p, end) and (earlier := _last_with_actor(events, si)) is not None:
                 # «ضم روسيا للقرم ودعمها للانفصاليين»: the pronoun on the masdar is the subject of the event it
                 # is joined to, not the name just before it
