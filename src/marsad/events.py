@@ -202,47 +202,8 @@ def find_events(doc: Document) -> None:
                 if category in STATEMENT_ACTS:
                     continue   # «رفضت كالاس الاتهامات»: her refusal of someone else's accusation, not hers
                 event.modality = "negated"   # «رفضت توقيع الاتفاق»: a signing that did not happen
-            if not event.actor and (trigger_start, event.trigger.end if event.trigger else -1) in group_spans:
-                # «المعتصمين»، «المحتجون»: the trigger names the group that acts
-                event.actor = [group_spans[(trigger_start, event.trigger.end if event.trigger else -1)]]
-            if clause.norms[end - 1] in senses()["judgement"]:
-                # «وقال إن الحادثة "مفتعلة"»: the speaker blames; whom, if the quote names someone else
-                quote = _quote_holding(doc.quotes, trigger_start, si)
-                if quote is None or not quote.speaker:
-                    continue
-                event.actor = [quote.speaker]
-                event.recipient = [r for r in _named_in(doc, quote) if r != quote.speaker][:1]
-            if clause.norms[end - 1] in senses()["necessity"]:
-                # «وقال "يجب الانطلاق في مرحلة أخرى"»: the speaker asks for it; outside a quote it is no one's
-                speaker = _quoting(doc.quotes, trigger_start, si)
-                if speaker is None:
-                    continue
-                event.actor = [speaker]
-            if not event.actor and category in CUED_ACTS and trigger_start in cue_speaker:
-                event.actor = [cue_speaker[trigger_start]]   # the statement's speaker, found by the quotes stage
-                event.recipient = [r for r in event.recipient if r not in event.actor]
-            if category == "ASSAULT" and clause.norms[start_p] in senses()["verbal"] and event.actor and \
-                    all(labels.get(a) == "PER" for a in event.actor):
-                event.event, event.context = "ACCUSE", []   # «هاجم الوزير الصحافة»: words, not arms
-            if _possessed(toks, clause, start_p, end) and (earlier := _last_with_actor(events, si)) is not None:
-                # «ضم روسيا للقرم ودعمها للانفصاليين»: the pronoun on the masdar is the subject of the event it
-                # is joined to, not the name just before it
-                event.actor = list(earlier.actor)
-                event.recipient = [r for r in event.recipient if r not in event.actor]
-            if not event.actor and _purpose(toks, clause.view[start_p]):
-                # «يتوجه ويتكوف وكوشنر إلى أوكرانيا ... لإجراء محادثات»: a purpose clause shares the sentence's actors
-                earlier = _last_with_actor(events, si)
-                if earlier is not None:
-                    event.actor = list(earlier.actor)
-                    event.recipient = [r for r in event.recipient if r not in event.actor]
-            if not event.actor and _opens_clause(toks, clause, start_p):
-                # «وطالب في هذا الصدد بتدعيم ...»: a verb that opens its clause with no subject named continues
-                # the latest speaker of this sentence or the one before
-                speaker = _joined_actor(toks, clause, start_p, events, si) or (
-                    _latest_speaker(doc.quotes, trigger_start, si) if si > 0 else None)   # (not a headline)
-                if speaker is not None:
-                    event.actor = [speaker]
-                    event.recipient = [r for r in event.recipient if r != speaker]
+            if not _fill_actors(doc, clause, start_p, end, event, events, group_spans, cue_speaker, labels):
+                continue   # a judgement or a necessity nobody is quoted saying
             previous = _same_as_before(clause, start_p, last_of, category)
             if previous is not None and not event.actor and not event.recipient:
                 previous.duration = previous.duration or event.duration   # «هذا الاجتماع الذي استمر خمس ساعات»
@@ -258,6 +219,58 @@ def find_events(doc: Document) -> None:
             last_of[category] = event
             recorded.add(_participants(event))
     doc.events = _without_named_twice(events, group_spans)
+
+
+def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Event, events: list[Event],
+                 group_spans: dict[tuple[int, int], str], cue_speaker: dict[int, str], labels: dict[str, str]) -> bool:
+    """Who acts when the words around the trigger ``a:b`` do not say, and what a speaker's words make of it; False
+    when the event is no event (blame or a necessity outside any quote)."""
+    toks = doc.tokens
+    assert toks is not None and event.trigger is not None
+    si, start = event.sentence, event.trigger.start
+    word, last_word = clause.norms[a], clause.norms[b - 1]
+
+    def act(actors: list[str]) -> None:
+        event.actor = actors
+        event.recipient = [r for r in event.recipient if r not in actors]
+
+    if not event.actor and (start, event.trigger.end) in group_spans:
+        act([group_spans[(start, event.trigger.end)]])   # «المعتصمين»، «المحتجون»: the trigger names the group
+    if last_word in senses()["judgement"]:
+        # «وقال إن الحادثة "مفتعلة"»: the speaker blames (or praises); whom, if the quote names someone else
+        quote = _quote_holding(doc.quotes, start, si)
+        if quote is None or not quote.speaker:
+            return False
+        event.actor = [quote.speaker]
+        event.recipient = [r for r in _named_in(doc, quote) if r != quote.speaker][:1]
+    if last_word in senses()["necessity"]:
+        # «وقال "يجب الانطلاق في مرحلة أخرى"»: the speaker asks for it; outside a quote it is no one's
+        speaker = _quoting(doc.quotes, start, si)
+        if speaker is None:
+            return False
+        event.actor = [speaker]
+    if not event.actor and event.event in CUED_ACTS and start in cue_speaker:
+        act([cue_speaker[start]])   # the statement's speaker, found by the quotes stage
+    if event.event == "ASSAULT" and word in senses()["verbal"] and event.actor and \
+            all(labels.get(x) == "PER" for x in event.actor):
+        event.event, event.context = "ACCUSE", []   # «هاجم الوزير الصحافة»: words, not arms
+    if _possessed(toks, clause, a, b) and (earlier := _last_with_actor(events, si)) is not None:
+        # «ضم روسيا للقرم ودعمها للانفصاليين»: the pronoun on the masdar is the subject of the event it is joined
+        # to, not the name just before it
+        act(list(earlier.actor))
+    if not event.actor and _purpose(toks, clause.view[a]):
+        # «يتوجه ويتكوف وكوشنر إلى أوكرانيا ... لإجراء محادثات»: a purpose clause shares the sentence's actors
+        earlier = _last_with_actor(events, si)
+        if earlier is not None:
+            act(list(earlier.actor))
+    if not event.actor and _opens_clause(toks, clause, a):
+        # «وطالب في هذا الصدد بتدعيم ...»: a verb that opens its clause with no subject named continues the event it
+        # is joined to, or the latest speaker of this sentence or the one before (not in a headline)
+        speaker = _joined_actor(toks, clause, a, events, si) or (
+            _latest_speaker(doc.quotes, start, si) if si > 0 else None)
+        if speaker is not None:
+            act([speaker])
+    return True
 
 
 def _without_named_twice(events: list[Event], group_spans: dict[tuple[int, int], str]) -> list[Event]:
