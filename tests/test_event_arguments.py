@@ -122,3 +122,14 @@ def test_blame_in_a_quote_is_an_accusation_by_its_speaker_and_none_in_narration(
 def test_a_person_attacking_attacks_with_words() -> None:
     assert [e[0] for e in _events("عنوان\nوهاجم الوزير كمال الجندوبي وسائل الإعلام بسبب تغطيتها.")] == ["ACCUSE"]
     assert [e[0] for e in _events("عنوان\nوهاجم مسلحون مجهولون ثكنة عسكرية في سيناء.")] == ["ASSAULT"]
+
+
+def test_consultations_carry_plover_modes() -> None:
+    doc = analyze("عنوان\nواستقبل الرئيس التونسي قيس سعيد وزير الخارجية الفرنسي جان نويل بارو في قصر قرطاج. "
+                  "وأعلنت قطر عن وساطة بين الطرفين.", published="2026-11-29")
+    modes = {v.trigger.text: v.mode for v in doc.events if v.event == "CONSULT" and v.trigger}
+    assert modes.get("استقبل") == ["visit"]
+    host = next(v for v in doc.events if v.trigger and v.trigger.text == "استقبل")
+    names = {e.id: e.name_en or e.name for e in doc.entities}
+    assert [names[x] for x in host.recipient] == ["Kais Saied"]
+    assert modes.get("وساطة") == ["third-party"]

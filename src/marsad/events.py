@@ -519,8 +519,11 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         if _introduced_by_preposition(doc, m) or direct:
             recipients = [r for r in _coordinated(doc, m, rest) if not (located and _locative(doc, r))]
             break
-    if mode == "host" and actors and recipients:
-        actors, recipients = recipients, actors
+    if mode == "host":
+        # «استقبل X Y»: PLOVER codes the visit — Y, the visitor, acts; X, the host, is the recipient
+        if actors and recipients:
+            actors, recipients = recipients, actors
+        mode = "visit"
     # the place: a place after في/ب/إلى, not one of a topic («محادثات في جنيف بشأن الحرب في أوكرانيا»)
     place = next((m for m in mentions if m.label in PLACE_LABELS and m.start > start and m not in actors
                   and m not in recipients and _place_preposition(doc, m)
