@@ -6,6 +6,12 @@ political news. Each article is written as `<DOCNO>.txt` holding its title, a ne
 text `marsad eval` analyses, so annotated substrings can be checked against it.
 
     python scripts/select_dev_articles.py [--shared ../shared] [--per-stratum 16] [--out tests/data/dev/articles]
+
+The held-out set (tests/data/heldout, annotated after the development set was tuned on, never used for tuning) is
+drawn the same way with another seed, leaving out the development set's articles:
+
+    python scripts/select_dev_articles.py --seed 2026 --per-stratum 4 --exclude tests/data/dev/articles \
+        --out tests/data/heldout/articles
 """
 
 from __future__ import annotations
@@ -38,11 +44,17 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--per-stratum", type=int, default=16)
     ap.add_argument("--out", type=Path, default=ROOT / "tests/data/dev/articles")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--exclude", type=Path, action="append", default=[],
+                    help="a folder of article files (<doc>.txt) already drawn, to leave out")
     args = ap.parse_args()
+    excluded = {p.stem for folder in args.exclude for p in folder.glob("*.txt")}
     ant = args.shared / "data/news/ant-v1.1"
     pools: dict[str, list[tuple[str, str]]] = {"conflict": [], "diplomacy": [], "politics": []}
     for cat in CATEGORIES:
         for path in sorted((ant / cat).glob("*.txt")):
+            if path.stem in excluded:
+                continue
             title, text = read_article(path)
             words = len(text.split())
             if not (80 <= words <= 450) or not SPEECH.search(text):
@@ -52,7 +64,7 @@ def main() -> None:
             if stratum == "politics" and cat == "localNews":
                 continue  # local news without conflict or diplomacy is mostly not political
             pools[stratum].append((path.stem, doc))
-    rng = random.Random(SEED)
+    rng = random.Random(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
     for stratum, pool in pools.items():
         for name, doc in rng.sample(pool, args.per_stratum):
