@@ -234,8 +234,10 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         event.actor = actors
         event.recipient = [r for r in event.recipient if r not in actors]
 
-    if not event.actor and (start, event.trigger.end) in group_spans:
-        act([group_spans[(start, event.trigger.end)]])   # «المعتصمين»، «المحتجون»: the trigger names the group
+    if (start, event.trigger.end) in group_spans:
+        # «المعتصمين»، «المحتجون»: the trigger names the group that acts, whoever stands before it («زار الوزير
+        # المعتصمين»)
+        event.actor, event.recipient = [group_spans[(start, event.trigger.end)]], []
     if last_word in senses()["judgement"]:
         # «وقال إن الحادثة "مفتعلة"»: the speaker blames (or praises); whom, if the quote names someone else
         quote = _quote_holding(doc.quotes, start, si)
