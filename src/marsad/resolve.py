@@ -20,6 +20,7 @@ from marsad.kb import KBEntity, KnowledgeBase, knowledge_base
 from marsad.ner.features import normalize
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.tokenize import WORD
+from marsad.text.translit import transliterate_entity
 
 NAMED = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
 #: ids of entities the knowledge base does not know (knowledge-base ids are QIDs, marsad:..., iso:..., city:...)
@@ -335,6 +336,12 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters,
             continue
         if known is not None:
             by_kb[known.kb_id] = entity
+        elif entity.kb_id is not None and entity.kb_id.startswith(LOCAL_PREFIX) and not lone_surname \
+                and (name_en := transliterate_entity(entity.name, entity.label)):
+            # a name the knowledge base does not know: its transliteration, marked as made by a machine (not for a
+            # surname that names no one in particular here)
+            entity.name_en = name_en
+            entity.extra["name_en_source"] = "transliteration"
         entities.append(entity)
     by_mention = {m.id: m for m in mentions}
     entities.sort(key=lambda e: min(by_mention[mid].start for mid in e.mentions))
