@@ -63,7 +63,7 @@ def score(gold: Path, articles: Path) -> dict[str, object]:
                 wrong_links += bool(name_en) and not same_name(system.name_en, name_en)
             if name_en and name_en in kb_names:
                 in_kb += 1
-                linked_right += same_name(system.name_en, name_en)
+                linked_right += linked and same_name(system.name_en, name_en)
     p = both_pairs / sys_pairs if sys_pairs else 0.0
     r = both_pairs / gold_pairs if gold_pairs else 0.0
     return {
