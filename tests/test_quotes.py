@@ -7,7 +7,8 @@ from marsad import analyze
 
 def quotes(text: str, published: str | None = "2025-12-03") -> list[tuple[str, str, str, str]]:
     doc = analyze(text, published=published)
-    names = {e.id: e.name_en or e.name for e in doc.entities}
+    # the knowledge base's English names, not machine transliterations of unknown names
+    names = {e.id: e.name_en if e.name_en and "name_en_source" not in e.extra else e.name for e in doc.entities}
     return [(names.get(q.speaker or "", "?"), q.cue.text if q.cue else "", q.kind, q.content.text) for q in doc.quotes]
 
 
