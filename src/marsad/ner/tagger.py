@@ -207,9 +207,11 @@ def entity_mentions(doc: Document) -> None:
     found = _consistent(doc, sentences, found)
     starts = _word_starts(sentences)
     found = [_with_first_name(model, toks, starts, f) for f in found]
-    found += _known_names(toks, sentences, found)
-    # once more with the knowledge base's names: a person it found in full (الحبيب الصيد) is named by surname later
-    found = _consistent(doc, sentences, found)
+    known = _known_names(toks, sentences, found)
+    found += known
+    if any(etype == "PER" for _, _, etype in known):
+        # once more with the knowledge base's people: one it found in full (الحبيب الصيد) is named by surname later
+        found = _consistent(doc, sentences, found)
     for a, b, etype in sorted(found):
         norm_words = [toks.norm[t] for t in range(a, b + 1) if toks.kind[t] != CLITIC]
         label = etype
