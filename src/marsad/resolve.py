@@ -53,7 +53,13 @@ class _Clusters:
 
 
 def _words(m: Mention) -> tuple[str, ...]:
-    return tuple(normalize(m.text).split())
+    return _name_words(m.text)
+
+
+@lru_cache(maxsize=50_000)
+def _name_words(text: str) -> tuple[str, ...]:
+    """A name's normalised words (asked for many times per mention while entities are built)."""
+    return tuple(normalize(text).split())
 
 
 def _spelled(doc: Document, m: Mention) -> str:
