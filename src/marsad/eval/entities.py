@@ -12,6 +12,7 @@ found with exactly the gold span are scored here — finding mentions is the tag
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
@@ -25,7 +26,7 @@ from marsad.resolve import LOCAL_PREFIX
 
 def score(gold: Path, articles: Path) -> dict[str, object]:
     kb = knowledge_base()
-    kb_names = {e.name_en for e in kb.entities.values() if e.name_en} if kb else set()
+    kb_names = {name_key(e.name_en) for e in kb.entities.values() if e.name_en} if kb else set()
     gold_pairs = sys_pairs = both_pairs = 0
     scored_mentions = 0
     in_kb = linked_right = 0
@@ -61,7 +62,7 @@ def score(gold: Path, articles: Path) -> dict[str, object]:
             if linked:
                 links += 1
                 wrong_links += bool(name_en) and not same_name(system.name_en, name_en)
-            if name_en and name_en in kb_names:
+            if name_en and name_key(name_en) in kb_names:
                 in_kb += 1
                 linked_right += linked and same_name(system.name_en, name_en)
     p = both_pairs / sys_pairs if sys_pairs else 0.0
@@ -81,16 +82,20 @@ _GENERIC = frozenset({"the", "state", "of", "movement", "party", "governorate", 
 
 
 def same_name(a: str | None, b: str | None) -> bool:
-    """Whether two English names are one name written two ways: case, hyphens, a disambiguator in parentheses and
-    generic words aside (Kim Jong-un = Kim Jong Un; State of Palestine = Palestine)."""
-    if not a or not b:
-        return False
+    """Whether two English names are one name written two ways (see :func:`name_key`)."""
+    return bool(a) and bool(b) and name_key(a or "") == name_key(b or "")
 
-    def key(name: str) -> tuple[str, ...]:
-        name = re.sub(r"\([^)]*\)", " ", name.lower()).replace("-", " ")
-        return tuple(w for w in re.findall(r"[a-z0-9']+", name) if w not in _GENERIC)
 
-    return key(a) == key(b)
+def name_key(name: str) -> tuple[str, ...]:
+    """An English name with case, hyphens, accents, a disambiguator in parentheses or after a comma (Wikipedia's
+    «Monastir, Tunisia») and generic words left out: Kim Jong-un = Kim Jong Un; State of Palestine = Palestine;
+    İzmir = Izmir; Hafedh Caïd Essebsi = Hafedh Caid Essebsi. Not «Washington, D.C.», another place than Washington."""
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    head, comma, tail = name.partition(",")
+    if comma and "." not in tail:
+        name = head
+    name = re.sub(r"\([^)]*\)", " ", name.lower()).replace("-", " ")
+    return tuple(w for w in re.findall(r"[a-z0-9']+", name) if w not in _GENERIC)
 
 
 def _published(doc_name: str) -> str | None:

@@ -1,0 +1,19 @@
+"""How the entity scorer compares English names: one name written two ways is one name, two places are two."""
+
+from __future__ import annotations
+
+from marsad.eval.entities import same_name
+
+
+def test_spellings_of_one_name_compare_equal() -> None:
+    assert same_name("Kim Jong-un", "Kim Jong Un")
+    assert same_name("State of Palestine", "Palestine")
+    assert same_name("İzmir", "Izmir")
+    assert same_name("Monastir, Tunisia", "Monastir")
+    assert same_name("Hafedh Caïd Essebsi", "Hafedh Caid Essebsi")
+
+
+def test_different_things_stay_different() -> None:
+    assert not same_name("Tunis", "Tunisia")
+    assert not same_name("Washington, D.C.", "Washington")
+    assert not same_name(None, "Tunisia") and not same_name("", "")
