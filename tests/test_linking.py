@@ -4,26 +4,10 @@ The resolver is tested alone: the mentions are given, so that the tagger's choic
 
 from __future__ import annotations
 
+from given_mentions import resolved
 from marsad.document import Document, Entity
 from marsad.kb import alias_key, knowledge_base
-from marsad.resolve import LOCAL_PREFIX, resolve
-
-
-def _doc(text: str, names: list[tuple[str, str]], published: str | None = None) -> Document:
-    from marsad.pipeline import make_document
-    from marsad.text.segment import segment
-    from marsad.text.tokenize import tokenize
-
-    doc = make_document(text, published=published)
-    segment(doc)
-    tokenize(doc)
-    pos = 0
-    for name, label in names:
-        start = text.index(name, pos)
-        doc.add_mention(start, start + len(name), label)
-        pos = start + len(name)
-    resolve(doc)
-    return doc
+from marsad.resolve import LOCAL_PREFIX
 
 
 def _entity(doc: Document, text: str) -> Entity:
@@ -36,21 +20,21 @@ def _linked(e: Entity) -> bool:
 
 
 def test_a_ministry_without_its_country_is_a_kind_of_actor_not_a_link() -> None:
-    doc = _doc("وأعلنت وزارة الخارجية في بيان أن الاجتماع سيعقد الأسبوع القادم.", [("وزارة الخارجية", "ORG")])
+    doc = resolved("وأعلنت وزارة الخارجية في بيان أن الاجتماع سيعقد الأسبوع القادم.", [("وزارة الخارجية", "ORG")])
     ministry = _entity(doc, "وزارة الخارجية")
     assert not _linked(ministry) and ministry.name_en is None
     assert ministry.sector == "GOV"
 
 
 def test_a_city_shared_by_two_countries_takes_the_one_the_article_is_about() -> None:
-    libya = _doc("وصل الوفد إلى طرابلس بعد أن غادر بنغازي صباحا.", [("طرابلس", "GPE"), ("بنغازي", "GPE")])
+    libya = resolved("وصل الوفد إلى طرابلس بعد أن غادر بنغازي صباحا.", [("طرابلس", "GPE"), ("بنغازي", "GPE")])
     assert _entity(libya, "طرابلس").country == "LBY"
-    alone = _doc("وصل الوفد إلى طرابلس صباحا.", [("طرابلس", "GPE")])
+    alone = resolved("وصل الوفد إلى طرابلس صباحا.", [("طرابلس", "GPE")])
     assert not _linked(_entity(alone, "طرابلس"))     # Libya's or Lebanon's: nothing tells
 
 
 def test_a_small_namesake_does_not_make_a_capital_ambiguous() -> None:
-    doc = _doc("وتوجه الوزير إلى برلين للمشاركة في المؤتمر.", [("برلين", "GPE")])
+    doc = resolved("وتوجه الوزير إلى برلين للمشاركة في المؤتمر.", [("برلين", "GPE")])
     assert (_entity(doc, "برلين").name_en, _entity(doc, "برلين").country) == ("Berlin", "DEU")
     kb = knowledge_base()
     assert kb is not None
@@ -59,32 +43,32 @@ def test_a_small_namesake_does_not_make_a_capital_ambiguous() -> None:
 
 
 def test_a_name_written_without_its_space_is_found() -> None:
-    doc = _doc("وقع هجوم مسلح في بوركينافاسو أمس.", [("بوركينافاسو", "GPE")])
+    doc = resolved("وقع هجوم مسلح في بوركينافاسو أمس.", [("بوركينافاسو", "GPE")])
     assert _entity(doc, "بوركينافاسو").name_en == "Burkina Faso"
 
 
 def test_quotation_marks_are_no_part_of_a_name() -> None:
     assert alias_key('تنظيم "داعش"') == alias_key("تنظيم «داعش»") == alias_key("تنظيم داعش")
-    doc = _doc('وأعلن تنظيم "داعش" مسؤوليته عن الهجوم في مدينة ليون الفرنسية.', [('تنظيم "داعش"', "ORG")])
+    doc = resolved('وأعلن تنظيم "داعش" مسؤوليته عن الهجوم في مدينة ليون الفرنسية.', [('تنظيم "داعش"', "ORG")])
     assert _entity(doc, 'تنظيم "داعش"').name_en == "Islamic State"
 
 
 def test_a_party_named_with_the_word_for_party_before_its_own_name() -> None:
-    doc = _doc("وقال القيادي في حزب حركة مشروع تونس إن الحزب سيشارك في الانتخابات.",
+    doc = resolved("وقال القيادي في حزب حركة مشروع تونس إن الحزب سيشارك في الانتخابات.",
                [("حزب حركة مشروع تونس", "ORG")])
     assert _entity(doc, "حزب حركة مشروع تونس").name_en == "Machrouu Tounes"
 
 
 def test_a_generic_party_name_needs_the_article_to_say_which_country() -> None:
-    tunisia = _doc("وانتقدت الجبهة الشعبية حكومة يوسف الشاهد في جلسة البرلمان.",
+    tunisia = resolved("وانتقدت الجبهة الشعبية حكومة يوسف الشاهد في جلسة البرلمان.",
                    [("الجبهة الشعبية", "ORG"), ("يوسف الشاهد", "PER")])
     assert _entity(tunisia, "الجبهة الشعبية").name_en == "Popular Front (Tunisia)"
-    unknown = _doc("وانتقدت الجبهة الشعبية القرار بشدة.", [("الجبهة الشعبية", "ORG")])
+    unknown = resolved("وانتقدت الجبهة الشعبية القرار بشدة.", [("الجبهة الشعبية", "ORG")])
     assert not _linked(_entity(unknown, "الجبهة الشعبية"))
 
 
 def test_an_untyped_name_of_a_curated_institution_is_linked() -> None:
-    doc = _doc("وقال البيت الأبيض في بيان إن الزيارة ستتم في موعدها.", [("البيت الأبيض", "MISC")])
+    doc = resolved("وقال البيت الأبيض في بيان إن الزيارة ستتم في موعدها.", [("البيت الأبيض", "MISC")])
     white_house = _entity(doc, "البيت الأبيض")
     assert white_house.name_en == "White House" and white_house.label == "ORG"
 
@@ -92,10 +76,10 @@ def test_an_untyped_name_of_a_curated_institution_is_linked() -> None:
 def test_a_title_before_a_shared_surname_tells_who_is_meant() -> None:
     text = "وصلت إيفانكا ترامب إلى الرياض. وقال الرئيس ترامب إن الزيارة مهمة."
     names = [("إيفانكا ترامب", "PER"), ("ترامب", "PER")]
-    doc = _doc(text, names, published="2017-05-20")
+    doc = resolved(text, names, published="2017-05-20")
     assert _entity(doc, "ترامب").name_en == "Donald Trump"
     assert _entity(doc, "إيفانكا ترامب").name_en == "Ivanka Trump"
-    before = _doc(text, names, published="2015-05-20")      # not yet president: nothing tells
+    before = resolved(text, names, published="2015-05-20")      # not yet president: nothing tells
     assert not _linked(_entity(before, "ترامب"))
-    untitled = _doc("وصلت إيفانكا ترامب إلى الرياض. وقال ترامب إن الزيارة مهمة.", names, published="2017-05-20")
+    untitled = resolved("وصلت إيفانكا ترامب إلى الرياض. وقال ترامب إن الزيارة مهمة.", names, published="2017-05-20")
     assert not _linked(_entity(untitled, "ترامب"))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from given_mentions import resolved
 from marsad import analyze
 from marsad.kb import Role, alias_key, knowledge_base, lemma_key
-from marsad.resolve import local_id, resolve
+from marsad.resolve import local_id
 
 
 def entity_of(doc, text: str):  # type: ignore[no-untyped-def]
@@ -35,34 +36,16 @@ def test_seed_places_link_to_wikidata(seed_text: str) -> None:
         assert (e.kb_id, e.name_en) == (qid, english)
 
 
-def _doc_with(text: str, names: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
-    """A document whose mentions are given (the resolver alone under test)."""
-    from marsad.pipeline import make_document
-    from marsad.text.segment import segment
-    from marsad.text.tokenize import tokenize
-
-    doc = make_document(text)
-    segment(doc)
-    tokenize(doc)
-    pos = 0
-    for name, label in names:
-        start = text.index(name, pos)
-        doc.add_mention(start, start + len(name), label)
-        pos = start + len(name)
-    resolve(doc)
-    return doc
-
-
 def test_unknown_names_get_the_same_local_id_everywhere() -> None:
-    a = _doc_with("قال سمير بلقاسمي إن الوضع صعب. وأضاف بلقاسمي أن الحل سياسي.",
+    a = resolved("قال سمير بلقاسمي إن الوضع صعب. وأضاف بلقاسمي أن الحل سياسي.",
                   [("سمير بلقاسمي", "PER"), ("بلقاسمي", "PER")])
-    b = _doc_with("التقى سمير بلقاسمي بالوفد.", [("سمير بلقاسمي", "PER")])
+    b = resolved("التقى سمير بلقاسمي بالوفد.", [("سمير بلقاسمي", "PER")])
     assert len(a.entities) == 1 and len(a.entities[0].mentions) == 2
     assert a.entities[0].kb_id == b.entities[0].kb_id == local_id("PER", "سمير بلقاسمي")
 
 
 def test_a_famous_surname_beside_a_relative_stays_apart() -> None:
-    doc = _doc_with("وصلت إيفانكا ترامب إلى الرياض. وقال ترامب إن الزيارة مهمة.",
+    doc = resolved("وصلت إيفانكا ترامب إلى الرياض. وقال ترامب إن الزيارة مهمة.",
                     [("إيفانكا ترامب", "PER"), ("ترامب", "PER")])
     assert len(doc.entities) == 2
     lone = next(e for e in doc.entities if e.name == "ترامب" or e.name_en == "Donald Trump")
@@ -70,7 +53,7 @@ def test_a_famous_surname_beside_a_relative_stays_apart() -> None:
 
 
 def test_ambiguous_surname_is_left_unmerged() -> None:
-    doc = _doc_with("التقى أحمد الشاهد ويوسف الشاهد. وقال الشاهد إن اللقاء كان مفيدا.",
+    doc = resolved("التقى أحمد الشاهد ويوسف الشاهد. وقال الشاهد إن اللقاء كان مفيدا.",
                     [("أحمد الشاهد", "PER"), ("يوسف الشاهد", "PER"), ("الشاهد", "PER")])
     assert len(doc.entities) == 3
 
