@@ -261,10 +261,13 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         # to, not the name just before it
         act(list(earlier.actor))
     if not event.actor and _purpose(toks, clause.view[a]):
-        # «يتوجه ويتكوف وكوشنر إلى أوكرانيا ... لإجراء محادثات»: a purpose clause shares the sentence's actors
+        # «يتوجه ويتكوف وكوشنر إلى أوكرانيا ... لإجراء محادثات»: a purpose clause shares the sentence's actors, and
+        # the place they go to
         earlier = _last_with_actor(events, si)
         if earlier is not None:
             act(list(earlier.actor))
+            event.event_loc = event.event_loc or next(
+                (e.event_loc for e in reversed(events) if e.sentence == si and e.event_loc), None)
     if not event.actor and _opens_clause(toks, clause, a):
         # «وطالب في هذا الصدد بتدعيم ...»: a verb that opens its clause with no subject named continues the event it
         # is joined to, or the latest speaker of this sentence or the one before (not in a headline)
