@@ -136,3 +136,10 @@ def test_consultations_carry_plover_modes() -> None:
     names = {e.id: e.name_en or e.name for e in doc.entities}
     assert [names[x] for x in host.recipient] == ["Kais Saied"]
     assert modes.get("وساطة") == ["third-party"]
+
+
+def test_violence_carries_plover_modes() -> None:
+    modes = {v.trigger.text: v.mode for v in analyze(
+        "عنوان\nوأطلقت قوات الأمن الغاز المسيل للدموع على المحتجين. واغتال مسلحون مجهولون قياديا في الحزب. "
+        "واختطف مسلحون صحفيا في طرابلس.").events if v.event == "ASSAULT" and v.trigger}
+    assert modes == {"الغاز المسيل للدموع": ["crowd-control"], "اغتال": ["targeted"], "اختطف": ["abduct"]}
