@@ -143,3 +143,8 @@ def test_violence_carries_plover_modes() -> None:
         "عنوان\nوأطلقت قوات الأمن الغاز المسيل للدموع على المحتجين. واغتال مسلحون مجهولون قياديا في الحزب. "
         "واختطف مسلحون صحفيا في طرابلس.").events if v.event == "ASSAULT" and v.trigger}
     assert modes == {"الغاز المسيل للدموع": ["crowd-control"], "اغتال": ["targeted"], "اختطف": ["abduct"]}
+
+
+def test_material_support_is_aid() -> None:
+    assert [e[0] for e in _events("عنوان\nوأعلنت الولايات المتحدة دعما عسكريا لأوكرانيا.")] == ["AID"]
+    assert [e[0] for e in _events("عنوان\nوأعلنت فرنسا دعمها لموقف تونس.")] == ["SUPPORT"]

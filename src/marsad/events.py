@@ -253,6 +253,9 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         event.actor = [speaker]
     if not event.actor and event.event in CUED_ACTS and start in cue_speaker:
         act([cue_speaker[start]])   # the statement's speaker, found by the quotes stage
+    if event.event == "SUPPORT" and word.startswith(("دعم", "الدعم")) and \
+            senses()["material"] & set(_phrase_after(clause, b, 3)):
+        event.event, event.context = "AID", []   # «دعم عسكري»، «دعمها بالسلاح»: material, not words
     if event.event == "ASSAULT" and word in senses()["verbal"] and event.actor and \
             all(labels.get(x) == "PER" for x in event.actor):
         event.event, event.context = "ACCUSE", []   # «هاجم الوزير الصحافة»: words, not arms
