@@ -216,3 +216,13 @@ def test_a_body_after_a_separate_preposition_is_not_the_participle_speaker() -> 
     doc = analyze("عنوان\nوانتقد الحزب في بيان المقاربات المتبعة من قبل الحكومة، مشيرا إلى أنها حلول جزئية.")
     assert not [q for q in doc.quotes if q.speaker and any(
         e.id == q.speaker and e.name == "الحكومة" for e in doc.entities)]
+
+
+def test_a_word_that_looks_like_a_split_cue_is_no_cue_and_an_adverb_is_no_speaker() -> None:
+    from marsad import analyze
+    # «وصفة» (a prescription) reads like و + صفه, a form of «وصفه» (described him): no quote
+    assert not analyze("عنوان\nوأعطاه الطبيب وصفة طبية مكتوب فيها حبة صباحا وحبة مساء.").quotes
+    # «أثناء اللقاء» is when it was said, not who said it
+    doc = analyze("عنوان\nوقال أثناء اللقاء إن الوضع صعب.")
+    assert not [q for q in doc.quotes if q.speaker and any(
+        e.id == q.speaker and "اللقاء" in e.name for e in doc.entities)]

@@ -105,3 +105,9 @@ def test_a_name_whose_rest_is_a_rarer_name_stays_whole() -> None:
     from marsad.text.tokenize import phrase_norms
     assert phrase_norms("بيونغ يانغ") == ("بيونغ", "يانغ")
     assert phrase_norms("باسم") == ("اسم",)
+
+
+def test_word_list_forms_that_the_tokeniser_would_split_are_known() -> None:
+    from marsad.text.tokenize import reads_whole
+    assert reads_whole("أكد") and reads_whole("لافتا") and reads_whole("فرض_عقوبات")
+    assert not reads_whole("وصفه")   # و + صفه: as a key it would match صفة

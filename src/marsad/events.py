@@ -46,7 +46,7 @@ from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.inflect import expand
 from marsad.text.normalise import fold
-from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, Tokens, phrase_norms, sentence_views
+from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, Tokens, phrase_norms, reads_whole, sentence_views
 
 ARGUMENT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP", "FAC", "LOC", "TITLE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -99,13 +99,7 @@ _CONTEXT = {"CONSULT": ["diplomatic"], "AGREE": ["diplomatic"], "SUPPORT": ["dip
 def triggers() -> PhraseTable:
     return PhraseTable((form, "trigger", (cat, mode)) for cat, mode, forms in read_rows("triggers.tsv", "events")
                        for entry in forms.split() for form in expand(entry)
-                       if form == entry or _reads_whole(form))
-
-
-def _reads_whole(form: str) -> bool:
-    """Whether the tokeniser reads a generated form as written, no letter taken for a proclitic (فتحت is not
-    ف + تحت): one it splits would match another word."""
-    return "".join(phrase_norms(form.replace("_", " "))) == fold(form.replace("_", ""))
+                       if form == entry or reads_whole(form))
 
 
 @lru_cache(maxsize=1)

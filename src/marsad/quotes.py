@@ -30,7 +30,7 @@ from marsad.resolve import local_id
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.inflect import expand, plural_forms
 from marsad.text.normalise import fold
-from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, sentence_views
+from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, reads_whole, sentence_views
 
 SPEAKER_LABELS = frozenset({"PER", "ORG", "NORP", "GPE", "FAC", "TITLE"})
 _CUE_ROLES = ("verb", "participle", "continue", "source", "masdar")
@@ -43,8 +43,10 @@ def _table(name: str) -> PhraseTable:
     """A cue table: verbs written past/imperfect inflected (marsad.text.inflect), participles in both genders. The
     imperfect forms of the inflected verbs also take the role ``imperfect``."""
     rows = read_rows(name, "quotes")
+    # (a form the tokeniser splits — وصفه is و + صفه — would match another word: صفة)
     return PhraseTable([(form, role, True) for role, forms in rows for entry in forms.split()
-                        for form in (_participle_forms(entry) if role == "participle" else expand(entry))]
+                        for form in (_participle_forms(entry) if role == "participle" else expand(entry))
+                        if reads_whole(form) or role not in ("verb", "continue", "participle")]
                        + [(form, "imperfect", True) for role, forms in rows if role in ("verb", "continue")
                           for entry in forms.split() if "/" in entry for form in _imperfect_forms(entry)])
 

@@ -464,6 +464,12 @@ def sentence_views(doc: Document) -> list[SentenceView]:
     return out
 
 
+def reads_whole(form: str) -> bool:
+    """Whether the tokeniser reads a word-list form (words joined by ``_``) as written, no letter taken for a
+    proclitic: «فتحت» is ف + تحت and «وصفه» و + صفه, so as keys they would match other words (تحت، صفة)."""
+    return "".join(phrase_norms(form.replace("_", " "))) == fold(form.replace("_", ""))
+
+
 def phrase_norms(phrase: str) -> tuple[str, ...]:
     """The normalised forms of the tokens of ``phrase`` without its proclitics, as the tokeniser sees them: the key
     under which lexicon phrases (month names, title words...) are matched against a document's tokens."""
