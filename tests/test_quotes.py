@@ -226,3 +226,10 @@ def test_a_word_that_looks_like_a_split_cue_is_no_cue_and_an_adverb_is_no_speake
     doc = analyze("عنوان\nوقال أثناء اللقاء إن الوضع صعب.")
     assert not [q for q in doc.quotes if q.speaker and any(
         e.id == q.speaker and "اللقاء" in e.name for e in doc.entities)]
+
+
+def test_continuing_an_action_is_no_statement() -> None:
+    from marsad import analyze
+    doc = analyze("عنوان\nوواصل الرئيس الإيراني حسن روحاني دفاعه عن الاتفاق النووي. "
+                  "وواصل مقاتلو المعارضة قصف القريتين.")
+    assert not doc.quotes
