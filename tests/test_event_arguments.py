@@ -148,3 +148,9 @@ def test_violence_carries_plover_modes() -> None:
 def test_material_support_is_aid() -> None:
     assert [e[0] for e in _events("عنوان\nوأعلنت الولايات المتحدة دعما عسكريا لأوكرانيا.")] == ["AID"]
     assert [e[0] for e in _events("عنوان\nوأعلنت فرنسا دعمها لموقف تونس.")] == ["SUPPORT"]
+
+
+def test_words_that_only_look_like_triggers_make_no_event() -> None:
+    # «توقف» is «stopped», not a form of أوقف; «عذب» alone is «fresh» (water), not «tortured»
+    events = _events("عنوان\nوتوقف القطار فجأة قرب المحطة. والماء في البئر عذب.")
+    assert not events

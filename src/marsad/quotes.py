@@ -636,7 +636,8 @@ MAX_ASIDE_WORDS = 14
 #: the longest unnamed speaker phrase between a cue and its complementiser (وقالت شركة تشغيل القطارات إن)
 MAX_UNNAMED_WORDS = 8
 #: words that end an unnamed speaker's phrase: a relative clause (الشرطة التي حققت) or an aside (من جهته)
-_PHRASE_STOPS = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "من", "لدي", "خلال", "في", "عبر", "امام"})
+_PHRASE_STOPS = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "من", "لدي", "خلال", "في", "عبر", "امام",
+                           "عن"})   # «أفاد المرصد عن مقتل تسعة»: the observatory speaks
 
 
 #: prepositions that a cue's object may govern (دعا X إلى، حث X على): no unnamed subject runs past them
