@@ -70,9 +70,9 @@ class Intervals:
         """(starts, running maximum of ends) of intervals sorted by start."""
         starts: list[int] = []
         max_end: list[int] = []
-        best = -1
+        best: int | None = None
         for a, b in intervals:
-            best = max(best, b)
+            best = b if best is None else max(best, b)   # (not -1 to start: any int may be an end)
             starts.append(a)
             max_end.append(best)
         return starts, max_end
