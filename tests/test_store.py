@@ -173,3 +173,26 @@ def test_readonly_store_refuses_writes(tmp_path: Path) -> None:
     with Store(tmp_path / "m.db", readonly=True) as s, pytest.raises(StoreError, match="cannot write"), \
             s.transaction():
         pass
+
+
+def test_a_store_of_the_first_schema_is_brought_forward_and_keeps_where_english_names_come_from(
+        tmp_path: Path) -> None:
+    from marsad.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[0])
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    s = Store(path)   # brought forward to the current schema when opened writable
+    doc = marsad.analyze("استقبل الوزير كمال الجندوبي وفدا ألمانيا. وقال الجندوبي إن التعاون مهم.",
+                         published="2026-11-29", id="translit")
+    with s.transaction():
+        s.add(doc, source="test:translit")
+    machine = {e.name_en for e in doc.entities if e.extra.get("name_en_source") == "transliteration"}
+    assert machine, "an unknown person gets a transliterated English name"
+    rows = s.entities("الجندوبي")
+    assert rows and rows[0]["name_en"] in machine and rows[0]["name_en_source"] == "transliteration"
+    s.close()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == VERSION

@@ -216,11 +216,15 @@ class Store(Queries):
     def _add_layers(self, rowid: int, doc: Document) -> None:
         gids = {e.id: global_id(e.kb_id, e.label, e.name) for e in doc.entities}
         self.db.executemany(
-            "INSERT INTO entities(gid, label, name, name_en, country, sector) VALUES (?, ?, ?, ?, ?, ?)"
+            "INSERT INTO entities(gid, label, name, name_en, name_en_source, country, sector)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(gid) DO UPDATE SET name_en = coalesce(entities.name_en, excluded.name_en),"
+            " name_en_source = CASE WHEN entities.name_en IS NULL THEN excluded.name_en_source"
+            " ELSE entities.name_en_source END,"   # the source goes with the name kept
             " country = coalesce(entities.country, excluded.country),"
             " sector = coalesce(entities.sector, excluded.sector)",
-            [(gids[e.id], e.label, e.name, e.name_en, e.country, e.sector) for e in doc.entities])
+            [(gids[e.id], e.label, e.name, e.name_en, e.extra.get("name_en_source"), e.country, e.sector)
+             for e in doc.entities])
         self.db.executemany("INSERT INTO doc_entities(doc, local, gid, n_mentions) VALUES (?, ?, ?, ?)",
                             [(rowid, e.id, gids[e.id], len(e.mentions)) for e in doc.entities])
         aliases = {(gids[m.entity], fold(m.text)): m.text for m in doc.mentions if m.entity in gids}

@@ -154,7 +154,7 @@ class Queries:
         out["events"] = dict(one("SELECT role, count(*) FROM participants WHERE gid = ? GROUP BY role",
                                  (gid,)).fetchall())
         out["partners"] = [dict(r) for r in one(
-            "SELECT p2.gid, e.name, e.name_en, e.label, count(*) AS n FROM participants p1"
+            "SELECT p2.gid, e.name, e.name_en, e.name_en_source, e.label, count(*) AS n FROM participants p1"
             " JOIN participants p2 ON p2.doc = p1.doc AND p2.event = p1.event AND p2.gid != p1.gid"
             " JOIN entities e ON e.gid = p2.gid WHERE p1.gid = ? GROUP BY p2.gid ORDER BY n DESC LIMIT 15", (gid,))]
         return out
@@ -174,8 +174,10 @@ class Queries:
         if not gids:
             return {}
         marks = ",".join("?" * len(gids))
-        return {r["gid"]: {"gid": r["gid"], "name": r["name"], "name_en": r["name_en"], "label": r["label"]}
-                for r in self.db.execute(f"SELECT gid, name, name_en, label FROM entities WHERE gid IN ({marks})",
+        return {r["gid"]: {"gid": r["gid"], "name": r["name"], "name_en": r["name_en"],
+                           "name_en_source": r["name_en_source"], "label": r["label"]}
+                for r in self.db.execute("SELECT gid, name, name_en, name_en_source, label FROM entities"
+                                         f" WHERE gid IN ({marks})",
                                          list(gids))}
 
     def events(self, *, event: str | None = None, actor: str | None = None, recipient: str | None = None,

@@ -136,6 +136,11 @@ MIGRATIONS: tuple[str, ...] = (
     -- full text over the folded text, with clitic-free forms added: ويتكوف finds ويتكوڤ and وويتكوف
     CREATE VIRTUAL TABLE doc_fts USING fts5(title, body, stems, tokenize = 'unicode61 remove_diacritics 0');
     """,
+    # 2: where an entity's English name comes from: NULL for the knowledge base's, 'transliteration' for a name the
+    #    knowledge base does not know, spelt in Latin letters by marsad.text.translit
+    """
+    ALTER TABLE entities ADD COLUMN name_en_source TEXT;
+    """,
 )
 
 VERSION = len(MIGRATIONS)

@@ -59,6 +59,16 @@ const enc = encodeURIComponent;
 
 // -- small building blocks ------------------------------------------------------------------------------------------
 
+
+/** An entity's English name, marked when it is a machine transliteration rather than the knowledge base's name. */
+function enName(e, cls, tag = "span") {
+  if (!e || !e.name_en) return null;
+  const machine = e.name_en_source === "transliteration";
+  return h(tag, {class: [cls, machine ? "translit" : null],
+                   title: machine ? "نقحرة آلية للاسم، لا اسم من قاعدة المعرفة" : null},
+    ltr(e.name_en), machine ? h("span", {class: "muted"}, " ≈") : null);
+}
+
 function entityLink(ent, cls) {
   if (!ent) return h("span", {class: "muted"}, "—");
   const name = ent.name || ent.name_en || ent.gid || "؟";
@@ -363,7 +373,7 @@ function articleView(doc, params, stored) {
     const out = [h("div", {class: "pop-head"}, labelChip(m.label), " ", h("q", null, iso(m.text)))];
     if (e) {
       out.push(h("div", {class: "pop-name"}, iso(e.name)));
-      if (e.name_en) out.push(h("div", {class: "pop-en"}, ltr(e.name_en)));
+      if (e.name_en) out.push(enName(e, "pop-en", "div"));
       out.push(kv("النوع", labelChip(e.label)));
       out.push(kv("معرّف قاعدة المعرفة", e.gid || e.kb_id ? ltr(e.gid || e.kb_id, "code") : h("span",
         {class: "muted"}, "غير مربوط")));
@@ -472,7 +482,7 @@ function articleView(doc, params, stored) {
     const li = h("li", {class: `ent-row lab-${safeClass(e.label)}`},
       h("span", {class: "dot"}),
       h("span", {class: "ent-names"}, stored && e.gid ? entityLink(e) : iso(e.name),
-        e.name_en ? h("span", {class: "en"}, ltr(e.name_en)) : null),
+        enName(e, "en")),
       h("span", {class: "lab-code"}, ltr(e.label, "code")), toggle);
     li.addEventListener("mouseenter", () => els().forEach((el) => el.classList.add("hover")));
     li.addEventListener("mouseleave", () => els().forEach((el) => el.classList.remove("hover")));
@@ -675,7 +685,7 @@ async function pageActor(ctx, gid) {
   document.title = `${ent.name || gid} — مرصد`;
   const head = h("header", {class: "actor-head card"},
     h("h1", null, iso(ent.name || gid)),
-    ent.name_en ? h("div", {class: "actor-en"}, ltr(ent.name_en)) : null,
+    enName(ent, "actor-en", "div"),
     h("div", {class: "chips"}, labelChip(ent.label),
       ent.sector ? h("span", {class: "chip"}, SECTORS[ent.sector] || "", " ", ltr(ent.sector, "code")) : null,
       ent.country ? h("span", {class: "chip"}, "البلد ", ltr(ent.country, "code")) : null,
