@@ -39,7 +39,7 @@ _BOS, _EOS = "<s>", "</s>"
 #: the model writes unit i as chr(UNIT_BASE + i), in a private-use plane
 UNIT_BASE = 0xF0000
 #: the most n-gram scores remembered
-_MEMO = 200_000
+_MEMO = 20_000
 
 
 def arabic_key(word: str) -> str:
