@@ -241,10 +241,10 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         event.recipient = [r for r in _named_in(doc, quote) if r != quote.speaker][:1]
     if last_word in senses()["necessity"]:
         # «وقال "يجب الانطلاق في مرحلة أخرى"»: the speaker asks for it; outside a quote it is no one's
-        speaker = _quoting(doc.quotes, start, si)
-        if speaker is None:
+        said = _quote_holding(doc.quotes, start, si)
+        if said is None or not said.speaker:
             return False
-        event.actor = [speaker]
+        event.actor = [said.speaker]
     if not event.actor and event.event in CUED_ACTS and start in cue_speaker:
         act([cue_speaker[start]])   # the statement's speaker, found by the quotes stage
     if event.event == "SUPPORT" and word.startswith(("دعم", "الدعم")) and \
@@ -297,7 +297,7 @@ def _possessed(toks: Tokens, clause: SentenceView, a: int, b: int) -> bool:
     if b != a + 1:
         return False
     t = clause.view[a]
-    joined = t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] == "و"
+    joined = _proclitic(toks, t, "و")
     return joined and clause.norms[a].endswith(_POSSESSIVES) and len(clause.norms[a]) > 4
 
 
@@ -306,13 +306,7 @@ def _opens_clause(toks: Tokens, clause: SentenceView, p: int) -> bool:
     t = clause.view[p]
     if p == 0 or clause.norms[p - 1] in ("،", ","):
         return True
-    return t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] in ("و", "ف")
-
-
-def _quoting(quotes: list[Quote], offset: int, sentence: int) -> str | None:
-    """The speaker of a quote of ``sentence`` (or a multi-sentence one before it) whose content holds ``offset``."""
-    quote = _quote_holding(quotes, offset, sentence)
-    return quote.speaker if quote is not None else None
+    return _proclitic(toks, t, "و") or _proclitic(toks, t, "ف")
 
 
 def _quote_holding(quotes: list[Quote], offset: int, sentence: int) -> Quote | None:
@@ -337,7 +331,7 @@ def _joined_actor(toks: Tokens, clause: SentenceView, p: int, events: list[Event
     """For a verb joined by و to an earlier event of the sentence with one actor («زار الوزير المعتصمين ووعد
     بالتعجيل»), that actor."""
     t = clause.view[p]
-    if not (t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] == "و"):
+    if not _proclitic(toks, t, "و"):
         return None
     earlier = _last_with_actor(events, sentence)
     return earlier.actor[0] if earlier is not None and len(earlier.actor) == 1 else None
@@ -456,7 +450,7 @@ def _participants(event: Event) -> tuple[str, frozenset[str]]:
 
 def _purpose(toks: Tokens, t: int) -> bool:
     """Whether token ``t`` carries the ل of purpose (لإجراء، لبحث)."""
-    return t > 0 and toks.kind[t - 1] == CLITIC and toks.norm[t - 1] == "ل" and toks.word[t - 1] == toks.word[t]
+    return _proclitic(toks, t, "ل")
 
 
 def _mentioned_again(event: Event, recorded: set[tuple[str, frozenset[str]]]) -> bool:
