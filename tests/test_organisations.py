@@ -17,3 +17,10 @@ def test_a_quoted_name_after_its_head_keeps_both_marks() -> None:
 
 def test_a_head_without_a_name_is_no_organisation() -> None:
     assert _orgs("وقالت الجمعية إن الحملة نجحت.") == []
+
+
+def test_coordinations_directorates_and_chambers_are_organisation_heads() -> None:
+    assert _orgs("دانت تنسيقية الحركات الاجتماعية، في بيان أصدرته، الاعتداءات.") == ["تنسيقية الحركات الاجتماعية"]
+    assert "غرفة التجارة والصناعة" in _orgs("وقال رئيس غرفة التجارة والصناعة إن الصادرات تراجعت.")
+    # كلية is also the kidney: no head
+    assert _orgs("وتبرع بالكلية المتبرع بها لأخيه.") == []

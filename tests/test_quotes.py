@@ -233,3 +233,26 @@ def test_continuing_an_action_is_no_statement() -> None:
     doc = analyze("عنوان\nوواصل الرئيس الإيراني حسن روحاني دفاعه عن الاتفاق النووي. "
                   "وواصل مقاتلو المعارضة قصف القريتين.")
     assert not doc.quotes
+
+
+def test_a_statement_speaks_for_its_issuer() -> None:
+    # «وأفاد البيان»: the body that issued the statement named before (في بيان أصدرته), not «the statement»
+    got = quotes("دانت جمعية القضاة التونسيين، في بيان أصدرته الاربعاء، الاعتداءات على المحتجين. "
+                 "وأفاد البيان ان الاحتجاج السلمي تعرض الى اعتداءات خطيرة.")
+    assert [(s, k) for s, k, _, _ in got] == [("جمعية القضاة التونسيين", "دانت"),
+                                              ("جمعية القضاة التونسيين", "أفاد")]
+    # a body named inside the phrase issues it: «دعا بلاغ الوزارة»
+    got = quotes("أصدرت وزارة الصحة توصيات للمواطنين. كما دعا بلاغ الوزارة إلى احترام قواعد حفظ اللحوم.")
+    assert got[-1][0] == "وزارة الصحة" and got[-1][3] == "احترام قواعد حفظ اللحوم"
+
+
+def test_a_date_between_the_cue_and_the_speaker_is_passed_over() -> None:
+    got = quotes("أعلن اليوم الأربعاء الشاب التونسي لطفي فريد عن تلقيه برقية تعيين من وزارة التربية.")
+    assert [(k, c) for _, k, _, c in got] == [("أعلن", "تلقيه برقية تعيين من وزارة التربية")]
+    assert got[0][0] not in ("?", "")
+
+
+def test_a_plural_participle_speaks_for_the_group_before_it() -> None:
+    got = quotes("وقال الوزير إن الوضع مستقر. ونظم المحتجون وقفة احتجاجية أمام مقر الولاية مطالبين بالتنمية والتشغيل.")
+    assert got[-1][1:] == ("مطالبين", "indirect", "التنمية والتشغيل")
+    assert got[-1][0] == "المحتجون"

@@ -146,6 +146,9 @@ def test_a_definite_head_refers_back_to_the_organisation_named_before() -> None:
     ministry = [m for m in doc.mentions if m.text in ("وزارة الداخلية التونسية", "الوزارة", "لوزارة")]
     assert len(ministry) == 3 and len({m.entity for m in ministry}) == 1
     assert by_id[ministry[0].entity].mentions == [m.id for m in ministry]
+    # «إلى» and a relative pronoun after the head are no definite word making a name of its own
+    doc = analyze("أصدرت وزارة الصحة توصيات. كما دعا بلاغ الوزارة إلى الحذر. وقالت الوزارة التي تتابع الوضع إنه مستقر.")
+    assert [m.text for m in doc.mentions if m.extra.get("reference")] == ["الوزارة", "الوزارة"]
     # «الحكومة التونسية» is a name of its own; «الشركة» with no company named before stays no mention
     alone = analyze("وقالت الشركة إن الوضع مستقر.")
     assert not [m for m in alone.mentions if m.label == "ORG"]

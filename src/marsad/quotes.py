@@ -112,7 +112,8 @@ def find_quotes(doc: Document) -> None:
     if toks is None or not len(toks):
         return
     table = cues()
-    speakers = _Speakers(m for m in doc.mentions if m.label in SPEAKER_LABELS and m.entity)
+    speakers = _Speakers((m for m in doc.mentions if m.label in SPEAKER_LABELS and m.entity),
+                         (m for m in doc.mentions if m.label in ("DATE", "TIME")))
     speaker_by_id = {m.id: m for m in speakers}
     quotes: list[Quote] = []
     last_speaker: Mention | None = None
@@ -188,12 +189,14 @@ def find_quotes(doc: Document) -> None:
 class _Speakers(MentionIndex):
     """The mentions that may speak, by start, and the organisations among them by the first word of their name."""
 
-    __slots__ = ("_by_head", "_by_surname")
+    __slots__ = ("_by_head", "_by_surname", "times")
 
-    def __init__(self, mentions: Iterable[Mention]) -> None:
+    def __init__(self, mentions: Iterable[Mention], times: Iterable[Mention] = ()) -> None:
         super().__init__(mentions)
         self._by_head: dict[str, MentionIndex] | None = None
         self._by_surname: dict[str, MentionIndex] | None = None
+        #: where a date or time phrase starts, and where it ends (أعلن اليوم الأربعاء الشاب فلان)
+        self.times: dict[int, int] = {m.start: m.end for m in times}
 
     def people(self, surname: str) -> MentionIndex | None:
         """The PER mentions of two words or more whose normalised name ends with the word ``surname``."""
@@ -251,7 +254,14 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
     """The speaker named right after the cue (proclitics and spaces between allowed): VSO order. A bare title
     may stand before the name (وقالت النائبة عبلة الهواري): up to MAX_TITLE_WORDS plain words are passed over.
     ``speech``: the cue is a speech verb, after which a name carrying ل past the title words is whom it is said to
-    (وقال المتحدث لوكالة رويترز), not the speaker; after a source (بحسب بيان للخارجية) it is the source."""
+    (وقال المتحدث لوكالة رويترز), not the speaker; after a source (بحسب بيان للخارجية) it is the source. A date
+    right after the cue is passed over (أعلن اليوم الأربعاء الشاب التونسي فلان)."""
+    toks = doc.tokens
+    assert toks is not None
+    while b < len(s.view) and toks.start[s.view[b]] in speakers.times:
+        end = speakers.times[toks.start[s.view[b]]]
+        while b < len(s.view) and toks.start[s.view[b]] < end:
+            b += 1
     for skip in range(MAX_TITLE_WORDS + 1):
         if b + skip >= len(s.view) or (skip and not _plain_word(doc, s, b + skip - 1)):
             return None
@@ -402,6 +412,11 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             content_from = _skip_apposition(doc, s, _view_after(doc, s, speaker.end), speakers)
     if speaker is None and role in ("verb", "continue"):
         speaker = _speaker_before(doc, s, a, speakers)
+    if speaker is None and role == "participle" and s.norms[a].endswith("ين") and \
+            (sentence_speaker is None or sentence_speaker.label != "NORP"):
+        # a plural participle (مطالبين، مؤكدين) agrees with a group: the nearest named before it in the sentence
+        speaker = next((m for m in reversed(speakers.starting(s.start, toks.start[s.view[a]]))
+                        if m.label == "NORP" and m.end <= toks.start[s.view[a]]), None)
     if speaker is None and role == "participle":
         speaker = sentence_speaker or _first_speaker(doc, s, a, speakers) or last_speaker
     if speaker is None and role == "continue":
@@ -701,6 +716,10 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             if content is None:
                 return None
             start, stop = _token_span(s, doc, b, end)
+            if "statement" in groups().roles_at(s.norms, b):
+                issuer = _issuer(doc, s, b, stop, speakers)
+                if issuer is not None:
+                    return issuer, content
             return _group_speaker(doc, start, stop), content
         named_next = toks.start[s.view[q + 1]] if q + 1 < n else -1
         if s.norms[q] in ("،", ",") and any(m.label == "PER" for m in speakers.starting_upto(named_next, named_next)):
@@ -730,6 +749,39 @@ def _quoted_name(doc: Document, s: SentenceView, i: int) -> bool:
 
 #: the longest name in quotation marks within a speaker's phrase
 MAX_QUOTED_NAME_WORDS = 4
+
+
+#: how far back (characters) a statement (وأفاد البيان) looks for the one its issuer was named with
+_ISSUER_REACH = 1500
+_ISSUER_LABELS = frozenset({"PER", "ORG", "NORP", "GPE"})
+
+
+def _issuer(doc: Document, s: SentenceView, b: int, stop: int, speakers: _Speakers) -> Mention | None:
+    """Who issued the statement named at view index ``b`` (البيان، بلاغ الوزارة): a body named inside the phrase;
+    else, at the last statement named before, the body named right after it (بيان لوزارة الدفاع) or the nearest
+    one before it in its sentence (دانت التنسيقية، في بيان أصدرته)."""
+    toks = doc.tokens
+    assert toks is not None
+    after = toks.end[s.view[b]]
+    inside = [m for m in speakers.starting_upto(after, stop) if m.label in _ISSUER_LABELS and m.end <= stop]
+    if inside:
+        return inside[0]
+    table = groups()
+    first = s.view[0]
+    for t in range(first - 1, -1, -1):
+        if toks.start[t] < toks.start[first] - _ISSUER_REACH:
+            break
+        if "statement" not in table.roles_at([toks.norm[t]], 0):
+            continue
+        named = [m for m in speakers.starting_upto(toks.end[t], toks.end[t] + 3) if m.label in _ISSUER_LABELS]
+        if named:
+            return named[0]
+        bound = max(doc.text.rfind(c, 0, toks.start[t]) for c in ".!?؟\n") + 1
+        before = [m for m in speakers.ending(bound, toks.start[t]) if m.label in _ISSUER_LABELS
+                  and not _after_preposition(doc.text, m.start)]
+        if before:
+            return before[-1]
+    return None
 
 
 def _group_speaker(doc: Document, start: int, stop: int) -> Mention:

@@ -19,7 +19,7 @@ from marsad.document import Document, Entity, Mention
 from marsad.kb import KBEntity, KnowledgeBase, knowledge_base
 from marsad.ner.features import normalize
 from marsad.spanindex import Intervals, MentionIndex
-from marsad.text.tokenize import WORD
+from marsad.text.tokenize import WORD, definite
 from marsad.text.translit import transliterate_entity
 
 NAMED = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
@@ -174,7 +174,7 @@ def _back_references(doc: Document) -> None:
         if toks.kind[t] != WORD or not norm.startswith("ال") or (norm[2:] not in by_head and norm not in generic):
             continue
         nxt = t + 1
-        if nxt < len(toks) and toks.kind[nxt] == WORD and toks.norm[nxt].startswith("ال") \
+        if nxt < len(toks) and toks.kind[nxt] == WORD and definite(toks.norm[nxt]) \
                 and toks.word[nxt] != toks.word[t]:
             continue   # «الحكومة التونسية»: a name of its own, not a back-reference
         start, end = toks.start[t], toks.end[t]

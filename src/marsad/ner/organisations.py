@@ -12,7 +12,7 @@ from functools import lru_cache
 from marsad.document import Document
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.spanindex import Intervals
-from marsad.text.tokenize import CLITIC, PUNCT, clitic_rules, sentence_views
+from marsad.text.tokenize import CLITIC, PUNCT, clitic_rules, definite, sentence_views
 
 #: the most words after the head
 MAX_WORDS = 5
@@ -60,8 +60,7 @@ def organisation_mentions(doc: Document) -> None:
                     q += 1
                     continue
                 attached = t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t]
-                definite = norm.startswith("ال") and len(norm) > 3
-                if quoted or (definite and (not attached or toks.norm[t - 1] in ("ل", "و"))) or \
+                if quoted or (definite(norm) and (not attached or toks.norm[t - 1] in ("ل", "و"))) or \
                         (norm in names and not attached):
                     q += 1
                     continue

@@ -464,6 +464,16 @@ def sentence_views(doc: Document) -> list[SentenceView]:
     return out
 
 
+#: normalised words that begin with ال without being definite: إلى, إلا, الآن and the relative pronouns
+ARTICLE_LOOKALIKES = frozenset({"الي", "الا", "الان", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين",
+                                "اللاتي", "اللواتي"})
+
+
+def definite(norm: str) -> bool:
+    """Whether a normalised word carries the article (الوزارة), not only its letters (إلى، التي)."""
+    return norm.startswith("ال") and len(norm) > 3 and norm not in ARTICLE_LOOKALIKES
+
+
 def reads_whole(form: str) -> bool:
     """Whether the tokeniser reads a word-list form (words joined by ``_``) as written, no letter taken for a
     proclitic: «فتحت» is ف + تحت and «وصفه» و + صفه, so as keys they would match other words (تحت، صفة)."""
