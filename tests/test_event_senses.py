@@ -23,3 +23,19 @@ def test_a_name_after_lil_links_like_the_name_with_its_article() -> None:
                   published="2025-12-01")
     un = [e for e in doc.entities if e.name_en == "United Nations"]
     assert len(un) == 1 and len(un[0].mentions) == 2
+
+
+def test_putting_an_end_to_fighters_is_violence_and_to_poverty_is_not() -> None:
+    doc = analyze("وأعلن الجيش القضاء على 8 إرهابيين. وتعمل الحكومة على القضاء على الفقر.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [(e.event, [names[a] for a in e.actor], [names[r] for r in e.recipient]) for e in doc.events] == \
+        [("ASSAULT", ["الجيش"], ["إرهابيين"])]
+
+
+def test_a_single_country_exercise_mobilizes_and_its_sea_is_where_not_whom() -> None:
+    # PLOVER: joint operations are COOPERATE, single-country exercises MOBILIZE
+    doc = analyze("وبدأت إيران مناورات بحرية في الخليج.")
+    names = {e.id: e.name for e in doc.entities}
+    [event] = doc.events
+    assert (event.event, [names[a] for a in event.actor], event.recipient) == ("MOBILIZE", ["إيران"], [])
+    assert event.event_loc is not None and names[event.event_loc] == "الخليج"

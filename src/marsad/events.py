@@ -77,7 +77,7 @@ STATEMENT_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 CUED_ACTS = STATEMENT_ACTS | {"SUPPORT"}
 #: categories whose participants are never the place they happen in (a meeting in Geneva is not with Geneva); in
 #: violence and cooperation a place after في is often the side itself (هجوم في برلين، التعاون في تونس)
-LOCATED = frozenset({"CONSULT", "AGREE"})
+LOCATED = frozenset({"CONSULT", "AGREE", "MOBILIZE"})
 #: how far before the trigger a modality word still counts (within the clause)
 MODALITY_WINDOW = 20
 #: how far after the trigger an ``after:`` modality word still counts («عقوبات شاملة جديدة يتوقع إقرارها»)
@@ -132,8 +132,7 @@ def requirements() -> dict[str, frozenset[str]]:
         words = frozenset(n for w in needed.split() for n in phrase_norms(w)[-1:])
         for entry in entries.split():
             for form in expand(entry):
-                for n in phrase_norms(form)[-1:]:
-                    out[n] = words
+                out[" ".join(phrase_norms(form.replace("_", " ")))] = words    # a phrase (القضاء على) by its words
     return out
 
 
@@ -371,7 +370,7 @@ def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: 
     word = clause.norms[a]
     t = clause.view[a]
     end = toks.end[clause.view[b - 1]]
-    needed = requirements().get(word) if b == a + 1 else None
+    needed = requirements().get(word if b == a + 1 else " ".join(clause.norms[a:b]))
     if needed is not None and not any(w in needed for w in _phrase_after(clause, b, REQUIRES_WINDOW)):
         return True    # «وقع الانفجار»: took place, no signing; «بحثت كثيرا في»: no talks
     nxt = next((m for m in mentions if m.start >= end), None)
@@ -480,7 +479,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
               and not _introduced_by_preposition(doc, m)]   # «لقائهما مع بوتين، لإجراء ...»: بوتين is no subject
     actors: list[Mention] = []
     recipients: list[Mention] = []
-    first_after = after[0] if after and _words_between(doc, end, after[0].start) <= 1 else None
+    # a trigger that ends in the preposition it governs (القضاء على، الاعتداء على) is followed by whom it is done to
+    governs = clause.norms[b - 1] in _RECIPIENT_PREPOSITIONS and b - a > 1
+    first_after = after[0] if after and not governs and _words_between(doc, end, after[0].start) <= 1 else None
     passive = a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES
     if passive:
         # «تم اعتقاله من قبل الشرطة»، «تم إيقافه بعد تدخل أعوان الحرس»: the agent, if named, follows an agent
