@@ -256,3 +256,12 @@ def test_a_plural_participle_speaks_for_the_group_before_it() -> None:
     got = quotes("وقال الوزير إن الوضع مستقر. ونظم المحتجون وقفة احتجاجية أمام مقر الولاية مطالبين بالتنمية والتشغيل.")
     assert got[-1][1:] == ("مطالبين", "indirect", "التنمية والتشغيل")
     assert got[-1][0] == "المحتجون"
+
+
+def test_a_group_phrase_takes_its_quantifier_and_its_construct_noun_but_not_an_object() -> None:
+    from marsad import analyze
+    groups = lambda text: [m.text for m in analyze(text).mentions if m.label == "NORP"]  # noqa: E731
+    assert groups("طالب عدد من سواق التاكسي الجماعي بحقهم في الرخص.") == ["عدد من سواق التاكسي الجماعي"]
+    assert groups("وأكد أحد السواق أنه يزاول المهنة.") == ["أحد السواق"]
+    # a definite word after an indefinite plural is its object, not its adjective (the verb's subject reads مسلحون)
+    assert groups("وقتل مسلحون المدنيين في القرية.") == ["مسلحون", "المدنيين"]

@@ -30,7 +30,7 @@ from marsad.resolve import local_id
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.inflect import expand, plural_forms
 from marsad.text.normalise import fold
-from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, reads_whole, sentence_views
+from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, definite, reads_whole, sentence_views
 
 SPEAKER_LABELS = frozenset({"PER", "ORG", "NORP", "GPE", "FAC", "TITLE"})
 _CUE_ROLES = ("verb", "participle", "continue", "source", "masdar")
@@ -92,14 +92,22 @@ def group_mentions(doc: Document) -> None:
         while (found := table.next_match(s.norms, p, "head")) is not None:
             p, head_end, _ = found
             q = head_end
+            # a quantifier before the head is part of the phrase (عدد من المحتجين، أحد السواق)
+            first = next((p - k for k in (2, 1) if p - k >= 0 and
+                          table.roles_at(s.norms, p - k).get("quantifier", (None,))[0] == p), p)
+            head = s.norms[head_end - 1]
             while q < len(s.norms):
                 if "modifier" in table.roles_at(s.norms, q):
                     q = table.roles_at(s.norms, q)["modifier"][0]
-                elif s.norms[q].endswith(_RELATIVE_ADJECTIVE) and len(s.norms[q]) > 4:
-                    q += 1     # مصادر عراقية، مسؤولون أمنيون
+                elif s.norms[q].endswith(_RELATIVE_ADJECTIVE) and len(s.norms[q]) > 4 and \
+                        s.norms[q].startswith("ال") == s.norms[q - 1].startswith("ال"):
+                    q += 1     # مصادر عراقية، مسؤولون أمنيون (not «مسلحون المدنيين»: the object)
+                elif definite(s.norms[q]) and (s.norms[q].endswith("ي") or (
+                        q == head_end and not head.startswith("ال") and not head.endswith("ون"))):
+                    q += 1     # سواق التاكسي الجماعي: the noun the head is construed with, and a nisba adjective
                 else:
                     break
-            start, end = toks.start[s.view[p]], toks.end[s.view[q - 1]]
+            start, end = toks.start[s.view[first]], toks.end[s.view[q - 1]]
             if (start, end) not in covered and not taken.overlaps(start, end):
                 doc.add_mention(start, end, "NORP")
             p = q
