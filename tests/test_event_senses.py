@@ -39,3 +39,12 @@ def test_a_single_country_exercise_mobilizes_and_its_sea_is_where_not_whom() -> 
     [event] = doc.events
     assert (event.event, [names[a] for a in event.actor], event.recipient) == ("MOBILIZE", ["إيران"], [])
     assert event.event_loc is not None and names[event.event_loc] == "الخليج"
+
+
+def test_a_headline_names_who_acts_before_its_colon_unless_it_quotes_them() -> None:
+    doc = analyze("إيران : مناورات بحرية في الخليج\nوقال قائد البحرية إن التدريبات بدأت.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[a] for a in doc.events[0].actor] == ["إيران"]
+    quoted = analyze("طارق الكحلاوي : استقالة العكرمي خاتمة طبيعية لوزير دون مهام\nوأضاف أن الوزارة بلا مهام.")
+    names = {e.id: e.name for e in quoted.entities}
+    assert all("طارق الكحلاوي" not in [names[a] for a in e.actor] for e in quoted.events if e.event == "RETREAT")

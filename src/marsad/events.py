@@ -271,7 +271,24 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
             _latest_speaker(doc.quotes, start, si) if si > 0 else None)
         if speaker is not None:
             act([speaker])
+    if not event.actor and si == 0 and _quote_holding(doc.quotes, start, si) is None and \
+            (named := _headline_actor(doc, clause, a)) is not None:
+        # «إيران : مناورات بحرية بالخليج العربي»: the headline names who acts before its colon (unless the colon
+        # opens what someone says: «طارق الكحلاوي : استقالة العكرمي ...»)
+        act([named])
     return True
+
+
+def _headline_actor(doc: Document, clause: SentenceView, a: int) -> str | None:
+    """The entity a headline names alone before its colon («إيران : ...»), if the trigger at ``a`` follows it."""
+    toks = doc.tokens
+    assert toks is not None
+    colon = next((i for i in range(a) if clause.norms[i] == ":"), None)
+    if colon is None or colon == 0:
+        return None
+    first, stop = toks.start[clause.view[0]], toks.start[clause.view[colon]]
+    return next((m.entity for m in doc.mentions if m.entity and m.label in ("PER", "ORG", "GPE", "NORP")
+                 and m.start <= first + 2 and not doc.text[m.end:stop].strip()), None)
 
 
 def _without_named_twice(events: list[Event], group_spans: dict[tuple[int, int], str]) -> list[Event]:
