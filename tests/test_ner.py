@@ -80,3 +80,9 @@ def test_a_curated_city_is_found_however_common_its_name_and_a_back_reference_is
     assert [m.text for m in doc.mentions if m.label == "GPE"] == ["صفاقس"]
     reference = [m for m in doc.mentions if m.text == "الوزارة"]
     assert reference and reference[0].extra == {"reference": "definite"}
+
+
+def test_a_known_name_replaces_the_shorter_name_the_tagger_found_inside_it() -> None:
+    # «نداء تونس» is a party the knowledge base knows; the tagger sees only the country inside its name
+    doc = analyze("نداء تونس يقاضي كل من يسعى لتشويه نوابه")
+    assert [(m.label, m.text) for m in doc.mentions if m.label in ("ORG", "GPE")] == [("ORG", "نداء تونس")]

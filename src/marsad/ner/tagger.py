@@ -207,8 +207,8 @@ def entity_mentions(doc: Document) -> None:
     found = _consistent(doc, sentences, found)
     starts = _word_starts(sentences)
     found = [_with_first_name(model, toks, starts, f) for f in found]
-    known = _known_names(toks, sentences, found)
-    found += known
+    known, inside = _known_names(toks, sentences, found)
+    found = [f for f in found if f not in inside] + known
     if any(etype == "PER" for _, _, etype in known):
         # once more with the knowledge base's people: one it found in full (الحبيب الصيد) is named by surname later
         found = _consistent(doc, sentences, found)
@@ -256,14 +256,17 @@ def _name_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return kb.name_index(KB_MAX_COMMON, clitic_rules().lexicon) if kb is not None else {}
 
 
-def _known_names(toks: Any, sentences: list[list[_Word]],
-                 found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _known_names(toks: Any, sentences: list[list[_Word]], found: list[tuple[int, int, str]]
+                 ) -> tuple[list[tuple[int, int, str]], set[tuple[int, int, str]]]:
     """Names of the knowledge base's curated actors and of countries that the tagger missed (the longest at each
-    word), typed as the knowledge base types them."""
+    word), typed as the knowledge base types them; and the tagger's names that lie inside a longer known name
+    (تونس in «نداء تونس»), which that name replaces."""
     index = _name_index()
     if not index:
-        return []
+        return [], set()
     covered = {t for a, b, _ in found for t in range(a, b + 1)}
+    by_token = {t: f for f in found for t in range(f[0], f[1] + 1)}
+    inside: set[tuple[int, int, str]] = set()
     added: list[tuple[int, int, str]] = []
     for words in sentences:
         keys = [normalize(toks.norm[w.last]) if w.body == w.last else "" for w in words]
@@ -278,11 +281,17 @@ def _known_names(toks: Any, sentences: list[list[_Word]],
                 i += 1
                 continue
             a, b = words[i].body, words[i + len(hit[0]) - 1].last
-            if not any(t in covered for t in range(a, b + 1)):
+            within = {by_token[t] for t in range(a, b + 1) if t in by_token}
+            if len(hit[0]) > 1 and within and all(a <= f[0] and f[1] <= b and (f[0], f[1]) != (a, b)
+                                                  for f in within) and not within & inside:
+                inside |= within     # «نداء تونس»: the party, not the country inside its name
+                added.append((a, b, hit[1]))
+                covered.update(range(a, b + 1))
+            elif not any(t in covered for t in range(a, b + 1)):
                 added.append((a, b, hit[1]))
                 covered.update(range(a, b + 1))
             i += len(hit[0])
-    return added
+    return added, inside
 
 
 def _word_starts(sentences: list[list[_Word]]) -> dict[int, _Word]:
