@@ -83,3 +83,10 @@ def test_a_title_before_a_shared_surname_tells_who_is_meant() -> None:
     assert not _linked(_entity(before, "ترامب"))
     untitled = resolved("وصلت إيفانكا ترامب إلى الرياض. وقال ترامب إن الزيارة مهمة.", names, published="2017-05-20")
     assert not _linked(_entity(untitled, "ترامب"))
+
+
+def test_the_capital_named_like_its_country_is_the_city() -> None:
+    from marsad import analyze
+    [city] = analyze("وصل الوفد إلى العاصمة تونس أمس.").entities
+    [country] = analyze("وقالت تونس إنها ترفض القرار.").entities
+    assert (city.name_en, country.name_en) == ("Tunis", "Tunisia")

@@ -220,6 +220,25 @@ def _generic_bodies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _city_cues() -> frozenset[str]:
+    """Words that make the place name after them a city (data/ner/places.tsv, ``city_cue``)."""
+    from marsad.ner.phrases import read_rows
+
+    return frozenset(normalize(w) for kind, words in read_rows("places.tsv") if kind == "city_cue"
+                     for w in words.split())
+
+
+def _after_city_cue(doc: Document, m: Mention) -> bool:
+    """Whether the word right before the mention is a city cue (العاصمة تونس، بمدينة صفاقس)."""
+    words = doc.text[max(0, m.start - 30):m.start].split()
+    if not words or not doc.text[m.start - 1:m.start].isspace():
+        return False
+    word = normalize(words[-1])
+    cues = _city_cues()
+    return word in cues or any(word[k:] in cues for k in (1, 2) if word[:k] in ("ب", "ل", "و", "وب", "ول"))
+
+
+@lru_cache(maxsize=1)
 def _organisation_heads() -> frozenset[str]:
     """The head nouns of organisation names, without the article (وزارة، حزب، شركة...)."""
     from marsad.ner.organisations import heads
@@ -471,6 +490,11 @@ def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention]
         candidates = _candidates(kb, _spelled(doc, m), entity.label)
         if not candidates:
             continue
+        if any(_after_city_cue(doc, n) for n in named):
+            # «العاصمة تونس»: the city, not the country of the same name
+            countries = {c.name_en for c in candidates if c.source == "countries"}
+            cities = [c for c in candidates if c.source != "countries" and c.name_en not in countries]
+            candidates = cities or candidates
         best = [c for c in candidates if c.rank == candidates[0].rank]
         if len(best) > 1 and doc.published and titles:
             # the same name for several people: the one holding the office the article gives them
