@@ -90,3 +90,14 @@ def test_the_capital_named_like_its_country_is_the_city() -> None:
     [city] = analyze("وصل الوفد إلى العاصمة تونس أمس.").entities
     [country] = analyze("وقالت تونس إنها ترفض القرار.").entities
     assert (city.name_en, country.name_en) == ("Tunis", "Tunisia")
+
+
+def test_an_office_without_its_country_is_the_home_countrys_on_the_day() -> None:
+    from marsad import analyze
+    text = "قال رئيس الحكومة إن الوضع في تونس مستقر وإن ولاية صفاقس تشهد تحسنا."
+    linked = {e.name_en for e in analyze(text, published="2017-02-16").entities}
+    assert "Youssef Chahed" in linked
+    # another day, another holder; no country named, no one
+    assert "Youssef Chahed" not in {e.name_en for e in analyze(text, published="2021-02-16").entities}
+    assert not [e for e in analyze("قال رئيس الحكومة إن الوضع مستقر.", published="2017-02-16").entities
+                if e.kb_id and e.label == "PER"]

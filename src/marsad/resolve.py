@@ -331,6 +331,7 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters,
         groups.setdefault(clusters.find(i), []).append(m)
     kb = knowledge_base()
     countries = _countries(kb, doc) if kb is not None else set()
+    home = _home_country(kb, doc) if kb is not None else None
     entities: list[Entity] = []
     by_kb: dict[str, Entity] = {}
     # surnames that end two different full names in this article: alone, they name no one in particular
@@ -353,7 +354,7 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters,
                         mentions=[m.id for m in members])
         lone_surname = all(len(_words(m)) == 1 and _words(m)[0] in ambiguous for m in named) and bool(named)
         known = None if kb is None or lone_surname else \
-            _link(kb, doc, entity, named, [m for m in members if m.label == "TITLE"], countries, innermost)
+            _link(kb, doc, entity, named, [m for m in members if m.label == "TITLE"], countries, innermost, home)
         if known is not None and known.kb_id in by_kb:
             # a role phrase met alone that names someone the article already named (الرئيس الروسي -> بوتين)
             host = by_kb[known.kb_id]
@@ -442,6 +443,21 @@ def _countries(kb: KnowledgeBase, doc: Document) -> set[str]:
     return countries
 
 
+def _home_country(kb: KnowledgeBase, doc: Document) -> str | None:
+    """The country the article is about: the one its place names name most often, if strictly more often than
+    any other (a city counts for its country)."""
+    counts: Counter[str] = Counter()
+    for m in doc.mentions:
+        if m.label == "GPE":
+            found = _country_of(kb, _spelled(doc, m), ("GPE",), max_rank=None)
+            if len(found) == 1:
+                counts[next(iter(found))] += 1
+    top = counts.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
 def _country_of(kb: KnowledgeBase, name: str, types: tuple[str, ...], max_rank: int | None) -> set[str]:
     hits = [e for e in kb.lookup(name) if e.type in types]
     if not hits or (max_rank is not None and hits[0].rank > max_rank):
@@ -480,7 +496,8 @@ def _generic(candidate: KBEntity) -> bool:
 
 
 def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention],
-          titles: list[Mention], countries: set[str], innermost: set[int]) -> KBEntity | None:
+          titles: list[Mention], countries: set[str], innermost: set[int], home: str | None = None
+          ) -> KBEntity | None:
     """Link ``entity`` to the knowledge base: by its names, else by its role phrases and the publication date.
     Precision first: an ambiguous name (two candidates from the most trusted source) stays unlinked."""
     known: KBEntity | None = None
@@ -512,6 +529,9 @@ def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention]
         break
     if known is None and not named and doc.published:
         holders = {h.kb_id: h for t in titles for h in kb.office_holders(t.text, doc.published)}
+        if not holders and home is not None:
+            # «رئيس الحكومة» in an article about Tunisia: Tunisia's head of government on that day
+            holders = {h.kb_id: h for t in titles for h in kb.home_office_holders(t.text, doc.published, home)}
         if len(holders) == 1:
             known = next(iter(holders.values()))
     if known is None:

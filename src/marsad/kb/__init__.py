@@ -167,6 +167,15 @@ class KnowledgeBase:
         ids = {r.kb_id for o in offices for r in self.holders.get(o, []) if r.held_on(date)}
         return sorted((self.entities[i] for i in ids if i in self.entities), key=lambda e: e.kb_id)
 
+    def home_office_holders(self, phrase: str, date: str | None, country: str) -> list[KBEntity]:
+        """Who held, on ``date``, the office of ``country`` that a phrase without a country names (رئيس الحكومة:
+        ``data/kb/office_kinds.tsv``)."""
+        kinds = _office_kinds().get(alias_key(phrase), ())
+        if not kinds or date is None:
+            return []
+        ids = {r.kb_id for kind in kinds for r in self.holders.get(f"{country}.{kind}", []) if r.held_on(date)}
+        return sorted((self.entities[i] for i in ids if i in self.entities), key=lambda e: e.kb_id)
+
     def office_words(self, kb_id: str, date: str) -> set[str]:
         """The first words of the phrases naming the offices ``kb_id`` held on ``date`` (الرئيس, الوزير ...),
         normalised."""
@@ -181,6 +190,18 @@ class KnowledgeBase:
         if not offices:
             return None
         return any(r.office_id in offices and r.held_on(date) for r in self.roles_of.get(kb_id, []))
+
+
+@lru_cache(maxsize=1)
+def _office_kinds() -> dict[str, tuple[str, ...]]:
+    """``data/kb/office_kinds.tsv``: the kinds of office (head_of_government) each country-less phrase names."""
+    from marsad.ner.phrases import read_rows
+
+    out: dict[str, list[str]] = defaultdict(list)
+    for kind, phrases in read_rows("office_kinds.tsv", "kb"):
+        for phrase in phrases.split():
+            out[alias_key(phrase.replace("_", " "))].append(kind)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def validate_records(data: dict[str, Any]) -> int:
