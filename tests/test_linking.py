@@ -101,3 +101,12 @@ def test_an_office_without_its_country_is_the_home_countrys_on_the_day() -> None
     assert "Youssef Chahed" not in {e.name_en for e in analyze(text, published="2021-02-16").entities}
     assert not [e for e in analyze("قال رئيس الحكومة إن الوضع مستقر.", published="2017-02-16").entities
                 if e.kb_id and e.label == "PER"]
+
+
+def test_the_parliament_of_the_article_is_its_home_countrys_legislature() -> None:
+    from marsad import analyze
+    doc = analyze("وقال النائب إن البرلمان سيصادق على القانون. وأضاف أن تونس تمر بأزمة وأن صفاقس تعاني.")
+    assert "Assembly of the Representatives of the People" in {e.name_en for e in doc.entities}
+    # no country named: an unlinked body of the article's own
+    [body] = [e for e in analyze("وقال النائب إن البرلمان سيصادق على القانون.").entities if e.label == "ORG"]
+    assert body.name_en is None

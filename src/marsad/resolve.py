@@ -198,12 +198,19 @@ def _back_references(doc: Document) -> None:
 
 
 def _generic_entity(doc: Document, entities: dict[str, Entity], norm: str, start: int, end: int) -> str:
-    """The id of the article's entity for a generic body (الحكومة), made on its first mention."""
-    kb_id = local_id("ORG", norm)
+    """The id of the article's entity for a generic body (الحكومة), made on its first mention: the home country's
+    body where the knowledge base knows it (البرلمان in an article about Tunisia), else one of the article's own."""
+    kb = knowledge_base()
+    home = _home_country(kb, doc) if kb is not None else None
+    known = kb.home_body(norm, home) if kb is not None and home is not None else None
+    kb_id = known.kb_id if known is not None else local_id("ORG", norm)
     for e in entities.values():
         if e.kb_id == kb_id:
             return e.id
     entity = Entity(id=f"e{len(doc.entities) + 1}", label="ORG", name=doc.text[start:end], kb_id=kb_id)
+    if known is not None:
+        entity.name, entity.name_en, entity.sector, entity.country = (known.name_ar, known.name_en, known.sector,
+                                                                      known.country)
     while entity.id in entities:
         entity.id = f"e{int(entity.id[1:]) + 1}"
     doc.entities.append(entity)
@@ -527,6 +534,9 @@ def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention]
         elif len(best) == 1 and not _out_of_place(kb, countries, best[0]):
             known = best[0]
         break
+    if known is None and home is not None and entity.label == "ORG":
+        # «البرلمان» in an article about Tunisia: Tunisia's legislature
+        known = next((b for m in [*named, *titles] if (b := kb.home_body(_spelled(doc, m), home)) is not None), None)
     if known is None and not named and doc.published:
         holders = {h.kb_id: h for t in titles for h in kb.office_holders(t.text, doc.published)}
         if not holders and home is not None:

@@ -176,6 +176,21 @@ class KnowledgeBase:
         ids = {r.kb_id for kind in kinds for r in self.holders.get(f"{country}.{kind}", []) if r.held_on(date)}
         return sorted((self.entities[i] for i in ids if i in self.entities), key=lambda e: e.kb_id)
 
+    def home_body(self, name: str, country: str) -> KBEntity | None:
+        """The body of ``country`` a name without a country stands for (البرلمان: its legislature), if the curated
+        tables hold exactly one of that sector for it."""
+        key = alias_key(name)
+        sector = _home_bodies().get(key)
+        if sector is None:
+            return None
+        found = [e for e in self.entities.values() if e.country == country and e.sector == sector
+                 and e.type == "ORG" and e.rank == 0]
+        if len(found) > 1:
+            # two chambers and the parliament: the one the news calls by this word (البرلمان الجزائري)
+            named = {i for k, ids in self.exact.items() if k.startswith(key + " ") for i in ids}
+            found = [e for e in found if e.kb_id in named]
+        return found[0] if len(found) == 1 else None
+
     def office_words(self, kb_id: str, date: str) -> set[str]:
         """The first words of the phrases naming the offices ``kb_id`` held on ``date`` (الرئيس, الوزير ...),
         normalised."""
@@ -198,10 +213,21 @@ def _office_kinds() -> dict[str, tuple[str, ...]]:
     from marsad.ner.phrases import read_rows
 
     out: dict[str, list[str]] = defaultdict(list)
-    for kind, phrases in read_rows("office_kinds.tsv", "kb"):
+    for kind, phrases, *_ in read_rows("office_kinds.tsv", "kb"):
+        if kind == "body":
+            continue
         for phrase in phrases.split():
             out[alias_key(phrase.replace("_", " "))].append(kind)
     return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _home_bodies() -> dict[str, str]:
+    """``data/kb/office_kinds.tsv``, rows ``body``: the sector (LEG) each country-less body's name stands for."""
+    from marsad.ner.phrases import read_rows
+
+    return {alias_key(phrase.replace("_", " ")): sector for kind, sector, *rest in read_rows("office_kinds.tsv", "kb")
+            if kind == "body" and rest for phrase in rest[0].split()}
 
 
 def validate_records(data: dict[str, Any]) -> int:
