@@ -265,3 +265,10 @@ def test_a_group_phrase_takes_its_quantifier_and_its_construct_noun_but_not_an_o
     assert groups("وأكد أحد السواق أنه يزاول المهنة.") == ["أحد السواق"]
     # a definite word after an indefinite plural is its object, not its adjective (the verb's subject reads مسلحون)
     assert groups("وقتل مسلحون المدنيين في القرية.") == ["مسلحون", "المدنيين"]
+
+
+def test_a_subjectless_cue_continues_the_previous_speaker_of_its_gender() -> None:
+    got = quotes("وقالت وزيرة الصحة سنية بن الشيخ إن الوضع مستقر. وقال وزير التربية ناجي جلول إن الإصلاح ضروري. "
+                 "وأضافت أن المستشفيات جاهزة. وتابع أن المدارس جاهزة.")
+    assert [(k, c) for _, k, _, c in got][2:] == [("أضافت", "المستشفيات جاهزة"), ("تابع", "المدارس جاهزة")]
+    assert got[2][0] == got[0][0] and got[3][0] == got[1][0] and got[0][0] != got[1][0]

@@ -8,7 +8,8 @@ of them (the events stage uses them as actors too). ``find_quotes``
 - a speech or stance verb (قال، أكد، أعرب عن، دعا إلى، نفى...) whose subject, named right after it («قال X إن») or
   right before it («X قال»), is the speaker; what follows, less the complementiser (أن، إن، بأن، أنه), is the content;
 - an adverbial participle (مؤكدا، مشيرا إلى، مضيفا) continuing the sentence's speaker;
-- a verb with no subject named (وأضاف، وتابع): the previous speaker;
+- a verb with no subject named (وأضاف، وتابع): the previous speaker — of the verb's gender, as the verbs that named
+  the speakers agreed with them (وقالت فلانة ... وقال فلان ... وأضافت: she);
 - a source phrase (وفقا لـ X، بحسب X، حسب X): X, and the rest of the sentence after its comma;
 - a headline «X: ...».
 
@@ -125,6 +126,8 @@ def find_quotes(doc: Document) -> None:
     speaker_by_id = {m.id: m for m in speakers}
     quotes: list[Quote] = []
     last_speaker: Mention | None = None
+    history: list[Mention] = []       # the speakers so far, in order
+    genders: dict[str, str] = {}      # entity -> F or M, as the verbs that named it agreed with it
     for s in sentence_views(doc):
         found: list[tuple[int, int, str]] = []     # (view start, view end, role) of each cue
         nested: set[int] = set()     # the cues inside what an earlier cue of the sentence says
@@ -177,6 +180,19 @@ def find_quotes(doc: Document) -> None:
             if k in nested:
                 continue     # the sentence's speaker stays the one who reports it
             speaker = speaker_by_id.get(q.speaker_mention or "")
+            if speaker is not None and role in ("verb", "continue", "participle"):
+                cue_gender = _cue_gender(s.norms[a], table)
+                if speaker.end > s.start:
+                    # «وقالت حنان بكار»: the verb says the speaker's gender
+                    if cue_gender is not None and speaker.entity:
+                        genders.setdefault(speaker.entity, cue_gender)
+                elif cue_gender is not None and genders.get(speaker.entity or "") not in (None, cue_gender):
+                    # «وأضافت: ...» after a man spoke: the woman who spoke before him, if one did
+                    agreeing = next((h for h in reversed(history) if genders.get(h.entity or "") == cue_gender), None)
+                    if agreeing is not None:
+                        q.speaker, q.speaker_mention, speaker = agreeing.entity, agreeing.id, agreeing
+            if speaker is not None and (not history or history[-1] is not speaker):
+                history.append(speaker)
             if speaker is None and q.speaker_mention:
                 # an unnamed speaker found here («وقال عقيد في الشرطة إن»): a mention made just now, at the end of
                 # the list; it speaks on for the participles and subject-less verbs that follow
@@ -192,6 +208,19 @@ def find_quotes(doc: Document) -> None:
             quotes.append(headline)
     doc.quotes = quotes
     doc.order_mentions()   # speakers found here joined the mentions: back in text order, references updated
+
+
+def _cue_gender(word: str, table: PhraseTable) -> str | None:
+    """The gender a cue word agrees with: F (قالت، تضيف، مؤكدة), M (قال، يضيف، مؤكدا), or None (plural or unknown)."""
+    def is_cue(w: str) -> bool:
+        return bool(table.roles_at([w], 0).keys() & {"verb", "continue", "participle"})
+
+    if word.endswith(("وا", "ون", "ين", "ان")):
+        return None
+    if (word.endswith("ت") and is_cue(word[:-1])) or word.endswith("ه") or \
+            (word.startswith("ت") and is_cue("ي" + word[1:])):
+        return "F"     # normalised: the participle's ة is ه
+    return "M" if is_cue(word) else None
 
 
 class _Speakers(MentionIndex):
