@@ -86,3 +86,10 @@ def test_a_known_name_replaces_the_shorter_name_the_tagger_found_inside_it() -> 
     # «نداء تونس» is a party the knowledge base knows; the tagger sees only the country inside its name
     doc = analyze("نداء تونس يقاضي كل من يسعى لتشويه نوابه")
     assert [(m.label, m.text) for m in doc.mentions if m.label in ("ORG", "GPE")] == [("ORG", "نداء تونس")]
+
+
+def test_a_head_noun_alone_is_a_back_reference_whatever_the_tagger_says() -> None:
+    doc = analyze("وأكدت منظمة العفو الدولية أن الوضع خطير. وقالت المنظمة إن التحقيق ضروري.")
+    [back] = [m for m in doc.mentions if m.text == "المنظمة"]
+    assert back.extra == {"reference": "definite"}
+    assert back.entity == next(m.entity for m in doc.mentions if m.text == "منظمة العفو الدولية")

@@ -162,3 +162,11 @@ def test_the_government_with_none_named_is_one_entity_of_the_article() -> None:
     entity = next(e for e in doc.entities if e.id == government[0].entity)
     assert entity.label == "ORG" and entity.kb_id is not None and entity.kb_id.startswith("name:")
     assert [m.text for m in doc.mentions if m.label == "ORG" and m.text == "البرلمان"] == ["البرلمان"]
+
+
+def test_a_first_name_spelled_as_spoken_is_the_same_person() -> None:
+    # Tunisian news writes الأزهر as it is said, لزهر; two people with two first names stay two
+    doc = resolved("ولد الأزهر الشرايطي سنة 1919. وشارك لزهر الشرايطي في المقاومة. والتقى سمير الشرايطي بالوفد.",
+                   [("الأزهر الشرايطي", "PER"), ("لزهر الشرايطي", "PER"), ("سمير الشرايطي", "PER")])
+    ids = [m.entity for m in doc.mentions]
+    assert ids[0] == ids[1] != ids[2]

@@ -19,6 +19,7 @@ from marsad.document import Document, Entity, Mention
 from marsad.kb import KBEntity, KnowledgeBase, knowledge_base
 from marsad.ner.features import normalize
 from marsad.spanindex import Intervals, MentionIndex
+from marsad.text.normalise import spoken_name
 from marsad.text.tokenize import WORD, definite
 from marsad.text.translit import transliterate_entity
 
@@ -91,6 +92,17 @@ def resolve(doc: Document) -> None:
             clusters.union(first_of[key], index[id(m)])
         else:
             first_of[key] = index[id(m)]
+
+    # 1b. a person's full name whose first name is spelled as spoken (لزهر الشرايطي for الأزهر الشرايطي)
+    spoken: dict[tuple[str, ...], int] = {}
+    for m in named:
+        w = _words(m)
+        if m.label == "PER" and len(w) > 1:
+            key = (spoken_name(w[0]), *w[1:])
+            if key in spoken:
+                clusters.union(spoken[key], index[id(m)])
+            else:
+                spoken[key] = index[id(m)]
 
     # 2. a person's shorter name that ends or starts exactly one longer name, unless the knowledge base knows the
     #    shorter name as someone else (ترامب next to إيفانكا ترامب is Donald Trump, not Ivanka)

@@ -86,16 +86,17 @@ def same_name(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and name_key(a or "") == name_key(b or "")
 
 
-def name_key(name: str) -> tuple[str, ...]:
-    """An English name with case, hyphens, accents, a disambiguator in parentheses or after a comma (Wikipedia's
-    «Monastir, Tunisia») and generic words left out: Kim Jong-un = Kim Jong Un; State of Palestine = Palestine;
-    İzmir = Izmir; Hafedh Caïd Essebsi = Hafedh Caid Essebsi. Not «Washington, D.C.», another place than Washington."""
+def name_key(name: str) -> str:
+    """An English name with case, spaces, hyphens, accents, a disambiguator in parentheses or after a comma
+    (Wikipedia's «Monastir, Tunisia») and generic words left out: Kim Jong-un = Kim Jong Un; State of Palestine =
+    Palestine; İzmir = Izmir; Hafedh Caïd Essebsi = Hafedh Caid Essebsi; Ez Zahra = Ezzahra (transliterations split
+    an article or not). Not «Washington, D.C.», another place than Washington."""
     name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     head, comma, tail = name.partition(",")
     if comma and "." not in tail:
         name = head
     name = re.sub(r"\([^)]*\)", " ", name.lower()).replace("-", " ")
-    return tuple(w for w in re.findall(r"[a-z0-9']+", name) if w not in _GENERIC)
+    return "".join(w for w in re.findall(r"[a-z0-9']+", name) if w not in _GENERIC)
 
 
 def _published(doc_name: str) -> str | None:

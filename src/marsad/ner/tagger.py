@@ -22,6 +22,7 @@ from typing import Any
 from marsad.document import Document
 from marsad.ner.features import Featurizer, normalize
 from marsad.ner.phrases import read_rows
+from marsad.text.normalise import spoken_name
 from marsad.text.tokenize import CLITIC, PUNCT, clitic_rules
 
 MODEL_DIR = "data/ner/model"
@@ -212,14 +213,26 @@ def entity_mentions(doc: Document) -> None:
     if any(etype == "PER" for _, _, etype in known):
         # once more with the knowledge base's people: one it found in full (الحبيب الصيد) is named by surname later
         found = _consistent(doc, sentences, found)
+    heads = _definite_heads()
     for a, b, etype in sorted(found):
         norm_words = [toks.norm[t] for t in range(a, b + 1) if toks.kind[t] != CLITIC]
+        if etype == "ORG" and len(norm_words) == 1 and norm_words[0] in heads:
+            continue   # «المنظمة»، «الوزارة» alone refer back to an organisation: the resolver's, not a name
         label = etype
         if etype == "LOC":
             label = model.place_label(norm_words)
         elif etype == "ORG":
             label = model.known_place(norm_words) or etype   # الكرملين: the building, whatever the tagger says
         doc.add_mention(toks.start[a], toks.end[b], label)
+
+
+@lru_cache(maxsize=1)
+def _definite_heads() -> frozenset[str]:
+    """Organisation head nouns with the article (المنظمة، الوزارة): alone they are back-references."""
+    from marsad.ner.organisations import heads
+
+    return frozenset(key[0] for key, roles in heads().phrases.items()
+                     if "head" in roles and len(key) == 1 and key[0].startswith("ال"))
 
 
 @lru_cache(maxsize=1)
@@ -345,6 +358,11 @@ def _consistent(doc: Document, sentences: list[list[_Word]],
     for k, etype in list(label.items()):
         if etype == "PER" and len(k) >= 2 and len(k[-1]) >= 3 and (k[-1],) not in label:
             label[(k[-1],)] = "PER"
+    # ... and so is the same first name spelled as spoken, however else the tagger read it (لزهر الشرايطي as ORG)
+    people = {(spoken_name(k[0]), k[-1]) for k, etype in label.items() if etype == "PER" and len(k) >= 2}
+    for k, etype in list(label.items()):
+        if etype != "PER" and len(k) == 2 and (spoken_name(k[0]), k[1]) in people:
+            label[k] = "PER"
     covered = {t for a, b, _ in found for t in range(a, b + 1)}
     out = [(a, b, label[key(a, b)]) for a, b, _ in found]
     # names worth propagating: several letters long, not only frequent common words

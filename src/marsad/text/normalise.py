@@ -241,3 +241,11 @@ _DEFAULT = _table(DEFAULT_FOLDS)
 def normalise(text: str, folds: Folds = DEFAULT_FOLDS) -> NormalizedText:
     """Normalise ``text`` and keep the offset map back to it."""
     return NormalizedText(text, folds)
+
+
+def spoken_name(word: str) -> str:
+    """A normalised first name as Maghrebi news may write it as spoken: without its article's alif or its long alifs
+    (الازهر and لزهر give لزهر; الهادي and لهادي give لهدي). Two spellings with one spoken form are one name."""
+    if word.startswith("ال") and len(word) > 4:
+        word = word[1:]
+    return word[0] + word[1:].replace("ا", "") if word else word
