@@ -272,3 +272,13 @@ def test_a_subjectless_cue_continues_the_previous_speaker_of_its_gender() -> Non
                  "وأضافت أن المستشفيات جاهزة. وتابع أن المدارس جاهزة.")
     assert [(k, c) for _, k, _, c in got][2:] == [("أضافت", "المستشفيات جاهزة"), ("تابع", "المدارس جاهزة")]
     assert got[2][0] == got[0][0] and got[3][0] == got[1][0] and got[0][0] != got[1][0]
+
+
+def test_a_name_a_preposition_governs_before_the_cue_does_not_speak_when_one_follows() -> None:
+    got = quotes("ومنذ انتخابه رئيسا للفلبين اعلن رئيس البلاد انه سيشن حربا شرسة على المخدرات.")
+    assert [(s, k, c) for s, k, _, c in got] == [("رئيس البلاد", "اعلن", "سيشن حربا شرسة على المخدرات")]
+
+
+def test_also_between_a_subjectless_cue_and_what_is_said_is_passed_over() -> None:
+    got = quotes("وقالت حركة النهضة إن القانون مرفوض. وأكدت أيضا أن الحوار ممكن.")
+    assert got[-1][1:] == ("أكدت", "indirect", "الحوار ممكن") and got[-1][0] == got[0][0]

@@ -409,11 +409,18 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     content_from = b
     if role == "source":
         b = _past_relative_verb(doc, s, b, table)
+    adverb = False
+    while b < len(s.norms) and "adverb" in table.roles_at(s.norms, b):
+        b += 1   # «كما أعلنت أيضا التقدم بمبادرة»: also, and then what is said — a subject would stand before it
+        content_from, adverb = b, True
     if role in ("verb", "continue") and b < len(s.norms) and "audience" in table.roles_at(s.norms, b):
         b += 1   # «وأكد لي رئيس القسم أن»: to me, and then who speaks
         content_from = b
     if svo and role == "verb":
         speaker = _speaker_before(doc, s, a, speakers)
+        if speaker is not None and _after_preposition(doc.text, speaker.start) and \
+                _speaker_after(doc, s, b, speakers, speech=True) is not None:
+            speaker = None    # «رئيسا للفلبين اعلن رئيس البلاد»: the name a preposition governs is no subject
         if speaker is not None:
             return _make(doc, s, _after_aside(doc, s, b, limit, table), limit, speaker, a, b, limit=limit, table=table)
     calls = "verb" in table.phrases.get((s.norms[a], "الي"), {})    # دعا لـ is دعا إلى: what is called for
@@ -463,11 +470,12 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if speaker is not None:
             content_from = b + 1
     if speaker is None and role in ("verb", "continue"):
-        unnamed = _unnamed_speaker(doc, s, b, table, speakers, cue=s.norms[a],
-                                   subject=not (a and sentence_speaker))
+        unnamed = None if adverb else _unnamed_speaker(doc, s, b, table, speakers, cue=s.norms[a],
+                                                       subject=not (a and sentence_speaker))
         if unnamed is not None:
             speaker, content_from = unnamed
-        elif _says_directly(s, b, table) or _no_subject_next(doc, s, b, table) or (a and sentence_speaker):
+        elif adverb or _says_directly(s, b, table) or _no_subject_next(doc, s, b, table) or \
+                (a and sentence_speaker):
             # «وقال إن ...», «وأكد أنه ...», «وأشار إلى ...», «وطالب في هذا الصدد بـ...»: no subject named — the
             # sentence's speaker or subject when the cue continues a sentence («وكان الأمير فلان ...، وقال إنه»),
             # else the previous speaker, else the person or body the article named last before the cue
@@ -622,8 +630,10 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
     toks = doc.tokens
     assert toks is not None
     norms = s.norms
-    # skip punctuation, a preposition the cue governs (أعرب عن، دعا إلى) and the complementiser (أن، إن، بأن، أنه)
-    while start < end and (toks.kind[s.view[start]] == PUNCT and norms[start] not in _OPENERS):
+    # skip punctuation, an adverb (أيضا), a preposition the cue governs (أعرب عن، دعا إلى) and the complementiser
+    # (أن، إن، بأن، أنه)
+    while start < end and ((toks.kind[s.view[start]] == PUNCT and norms[start] not in _OPENERS) or
+                           (table is not None and "adverb" in table.roles_at(norms, start))):
         start += 1
     if governs and start < end and table is not None and "preposition" in table.roles_at(norms, start):
         start += 1
@@ -644,6 +654,8 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
         kind, c_start, c_end = "direct", c_start + 1, c_end - 1
     elif any(ch in "«“„" for ch in text[c_start:c_end]) or text[c_start:c_end].count('"') >= 2:
         kind = "mixed"
+    while b - 1 > a and table is not None and "adverb" in table.roles_at(norms, b - 1):
+        b -= 1    # the adverb passed over after the cue (وأكدت أيضا أن) is not the cue
     cue_start, cue_end = _token_span(s, doc, a, b)
     return Quote(id="", kind=kind, speaker=speaker.entity, speaker_mention=speaker.id,
                  cue=doc.span(cue_start, cue_end), content=doc.span(c_start, c_end), sentence=s.index)
