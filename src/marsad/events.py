@@ -88,7 +88,7 @@ NAME_WINDOW = 4
 NO_EVENT = "NONE"
 #: words and attached letters that make a place the event's location (في جنيف، بموسكو). Not إلى: «زيارة إلى
 #: إيطاليا» names the host (PLOVER's recipient of a visit), «المطالبة بإرجاعه إلى غوانتنامو» the object
-_LOCATIVE_WORDS = frozenset({"في", "وفي", "داخل", "قرب"})
+_LOCATIVE_WORDS = frozenset({"في", "وفي", "فى", "وفى", "داخل", "قرب"})
 _LOCATIVE_CLITICS: tuple[str, ...] = ()
 _EVENT_DATE_RE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 _CONTEXT = {"CONSULT": ["diplomatic"], "AGREE": ["diplomatic"], "SUPPORT": ["diplomatic"],

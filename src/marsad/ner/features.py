@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,9 @@ MULTI_WORD_GAZETTEERS = ("loc", "actor")
 TRIGGER_LISTS = ("per_trig", "loc_trig", "org_trig")
 
 
+@lru_cache(maxsize=100_000)
 def normalize(word: str) -> str:
+    """A word or name in the tagger's normalisation (cached: the same words recur in every article)."""
     return fold(word, NER_FOLDS)
 
 
