@@ -48,3 +48,10 @@ def test_a_headline_names_who_acts_before_its_colon_unless_it_quotes_them() -> N
     quoted = analyze("طارق الكحلاوي : استقالة العكرمي خاتمة طبيعية لوزير دون مهام\nوأضاف أن الوزارة بلا مهام.")
     names = {e.id: e.name for e in quoted.entities}
     assert all("طارق الكحلاوي" not in [names[a] for a in e.actor] for e in quoted.events if e.event == "RETREAT")
+
+
+def test_the_subject_of_a_support_verb_carries_out_its_object_event() -> None:
+    doc = analyze("نفذ قدماء الطلبة المفروزين أمنيا عشية اليوم السبت، وقفة احتجاجية أمام وزارة الداخلية.")
+    names = {e.id: e.name for e in doc.entities}
+    [protest] = [e for e in doc.events if e.event == "PROTEST"]
+    assert [names[a] for a in protest.actor] and all("الطلبة" in names[a] for a in protest.actor)

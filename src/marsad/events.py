@@ -271,12 +271,36 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
             _latest_speaker(doc.quotes, start, si) if si > 0 else None)
         if speaker is not None:
             act([speaker])
+    if not event.actor and (carrier := _support_verb_subject(doc, clause, a)) is not None:
+        act([carrier])   # «نفذ أساتذة المدرسة، الخميس، وقفة احتجاجية»: who carries it out, named after the verb
     if not event.actor and si == 0 and _quote_holding(doc.quotes, start, si) is None and \
             (named := _headline_actor(doc, clause, a)) is not None:
         # «إيران : مناورات بحرية بالخليج العربي»: the headline names who acts before its colon (unless the colon
         # opens what someone says: «طارق الكحلاوي : استقالة العكرمي ...»)
         act([named])
     return True
+
+
+#: how many words before its object trigger a support verb may stand (نفذ X عشية اليوم السبت، وقفة احتجاجية)
+SUPPORT_VERB_WINDOW = 12
+
+
+def _support_verb_subject(doc: Document, clause: SentenceView, a: int) -> str | None:
+    """The entity named right after a support verb (نفذ، نظم، شن) whose object is the trigger at ``a``."""
+    toks = doc.tokens
+    assert toks is not None
+    verbs = senses()["support_verb"]
+    for p in range(a - 1, max(-1, a - SUPPORT_VERB_WINDOW - 1), -1):
+        if clause.norms[p] in (".", "؛", ":") or (p < a - 1 and clause.norms[p] in _COMPLEMENTISERS):
+            return None
+        if clause.norms[p] not in verbs:
+            continue
+        verb_end, trigger_start = toks.end[clause.view[p]], toks.start[clause.view[a]]
+        subject = next((m for m in doc.mentions if verb_end <= m.start < trigger_start and m.end <= trigger_start
+                        and m.entity and m.label in ARGUMENT_LABELS and _words_between(doc, verb_end, m.start) <= 1
+                        and not _introduced_by_preposition(doc, m)), None)
+        return subject.entity if subject is not None else None
+    return None
 
 
 def _headline_actor(doc: Document, clause: SentenceView, a: int) -> str | None:
