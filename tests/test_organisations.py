@@ -24,3 +24,9 @@ def test_coordinations_directorates_and_chambers_are_organisation_heads() -> Non
     assert "غرفة التجارة والصناعة" in _orgs("وقال رئيس غرفة التجارة والصناعة إن الصادرات تراجعت.")
     # كلية is also the kidney: no head
     assert _orgs("وتبرع بالكلية المتبرع بها لأخيه.") == []
+
+
+def test_a_place_named_right_after_a_head_belongs_to_the_name_and_a_title_then_a_person_do_not() -> None:
+    assert _orgs("وقالت وكالة تونس افريقيا للأنباء إن الوضع مستقر.") == ["وكالة تونس افريقيا للأنباء"]
+    doc = analyze("وقالت المتحدثة باسم وزارة الخارجية ماريا زاخاروفا إن الحوار ممكن.")
+    assert ("PER", "ماريا زاخاروفا") in [(m.label, m.text) for m in doc.mentions]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from marsad.document import Document
+from marsad.document import Document, Mention
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.spanindex import Intervals
 from marsad.text.tokenize import CLITIC, PUNCT, clitic_rules, definite, sentence_views
@@ -40,12 +40,17 @@ def organisation_mentions(doc: Document) -> None:
         return
     table = heads()
     names = uncommon_names()
-    taken = Intervals((m.start, m.end) for m in doc.mentions if m.label in ("PER", "ORG", "GPE", "LOC", "FAC", "TITLE"))
+    labels = ("PER", "ORG", "GPE", "LOC", "FAC", "TITLE")
+    taken = Intervals((m.start, m.end) for m in doc.mentions if m.label in labels)
+    # a person or place named within an institution's name, with no proclitic (جامعة محمد الخامس، وكالة تونس افريقيا
+    # للأنباء): part of that name, and still a mention of its own inside it (حكومة يوسف الشاهد)
+    named_at = {m.start: m for m in doc.mentions if m.label in ("PER", "GPE", "LOC")}
     for s in sentence_views(doc):
         p = 0
         while (found := table.next_match(s.norms, p, "head")) is not None:
             p, head_end, _ = found
             q, quoted, closed = head_end, False, False
+            within: list[Mention] = []
             while q < len(s.norms) and q - head_end < MAX_WORDS:
                 t = s.view[q]
                 norm = s.norms[q]
@@ -60,6 +65,17 @@ def organisation_mentions(doc: Document) -> None:
                     q += 1
                     continue
                 attached = t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t]
+                # right after the head, or after another such name: «وزارة الخارجية ماريا زاخاروفا» is a title and
+                # a person, not one name
+                follows = q == head_end or (within and within[-1].end <= toks.start[t] and q - 1 >= head_end
+                                            and toks.end[s.view[q - 1]] == within[-1].end)
+                name = named_at.get(toks.start[t]) if follows and not attached and not s.norms[p].startswith("ال") \
+                    else None
+                if name is not None:
+                    within.append(name)
+                    while q < len(s.norms) and toks.start[s.view[q]] < name.end:
+                        q += 1
+                    continue
                 if quoted or (definite(norm) and (not attached or toks.norm[t - 1] in ("ل", "و"))) or \
                         (norm in names and not attached):
                     q += 1
@@ -69,7 +85,14 @@ def organisation_mentions(doc: Document) -> None:
                 q -= 1
             if q > head_end:
                 start, end = toks.start[s.view[p]], toks.end[s.view[q - 1]]
-                if not taken.overlaps(start, end):
-                    doc.add_mention(start, end, "ORG")
+                if not taken.overlaps(start, end) or (within and not any(
+                        m.start < end and start < m.end and m.label in labels and m not in within
+                        for m in doc.mentions)):
+                    doc.add_mention(start, end, "ORG")   # the names inside stay mentions of their own
                     taken.add(start, end)
             p = max(q, p + 1)
+
+
+def _bare(toks: object, t: int) -> bool:
+    """Whether token ``t`` starts its word (no proclitic before it: «جامعة محمد», not «وزارة لتونس»)."""
+    return t == 0 or toks.word[t - 1] != toks.word[t]  # type: ignore[attr-defined]
