@@ -93,3 +93,9 @@ def test_a_head_noun_alone_is_a_back_reference_whatever_the_tagger_says() -> Non
     [back] = [m for m in doc.mentions if m.text == "المنظمة"]
     assert back.extra == {"reference": "definite"}
     assert back.entity == next(m.entity for m in doc.mentions if m.text == "منظمة العفو الدولية")
+
+
+def test_a_known_name_with_a_proclitic_inside_is_found_as_the_tokeniser_splits_it() -> None:
+    # «الاتحاد العام التونسي للشغل»: the knowledge base writes للشغل, the tokeniser sees ل + الشغل
+    doc = analyze("وطالب الاتحاد العام التونسي للشغل الحكومة بالتراجع.")
+    assert ("ORG", "الاتحاد العام التونسي للشغل") in [(m.label, m.text) for m in doc.mentions]

@@ -30,3 +30,8 @@ def test_a_place_named_right_after_a_head_belongs_to_the_name_and_a_title_then_a
     assert _orgs("وقالت وكالة تونس افريقيا للأنباء إن الوضع مستقر.") == ["وكالة تونس افريقيا للأنباء"]
     doc = analyze("وقالت المتحدثة باسم وزارة الخارجية ماريا زاخاروفا إن الحوار ممكن.")
     assert ("PER", "ماريا زاخاروفا") in [(m.label, m.text) for m in doc.mentions]
+
+
+def test_another_body_after_an_organisation_is_its_object_not_part_of_its_name() -> None:
+    assert _orgs("وطالبت جمعية القضاة الحكومة بالحوار.") == ["جمعية القضاة", "الحكومة"]
+    assert _orgs("وقالت رئاسة الحكومة إن الاجتماع انتهى.") == ["رئاسة الحكومة"]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.ner.features import normalize
+from marsad.text.tokenize import phrase_norms
 
 SCHEMA = """
 CREATE TABLE entity(kb_id TEXT PRIMARY KEY, type TEXT NOT NULL, name_ar TEXT NOT NULL, name_en TEXT,
@@ -139,7 +140,8 @@ class KnowledgeBase:
             types = {self.entities[i].type for i in ids if i in self.entities and self.entities[i].rank <= 1}
             if len(types) != 1:
                 continue
-            words = tuple(key.split())
+            # as the tokeniser sees the words, proclitics apart (الاتحاد العام التونسي للشغل: ... الشغل)
+            words = tuple(normalize(w) for w in phrase_norms(key)) or tuple(key.split())
             kind = types.pop()
             known = [self.entities[i] for i in ids if i in self.entities]
             curated_city = kind == "GPE" and len(known) == 1 and known[0].rank == 0 and known[0].source != "countries"

@@ -76,6 +76,8 @@ def organisation_mentions(doc: Document) -> None:
                     while q < len(s.norms) and toks.start[s.view[q]] < name.end:
                         q += 1
                     continue
+                if q > head_end and not quoted and "head" in table.roles_at([norm], 0):
+                    break      # «الاتحاد العام التونسي للشغل الحكومة»: another body, the verb's object
                 if quoted or (definite(norm) and (not attached or toks.norm[t - 1] in ("ل", "و"))) or \
                         (norm in names and not attached):
                     q += 1
