@@ -55,3 +55,14 @@ def test_the_subject_of_a_support_verb_carries_out_its_object_event() -> None:
     names = {e.id: e.name for e in doc.entities}
     [protest] = [e for e in doc.events if e.event == "PROTEST"]
     assert [names[a] for a in protest.actor] and all("الطلبة" in names[a] for a in protest.actor)
+
+
+def test_who_condemns_a_killing_did_not_kill_and_a_plural_verb_is_followed_by_its_object() -> None:
+    doc = analyze("وندد الأمين العام بمقتل طفل فلسطيني.")
+    assert not [e for e in doc.events if e.event == "ASSAULT" and e.actor]
+    doc = analyze("بعد أن قامت السلطات الإسرائيلية بمصادرة آلاف المساحات من الأراضي.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [(e.event, [names[a] for a in e.actor]) for e in doc.events] == [("COERCE", ["السلطات الإسرائيلية"])]
+    doc = analyze("وتعرض المحتجون إلى اعتداءات من طرف قوات الأمن.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [[names[a] for a in e.actor] for e in doc.events if e.event == "ASSAULT"] == [["قوات الأمن"]]

@@ -303,6 +303,20 @@ def _support_verb_subject(doc: Document, clause: SentenceView, a: int) -> str | 
     return None
 
 
+#: categories of acts done to someone, whose trigger governed by a preposition is another verb's object
+_DONE_TO = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
+#: prepositions written apart that govern a trigger (normalised)
+_GOVERNING = frozenset({"عن", "علي", "من", "الي", "حول", "بشان", "ضد", "تجاه"})
+
+
+def _governed_trigger(toks: Tokens, clause: SentenceView, a: int) -> bool:
+    """Whether a preposition governs the trigger at ``a``: attached (بمقتل، للهجوم) or written before it (من الهجوم)."""
+    t = clause.view[a]
+    if _proclitic(toks, t, "ب") or _proclitic(toks, t, "ل"):
+        return True
+    return a > 0 and clause.norms[a - 1] in _GOVERNING
+
+
 def _headline_actor(doc: Document, clause: SentenceView, a: int) -> str | None:
     """The entity a headline names alone before its colon («إيران : ...»), if the trigger at ``a`` follows it."""
     toks = doc.tokens
@@ -518,12 +532,23 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     before = [m for m in mentions if m.end <= start and _words_between(doc, m.end, start) <= SUBJECT_WINDOW
               and not _clause_break(doc, m.end, start) and not _place_preposition(doc, m)
               and not _introduced_by_preposition(doc, m)]   # «لقائهما مع بوتين، لإجراء ...»: بوتين is no subject
+    governed = _governed_trigger(toks, clause, a) and category in _DONE_TO and \
+        not senses()["support_verb"] & set(clause.norms[max(0, a - SUBJECT_WINDOW):a])   # «قامت السلطات بمصادرة»
+    if governed:
+        # «ندد بان كي مون بمقتل طفل»، «أعرب عن قلقه من الهجوم»: a violent act a preposition governs is the object
+        # of the verb before it, whose subject is not its actor; an agent phrase may name it («تعرض إلى اعتداءات من
+        # طرف قوات الأمن»)
+        before = []
     actors: list[Mention] = []
     recipients: list[Mention] = []
     # a trigger that ends in the preposition it governs (القضاء على، الاعتداء على) is followed by whom it is done to
     governs = clause.norms[b - 1] in _RECIPIENT_PREPOSITIONS and b - a > 1
-    first_after = after[0] if after and not governs and _words_between(doc, end, after[0].start) <= 1 else None
-    passive = a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES
+    # a verb that carries its plural subject (فقتلوا خمسة جنود، هاجموا المقر) is followed by its object
+    carried = b - a == 1 and clause.norms[a].endswith("وا") and len(clause.norms[a]) > 4
+    first_after = after[0] if after and not governs and not carried and \
+        _words_between(doc, end, after[0].start) <= 1 else None
+    passive = (a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES) or (
+        governed and _agent(doc, clause, b, after) is not None)
     if passive:
         # «تم اعتقاله من قبل الشرطة»، «تم إيقافه بعد تدخل أعوان الحرس»: the agent, if named, follows an agent
         # phrase; the name right after the trigger is who it was done to
@@ -552,7 +577,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         if located and _locative(doc, m):
             continue
         direct = not recipients and m is rest[0] and (
-            (actors and actors[0].start < start) or passive
+            (actors and actors[0].start < start) or passive or carried
             or (vso_object and _right_after(doc, _subject_end(doc, actors, after), m)))
         if _introduced_by_preposition(doc, m) or direct:
             recipients = [r for r in _coordinated(doc, m, rest) if not (located and _locative(doc, r))]
