@@ -282,3 +282,8 @@ def test_a_name_a_preposition_governs_before_the_cue_does_not_speak_when_one_fol
 def test_also_between_a_subjectless_cue_and_what_is_said_is_passed_over() -> None:
     got = quotes("وقالت حركة النهضة إن القانون مرفوض. وأكدت أيضا أن الحوار ممكن.")
     assert got[-1][1:] == ("أكدت", "indirect", "الحوار ممكن") and got[-1][0] == got[0][0]
+
+
+def test_words_of_address_between_a_title_and_the_name_are_passed_over() -> None:
+    got = quotes("وأعرب وزير الخارجية السعودي الأستاذ عادل بن أحمد الجبير عن أمله في التوصل إلى حل.")
+    assert [(s, c) for s, _, _, c in got] == [("عادل بن أحمد الجبير", "أمله في التوصل إلى حل")]

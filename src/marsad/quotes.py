@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from marsad.document import Document, Entity, Mention, Quote
 from marsad.ner.phrases import PhraseTable, read_rows
+from marsad.ner.titles import after_honorifics
 from marsad.resolve import local_id
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.inflect import expand, plural_forms
@@ -374,6 +375,7 @@ def _speaker_at(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> 
             aside = _PARENTHESIS.match(doc.text, end) or _APPOSITION.match(doc.text, end)
             if aside is not None:
                 end = aside.end()
+            end = after_honorifics(doc.text, end)   # «وزير الخارجية الأستاذ عادل الجبير»
             after = next((n for n in speakers.starting_upto(end, end + 1) if n.label != "TITLE"), None)
             return after or m
         return m

@@ -18,6 +18,7 @@ from functools import lru_cache
 from marsad.document import Document, Entity, Mention
 from marsad.kb import KBEntity, KnowledgeBase, knowledge_base
 from marsad.ner.features import normalize
+from marsad.ner.titles import after_honorifics
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.normalise import spoken_name
 from marsad.text.tokenize import WORD, definite
@@ -325,8 +326,10 @@ def _apposed_person(doc: Document, title: Mention, persons: MentionIndex, innerm
         return set(gap) <= _APPOSITION_GAP and ("،" in gap or "," in gap)
 
     # comma_between(a, b) needs 0 < b - a <= _MAX_GAP: only the names starting or ending that near are looked at
-    after = [p for p in persons.starting_upto(title.end, title.end + _MAX_GAP)
-             if set(text[title.end:p.start]) <= {" "}]
+    # past words of address and rank: «وزير الخارجية الأستاذ عادل الجبير»
+    name_start = after_honorifics(text, title.end)
+    after = [p for p in persons.starting_upto(title.end, name_start + _MAX_GAP)
+             if p.start >= name_start and set(text[name_start:p.start]) <= {" "}]
     if after:
         nearest = after[0]
         if id(title) in innermost:
@@ -463,8 +466,9 @@ def _countries(kb: KnowledgeBase, doc: Document) -> set[str]:
 
 
 def _home_country(kb: KnowledgeBase, doc: Document) -> str | None:
-    """The country the article is about: the one its place names name most often, if strictly more often than
-    any other (a city counts for its country)."""
+    """The country the article is about: the one its place names name most often — at least twice, and at least
+    twice as often as any other (a city counts for its country); None when no country stands out so (an article
+    about Iran and Saudi Arabia has no home for «وزير الخارجية»)."""
     counts: Counter[str] = Counter()
     for m in doc.mentions:
         if m.label == "GPE":
@@ -472,7 +476,7 @@ def _home_country(kb: KnowledgeBase, doc: Document) -> str | None:
             if len(found) == 1:
                 counts[next(iter(found))] += 1
     top = counts.most_common(2)
-    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+    if not top or top[0][1] < 2 or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
         return None
     return top[0][0]
 

@@ -10,6 +10,7 @@ one of the other parts to say whose office it is.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from marsad.document import Document
@@ -104,3 +105,29 @@ def title_mentions(doc: Document) -> None:
                     doc.add_mention(starts[view[a]], ends[view[b - 1]], "TITLE")
                 p = end
         i = j
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    from marsad.text.normalise import fold
+
+    return frozenset(fold(w.replace("_", " ")) for role, forms in read_rows("titles.tsv") if role == "honorific"
+                     for w in forms.split())
+
+
+#: a word, after any spaces
+_WORD = re.compile(r"\s*(\S+)")
+
+
+def after_honorifics(text: str, offset: int) -> int:
+    """``offset`` moved past the words of address and rank that follow it (الأستاذ، الشيخ، اللواء): where the name
+    after a title starts."""
+    from marsad.text.normalise import fold
+
+    honorifics = _honorifics()
+    while True:
+        m = _WORD.match(text, offset)
+        if m is None or fold(m.group(1)) not in honorifics:
+            return offset
+        offset = m.end()
+
