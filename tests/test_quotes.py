@@ -287,3 +287,8 @@ def test_also_between_a_subjectless_cue_and_what_is_said_is_passed_over() -> Non
 def test_words_of_address_between_a_title_and_the_name_are_passed_over() -> None:
     got = quotes("وأعرب وزير الخارجية السعودي الأستاذ عادل بن أحمد الجبير عن أمله في التوصل إلى حل.")
     assert [(s, c) for s, _, _, c in got] == [("عادل بن أحمد الجبير", "أمله في التوصل إلى حل")]
+
+
+def test_a_feeling_after_its_cue_is_what_is_said_not_who_says_it() -> None:
+    got = quotes("وقال الوزير إن الوضع مستقر. وأعرب عن اعتقاده بأن الأزمة ستنتهي قريبا.")
+    assert got[1][0] == got[0][0] == "الوزير"

@@ -309,6 +309,32 @@ _DONE_TO = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
 _GOVERNING = frozenset({"عن", "علي", "من", "الي", "حول", "بشان", "ضد", "تجاه"})
 
 
+#: words before a name that make it the source of the report (normalised; «نقلا عن»، «وفقا لـ» by their first word)
+_SOURCE_WORDS = frozenset({"بحسب", "حسب", "وبحسب", "وحسب", "وفق", "وفقا", "طبقا", "نقلا", "استنادا"})
+
+
+def _sourced(doc: Document, m: Mention) -> bool:
+    """Whether a source phrase introduces the mention (بحسب X، وفقا لـ X، نقلا عن X)."""
+    words = doc.text[max(0, m.start - 20):m.start].split()
+    tail = [fold(w) for w in words[-2:]]
+    if tail and tail[-1] in ("عن", "الي", "ل", "لـ") and len(tail) == 2:
+        tail = tail[:1]
+    return bool(tail) and tail[-1] in _SOURCE_WORDS
+
+
+def _counted(doc: Document, clause: SentenceView, b: int) -> bool:
+    """Whether a number stands right after the trigger (digits, or a number word of data/ner/numbers.tsv)."""
+    word = clause.norms[b]
+    return word.isdigit() or word in _number_words()
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    from marsad.ner.phrases import read_rows as ner_rows
+
+    return frozenset(fold(row[0]) for row in ner_rows("numbers.tsv") if len(row) > 1 and row[1] in ("unit", "scale"))
+
+
 def _governed_trigger(toks: Tokens, clause: SentenceView, a: int) -> bool:
     """Whether a preposition governs the trigger at ``a``: attached (بمقتل، للهجوم) or written before it (من الهجوم)."""
     t = clause.view[a]
@@ -527,6 +553,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     assert toks is not None
     start, end = toks.start[clause.view[a]], toks.end[clause.view[b - 1]]
     # a name that swallowed the trigger («يلتق روبيو» tagged as one person) still names who comes after it
+    mentions = [m for m in mentions if not _sourced(doc, m)]   # «بحسب وكالة الأنباء»: who reports, not who acts
     after = [m for m in mentions if (m.start >= end or start <= m.start < end < m.end)
              and _words_between(doc, end, m.start) <= WINDOW]
     before = [m for m in mentions if m.end <= start and _words_between(doc, m.end, start) <= SUBJECT_WINDOW
@@ -545,7 +572,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     governs = clause.norms[b - 1] in _RECIPIENT_PREPOSITIONS and b - a > 1
     # a verb that carries its plural subject (فقتلوا خمسة جنود، هاجموا المقر) is followed by its object
     carried = b - a == 1 and clause.norms[a].endswith("وا") and len(clause.norms[a]) > 4
-    first_after = after[0] if after and not governs and not carried and \
+    # violence to a number of people (قتل خمسة جنود، اعتقال 12 شخصا): they suffer it, whoever did it
+    counted = category in _DONE_TO and b < len(clause.norms) and _counted(doc, clause, b)
+    first_after = after[0] if after and not governs and not carried and not counted and \
         _words_between(doc, end, after[0].start) <= 1 else None
     passive = (a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES) or (
         governed and _agent(doc, clause, b, after) is not None)
@@ -577,7 +606,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         if located and _locative(doc, m):
             continue
         direct = not recipients and m is rest[0] and (
-            (actors and actors[0].start < start) or passive or carried
+            (actors and actors[0].start < start) or passive or carried or (counted and not _locative(doc, m))
             or (vso_object and _right_after(doc, _subject_end(doc, actors, after), m)))
         if _introduced_by_preposition(doc, m) or direct:
             recipients = [r for r in _coordinated(doc, m, rest) if not (located and _locative(doc, r))]
