@@ -292,3 +292,8 @@ def test_words_of_address_between_a_title_and_the_name_are_passed_over() -> None
 def test_a_feeling_after_its_cue_is_what_is_said_not_who_says_it() -> None:
     got = quotes("وقال الوزير إن الوضع مستقر. وأعرب عن اعتقاده بأن الأزمة ستنتهي قريبا.")
     assert got[1][0] == got[0][0] == "الوزير"
+
+
+def test_a_statement_issued_by_a_body_named_after_it_speaks_for_that_body() -> None:
+    got = quotes("وأكد بيان صادر عن وزارة الداخلية أن الوضع الأمني مستقر.")
+    assert [(s, c) for s, _, _, c in got] == [("وزارة الداخلية", "الوضع الأمني مستقر")]

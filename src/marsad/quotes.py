@@ -805,6 +805,8 @@ MAX_QUOTED_NAME_WORDS = 4
 #: how far back (characters) a statement (وأفاد البيان) looks for the one its issuer was named with
 _ISSUER_REACH = 1500
 _ISSUER_LABELS = frozenset({"PER", "ORG", "NORP", "GPE"})
+#: what may stand between a statement and its issuer (normalised): «بيان صادر عن»، «بيان من»
+_ISSUED_BY = frozenset({"عن", "من", "صادر عن", "صادره عن", "صادرا عن", "الصادر عن", "الصادره عن"})
 
 
 def _issuer(doc: Document, s: SentenceView, b: int, stop: int, speakers: _Speakers) -> Mention | None:
@@ -817,6 +819,11 @@ def _issuer(doc: Document, s: SentenceView, b: int, stop: int, speakers: _Speake
     inside = [m for m in speakers.starting_upto(after, stop) if m.label in _ISSUER_LABELS and m.end <= stop]
     if inside:
         return inside[0]
+    # «بيان صادر عن وزارة الداخلية»: the body named right after the phrase
+    beyond = next((m for m in speakers.starting_upto(stop, stop + 40) if m.label in _ISSUER_LABELS
+                   and fold(doc.text[stop:m.start]).strip() in _ISSUED_BY), None)
+    if beyond is not None:
+        return beyond
     table = groups()
     first = s.view[0]
     for t in range(first - 1, -1, -1):
