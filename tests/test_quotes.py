@@ -297,3 +297,8 @@ def test_a_feeling_after_its_cue_is_what_is_said_not_who_says_it() -> None:
 def test_a_statement_issued_by_a_body_named_after_it_speaks_for_that_body() -> None:
     got = quotes("وأكد بيان صادر عن وزارة الداخلية أن الوضع الأمني مستقر.")
     assert [(s, c) for s, _, _, c in got] == [("وزارة الداخلية", "الوضع الأمني مستقر")]
+
+
+def test_an_honorific_pronoun_after_the_cue_is_the_speaker_already_speaking() -> None:
+    got = quotes("وقال وزير الخارجية سامح شكري إن الحوار ممكن. وأكد معاليه أن مصر تدعم الحل السياسي.")
+    assert [(s, k, c) for s, k, _, c in got][1:] == [(got[0][0], "أكد", "مصر تدعم الحل السياسي")]
