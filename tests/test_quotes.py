@@ -302,3 +302,17 @@ def test_a_statement_issued_by_a_body_named_after_it_speaks_for_that_body() -> N
 def test_an_honorific_pronoun_after_the_cue_is_the_speaker_already_speaking() -> None:
     got = quotes("وقال وزير الخارجية سامح شكري إن الحوار ممكن. وأكد معاليه أن مصر تدعم الحل السياسي.")
     assert [(s, k, c) for s, k, _, c in got][1:] == [(got[0][0], "أكد", "مصر تدعم الحل السياسي")]
+
+
+def test_a_source_or_a_mouthpiece_between_speaker_and_complementiser_is_an_aside() -> None:
+    got = quotes("وقال وزير الخارجية الإيراني محمد جواد ظريف حسب الإعلام الإيراني إن المفاوضات مستمرة.")
+    assert [(k, c) for _, k, _, c in got] == [("قال", "المفاوضات مستمرة")] and got[0][0] != "?"
+    got = quotes("وأكدت الوزارة على لسان المتحدث باسمها أن التحقيق مستمر.")
+    assert [(k, c) for _, k, _, c in got] == [("أكدت", "التحقيق مستمر")]
+    # a source that ends the sentence still attributes it
+    assert quotes("وقتل خمسة أشخاص في الهجوم، بحسب وكالة رويترز.")[0][:2] == ("Reuters", "حسب")
+
+
+def test_a_topic_then_fa_inna_before_the_cue_is_its_speaker() -> None:
+    got = quotes("أما محمد جواد ظريف فإنه قال إن الوضع مستقر.")
+    assert [(k, c) for _, k, _, c in got] == [("قال", "الوضع مستقر")] and got[0][0] != "?"

@@ -159,6 +159,10 @@ def find_quotes(doc: Document) -> None:
             if role == "masdar" and found:
                 p = roles[role][0]   # «قال X في تصريحات لـ...»: the aside of a statement already cued
                 continue
+            if role == "source" and found and table.next_match(s.norms, roles[role][0], "complementiser") is not None \
+                    and table.next_match(s.norms, roles[role][0], "complementiser")[0] - roles[role][0] <= 6:
+                p = roles[role][0]   # «وقال ظريف حسب الإعلام الإيراني إن ...»: the source of a statement already cued
+                continue
             if found and not opens:
                 # «أكد X أن رئيس الحكومة أوضح أن ...»: a statement reported inside another, which goes on past it
                 nested.add(len(found))
@@ -388,13 +392,17 @@ _APPOSITION = re.compile(r"\s*[،,]?\s*")
 _PARENTHESIS = re.compile(r"\s*\([^()\n]{1,40}\)\s*")
 
 
+#: what may stand between a speaker named before the cue and the cue (أما الوزير فإنه قال)
+_BEFORE_CUE = frozenset({"", "ف", "قد", "فقد", "وقد", "فإنه", "فانه", "فإنها", "فانها", "فإنهم", "فانهم"})
+
+
 def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers) -> Mention | None:
     """The speaker named right before the cue: SVO order («زيلينسكي قال»)."""
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
     before = [m for m in speakers.starting_upto(s.start, cue_start) if m.end <= cue_start
-              and doc.text[m.end:cue_start].strip(" ،,\u00a0") in ("", "ف", "قد", "فقد", "وقد")]
+              and doc.text[m.end:cue_start].strip(" ،,\u00a0") in _BEFORE_CUE]
     return before[-1] if before else None
 
 
