@@ -81,3 +81,9 @@ def test_a_counted_group_after_violence_suffers_it_and_a_source_does_not_act() -
 def test_a_condition_makes_the_event_hypothetical() -> None:
     [event] = [e for e in analyze("وإذا هاجمت إسرائيل غزة فإن حماس سترد.").events if e.event == "ASSAULT"]
     assert event.modality == "hypothetical"
+
+
+def test_a_standing_agreement_referred_to_is_no_new_event_but_its_signing_is() -> None:
+    assert not analyze("وأكد الوزير أن الاتفاق النووي مع إيران يبقى قائما.").events
+    signed = analyze("ووقعت إيران والقوى الكبرى الاتفاق النووي في فيينا.").events
+    assert [e.event for e in signed] == ["AGREE"]

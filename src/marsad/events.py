@@ -182,6 +182,8 @@ def find_events(doc: Document) -> None:
                 continue
             if names.covers(trigger_start, toks.end[clause.view[end - 1]]):
                 continue   # «جبهة الإنقاذ»، «حزب الاتحاد الوطني»: a word of a name, no event
+            if category in _NAMED_THINGS and _named_thing(clause, start_p, end):
+                continue   # «الاتفاق النووي»، «التعاون العسكري»: a thing the article refers to, not an occurrence
             last = events[-1] if events else None
             if last is not None and last.event == category and last.sentence == si and last.trigger is not None \
                     and trigger_start >= last.trigger.end and \
@@ -320,6 +322,21 @@ def _sourced(doc: Document, m: Mention) -> bool:
     if tail and tail[-1] in ("عن", "الي", "ل", "لـ") and len(tail) == 2:
         tail = tail[:1]
     return bool(tail) and tail[-1] in _SOURCE_WORDS
+
+
+#: categories whose definite masdar with a relational adjective names a standing thing (الاتفاق النووي)
+_NAMED_THINGS = frozenset({"AGREE", "COOPERATE"})
+
+
+def _named_thing(clause: SentenceView, a: int, b: int) -> bool:
+    """A definite one-word trigger followed by a definite relational adjective (الاتفاق النووي، التعاون الأمني), with
+    no verb of its own before it (وقعت إيران الاتفاق النووي is a signing)."""
+    if b - a != 1 or not clause.norms[a].startswith("ال") or b >= len(clause.norms):
+        return False
+    adjective = clause.norms[b]
+    if not (adjective.startswith("ال") and adjective.endswith(("ي", "يه")) and len(adjective) > 5):
+        return False
+    return not (triggers().phrases.keys() & {(w,) for w in clause.norms[max(0, a - 3):a]})
 
 
 def _counted(doc: Document, clause: SentenceView, b: int) -> bool:
