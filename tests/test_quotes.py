@@ -316,3 +316,10 @@ def test_a_source_or_a_mouthpiece_between_speaker_and_complementiser_is_an_aside
 def test_a_topic_then_fa_inna_before_the_cue_is_its_speaker() -> None:
     got = quotes("أما محمد جواد ظريف فإنه قال إن الوضع مستقر.")
     assert [(k, c) for _, k, _, c in got] == [("قال", "الوضع مستقر")] and got[0][0] != "?"
+
+
+def test_a_cue_with_its_preposition_has_no_subject_and_a_relative_clause_holds_no_speaker() -> None:
+    got = quotes("وأعرب وزير الخارجية السعودي الأستاذ عادل بن أحمد الجبير عن أمله في التوصل إلى حل. كما عبر عن "
+                 "استنكار المملكة للتصريحات التي أدلى بها المسؤولون الإيرانيون، وقال: “هذا أمر لا نقبله”.")
+    assert [s for s, _, _, _ in got] == ["عادل بن أحمد الجبير"] * 3
+    assert [k for _, k, _, _ in got] == ["أعرب", "عبر عن", "قال"]

@@ -419,7 +419,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     content_from = b
     if role == "source":
         b = _past_relative_verb(doc, s, b, table)
-    adverb = False
+    # «كما عبر عن استنكار ...»: a cue written with its preposition has left its subject out (it would stand before
+    # the preposition: عبر الوزير عن)
+    adverb = b - a >= 2 and role in ("verb", "continue") and "preposition" in table.roles_at(s.norms, b - 1)
     while b < len(s.norms) and "adverb" in table.roles_at(s.norms, b):
         b += 1   # «كما أعلنت أيضا التقدم بمبادرة»: also, and then what is said — a subject would stand before it
         content_from, adverb = b, True
@@ -701,6 +703,8 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
     return p
 
 
+#: relative pronouns (normalised)
+_RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 #: relative pronouns that open a clause about the speaker
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "وهو", "وهي", "هو", "هي"})
 #: the most words (a bare title: النائبة، الطبيبة) passed over between a cue and its speaker's name
@@ -890,12 +894,25 @@ _IMPLICIT_REACH = 400
 
 def _first_speaker(doc: Document, s: SentenceView, a: int, speakers: _Speakers) -> Mention | None:
     """The sentence's subject before the cue: its first person, body or group not governed by a preposition
-    (للسلطات الإيطالية) and not inside quotation marks."""
+    (للسلطات الإيطالية), not inside quotation marks and not inside a relative clause (التصريحات التي أدلى بها
+    المسؤولون الإيرانيون)."""
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
     return next((m for m in speakers.starting(s.start, cue_start) if m.label in ("PER", "ORG", "NORP", "TITLE")
-                 and not _after_preposition(doc.text, m.start) and not _quoted(doc.text, s.start, m.start)), None)
+                 and not _after_preposition(doc.text, m.start) and not _quoted(doc.text, s.start, m.start)
+                 and not _in_relative_clause(doc.text, s.start, m.start)), None)
+
+
+def _in_relative_clause(text: str, start: int, offset: int) -> bool:
+    """Whether a relative pronoun opens a clause that reaches ``offset`` (no comma between them)."""
+    words = text[start:offset].replace("،", " ، ").replace(",", " , ").split()
+    for w in reversed(words[-8:]):
+        if w in ("،", ","):
+            return False
+        if fold(w) in _RELATIVE_PRONOUNS:
+            return True
+    return False
 
 
 #: prepositions written apart (normalised) that govern the name after them: no subject follows them
