@@ -323,3 +323,8 @@ def test_a_cue_with_its_preposition_has_no_subject_and_a_relative_clause_holds_n
                  "استنكار المملكة للتصريحات التي أدلى بها المسؤولون الإيرانيون، وقال: “هذا أمر لا نقبله”.")
     assert [s for s, _, _, _ in got] == ["عادل بن أحمد الجبير"] * 3
     assert [k for _, k, _, _ in got] == ["أعرب", "عبر عن", "قال"]
+
+
+def test_fa_inna_after_a_comma_does_not_make_the_name_before_it_speak() -> None:
+    got = quotes("ورغم أن رجب طيب أردوغان لم يشر صراحة إلى حزب العمال الكردستاني، فإنه قال إن الهجمات مستمرة.")
+    assert all(s != "Kurdistan Workers' Party" and "العمال" not in s for s, _, _, _ in got)

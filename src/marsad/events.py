@@ -269,8 +269,9 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
     if not event.actor and _opens_clause(toks, clause, a):
         # «وطالب في هذا الصدد بتدعيم ...»: a verb that opens its clause with no subject named continues the event it
         # is joined to, or the latest speaker of this sentence or the one before (not in a headline)
+        # (who reports violence did not commit it: «وأشارت المصادر إلى مقتل 17 وجرح آخرين»)
         speaker = _joined_actor(toks, clause, a, events, si) or (
-            _latest_speaker(doc.quotes, start, si) if si > 0 else None)
+            _latest_speaker(doc.quotes, start, si) if si > 0 and event.event not in _DONE_TO else None)
         if speaker is not None:
             act([speaker])
     if not event.actor and (carrier := _support_verb_subject(doc, clause, a)) is not None:

@@ -392,7 +392,8 @@ _APPOSITION = re.compile(r"\s*[،,]?\s*")
 _PARENTHESIS = re.compile(r"\s*\([^()\n]{1,40}\)\s*")
 
 
-#: what may stand between a speaker named before the cue and the cue (أما الوزير فإنه قال)
+#: what may stand between a speaker named before the cue and the cue (أما الوزير فإنه قال; فإنه not after a comma:
+#: «ورغم أن إردوغان لم يشر إلى حزب العمال، فإنه قال» — the party ends the concessive clause, it does not speak)
 _BEFORE_CUE = frozenset({"", "ف", "قد", "فقد", "وقد", "فإنه", "فانه", "فإنها", "فانها", "فإنهم", "فانهم"})
 
 
@@ -402,7 +403,9 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
     assert toks is not None
     cue_start = toks.start[s.view[a]]
     before = [m for m in speakers.starting_upto(s.start, cue_start) if m.end <= cue_start
-              and doc.text[m.end:cue_start].strip(" ،,\u00a0") in _BEFORE_CUE]
+              and doc.text[m.end:cue_start].strip(" ،,\u00a0") in _BEFORE_CUE
+              and not (len(doc.text[m.end:cue_start].strip(" ،,\u00a0")) > 3 and
+                       ("،" in doc.text[m.end:cue_start] or "," in doc.text[m.end:cue_start]))]
     return before[-1] if before else None
 
 
