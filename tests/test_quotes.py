@@ -328,3 +328,10 @@ def test_a_cue_with_its_preposition_has_no_subject_and_a_relative_clause_holds_n
 def test_fa_inna_after_a_comma_does_not_make_the_name_before_it_speak() -> None:
     got = quotes("ورغم أن رجب طيب أردوغان لم يشر صراحة إلى حزب العمال الكردستاني، فإنه قال إن الهجمات مستمرة.")
     assert all(s != "Kurdistan Workers' Party" and "العمال" not in s for s, _, _, _ in got)
+
+
+def test_the_rest_of_a_speakers_name_before_the_complementiser_is_not_content() -> None:
+    got = quotes("وأفادت وكالة دوجان التركية للأنباء أن الهجوم أسفر عن قتلى.")
+    assert [(k, c) for _, k, _, c in got] == [("أفادت", "الهجوم أسفر عن قتلى")]
+    got = quotes("وقالت المصادر لوكالة الأنباء الألمانية إن الهجوم فشل.")
+    assert [(k, c) for _, k, _, c in got] == [("قالت", "الهجوم فشل")]

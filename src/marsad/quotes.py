@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from marsad.document import Document, Entity, Mention, Quote
 from marsad.ner.phrases import PhraseTable, read_rows
@@ -687,9 +688,15 @@ def _view_after(doc: Document, s: SentenceView, offset: int) -> int:
 
 def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers) -> int:
     """Past «، مساعد الرئيس الروسي،» or a relative clause between commas («، الذي يقود الحكومة،») after a
-    speaker's name."""
+    speaker's name, or past the rest of a name the tagger cut short when a complementiser follows it (وكالة دوجان |
+    التركية للأنباء أن، المصادر | لوكالة الأنباء الألمانية إن)."""
     toks = doc.tokens
     assert toks is not None
+    j = p
+    while j < len(s.norms) and j - p < 5 and _name_rest(toks, s, j):
+        j += 1
+    if j > p and j < len(s.norms) and "complementiser" in cues().roles_at(s.norms, j):
+        return j
     if p + 1 < len(s.norms) and s.norms[p] in ("،", ",") and s.norms[p + 1] in _RELATIVES:
         close = next((i for i in range(p + 2, min(len(s.norms), p + MAX_ASIDE_WORDS + 2))
                       if s.norms[i] in ("،", ",", ".")), None)
@@ -704,6 +711,16 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
                 return after + 1
             return after
     return p
+
+
+def _name_rest(toks: Any, s: SentenceView, j: int) -> bool:
+    """A word that may continue a speaker's name or say whom it is told: a relational adjective (التركية), a word
+    with ل attached (للأنباء، لوكالة) or a definite word after one of those (الأنباء الألمانية)."""
+    word, t = s.norms[j], s.view[j]
+    if toks.kind[t] == PUNCT:
+        return False
+    lam = t > 0 and toks.kind[t - 1] == CLITIC and toks.norm[t - 1] == "ل" and toks.word[t - 1] == toks.word[t]
+    return lam or (word.startswith("ال") and len(word) > 4 and (word.endswith(("ي", "يه", "يون", "يين")) or j > 0))
 
 
 #: relative pronouns (normalised)
