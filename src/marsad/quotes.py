@@ -160,8 +160,8 @@ def find_quotes(doc: Document) -> None:
             if role == "masdar" and found:
                 p = roles[role][0]   # «قال X في تصريحات لـ...»: the aside of a statement already cued
                 continue
-            if role == "source" and found and table.next_match(s.norms, roles[role][0], "complementiser") is not None \
-                    and table.next_match(s.norms, roles[role][0], "complementiser")[0] - roles[role][0] <= 6:
+            said = table.next_match(s.norms, roles[role][0], "complementiser") if role == "source" and found else None
+            if said is not None and said[0] - roles[role][0] <= 6:
                 p = roles[role][0]   # «وقال ظريف حسب الإعلام الإيراني إن ...»: the source of a statement already cued
                 continue
             if found and not opens:

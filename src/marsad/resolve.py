@@ -99,11 +99,11 @@ def resolve(doc: Document) -> None:
     for m in named:
         w = _words(m)
         if m.label == "PER" and len(w) > 1:
-            key = (spoken_name(w[0]), *w[1:])
-            if key in spoken:
-                clusters.union(spoken[key], index[id(m)])
+            said = (spoken_name(w[0]), *w[1:])
+            if said in spoken:
+                clusters.union(spoken[said], index[id(m)])
             else:
-                spoken[key] = index[id(m)]
+                spoken[said] = index[id(m)]
 
     # 2. a person's shorter name that ends or starts exactly one longer name, unless the knowledge base knows the
     #    shorter name as someone else (ترامب next to إيفانكا ترامب is Donald Trump, not Ivanka)
@@ -532,8 +532,8 @@ def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention]
             continue
         if any(_after_city_cue(doc, n) for n in named):
             # «العاصمة تونس»: the city, not the country of the same name
-            countries = {c.name_en for c in candidates if c.source == "countries"}
-            cities = [c for c in candidates if c.source != "countries" and c.name_en not in countries]
+            country_names = {c.name_en for c in candidates if c.source == "countries"}
+            cities = [c for c in candidates if c.source != "countries" and c.name_en not in country_names]
             candidates = cities or candidates
         best = [c for c in candidates if c.rank == candidates[0].rank]
         if len(best) > 1 and doc.published and titles:

@@ -68,8 +68,8 @@ def score(gold: Path, articles: Path) -> dict[str, object]:
             # of several, the one on the gold trigger's words, so that modality and place are compared on the same
             # event («يتوجه ... لقائهما ... لإجراء محادثات» are three consultations of one sentence)
             trigger = fold(v.get("trigger") or "")
-            hit = next((i for i in candidates if doc.events[i].trigger is not None
-                        and fold(doc.events[i].trigger.text) in trigger), candidates[0] if candidates else None)
+            hit = next((i for i in candidates if (t := doc.events[i].trigger) is not None and fold(t.text) in trigger),
+                       candidates[0] if candidates else None)
             if hit is None:
                 fn += 1
                 continue
