@@ -87,3 +87,14 @@ def test_a_standing_agreement_referred_to_is_no_new_event_but_its_signing_is() -
     assert not analyze("وأكد الوزير أن الاتفاق النووي مع إيران يبقى قائما.").events
     signed = analyze("ووقعت إيران والقوى الكبرى الاتفاق النووي في فيينا.").events
     assert [e.event for e in signed] == ["AGREE"]
+
+
+def test_a_visits_noun_with_a_place_goes_there_and_detentions_coerce() -> None:
+    doc = analyze("وأكد الوزير أن زيارة دولة الكويت كانت مثمرة.")
+    names = {e.id: e.name for e in doc.entities}
+    [visit] = [e for e in doc.events if e.event == "CONSULT"]
+    assert not visit.actor and [names[r] for r in visit.recipient] == ["الكويت"]
+    doc = analyze("وأعلنت الشرطة توقيف ثلاثة مشتبه بهم.")
+    assert [e.event for e in doc.events] == ["COERCE"]
+    # أسر are also families: «أسرهن» is no capture
+    assert not analyze("وقالت النائبة إن أسرهن تعاني من الفقر.").events

@@ -594,6 +594,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     counted = category in _DONE_TO and b < len(clause.norms) and _counted(doc, clause, b)
     first_after = after[0] if after and not governs and not carried and not counted and \
         _words_between(doc, end, after[0].start) <= 1 else None
+    # «زيارة دولة الكويت»: the place a visit's noun is construed with is where it goes, not who goes
+    visited = first_after if mode == "visit" and first_after is not None and first_after.label in PLACE_LABELS \
+        and clause.norms[a].startswith(("زياره", "الزياره")) else None
     passive = (a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES) or (
         governed and _agent(doc, clause, b, after) is not None)
     if passive:
@@ -603,7 +606,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         actors = _coordinated(doc, agent, after) if agent is not None else []
         before = []
     elif first_after is not None and not _starts_with_preposition(doc, end, first_after) \
-            and not _place_preposition(doc, first_after):
+            and not _place_preposition(doc, first_after) and visited is None:
         actors = _coordinated(doc, first_after, after)   # «اجتماع بوتين مع»، «مباحثات بين أوكرانيا وروسيا»
     elif before:
         actors = _coordinated_back(doc, before)
@@ -629,6 +632,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         if _introduced_by_preposition(doc, m) or direct:
             recipients = [r for r in _coordinated(doc, m, rest) if not (located and _locative(doc, r))]
             break
+    if visited is not None and not recipients:
+        recipients = [visited]
     if mode == "host":
         # «استقبل X Y»: PLOVER codes the visit — Y, the visitor, acts; X, the host, is the recipient
         if actors and recipients:
