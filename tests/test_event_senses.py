@@ -98,3 +98,13 @@ def test_a_visits_noun_with_a_place_goes_there_and_detentions_coerce() -> None:
     assert [e.event for e in doc.events] == ["COERCE"]
     # أسر are also families: «أسرهن» is no capture
     assert not analyze("وقالت النائبة إن أسرهن تعاني من الفقر.").events
+
+
+def test_an_agent_phrase_makes_violence_passive_and_a_city_with_ba_is_where_a_meeting_is() -> None:
+    doc = analyze("واعتقل الناشط من قبل الشرطة.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [[names[a] for a in e.actor] for e in doc.events] == [["الشرطة"]]
+    doc = analyze("والتقى عبد الفتاح السيسي اليوم بالقاهرة الرئيس اليمني عبد ربه منصور هادي.")
+    names = {e.id: e.name for e in doc.entities}
+    [meeting] = doc.events
+    assert "القاهرة" not in [names[r] for r in meeting.recipient] and names[meeting.event_loc] == "القاهرة"

@@ -597,8 +597,10 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     # «زيارة دولة الكويت»: the place a visit's noun is construed with is where it goes, not who goes
     visited = first_after if mode == "visit" and first_after is not None and first_after.label in PLACE_LABELS \
         and clause.norms[a].startswith(("زياره", "الزياره")) else None
+    # an agent phrase after violence makes it passive, whether or not a preposition governs it: «قتل الملا عمر على يد
+    # الزعيم الجديد» — Omar was killed, the new leader killed
     passive = (a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES) or (
-        governed and _agent(doc, clause, b, after) is not None)
+        category in _DONE_TO and _agent(doc, clause, b, after) is not None)
     if passive:
         # «تم اعتقاله من قبل الشرطة»، «تم إيقافه بعد تدخل أعوان الحرس»: the agent, if named, follows an agent
         # phrase; the name right after the trigger is who it was done to
@@ -624,8 +626,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
             and m.start > (actors[-1].end if actors and actors[-1].start >= end else end)]
     located = category in LOCATED   # «محادثات في جنيف»: where they met, not with whom
     for m in rest:
-        if located and _locative(doc, m):
-            continue
+        if located and (_locative(doc, m) or (category == "CONSULT" and _at_place(doc, m))):
+            continue   # «التقى السيسي اليوم بالقاهرة الرئيس هادي»: one meets a person in a city, not the city
         direct = not recipients and m is rest[0] and (
             (actors and actors[0].start < start) or passive or carried or (counted and not _locative(doc, m))
             or (vso_object and _right_after(doc, _subject_end(doc, actors, after), m)))
@@ -709,6 +711,13 @@ def _locative(doc: Document, m: Mention) -> bool:
         return True
     words = gap.split()
     return gap.endswith(" ") and bool(words) and words[-1] in _LOCATIVE_WORDS
+
+
+def _at_place(doc: Document, m: Mention) -> bool:
+    """A place with ب written onto it (بالقاهرة، بتونس): where, for a meeting."""
+    k = m.start - 1
+    return m.label in PLACE_LABELS and k >= 0 and doc.text[k] == "ب" and (k == 0 or not doc.text[k - 1].isalpha()
+                                                                          or doc.text[k - 1] in "وف")
 
 
 def _titled_subject(doc: Document, clause: SentenceView, b: int, after: list[Mention]) -> Mention | None:
