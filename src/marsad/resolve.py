@@ -182,6 +182,8 @@ def _back_references(doc: Document) -> None:
     taken = Intervals((m.start, m.end) for m in doc.mentions)
     entities = {e.id: e for e in doc.entities}
     added = False
+    home: str | None = None     # the article's home country, worked out on the first generic body
+    home_known = False
     for t in range(len(toks)):
         norm = toks.norm[t]
         if toks.kind[t] != WORD or not norm.startswith("ال") or (norm[2:] not in by_head and norm not in generic):
@@ -198,7 +200,10 @@ def _back_references(doc: Document) -> None:
             entity = earlier[-1].entity
         elif norm in generic:
             # «الحكومة» with no government named: the article's government, one entity for all its mentions
-            entity = _generic_entity(doc, entities, norm, toks.start[t], toks.end[t])
+            if not home_known:
+                kb = knowledge_base()
+                home, home_known = (_home_country(kb, doc) if kb is not None else None), True
+            entity = _generic_entity(doc, entities, norm, toks.start[t], toks.end[t], home)
         else:
             continue
         assert entity is not None
@@ -210,11 +215,11 @@ def _back_references(doc: Document) -> None:
         doc.order_mentions()
 
 
-def _generic_entity(doc: Document, entities: dict[str, Entity], norm: str, start: int, end: int) -> str:
+def _generic_entity(doc: Document, entities: dict[str, Entity], norm: str, start: int, end: int,
+                    home: str | None) -> str:
     """The id of the article's entity for a generic body (الحكومة), made on its first mention: the home country's
     body where the knowledge base knows it (البرلمان in an article about Tunisia), else one of the article's own."""
     kb = knowledge_base()
-    home = _home_country(kb, doc) if kb is not None else None
     known = kb.home_body(norm, home) if kb is not None and home is not None else None
     kb_id = known.kb_id if known is not None else local_id("ORG", norm)
     for e in entities.values():
