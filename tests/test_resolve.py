@@ -170,3 +170,9 @@ def test_a_first_name_spelled_as_spoken_is_the_same_person() -> None:
                    [("الأزهر الشرايطي", "PER"), ("لزهر الشرايطي", "PER"), ("سمير الشرايطي", "PER")])
     ids = [m.entity for m in doc.mentions]
     assert ids[0] == ids[1] != ids[2]
+
+
+def test_two_first_names_that_differ_in_an_alif_are_two_people() -> None:
+    doc = resolved("وقالت سعاد الشابي إن الوضع صعب. وقال سعد الشابي إن الحل ممكن.",
+                   [("سعاد الشابي", "PER"), ("سعد الشابي", "PER")])
+    assert doc.mentions[0].entity != doc.mentions[1].entity

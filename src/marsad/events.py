@@ -337,10 +337,13 @@ def _named_thing(clause: SentenceView, a: int, b: int) -> bool:
     adjective = clause.norms[b]
     if not (adjective.startswith("ال") and adjective.endswith(("ي", "يه")) and len(adjective) > 5):
         return False
-    return not (triggers().phrases.keys() & {(w,) for w in clause.norms[max(0, a - 3):a]})
+    if a > 0 and clause.norms[a - 1] in ("الي", "علي"):
+        return False   # «توصلت إيران والقوى الكبرى إلى الاتفاق النهائي»: what a verb reached, an event
+    table = triggers()
+    return not any("trigger" in table.roles_at(clause.norms, i) for i in range(max(0, a - 3), a))
 
 
-def _counted(doc: Document, clause: SentenceView, b: int) -> bool:
+def _counted(clause: SentenceView, b: int) -> bool:
     """Whether a number stands right after the trigger (digits, or a number word of data/ner/numbers.tsv)."""
     word = clause.norms[b]
     return word.isdigit() or word in _number_words()
@@ -348,9 +351,7 @@ def _counted(doc: Document, clause: SentenceView, b: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _number_words() -> frozenset[str]:
-    from marsad.ner.phrases import read_rows as ner_rows
-
-    return frozenset(fold(row[0]) for row in ner_rows("numbers.tsv") if len(row) > 1 and row[1] in ("unit", "scale"))
+    return frozenset(fold(row[0]) for row in read_rows("numbers.tsv") if len(row) > 1 and row[1] in ("unit", "scale"))
 
 
 def _governed_trigger(toks: Tokens, clause: SentenceView, a: int) -> bool:
@@ -591,7 +592,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     # a verb that carries its plural subject (فقتلوا خمسة جنود، هاجموا المقر) is followed by its object
     carried = b - a == 1 and clause.norms[a].endswith("وا") and len(clause.norms[a]) > 4
     # violence to a number of people (قتل خمسة جنود، اعتقال 12 شخصا): they suffer it, whoever did it
-    counted = category in _DONE_TO and b < len(clause.norms) and _counted(doc, clause, b)
+    counted = category in _DONE_TO and b < len(clause.norms) and _counted(clause, b)
     first_after = after[0] if after and not governs and not carried and not counted and \
         _words_between(doc, end, after[0].start) <= 1 else None
     # «زيارة دولة الكويت»: the place a visit's noun is construed with is where it goes, not who goes
@@ -599,12 +600,12 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         and clause.norms[a].startswith(("زياره", "الزياره")) else None
     # an agent phrase after violence makes it passive, whether or not a preposition governs it: «قتل الملا عمر على يد
     # الزعيم الجديد» — Omar was killed, the new leader killed
-    passive = (a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES) or (
-        category in _DONE_TO and _agent(doc, clause, b, after) is not None)
+    auxiliary = a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES
+    agent = _agent(doc, clause, b, after) if auxiliary or category in _DONE_TO else None
+    passive = auxiliary or agent is not None
     if passive:
         # «تم اعتقاله من قبل الشرطة»، «تم إيقافه بعد تدخل أعوان الحرس»: the agent, if named, follows an agent
         # phrase; the name right after the trigger is who it was done to
-        agent = _agent(doc, clause, b, after)
         actors = _coordinated(doc, agent, after) if agent is not None else []
         before = []
     elif first_after is not None and not _starts_with_preposition(doc, end, first_after) \

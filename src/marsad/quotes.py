@@ -221,11 +221,11 @@ def _cue_gender(word: str, table: PhraseTable) -> str | None:
     def is_cue(w: str) -> bool:
         return bool(table.roles_at([w], 0).keys() & {"verb", "continue", "participle"})
 
-    if word.endswith(("وا", "ون", "ين", "ان")):
-        return None
-    if (word.endswith("ت") and is_cue(word[:-1])) or word.endswith("ه") or \
+    if word.endswith(("وا", "ون", "ين")) or (word.endswith("ان") and len(word) > 4):
+        return None    # plural or dual (قالوا، يقولون، يقولان); not دان، أدان
+    if (word.endswith("ت") and is_cue(word[:-1])) or (word.endswith("ه") and is_cue(word[:-1] + "ا")) or \
             (word.startswith("ت") and is_cue("ي" + word[1:])):
-        return "F"     # normalised: the participle's ة is ه
+        return "F"     # normalised: the participle's ة is ه (مؤكدة), not a verb's own ه (نوه، نبه)
     return "M" if is_cue(word) else None
 
 
@@ -693,7 +693,7 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
     toks = doc.tokens
     assert toks is not None
     j = p
-    while j < len(s.norms) and j - p < 5 and _name_rest(toks, s, j):
+    while j < len(s.norms) and j - p < 5 and _name_rest(toks, s, j, after_rest=j > p):
         j += 1
     if j > p and j < len(s.norms) and "complementiser" in cues().roles_at(s.norms, j):
         return j
@@ -713,14 +713,14 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
     return p
 
 
-def _name_rest(toks: Any, s: SentenceView, j: int) -> bool:
+def _name_rest(toks: Any, s: SentenceView, j: int, *, after_rest: bool) -> bool:
     """A word that may continue a speaker's name or say whom it is told: a relational adjective (التركية), a word
-    with ل attached (للأنباء، لوكالة) or a definite word after one of those (الأنباء الألمانية)."""
+    with ل attached (للأنباء، لوكالة) or, ``after_rest``, a definite word after one of those (الأنباء الألمانية)."""
     word, t = s.norms[j], s.view[j]
     if toks.kind[t] == PUNCT:
         return False
     lam = t > 0 and toks.kind[t - 1] == CLITIC and toks.norm[t - 1] == "ل" and toks.word[t - 1] == toks.word[t]
-    return lam or (word.startswith("ال") and len(word) > 4 and (word.endswith(("ي", "يه", "يون", "يين")) or j > 0))
+    return lam or (definite(word) and (word.endswith(("ي", "يه", "يون", "يين")) or after_rest))
 
 
 #: relative pronouns (normalised)

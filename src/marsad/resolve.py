@@ -531,11 +531,12 @@ def _link(kb: KnowledgeBase, doc: Document, entity: Entity, named: list[Mention]
     known: KBEntity | None = None
     # the fullest name decides: «سمير بلعيد» is not «شكري بلعيد» because both are called بلعيد
     longest = max((len(_words(m)) for m in named), default=0)
+    city = any(_after_city_cue(doc, n) for n in named)
     for m in sorted((m for m in named if len(_words(m)) == longest), key=lambda m: -len(m.text)):
         candidates = _candidates(kb, _spelled(doc, m), entity.label)
         if not candidates:
             continue
-        if any(_after_city_cue(doc, n) for n in named):
+        if city:
             # «العاصمة تونس»: the city, not the country of the same name
             country_names = {c.name_en for c in candidates if c.source == "countries"}
             cities = [c for c in candidates if c.source != "countries" and c.name_en not in country_names]

@@ -93,8 +93,3 @@ def organisation_mentions(doc: Document) -> None:
                     doc.add_mention(start, end, "ORG")   # the names inside stay mentions of their own
                     taken.add(start, end)
             p = max(q, p + 1)
-
-
-def _bare(toks: object, t: int) -> bool:
-    """Whether token ``t`` starts its word (no proclitic before it: «جامعة محمد», not «وزارة لتونس»)."""
-    return t == 0 or toks.word[t - 1] != toks.word[t]  # type: ignore[attr-defined]

@@ -244,8 +244,11 @@ def normalise(text: str, folds: Folds = DEFAULT_FOLDS) -> NormalizedText:
 
 
 def spoken_name(word: str) -> str:
-    """A normalised first name as Maghrebi news may write it as spoken: without its article's alif or its long alifs
-    (الازهر and لزهر give لزهر; الهادي and لهادي give لهدي). Two spellings with one spoken form are one name."""
+    """A normalised first name as Maghrebi news may write it as spoken: its article without the alif, and the hamza's
+    alif after it dropped (الازهر and لزهر give لزهر; الهادي and لهادي give لهادي); other letters stay (سعاد is not
+    سعد). Two spellings with one spoken form are one name."""
+    if word.startswith("الا") and len(word) > 4:
+        return "ل" + word[3:]
     if word.startswith("ال") and len(word) > 4:
-        word = word[1:]
-    return word[0] + word[1:].replace("ا", "") if word else word
+        return word[1:]
+    return word
