@@ -88,7 +88,7 @@ NAME_WINDOW = 4
 NO_EVENT = "NONE"
 #: words and attached letters that make a place the event's location (في جنيف، بموسكو). Not إلى: «زيارة إلى
 #: إيطاليا» names the host (PLOVER's recipient of a visit), «المطالبة بإرجاعه إلى غوانتنامو» the object
-_LOCATIVE_WORDS = frozenset({"في", "وفي", "فى", "وفى", "داخل", "قرب"})
+_LOCATIVE_WORDS = frozenset({"في", "وفي", "داخل", "قرب"})
 _LOCATIVE_CLITICS: tuple[str, ...] = ()
 _EVENT_DATE_RE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 _CONTEXT = {"CONSULT": ["diplomatic"], "AGREE": ["diplomatic"], "SUPPORT": ["diplomatic"],
@@ -711,7 +711,7 @@ def _locative(doc: Document, m: Mention) -> bool:
     if gap.endswith(_LOCATIVE_CLITICS):
         return True
     words = gap.split()
-    return gap.endswith(" ") and bool(words) and words[-1] in _LOCATIVE_WORDS
+    return gap.endswith(" ") and bool(words) and fold(words[-1]) in _LOCATIVE_WORDS   # فى is في
 
 
 def _at_place(doc: Document, m: Mention) -> bool:
