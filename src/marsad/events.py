@@ -197,7 +197,8 @@ def find_events(doc: Document) -> None:
                 if category in STATEMENT_ACTS:
                     continue   # «رفضت كالاس الاتهامات»: her refusal of someone else's accusation, not hers
                 event.modality = "negated"   # «رفضت توقيع الاتفاق»: a signing that did not happen
-            if not _fill_actors(doc, clause, start_p, end, event, events, group_spans, cue_speaker, labels):
+            if not _fill_actors(doc, clause, start_p, end, event, events, group_spans, cue_speaker, labels,
+                                in_sentence):
                 continue   # a judgement or a necessity nobody is quoted saying
             previous = _same_as_before(clause, start_p, last_of, category)
             if previous is not None and not event.actor and not event.recipient:
@@ -217,7 +218,8 @@ def find_events(doc: Document) -> None:
 
 
 def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Event, events: list[Event],
-                 group_spans: dict[tuple[int, int], str], cue_speaker: dict[int, str], labels: dict[str, str]) -> bool:
+                 group_spans: dict[tuple[int, int], str], cue_speaker: dict[int, str], labels: dict[str, str],
+                 arguments: list[Mention]) -> bool:
     """Who acts when the words around the trigger ``a:b`` do not say, and what a speaker's words make of it; False
     when the event is no event (blame or a necessity outside any quote)."""
     toks = doc.tokens
@@ -274,10 +276,10 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
             _latest_speaker(doc.quotes, start, si) if si > 0 and event.event not in _DONE_TO else None)
         if speaker is not None:
             act([speaker])
-    if not event.actor and (carrier := _support_verb_subject(doc, clause, a)) is not None:
+    if not event.actor and (carrier := _support_verb_subject(doc, clause, a, arguments)) is not None:
         act([carrier])   # «نفذ أساتذة المدرسة، الخميس، وقفة احتجاجية»: who carries it out, named after the verb
     if not event.actor and si == 0 and _quote_holding(doc.quotes, start, si) is None and \
-            (named := _headline_actor(doc, clause, a)) is not None:
+            (named := _headline_actor(doc, clause, a, arguments)) is not None:
         # «إيران : مناورات بحرية بالخليج العربي»: the headline names who acts before its colon (unless the colon
         # opens what someone says: «طارق الكحلاوي : استقالة العكرمي ...»)
         act([named])
@@ -288,7 +290,7 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
 SUPPORT_VERB_WINDOW = 12
 
 
-def _support_verb_subject(doc: Document, clause: SentenceView, a: int) -> str | None:
+def _support_verb_subject(doc: Document, clause: SentenceView, a: int, arguments: list[Mention]) -> str | None:
     """The entity named right after a support verb (نفذ، نظم، شن) whose object is the trigger at ``a``."""
     toks = doc.tokens
     assert toks is not None
@@ -299,8 +301,8 @@ def _support_verb_subject(doc: Document, clause: SentenceView, a: int) -> str | 
         if clause.norms[p] not in verbs:
             continue
         verb_end, trigger_start = toks.end[clause.view[p]], toks.start[clause.view[a]]
-        subject = next((m for m in doc.mentions if verb_end <= m.start < trigger_start and m.end <= trigger_start
-                        and m.entity and m.label in ARGUMENT_LABELS and _words_between(doc, verb_end, m.start) <= 1
+        subject = next((m for m in arguments if verb_end <= m.start < trigger_start and m.end <= trigger_start
+                        and _words_between(doc, verb_end, m.start) <= 1
                         and not _introduced_by_preposition(doc, m)), None)
         return subject.entity if subject is not None else None
     return None
@@ -362,7 +364,7 @@ def _governed_trigger(toks: Tokens, clause: SentenceView, a: int) -> bool:
     return a > 0 and clause.norms[a - 1] in _GOVERNING
 
 
-def _headline_actor(doc: Document, clause: SentenceView, a: int) -> str | None:
+def _headline_actor(doc: Document, clause: SentenceView, a: int, arguments: list[Mention]) -> str | None:
     """The entity a headline names alone before its colon («إيران : ...»), if the trigger at ``a`` follows it."""
     toks = doc.tokens
     assert toks is not None
@@ -370,7 +372,7 @@ def _headline_actor(doc: Document, clause: SentenceView, a: int) -> str | None:
     if colon is None or colon == 0:
         return None
     first, stop = toks.start[clause.view[0]], toks.start[clause.view[colon]]
-    return next((m.entity for m in doc.mentions if m.entity and m.label in ("PER", "ORG", "GPE", "NORP")
+    return next((m.entity for m in arguments if m.entity and m.label in ("PER", "ORG", "GPE", "NORP")
                  and m.start <= first + 2 and not doc.text[m.end:stop].strip()), None)
 
 

@@ -103,6 +103,8 @@ class KnowledgeBase:
         finally:
             db.close()
         self._name_index: dict[str, list[tuple[tuple[str, ...], str]]] | None = None
+        self._by_sector: dict[tuple[str | None, str | None], list[KBEntity]] | None = None
+        self._alias_keys: dict[str, list[str]] | None = None
 
     def add_records(self, data: dict[str, Any], source: str = "user") -> int:
         """Add entities (and offices, roles) in the curated tables' format; returns how many entities were added.
@@ -126,7 +128,7 @@ class KnowledgeBase:
                 self.holders[role.office_id].append(role)
                 self.roles_of[kb_id].append(role)
             added += 1
-        self._name_index = None
+        self._name_index = self._by_sector = self._alias_keys = None
         return added
 
     def name_index(self, max_common: int, common: dict[str, int]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -185,13 +187,33 @@ class KnowledgeBase:
         sector = _home_bodies().get(key)
         if sector is None:
             return None
-        found = [e for e in self.entities.values() if e.country == country and e.sector == sector
-                 and e.type == "ORG" and e.rank == 0]
+        found = self._bodies().get((country, sector), [])
         if len(found) > 1:
             # two chambers and the parliament: the one the news calls by this word (البرلمان الجزائري)
-            named = {i for k, ids in self.exact.items() if k.startswith(key + " ") for i in ids}
-            found = [e for e in found if e.kb_id in named]
+            found = [e for e in found if any(k.startswith(key + " ") for k in self._aliases_of().get(e.kb_id, ()))]
         return found[0] if len(found) == 1 else None
+
+    def _bodies(self) -> dict[tuple[str | None, str | None], list[KBEntity]]:
+        """The curated organisations by (country, sector), made on first use."""
+        if self._by_sector is None:
+            by_sector: dict[tuple[str | None, str | None], list[KBEntity]] = defaultdict(list)
+            for e in self.entities.values():
+                if e.type == "ORG" and e.rank == 0:
+                    by_sector[(e.country, e.sector)].append(e)
+            self._by_sector = dict(by_sector)
+        return self._by_sector
+
+    def _aliases_of(self) -> dict[str, list[str]]:
+        """Each curated organisation's exact alias keys, made on first use."""
+        if self._alias_keys is None:
+            bodies = {e.kb_id for es in self._bodies().values() for e in es}
+            keys: dict[str, list[str]] = defaultdict(list)
+            for k, ids in self.exact.items():
+                for i in ids:
+                    if i in bodies:
+                        keys[i].append(k)
+            self._alias_keys = dict(keys)
+        return self._alias_keys
 
     def office_words(self, kb_id: str, date: str) -> set[str]:
         """The first words of the phrases naming the offices ``kb_id`` held on ``date`` (الرئيس, الوزير ...),
