@@ -33,7 +33,7 @@ from marsad.resolve import local_id
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.inflect import expand, plural_forms
 from marsad.text.normalise import fold
-from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, definite, reads_whole, sentence_views
+from marsad.text.tokenize import CLITIC, PUNCT, RELATIVE_PRONOUNS, SentenceView, definite, reads_whole, sentence_views
 
 SPEAKER_LABELS = frozenset({"PER", "ORG", "NORP", "GPE", "FAC", "TITLE"})
 _CUE_ROLES = ("verb", "participle", "continue", "source", "masdar")
@@ -723,8 +723,6 @@ def _name_rest(toks: Any, s: SentenceView, j: int, *, after_rest: bool) -> bool:
     return lam or (definite(word) and (word.endswith(("ي", "يه", "يون", "يين")) or after_rest))
 
 
-#: relative pronouns (normalised)
-_RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 #: relative pronouns that open a clause about the speaker
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "وهو", "وهي", "هو", "هي"})
 #: the most words (a bare title: النائبة، الطبيبة) passed over between a cue and its speaker's name
@@ -930,7 +928,7 @@ def _in_relative_clause(text: str, start: int, offset: int) -> bool:
     for w in reversed(words[-8:]):
         if w in ("،", ","):
             return False
-        if fold(w) in _RELATIVE_PRONOUNS:
+        if fold(w) in RELATIVE_PRONOUNS:
             return True
     return False
 

@@ -464,9 +464,10 @@ def sentence_views(doc: Document) -> list[SentenceView]:
     return out
 
 
+#: relative pronouns (normalised)
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللاتي", "اللواتي"})
 #: normalised words that begin with ال without being definite: إلى, إلا, الآن and the relative pronouns
-ARTICLE_LOOKALIKES = frozenset({"الي", "الا", "الان", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين",
-                                "اللاتي", "اللواتي"})
+ARTICLE_LOOKALIKES = frozenset({"الي", "الا", "الان"}) | RELATIVE_PRONOUNS
 
 
 def definite(norm: str) -> bool:
