@@ -3,7 +3,8 @@
     python scripts/build_ner_resources.py      # gazetteers and word clusters (once)
     python scripts/train_ner.py                # the two-pass CRF on ANERcorp's training split
 
-Two passes (python-crfsuite, L-BFGS, deterministic): pass 1 over word features; pass 2 adds how the same word was
+Two passes (python-crfsuite, L-BFGS, deterministic; the weights are then exported to the NumPy archives that ship,
+pass1.npz and pass2.npz, byte for byte the same for the same model): pass 1 over word features; pass 2 adds how the same word was
 tagged elsewhere in the document, learned from pass-1 predictions made by jackknifing (each fold tagged by a model
 trained on the other folds). `--dev` holds out the last 10% of the training sentences and reports the scores on it
 instead of shipping a model. ANERcorp's test split is never read here: score the shipped model with
@@ -27,6 +28,7 @@ from typing import Any
 import pycrfsuite
 
 from marsad.eval.ner import read_conll
+from marsad.ner.crf import LinearCRF
 from marsad.ner.features import Featurizer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,8 +185,11 @@ def main() -> None:
     meta = {"config": config, "doc_window": args.doc_window, "c1": args.c1, "c2": args.c2,
             "iterations": args.iterations, "folds": args.folds, "trained_on": "ANERcorp train (CAMeL Lab split)"
             + (" less its last 10%" if args.dev else ""), "sentences": len(sentences)}
-    # checksums: a truncated or damaged model file is refused at load time (crfsuite would crash on it)
-    meta["files"] = {name: file_digest(args.out / name) for name in ("pass1.crfsuite", "pass2.crfsuite")}
+    # what ships is the weights crfsuite learned, which marsad.ner.crf decodes; checksums let a truncated or
+    # damaged file be refused at load time
+    for name in ("pass1", "pass2"):
+        LinearCRF.from_crfsuite(args.out / f"{name}.crfsuite").save(args.out / f"{name}.npz")
+    meta["files"] = {name: file_digest(args.out / name) for name in ("pass1.npz", "pass2.npz")}
     (args.out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     if held:
         hw = [w for w, _ in held]
@@ -193,6 +198,8 @@ def main() -> None:
         p2 = tag(args.out / "pass2.crfsuite", [fz2.sent_features(w, d) for w, d in zip(hw, dl, strict=True)])
         gold = [t for _, t in held]
         print(f"dev entity F1: pass 1 {entity_f1(gold, p1):.4f}, pass 2 {entity_f1(gold, p2):.4f}")
+    for name in ("pass1", "pass2"):
+        (args.out / f"{name}.crfsuite").unlink()
     print(f"done in {time.time() - t0:.0f} s: {args.out}")
 
 

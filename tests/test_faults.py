@@ -136,11 +136,11 @@ def test_a_damaged_model_file_is_a_clear_error_not_a_crash(tmp_path: Path, damag
 
     model = tmp_path / "model"
     shutil.copytree(Path(tagger.__file__).parent.parent / tagger.MODEL_DIR, model)
-    data = (model / "pass1.crfsuite").read_bytes()
+    data = (model / "pass1.npz").read_bytes()
     cut = data[: len(data) // 2]
     flipped = data[:1000] + bytes([data[1000] ^ 0xFF]) + data[1001:]
     data = cut if damage == "truncate" else flipped
-    (model / "pass1.crfsuite").write_bytes(data)
+    (model / "pass1.npz").write_bytes(data)
     text = tmp_path / "a.txt"
     text.write_text(article(1), encoding="utf-8")
     code = textwrap.dedent(f"""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from marsad import analyze
-from marsad.ner.tagger import ModelError, _crf_tagger, load_model
+from marsad.ner.tagger import ModelError, _crf, load_model
 
 
 def mentions(text: str, labels: tuple[str, ...] = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC")) -> list[tuple[str, str]]:
@@ -50,10 +51,77 @@ def test_a_name_gets_one_label_throughout_the_article() -> None:
 
 
 def test_damaged_model_is_a_clear_error(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.crfsuite"
+    bad = tmp_path / "bad.npz"
     bad.write_bytes(b"not a model")
     with pytest.raises(ModelError):
-        _crf_tagger(bad)
+        _crf(bad)
+
+
+def test_the_fast_label_scores_are_the_scores_of_the_crf_features(seed_text: str) -> None:
+    """The tagger sums each word's cached contribution instead of building crfsuite's feature dicts: for real
+    sentences, both passes, its label scores must be exactly those of the features the model was trained on."""
+    from marsad.ner.tagger import _words, load_model
+    from marsad.pipeline import STAGES, make_document
+
+    model = load_model()
+    assert model is not None and model.pass2 is not None
+    fz = model.featurizer
+    doc = make_document(seed_text)
+    for stage in STAGES[:2]:
+        stage.run(doc)
+    sentences = [[w.text for w in s] for s in _words(doc)]
+    first = model.tag(sentences)
+    labels = fz.doc_labels(sentences, first, model.doc_window)
+    assert any(any(d not in ("", "O") for d in dl) for dl in labels)
+    for words, dl in zip(sentences, labels, strict=True):
+        ref1 = model.pass1.dict_scores(fz.sent_features(words))
+        ref2 = model.pass2.dict_scores(fz.with_doc_labels(fz.sent_features(words), dl))
+        assert np.allclose(fz.emissions(words, model.pass1), ref1, atol=1e-9)
+        assert np.allclose(fz.emissions(words, model.pass2, dl), ref2, atol=1e-9)
+
+
+def test_the_score_cache_stays_right_when_it_overflows(seed_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache far smaller than the article's vocabulary drops its less used half again and again (and a
+    sentence with more new words than it can take bypasses it): the scores must not change."""
+    import marsad.ner.features as features
+    from marsad.ner.tagger import _words, load_model
+    from marsad.pipeline import STAGES, make_document
+
+    model = load_model()
+    assert model is not None
+    monkeypatch.setattr(features, "SCORE_CACHE_WORDS", 24)
+    fz = features.Featurizer(model.featurizer.resource_dir, model.featurizer.config)
+    fz.share_scores([model.pass1])
+    doc = make_document(seed_text)
+    for stage in STAGES[:2]:
+        stage.run(doc)
+    sentences = [[w.text for w in s] for s in _words(doc)]
+    assert max(len(set(s)) for s in sentences) > 12
+    for _ in range(2):
+        for words in sentences:
+            assert np.allclose(fz.emissions(words, model.pass1),
+                               model.pass1.dict_scores(fz.sent_features(words)), atol=1e-9)
+
+
+def test_viterbi_finds_the_best_sequence_of_every_sentence_in_a_batch() -> None:
+    """Batched decoding with padding gives each sentence the path of highest score, checked by brute force."""
+    import itertools
+
+    from marsad.ner.crf import LinearCRF
+
+    rng = np.random.default_rng(7)
+    labels = ["O", "B-PER", "I-PER"]
+    crf = LinearCRF(labels, rng.normal(size=(3, 3)), {}, np.zeros((0, 3)))
+    emissions = [rng.normal(size=(n, 3)) * 2 for n in (1, 5, 2, 6, 3, 0, 4)]
+
+    def score(e: np.ndarray, path: tuple[int, ...]) -> float:
+        return float(sum(e[t, y] for t, y in enumerate(path))
+                     + sum(crf.transitions[a, b] for a, b in itertools.pairwise(path)))
+
+    decoded = crf.decode(emissions)
+    for e, got in zip(emissions, decoded, strict=True):
+        best = max(itertools.product(range(3), repeat=len(e)), key=lambda p: score(e, p)) if len(e) else ()
+        assert got == [labels[y] for y in best]
 
 
 def test_a_name_never_runs_over_a_word_that_cannot_be_in_it() -> None:

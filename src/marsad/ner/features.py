@@ -19,6 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from marsad.ner.crf import LinearCRF
 from marsad.text.normalise import Folds, fold
 
 #: the features' normalisation: every fold, hamza carriers included (مسؤول and مسئول look alike to the tagger)
@@ -105,9 +108,77 @@ def _read_list(path: Path) -> set[str]:
 WordInfo = tuple[dict[str, str], dict[str, str], list[str], str]   # features, context features, triggers, stem
 
 
-#: words whose features are kept between documents. A word's features with their context contributions take a few
-#: kilobytes, so this bounds the tagger's memory (~150 MB); news vocabulary is Zipfian, so the hit rate stays high.
-CACHE_WORDS = 40_000
+#: words whose label scores each model keeps between documents (a row of 5 x 9 numbers each: about 24 MB a model)
+SCORE_CACHE_WORDS = 65_536
+#: words whose normalised form, stem and trigger lists are kept (a small tuple each)
+LIGHT_CACHE_WORDS = 200_000
+#: words whose feature dicts are kept between documents. A word's features with their context contributions take a
+#: few kilobytes; the tagger reads them only for words new to the score cache, so few are kept (~40 MB).
+CACHE_WORDS = 10_000
+
+
+class _ScoreCache:
+    """What each word adds to the label scores of some models, kept for the ``SCORE_CACHE_WORDS`` words used
+    most: when the cache is full, the less used half is dropped (news vocabulary is Zipfian: the words that recur are
+    few, and the many that occur once are computed once anyway)."""
+
+    def __init__(self, models: list[LinearCRF], width: int) -> None:
+        self.models = models
+        self.width = width
+        # one lookup per attribute for all the models: the union of their attributes, and side by side the weights
+        # each model gives it (zero where it has none)
+        if any(m.labels != models[0].labels for m in models):
+            raise ValueError("models whose scores are cached together must have the same labels in the same order")
+        names = sorted({name for m in models for name in m.index})
+        self.index = {name: i for i, name in enumerate(names)}
+        n_labels = models[0].n_labels
+        self.weights = np.zeros((len(names), n_labels * len(models)))
+        for k, m in enumerate(models):
+            rows = [self.index[name] for name in m.index]
+            self.weights[rows, k * n_labels:(k + 1) * n_labels] = m.weights[list(m.index.values())]
+        self.rows: dict[str, int] = {}
+        self.words: list[str] = []
+        self.tables: list[np.ndarray] = []
+        self.uses = np.zeros(0, dtype=np.int64)
+
+    def stacked(self, words: Sequence[str], crf: LinearCRF, fill: Any) -> np.ndarray:
+        m = next(i for i, model in enumerate(self.models) if model is crf)
+        if not self.tables:
+            self.tables = [np.zeros((SCORE_CACHE_WORDS, self.width, model.n_labels)) for model in self.models]
+            self.uses = np.zeros(SCORE_CACHE_WORDS, dtype=np.int64)
+        rows, cap = self.rows, SCORE_CACHE_WORDS
+        if len(rows) + len(words) > cap:
+            new = {t for t in words if t not in rows}
+            if len(new) > cap // 2:       # more distinct words in one sentence than the cache can take
+                out = [np.zeros((len(words), self.width, model.n_labels)) for model in self.models]
+                for i, tok in enumerate(words):
+                    fill(tok, self, [o[i] for o in out])
+                return out[m]
+            if len(rows) + len(new) > cap:
+                self._keep_most_used(cap // 2)
+                # the sentence's own words may have been among those dropped
+                if len(self.rows) + len({t for t in words if t not in self.rows}) > cap:
+                    self._keep_most_used(0)
+                rows = self.rows
+        index = []
+        for tok in words:
+            row = rows.get(tok)
+            if row is None:
+                row = rows[tok] = len(self.words)
+                self.words.append(tok)
+                fill(tok, self, [t[row] for t in self.tables])
+            index.append(row)
+        np.add.at(self.uses, index, 1)
+        return self.tables[m][index]
+
+    def _keep_most_used(self, keep: int) -> None:
+        order = np.argsort(-self.uses[:len(self.words)], kind="stable")[:keep]
+        for t in self.tables:
+            t[:keep] = t[order]
+        self.uses[:keep] = self.uses[order] // 2       # older uses count less
+        self.uses[keep:] = 0
+        self.words = [self.words[i] for i in order]
+        self.rows = {w: i for i, w in enumerate(self.words)}
 
 
 @dataclass
@@ -140,6 +211,9 @@ class Featurizer:
                      if self.cfg["trig"] else {})
         self._cache: dict[str, WordInfo] = {}
         self._ctx_cache: dict[str, list[dict[str, Any]]] = {}
+        self._light_cache: dict[str, tuple[str, str, tuple[str, ...], str | None]] = {}
+        self._score_caches: dict[int, _ScoreCache] = {}
+        self._bigrams: dict[int, tuple[LinearCRF, dict[str, tuple[int, int]]]] = {}
 
     def _lookup_key(self, n: str, table: dict[str, Any]) -> str | None:
         if n in table:
@@ -249,7 +323,6 @@ class Featurizer:
                         d[f"{-off}:{k}"] = v
                 for t in tg:
                     d[f"{-off}:{t}"] = 1.0
-                    d[f"t:{t}"] = 1.0
             out.append(d)
         self._ctx_cache[key] = out
         return out
@@ -277,6 +350,8 @@ class Featurizer:
                 if j != i:
                     # word j sits (j - i) places from i; its table is indexed by i's offset from j
                     d.update(contribs[j][i - j + window])
+            for t in self._triggers_around(infos, i):
+                d[f"t:{t}"] = 1.0
             if i >= 1:
                 d["-1w|w"] = norms[i - 1] + "|" + norms[i]
             if i + 1 < n:
@@ -285,6 +360,148 @@ class Featurizer:
         if doc_labels is not None and cfg["doc"]:
             out = self.with_doc_labels(out, doc_labels)
         return out
+
+    def _triggers_around(self, infos: Sequence[WordInfo], i: int) -> set[str]:
+        """The trigger lists (الرئيس، وزير، مدينة) of the words within the window around word ``i``."""
+        window = self.cfg["window"]
+        return {t for j in range(max(0, i - window), min(len(infos), i + window + 1)) if j != i for t in infos[j][2]}
+
+    def share_scores(self, models: Sequence[LinearCRF]) -> None:
+        """Cache these models' per-word scores together: a word new to the cache is analysed once for all of them
+        (the two passes of the tagger score the same words with different weights)."""
+        cache = _ScoreCache(list(models), 2 * self.cfg["window"] + 1)
+        for m in models:
+            self._score_caches[id(m)] = cache
+
+    def _stacked_scores(self, words: Sequence[str], crf: LinearCRF) -> np.ndarray:
+        """(n, 2w+1, L): what each word adds to the label scores of the word ``off`` places away (index
+        off + window; index window: its own features), computed once per word string and kept in a cache."""
+        cache = self._score_caches.get(id(crf))
+        if cache is None or not any(m is crf for m in cache.models):
+            self.share_scores([crf])
+            cache = self._score_caches[id(crf)]
+        return cache.stacked(words, crf, self._fill_scores)
+
+    def _fill_scores(self, tok: str, cache: _ScoreCache, out: Sequence[np.ndarray]) -> None:
+        """Write into ``out[m]`` what word ``tok`` adds to the label scores of the cache's model m at each offset."""
+        window = self.cfg["window"]
+        own = self.word_info(tok)[0]
+        index = cache.index
+        at: list[int] = []
+        rows: list[int] = []
+        for k, d in enumerate(self._contributions(tok)):
+            for key, v in (own if k == window else d).items():
+                if isinstance(v, str):
+                    row = index.get(f"{key}:{v}")
+                    if row is not None:
+                        at.append(k)
+                        rows.append(row)
+                else:
+                    row = index.get(key)
+                    if row is not None:
+                        if v != 1.0:
+                            raise ValueError(f"feature {key}={v!r}: the fast path assumes the value 1")
+                        at.append(k)
+                        rows.append(row)
+        scores = np.zeros((len(out[0]), cache.weights.shape[1]))
+        if rows:
+            np.add.at(scores, at, cache.weights[rows])
+        n_labels = out[0].shape[1]
+        for m, o in enumerate(out):
+            o[:] = scores[:, m * n_labels:(m + 1) * n_labels]
+
+    def _light(self, tok: str) -> tuple[str, str, tuple[str, ...], str | None]:
+        """The normalised word, its stem, its trigger lists and what the document features know it by: what a
+        sentence's scores need of a word beyond its own cached scores (kept for more words than ``word_info``,
+        whose full feature dicts are large)."""
+        got = self._light_cache.get(tok)
+        if got is None:
+            if len(self._light_cache) >= LIGHT_CACHE_WORDS:
+                self._light_cache.clear()
+            f, _, tg, stem = self.word_info(tok)
+            key = None if f["sh"] != "A" or len(f["w"]) < 3 else f.get("stem") or f["w"]
+            got = self._light_cache[tok] = (f["w"], stem, tuple(tg), key)
+        return got
+
+    def emissions(self, words: Sequence[str], crf: LinearCRF, doc_labels: Sequence[str] | None = None
+                  ) -> np.ndarray:
+        """(n, L) label scores of a sentence under ``crf``: the sum of the weights of exactly the attributes
+        ``sent_features`` gives each word (``crf.dict_scores(sent_features(...))``), without building them."""
+        cfg = self.cfg
+        n, window = len(words), cfg["window"]
+        if not n:
+            return np.zeros((0, crf.n_labels))
+        stacked = self._stacked_scores(words, crf)
+        em = stacked[:, window].copy()
+        em += crf.score([("bias", 1.0)])
+        for k in range(2 * window + 1):
+            off = k - window        # word j adds its row k to word j + off
+            if 0 < off < n:
+                em[off:] += stacked[:n - off, k]
+            elif 0 < -off < n:
+                em[:n + off] += stacked[-off:, k]
+        lights = [self._light(t) for t in words]
+        norms = [x[0] for x in lights]
+        index = crf.index
+        at: list[int] = []          # the word and the model's row of every other attribute present (value 1)
+        rows: list[int] = []
+
+        def add(i: int, name: str) -> None:
+            row = index.get(name)
+            if row is not None:
+                at.append(i)
+                rows.append(row)
+
+        add(0, "BOS")
+        add(n - 1, "EOS")
+        if cfg["gaz"]:
+            for i, marks in enumerate(self._gaz_spans(norms, [x[1] for x in lights])):
+                for name, mark in marks.items():
+                    add(i, f"{name}:{mark}")
+        bigrams = self._bigram_rows(crf)
+        for i in range(1, n):
+            hit = bigrams.get(norms[i - 1] + "|" + norms[i])
+            if hit is not None:    # the pair as the word's left context and as its left neighbour's right context
+                if hit[0] >= 0:
+                    at.append(i)
+                    rows.append(hit[0])
+                if hit[1] >= 0:
+                    at.append(i - 1)
+                    rows.append(hit[1])
+        if any(x[2] for x in lights):
+            triggers: list[set[str]] = [set() for _ in range(n)]     # the trigger lists of a word's neighbours
+            for j, x in enumerate(lights):
+                if x[2]:
+                    for i in range(max(0, j - window), min(n, j + window + 1)):
+                        if i != j:
+                            triggers[i].update(x[2])
+            for i, ts in enumerate(triggers):
+                for t in ts:
+                    add(i, "t:" + t)
+        if doc_labels is not None:
+            for i, label in enumerate(doc_labels):
+                if label:
+                    add(i, "doc:" + label)
+                    if i > 0 and doc_labels[i - 1]:
+                        add(i, "-1doc:" + doc_labels[i - 1])
+                    if i + 1 < n and doc_labels[i + 1]:
+                        add(i, "+1doc:" + doc_labels[i + 1])
+        if rows:
+            np.add.at(em, at, crf.weights[rows])
+        return em
+
+    def _bigram_rows(self, crf: LinearCRF) -> dict[str, tuple[int, int]]:
+        """The word pairs (``a|b``) ``crf`` has weights for, with its rows for the pair as left context (``-1w|w``)
+        and as right context (``w|+1w``), -1 where it has none: one lookup per pair of words."""
+        got = self._bigrams.get(id(crf))
+        if got is None or got[0] is not crf:
+            pairs: dict[str, list[int]] = {}
+            for name, row in crf.index.items():
+                for side, prefix in enumerate(("-1w|w:", "w|+1w:")):
+                    if name.startswith(prefix):
+                        pairs.setdefault(name[len(prefix):], [-1, -1])[side] = row
+            got = self._bigrams[id(crf)] = (crf, {k: (v[0], v[1]) for k, v in pairs.items()})
+        return got[1]
 
     @staticmethod
     def with_doc_labels(features: list[dict[str, Any]], doc_labels: Sequence[str]) -> list[dict[str, Any]]:
@@ -310,16 +527,10 @@ class Featurizer:
         """For every word, the majority entity type the first pass gave the same (proclitic-stripped) word in the
         other sentences within ``window`` sentences ('O' if always outside an entity, '' if it occurs nowhere else).
         ``window`` <= 0: the whole input is one document."""
-        def key(tok: str) -> str | None:
-            f = self.word_info(tok)[0]
-            if f["sh"] != "A" or len(f["w"]) < 3:
-                return None
-            return f.get("stem") or f["w"]
-
         def kind(p: str) -> str:
             return p[2:] if p != "O" else "O"
 
-        keys = [[key(t) for t in toks] for toks in sentences]
+        keys = [[self._light(t)[3] for t in toks] for toks in sentences]   # an Arabic word of 3+ letters, its stem
         # per word: the types it was given in each sentence it occurs in (sentences in order)
         occ: dict[str, dict[int, dict[str, int]]] = defaultdict(dict)
         for s, (ks, ps) in enumerate(zip(keys, predictions, strict=True)):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zipfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.document import Document
+from marsad.ner.crf import LinearCRF
 from marsad.ner.features import Featurizer, normalize
 from marsad.ner.phrases import read_rows
 from marsad.text.normalise import spoken_name
@@ -51,8 +53,8 @@ class _Word:
 @dataclass
 class NerModel:
     featurizer: Featurizer
-    pass1: Any
-    pass2: Any | None
+    pass1: LinearCRF
+    pass2: LinearCRF | None
     doc_window: int
     place_types: dict[str, str]
     fac_heads: frozenset[str]
@@ -61,23 +63,18 @@ class NerModel:
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         fz = self.featurizer
-        # A sentence's features are made when it is tagged and dropped after, and made again for the sentences the
-        # second pass reads: held for a whole document they raised the peak memory by about 110 MB per MB of text.
-        first = [self._tag(self.pass1, fz.sent_features(words)) for words in sentences]
+        first = self.pass1.decode([fz.emissions(words, self.pass1) for words in sentences])
         if self.pass2 is None:
             return first
         labels = fz.doc_labels(sentences, first, self.doc_window)
-        out = []
-        for words, dl, tags in zip(sentences, labels, first, strict=True):
-            if all(t == "O" for t in tags) and all(d in ("", "O") for d in dl):
-                out.append(tags)   # no entity here in pass 1 nor for these words elsewhere: pass 2 would agree
-            else:
-                out.append(self._tag(self.pass2, fz.with_doc_labels(fz.sent_features(words), dl)))
+        again = [i for i, (dl, tags) in enumerate(zip(labels, first, strict=True))
+                 # no entity here in pass 1 nor for these words elsewhere: pass 2 would agree
+                 if not (all(t == "O" for t in tags) and all(d in ("", "O") for d in dl))]
+        second = self.pass2.decode([fz.emissions(sentences[i], self.pass2, labels[i]) for i in again])
+        out = list(first)
+        for i, tags in zip(again, second, strict=True):
+            out[i] = tags
         return out
-
-    @staticmethod
-    def _tag(tagger: Any, features: list[dict[str, Any]]) -> list[str]:
-        return list(tagger.tag(features)) if features else []
 
     def known_place(self, norm_words: list[str]) -> str | None:
         """The type a place list gives this name (FAC for الكرملين, GPE for تونس), if any."""
@@ -99,8 +96,7 @@ class NerModel:
 
 
 def _check_file(path: Path, expected: dict[str, Any] | None) -> None:
-    """Refuse a model file whose size or SHA-256 differs from what training wrote in model.json: crfsuite reads a
-    truncated or damaged file without complaint and then crashes the process (a segmentation fault)."""
+    """Refuse a model file whose size or SHA-256 differs from what training wrote in model.json."""
     if not expected:
         return
     try:
@@ -112,17 +108,13 @@ def _check_file(path: Path, expected: dict[str, Any] | None) -> None:
                          "marsad or rebuild it with scripts/train_ner.py")
 
 
-def _crf_tagger(path: Path, expected: dict[str, Any] | None = None) -> Any:
-    import pycrfsuite
-
+def _crf(path: Path, expected: dict[str, Any] | None = None) -> LinearCRF:
     _check_file(path, expected)
-    tagger = pycrfsuite.Tagger()
     try:
-        tagger.open(str(path))
-    except (OSError, ValueError) as exc:
+        return LinearCRF.load(path)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise ModelError(f"cannot load the NER model {path}: {exc}; reinstall marsad or rebuild it with "
                          "scripts/train_ner.py") from exc
-    return tagger
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +129,7 @@ def load_model() -> NerModel | None:
     except (OSError, json.JSONDecodeError) as exc:
         raise ModelError(f"damaged NER model description {meta_path}: {exc}") from exc
     featurizer = Featurizer(Path(str(resources.files("marsad").joinpath(RESOURCE_DIR))), meta.get("config", {}))
-    pass2 = root / "pass2.crfsuite"
+    pass2 = root / "pass2.npz"
     place_types: dict[str, str] = {}
     fac: set[str] = set()
     loc: set[str] = set()
@@ -155,8 +147,10 @@ def load_model() -> NerModel | None:
         for line in gpe_path.read_text(encoding="utf-8").splitlines():
             place_types.setdefault(line, "GPE")
     files = meta.get("files") or {}
-    return NerModel(featurizer, _crf_tagger(root / "pass1.crfsuite", files.get("pass1.crfsuite")),
-                    _crf_tagger(pass2, files.get("pass2.crfsuite")) if pass2.is_file() else None,
+    first = _crf(root / "pass1.npz", files.get("pass1.npz"))
+    second = _crf(pass2, files.get("pass2.npz")) if pass2.is_file() else None
+    featurizer.share_scores([first] if second is None else [first, second])
+    return NerModel(featurizer, first, second,
                     int(meta.get("doc_window", 0)),
                     place_types, frozenset(fac), frozenset(loc), clitic_rules().lexicon)
 
