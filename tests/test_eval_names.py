@@ -18,3 +18,12 @@ def test_different_things_stay_different() -> None:
     assert not same_name("Tunis", "Tunisia")
     assert not same_name("Washington, D.C.", "Washington")
     assert not same_name(None, "Tunisia") and not same_name("", "")
+
+
+def test_an_ant_document_name_gives_its_publication_date() -> None:
+    from marsad.eval.entities import _published
+
+    assert _published("JA-politic-1-20170121") == "2017-01-21"
+    assert _published("JA-localNews-187-13102016") == "2016-10-13"
+    assert _published("JA-politic-43-19102016") == "2016-10-19"    # DDMMYYYY that starts like a year
+    assert _published("JA-politic-43") is None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from datetime import date
 from itertools import combinations
 from pathlib import Path
 
@@ -103,7 +104,11 @@ def _published(doc_name: str) -> str | None:
     """ANT document names end with the publication date (JA-politic-1-20170121)."""
     stamp = doc_name.rsplit("-", 1)[-1]
     if len(stamp) == 8 and stamp.isdigit():
-        if stamp.startswith(("19", "20")):
-            return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:]}"
-        return f"{stamp[4:]}-{stamp[2:4]}-{stamp[:2]}"   # some are written DDMMYYYY
+        # YYYYMMDD, or DDMMYYYY in some (19102016 is 19 October 2016, not the 20th month of 1910)
+        for iso in (f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:]}", f"{stamp[4:]}-{stamp[2:4]}-{stamp[:2]}"):
+            try:
+                date.fromisoformat(iso)
+            except ValueError:
+                continue
+            return iso
     return None
