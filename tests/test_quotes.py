@@ -340,3 +340,24 @@ def test_the_rest_of_a_speakers_name_before_the_complementiser_is_not_content() 
 def test_a_masculine_verb_ending_in_ha_is_no_feminine_cue() -> None:
     from marsad.quotes import _cue_gender, cues
     assert [_cue_gender(w, cues()) for w in ("نوه", "مؤكده", "قالت", "قال", "ادان")] == ["M", "F", "F", "M", "M"]
+
+
+def test_a_cue_written_with_its_preposition_has_its_subject_between_them() -> None:
+    got = quotes("وعبر المكتب السياسي لحزب المسار الديمقراطي الاجتماعي، عن مساندته للتشكيلة الحكومية الجديدة.")
+    assert len(got) == 1
+    speaker, cue, _, content = got[0]
+    assert speaker.startswith("المكتب السياسي") and cue == "عبر" and content.startswith("مساندته")
+    # عبر alone is «via»: no statement
+    assert quotes("وصلت المساعدات عبر الحدود التركية عن طريق الشاحنات.") == []
+
+
+def test_an_unnamed_body_speaks_across_a_comma_before_its_aside() -> None:
+    got = quotes('حيث اكد المكتب السياسي للحزب، في بيان له اليوم الاثنين، ان "الحكومة لم تحترم وعودها".')
+    assert [(s, c) for s, c, _, _ in got] == [("المكتب السياسي للحزب", "اكد")]
+
+
+def test_again_and_carried_are_no_cues() -> None:
+    got = quotes("أكد الإعلامي نبيل السكني أن الهدوء عاد مجددا إلى العاصمة طرابلس، بعد اشتباكات دامية.")
+    assert [c for _, c, _, _ in got] == ["أكد"]
+    got = quotes('وأضاف الورفلي ان "أعوان الحماية تدخلوا لإزاحة حافلة، وتم إجلاء ونقل مواطن من نفس المنطقة".')
+    assert [c for _, c, _, _ in got] == ["أضاف"] and got[0][3].endswith("من نفس المنطقة")

@@ -137,12 +137,23 @@ def find_quotes(doc: Document) -> None:
         while p < len(s.norms):
             roles = table.roles_at(s.norms, p)
             role = next((r for r in _CUE_ROLES if r in roles), None)
+            if role is None and _split_cue(doc, s, p, speakers, table):
+                # «وعبر المفوض النقابي ... وليد المازني عن امتعاضه»: a cue written with its preposition (عبر_عن),
+                # its subject between them
+                roles = {"verb": (p + 1, None)}
+                role = "verb"
             opens = role is not None and _starts_statement(doc, s, p, role, table)
             if role is None or not (opens or (role == "verb" and (_speaker_before(doc, s, p, speakers) is not None
                                                                   or _named_and_said(doc, s, p, speakers, table)))):
                 p += 1
                 continue
             after = roles[role][0]
+            if "relay" in roles and not _relays(s, p, after, table):
+                p = after    # «وتم إجلاء ونقل مواطن»: carried, not relayed
+                continue
+            if "clause_only" in roles and not _starts_statement(doc, s, p, "verb", table):
+                p = after    # «عاد مجددا إلى العاصمة»: again, not renewing a statement
+                continue
             if role == "participle" and s.norms[p].startswith("ال") and _proclitic(doc, s, p) != "ب":
                 p = after    # a masdar of manner speaks only with its ب: «بالقول: ...», not «يمكن القول»
                 continue
@@ -214,6 +225,50 @@ def find_quotes(doc: Document) -> None:
             quotes.append(headline)
     doc.quotes = quotes
     doc.order_mentions()   # speakers found here joined the mentions: back in text order, references updated
+
+
+def _split_cue(doc: Document, s: SentenceView, p: int, speakers: _Speakers, table: PhraseTable) -> bool:
+    """Whether the word at ``p``, a cue only with its preposition (عبر_عن: alone عبر is «via»), opens a clause and
+    has its subject between it and that preposition (وعبر المكتب التنفيذي عن، عبر المفوض النقابي ...، وليد المازني
+    عن): a definite word or a name first, then no punctuation but commas and no other cue before the preposition."""
+    preps = _split_cue_prepositions(table).get(s.norms[p])
+    if not preps or p + 2 >= len(s.norms) or not _starts_statement(doc, s, p, "verb", table):
+        return False
+    toks = doc.tokens
+    assert toks is not None
+    named = toks.start[s.view[p + 1]]
+    if not (definite(s.norms[p + 1]) or speakers.starting_upto(named, named)):
+        return False
+    for q in range(p + 2, min(len(s.norms), p + MAX_SPLIT_SUBJECT + 2)):
+        if s.norms[q] in preps:
+            return True
+        roles = table.roles_at(s.norms, q)
+        if (toks.kind[s.view[q]] == PUNCT and s.norms[q] not in ("،", ",")) or \
+                roles.keys() & {"complementiser", *_CUE_ROLES}:
+            return False
+    return False
+
+
+@lru_cache(maxsize=4)
+def _split_cue_prepositions(table: PhraseTable) -> dict[str, frozenset[str]]:
+    """The cue verbs written only with their preposition (عبر_عن), and those prepositions."""
+    out: dict[str, set[str]] = {}
+    for key, roles in table.phrases.items():
+        if len(key) == 2 and "verb" in roles and not table.phrases.get(key[:1], {}).keys() & set(_CUE_ROLES):
+            out.setdefault(key[0], set()).add(key[1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _relays(s: SentenceView, p: int, after: int, table: PhraseTable) -> bool:
+    """Whether a relay verb (نقل) at ``p`` passes on a statement: its source follows with عن or what is said
+    with a complementiser (نقلت رويترز عن الشرطة أن، نقل الوزير أن), or it is the verb of a relative clause about a
+    statement (البيان الذي نقلته الوكالة). Otherwise it carries or moves something (نقل مواطن إلى المستشفى)."""
+    if p > 0 and s.norms[p - 1] in RELATIVE_PRONOUNS:
+        return True
+    for i in range(after, min(len(s.norms), after + 8)):
+        if s.norms[i] in ("عن", "،", ",") or "complementiser" in table.roles_at(s.norms, i):
+            return s.norms[i] not in ("،", ",")
+    return False
 
 
 def _cue_gender(word: str, table: PhraseTable) -> str | None:
@@ -351,6 +406,8 @@ def _apposed_person(doc: Document, s: SentenceView, b: int, speakers: _Speakers)
 
 #: the longest title passed over to the name after its comma
 MAX_TITLE_PHRASE = 12
+#: words between a cue and its preposition that may name its subject (عبر المكتب السياسي لحزب المسار ... عن)
+MAX_SPLIT_SUBJECT = 12
 
 
 def _plain_word(doc: Document, s: SentenceView, i: int) -> bool:
@@ -774,7 +831,8 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
 
     for q in range(b + 1, min(n, b + MAX_UNNAMED_WORDS + 1)):
         says = opens(q)
-        aside = s.norms[q] in _PHRASE_STOPS or ("preposition" in roles(q) and "complementiser" in roles(q + 1))
+        aside = s.norms[q] in _PHRASE_STOPS or ("preposition" in roles(q) and "complementiser" in roles(q + 1)) or \
+            (s.norms[q] in ("،", ",") and bool(roles(q + 1).keys() & {"aside", "masdar"}))   # «للحزب، في بيان له»
         if says or aside:
             end = q
             while end > b and toks.kind[s.view[end - 1]] == PUNCT and not \
@@ -805,6 +863,8 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         named_next = toks.start[s.view[q + 1]] if q + 1 < n else -1
         if s.norms[q] in ("،", ",") and any(m.label == "PER" for m in speakers.starting_upto(named_next, named_next)):
             continue    # a name in apposition to the title: «الأمين العام للحزب، محمد الكيلاني إن»
+        if s.norms[q] in ("،", ",") and subject and q + 1 < n and governs(q + 1):
+            continue    # «عبر المكتب السياسي للحزب، عن مساندته»
         if s.norms[q] in ("،", ",", ".") or "verb" in roles(q) or governs(q):
             return None     # «ودعا الفاعلين الاقتصاديين إلى ...»: the cue's object, then the preposition it governs
     return None
