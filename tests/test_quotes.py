@@ -361,3 +361,25 @@ def test_again_and_carried_are_no_cues() -> None:
     assert [c for _, c, _, _ in got] == ["أكد"]
     got = quotes('وأضاف الورفلي ان "أعوان الحماية تدخلوا لإزاحة حافلة، وتم إجلاء ونقل مواطن من نفس المنطقة".')
     assert [c for _, c, _, _ in got] == ["أضاف"] and got[0][3].endswith("من نفس المنطقة")
+
+
+def test_a_speaker_named_in_quotation_marks_after_a_title_speaks() -> None:
+    got = quotes('وقالت المدعية العامة للمحكمة الجنائية الدولية " فاتو بنسودا " في جلسة لمجلس الأمن الدولي أمس '
+                 'إن القذافي لا يزال محتجزا في الزنتان.')
+    assert [(c, t) for _, c, _, t in got] == [("قالت", "القذافي لا يزال محتجزا في الزنتان")]
+    assert "بنسودا" in got[0][0] or "Bensouda" in got[0][0]
+
+
+def test_who_the_speaker_is_runs_up_to_the_complementiser() -> None:
+    got = quotes('أكدت زهرة إدريس، النائب بمجلس الشعب وصاحبة نزل "امبريال مرحبا" ضيفة برنامج "بوليتيكا" أنه لم '
+                 'يتم منع أي سياسي من دخول النزل.')
+    assert [(c, t) for _, c, _, t in got] == [("أكدت", "لم يتم منع أي سياسي من دخول النزل")]
+
+
+def test_a_stance_verb_opening_the_next_sentence_goes_on_with_the_speaker() -> None:
+    got = quotes("وقال مهدي جمعة إن الحكومة فشلت. وانتقد الوضع السياسي القائم على المحاصصة واقتسام السلطة.")
+    assert [c for _, c, _, _ in got] == ["قال", "انتقد"]
+    assert got[0][0] == got[1][0] and got[1][3].startswith("الوضع السياسي")
+    # with a sentence of narration between, no one is speaking any more
+    got = quotes("وقال مهدي جمعة إن الحكومة فشلت. وعقد الحزب مؤتمره في العاصمة. وانتقد الوضع السياسي القائم.")
+    assert [c for _, c, _, _ in got] == ["قال"]

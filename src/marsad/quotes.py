@@ -189,6 +189,7 @@ def find_quotes(doc: Document) -> None:
             # for every cue made the stage quadratic in the length of the article)
             q = _quote(doc, s, a, b, role, limit, speakers, sentence_speaker, last_speaker, table,
                        said=quotes[-1].speaker if quotes and quotes[-1].sentence == s.index else None,
+                       going_on=bool(quotes) and quotes[-1].sentence == s.index - 1 and not k,
                        svo=k in nested or (not k and not _starts_statement(doc, s, a, role, table)))
             if q is None:
                 continue
@@ -445,7 +446,7 @@ def _speaker_at(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> 
 
 
 #: what may stand between a title and the name in apposition to it: spaces and a comma
-_APPOSITION = re.compile(r"\s*[،,]?\s*")
+_APPOSITION = re.compile(r"\s*[،,]?\s*[\"«“]?\s*")   # and a name in quotation marks: «المدعية العامة " فاتو بنسودا "»
 #: a short parenthesis after a title, before the name: « (الناتو) »
 _PARENTHESIS = re.compile(r"\s*\([^()\n]{1,40}\)\s*")
 
@@ -469,11 +470,13 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
 
 def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int, speakers: _Speakers,
            sentence_speaker: Mention | None, last_speaker: Mention | None, table: PhraseTable, *,
-           said: str | None = None, svo: bool = False) -> Quote | None:
+           said: str | None = None, svo: bool = False, going_on: bool = False) -> Quote | None:
     """The quote a cue at ``a:b`` opens, or None. ``said``: the speaker of a quote the sentence already has (a
     source phrase at its end naming the same speaker only repeats that attribution; one naming another is a quote
     of its own: «أعلنت السلطات ...، وفق ما أوردته وكالة الأنباء»). ``svo``: the cue stands inside a clause
-    («كوريا الشمالية تطالب أمريكا بـ...»): the name right before it, if any, is its subject."""
+    («كوريا الشمالية تطالب أمريكا بـ...»): the name right before it, if any, is its subject. ``going_on``: the
+    cue opens the sentence right after one that quoted someone, who goes on speaking when no subject is named
+    («... وانتقد الوضع السياسي القائم»: what follows the verb is its object)."""
     toks = doc.tokens
     assert toks is not None
     speaker: Mention | None = None
@@ -548,7 +551,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if unnamed is not None:
             speaker, content_from = unnamed
         elif adverb or _says_directly(s, b, table) or _no_subject_next(doc, s, b, table) or \
-                (a and sentence_speaker):
+                (a and sentence_speaker) or (going_on and not a and role == "verb" and definite(s.norms[b]) and
+                                             not groups().roles_at(s.norms, b)):
             # «وقال إن ...», «وأكد أنه ...», «وأشار إلى ...», «وطالب في هذا الصدد بـ...»: no subject named — the
             # sentence's speaker or subject when the cue continues a sentence («وكان الأمير فلان ...، وقال إنه»),
             # else the previous speaker, else the person or body the article named last before the cue
@@ -762,10 +766,21 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
     if p < len(s.norms) and s.norms[p] in ("،", ","):
         start = toks.start[s.view[p + 1]] if p + 1 < len(s.view) else s.end
         title = next((m for m in speakers.starting_upto(start, start) if m.label == "TITLE"), None)
+        after = _view_after(doc, s, title.end) if title is not None else p + 1
+        if title is not None and after < len(s.norms) and s.norms[after] in ("،", ","):
+            return after + 1
+        if title is not None or (p + 1 < len(s.norms) and definite(s.norms[p + 1])):
+            # «أكدت زهرة إدريس، النائب بمجلس الشعب وصاحبة نزل "امبريال مرحبا" ضيفة برنامج "بوليتيكا" أنه»: who
+            # the speaker is, up to the complementiser, when nothing else (no comma, no other cue) comes first
+            table = cues()
+            for j in range(after, min(len(s.norms), p + MAX_ASIDE_WORDS + 2)):
+                roles = table.roles_at(s.norms, j)
+                if "complementiser" in roles:
+                    return j
+                if s.norms[j] in ("،", ",", ".", ":", "؛") or \
+                        (roles.keys() & set(_CUE_ROLES) and "clause_only" not in roles):
+                    break
         if title is not None:
-            after = _view_after(doc, s, title.end)
-            if after < len(s.norms) and s.norms[after] in ("،", ","):
-                return after + 1
             return after
     return p
 
