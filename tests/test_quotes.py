@@ -383,3 +383,17 @@ def test_a_stance_verb_opening_the_next_sentence_goes_on_with_the_speaker() -> N
     # with a sentence of narration between, no one is speaking any more
     got = quotes("وقال مهدي جمعة إن الحكومة فشلت. وعقد الحزب مؤتمره في العاصمة. وانتقد الوضع السياسي القائم.")
     assert [c for _, c, _, _ in got] == ["قال"]
+
+
+def test_a_source_at_the_end_names_its_person_after_a_title() -> None:
+    got = quotes("استفاق أهالي المنطقة اليوم على منظر الثلوج تكسو الأراضي، وفق ما ذكره المدير الجهوي للحماية "
+                 "المدنية بمنوبة العميد جمال الورفلي.")
+    assert len(got) == 1 and ("الورفلي" in got[0][0] or "Ouerfelli" in got[0][0])
+    assert got[0][3].startswith("استفاق أهالي المنطقة")
+
+
+def test_a_warning_with_from_goes_on_with_the_speaker_but_from_his_side_is_an_aside() -> None:
+    got = quotes("وقال مهدي جمعة إن الحكومة فشلت. ونبّه من هشاشة الوضع الاقتصادي في تونس.")
+    assert [c for _, c, _, _ in got] == ["قال", "نبّه"] and got[1][3].startswith("هشاشة الوضع")
+    got = quotes("وقال مهدي جمعة إن الحكومة فشلت. وقال من جهته الوزير إن الحكومة نجحت.")
+    assert [s for s, _, _, _ in got][1] != got[0][0]

@@ -405,6 +405,26 @@ def _apposed_person(doc: Document, s: SentenceView, b: int, speakers: _Speakers)
     return None
 
 
+def _titled_source(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
+    """The person a source phrase names after a title, its last words (وفق ما ذكره المدير الجهوي للحماية المدنية
+    بمنوبة العميد جمال الورفلي.): up to MAX_TITLE_PHRASE plain words from ``b``, then the name, then the end of the
+    sentence or a comma."""
+    toks = doc.tokens
+    assert toks is not None
+    table = cues()
+    for i in range(b, min(len(s.norms), b + MAX_TITLE_PHRASE + 1)):
+        if toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "()\"«»“”'":
+            return None
+        if table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES}:
+            return None
+        start = toks.start[s.view[i]]
+        person = next((m for m in speakers.starting_upto(start, start) if m.label == "PER"), None)
+        if person is not None:
+            after = _view_after(doc, s, person.end)
+            return person if after >= len(s.norms) or s.norms[after] in ("،", ",", ".") else None
+    return None
+
+
 #: the longest title passed over to the name after its comma
 MAX_TITLE_PHRASE = 12
 #: words between a cue and its preposition that may name its subject (عبر المكتب السياسي لحزب المسار ... عن)
@@ -489,6 +509,10 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     while b < len(s.norms) and "adverb" in table.roles_at(s.norms, b):
         b += 1   # «كما أعلنت أيضا التقدم بمبادرة»: also, and then what is said — a subject would stand before it
         content_from, adverb = b, True
+    if role in ("verb", "continue") and b + 1 < len(s.norms) and s.norms[b] == "من" and \
+            "boundary" in table.roles_at(s.norms, b + 1):
+        b += 2   # «وقال من جهته الوزير إن»: for his part, and then who speaks
+        content_from = b
     if role in ("verb", "continue") and b < len(s.norms) and "audience" in table.roles_at(s.norms, b):
         b += 1   # «وأكد لي رئيس القسم أن»: to me, and then who speaks
         content_from = b
@@ -526,6 +550,10 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         speaker = people.last_ending_by(_token_span(s, doc, b, b + 1)[0]) if people is not None else None
         if speaker is not None:
             content_from = _skip_apposition(doc, s, b + 1, speakers)
+    if speaker is None and role == "source":
+        speaker = _titled_source(doc, s, b, speakers)
+        if speaker is not None:
+            content_from = _view_after(doc, s, speaker.end)
     if speaker is None and role in ("verb", "continue", "masdar"):
         speaker = _apposed_person(doc, s, b, speakers)
         if speaker is not None:
@@ -1040,8 +1068,11 @@ def _no_subject_next(doc: Document, s: SentenceView, b: int, table: PhraseTable)
     if b > 1 and "preposition" in table.roles_at(s.norms, b - 1) and "verb" in table.roles_at(s.norms, b - 2):
         return True
     roles = table.roles_at(s.norms, b)
+    # من opens an aside as often as it is governed (وقال من جهته): governed only before a word that is no aside
+    from_aside = s.norms[b] == "من" and (b + 1 >= len(s.norms) or bool(
+        table.roles_at(s.norms, b + 1).keys() & {"boundary", "aside"}))
     return s.norms[b] in _OPENERS or s.norms[b] in ("،", ",") or _governed(doc, s, b) or \
-        ("preposition" in roles and s.norms[b] not in ("من",)) or "aside" in roles
+        ("preposition" in roles and not from_aside) or "aside" in roles
 
 
 def _headline(doc: Document, s: SentenceView, speakers: _Speakers) -> Quote | None:

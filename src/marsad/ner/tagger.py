@@ -36,6 +36,8 @@ CONJUNCTIONS = frozenset({"و", "ف"})
 #: a one-word name of the knowledge base is looked for in text only if the news lexicon has seen it at most this often
 #: as a word (حماس, النهضة are common words too)
 KB_MAX_COMMON = 100
+#: a two-word person name that the place lists know is the place when the news lexicon has seen each word this often
+PLACE_OVER_PERSON_COUNT = 50
 
 
 class ModelError(RuntimeError):
@@ -217,6 +219,11 @@ def entity_mentions(doc: Document) -> None:
             label = model.place_label(norm_words)
         elif etype == "ORG":
             label = model.known_place(norm_words) or etype   # الكرملين: the building, whatever the tagger says
+        elif etype == "PER" and len(norm_words) > 1 and \
+                min(model.common.get(w, 0) for w in norm_words) >= PLACE_OVER_PERSON_COUNT:
+            # سيدي بوزيد: a place the news talks about often, whose name sounds like a person's (a painter's name
+            # that is also a town's, سلفادور دالي, is rare in the news and stays a person)
+            label = model.known_place(norm_words) or etype
         doc.add_mention(toks.start[a], toks.end[b], label)
 
 
