@@ -154,3 +154,8 @@ def test_words_that_only_look_like_triggers_make_no_event() -> None:
     # «توقف» is «stopped», not a form of أوقف; «عذب» alone is «fresh» (water), not «tortured»
     events = _events("عنوان\nوتوقف القطار فجأة قرب المحطة. والماء في البئر عذب.")
     assert not events
+
+
+def test_a_noun_stands_for_its_indefinite_accusative() -> None:
+    assert "إضرابا" in noun_forms("إضراب") and "اعتقالا" in noun_forms("اعتقال")
+    assert not any(f.endswith("ةا") for f in noun_forms("مداهمة"))     # مداهمةً is written without an alif

@@ -35,3 +35,24 @@ def test_a_place_named_right_after_a_head_belongs_to_the_name_and_a_title_then_a
 def test_another_body_after_an_organisation_is_its_object_not_part_of_its_name() -> None:
     assert _orgs("وطالبت جمعية القضاة الحكومة بالحوار.") == ["جمعية القضاة", "الحكومة"]
     assert _orgs("وقالت رئاسة الحكومة إن الاجتماع انتهى.") == ["رئاسة الحكومة"]
+
+
+def test_an_organ_runs_over_the_body_it_belongs_to_and_stops_before_the_object() -> None:
+    doc = analyze("عنوان\nعقد المكتب التنفيذي للنقابة الوطنية للصحفيين التونسيين اجتماعا طارئا. ودعا المكتب "
+                  "التنفيذي المجتمع المدني إلى حماية حرية الإعلام.")
+    orgs = [m for m in doc.mentions if m.label == "ORG"]
+    texts = [m.text for m in orgs]
+    assert "المكتب التنفيذي للنقابة الوطنية للصحفيين التونسيين" in texts       # the organ, with its body
+    assert any(t.endswith("نقابة الوطنية للصحفيين التونسيين") and not t.startswith("المكتب") for t in texts)
+    assert "المكتب التنفيذي" in texts and not any("المجتمع" in t for t in texts)
+    # the organ named short later is the same body as named in full
+    assert len({m.entity for m in orgs if m.text.startswith("المكتب التنفيذي")}) == 1
+
+
+def test_a_shorter_organisation_name_is_the_longer_one_it_starts() -> None:
+    doc = analyze("عنوان\nقالت وزارة الخارجية الروسية إن الوضع خطير. وأضافت وزارة الخارجية أن الحل سياسي.")
+    assert len({m.entity for m in doc.mentions if m.label == "ORG"}) == 1
+    # two longer names it could start: neither
+    doc = analyze("عنوان\nقالت وزارة الخارجية الروسية إن الوضع خطير. وردت وزارة الخارجية الأمريكية بأن الحل "
+                  "سياسي. وأضافت وزارة الخارجية أن المفاوضات مستمرة.")
+    assert len({m.entity for m in doc.mentions if m.label == "ORG"}) == 3

@@ -600,6 +600,13 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             # إلى...»): it attributes what came before it, unless a cue already did
             return None if said == speaker.entity else _make(doc, s, 0, a, speaker, a, b, limit=a)
         return _make(doc, s, content_from, limit, speaker, a, b, limit=limit, table=table, governs=False)
+    preps = _split_cue_prepositions(table).get(s.norms[a]) if role == "verb" and b - a == 1 else None
+    if preps and not table.roles_at(s.norms, a).keys() & set(_CUE_ROLES):
+        # «عبر المكتب السياسي للحزب، عن مساندته»: what is said follows the preposition, past the subject
+        q = next((i for i in range(content_from, min(limit, content_from + MAX_SPLIT_SUBJECT)) if s.norms[i] in preps),
+                 None)
+        if q is not None:
+            content_from = q + 1
     start = _after_aside(doc, s, content_from, limit, table)
     return _make(doc, s, start, limit, speaker, a, b, limit=limit, table=table)
 

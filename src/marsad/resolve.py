@@ -129,6 +129,24 @@ def resolve(doc: Document) -> None:
             elif not _titled_as_known(kb, doc, named, w):
                 contested.add(w)   # neither merged nor linked: we cannot tell which of the two is meant
 
+    # 2b. an organisation's shorter name of two words or more that starts exactly one longer organisation name of
+    #     the article (وزارة الخارجية after وزارة الخارجية الروسية; المكتب التنفيذي after المكتب التنفيذي للنقابة
+    #     الوطنية للصحفيين التونسيين), unless the knowledge base knows the shorter name as something else
+    bodies = {_words(m): index[id(m)] for m in named if m.label == "ORG" and len(_words(m)) > 2}
+    starts_of: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for name in bodies:
+        for k in range(2, len(name)):
+            starts_of.setdefault(name[:k], set()).add(name)
+    for m in sorted(named, key=lambda m: -len(_words(m))):    # the longer first: each joins its host before the shorter
+        w = _words(m)
+        if m.label != "ORG" or w not in starts_of:
+            continue
+        hosts = {(clusters.find(bodies[name]), name) for name in starts_of[w]}
+        if len({h for h, _ in hosts}) == 1:
+            root, host_name = min(hosts, key=lambda h: (-len(h[1]), h[1]))
+            if kb is None or not _known_as_other(kb, " ".join(w), " ".join(host_name)):
+                clusters.union(root, index[id(m)])
+
     # 3. a name followed by another in parentheses: an acronym or another name for the same thing
     by_start = {m.start: m for m in named}
     for m in named:

@@ -7,6 +7,7 @@ A head is followed by one to MAX_WORDS words, each definite (الخارجية، 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from marsad.document import Document, Mention
@@ -50,6 +51,7 @@ def organisation_mentions(doc: Document) -> None:
         while (found := table.next_match(s.norms, p, "head")) is not None:
             p, head_end, _ = found
             q, quoted, closed = head_end, False, False
+            organ = "organ" in table.roles_at(s.norms, p)
             within: list[Mention] = []
             while q < len(s.norms) and q - head_end < MAX_WORDS:
                 t = s.view[q]
@@ -78,6 +80,8 @@ def organisation_mentions(doc: Document) -> None:
                     continue
                 if q > head_end and not quoted and "head" in table.roles_at([norm], 0):
                     break      # «الاتحاد العام التونسي للشغل الحكومة»: another body, the verb's object
+                if organ and not attached and not norm.endswith(("ي", "يه")):
+                    break      # «المكتب التنفيذي | المجتمع المدني»: an organ's adjectives, then the verb's object
                 if quoted or (definite(norm) and (not attached or toks.norm[t - 1] in ("ل", "و"))) or \
                         (norm in names and not attached):
                     q += 1
@@ -93,3 +97,28 @@ def organisation_mentions(doc: Document) -> None:
                     doc.add_mention(start, end, "ORG")   # the names inside stay mentions of their own
                     taken.add(start, end)
             p = max(q, p + 1)
+    _organs_of_bodies(doc, table)
+
+
+def _organs_of_bodies(doc: Document, table: PhraseTable) -> None:
+    """An organ's name runs over the body it belongs to, named right after it with ل (المكتب التنفيذي | للنقابة
+    الوطنية للصحفيين التونسيين، المكتب السياسي | لحزب المسار): one name, the body a mention of its own inside it.
+    Done once every name is found, since the body's name may be built after the organ's."""
+    toks = doc.tokens
+    assert toks is not None
+    bodies_at = {m.start: m for m in doc.mentions if m.label == "ORG"}
+    replaced: set[int] = set()
+    for organ in [m for m in doc.mentions if m.label == "ORG"]:
+        first = bisect_left(toks.start, organ.start)
+        last = bisect_left(toks.start, organ.end)       # the first token after the organ's name
+        norms = [toks.norm[i] for i in range(first, last) if toks.kind[i] != CLITIC]
+        if not norms or "organ" not in table.roles_at(norms, 0) or last + 1 >= len(toks):
+            continue
+        if toks.kind[last] != CLITIC or toks.norm[last] != "ل" or toks.word[last] != toks.word[last + 1]:
+            continue
+        body = bodies_at.get(toks.start[last + 1])
+        if body is not None:
+            doc.add_mention(organ.start, body.end, "ORG")
+            replaced.add(id(organ))
+    if replaced:
+        doc.mentions = [m for m in doc.mentions if id(m) not in replaced]
