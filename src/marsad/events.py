@@ -403,9 +403,10 @@ def _possessed(toks: Tokens, clause: SentenceView, a: int, b: int) -> bool:
 
 
 def _opens_clause(toks: Tokens, clause: SentenceView, p: int) -> bool:
-    """Whether the word at ``p`` opens its clause: first in it, or with و/ف attached, or after a comma."""
+    """Whether the word at ``p`` opens its clause: first in it, or with و/ف attached or written apart before it, or
+    after a comma."""
     t = clause.view[p]
-    if p == 0 or clause.norms[p - 1] in ("،", ","):
+    if p == 0 or clause.norms[p - 1] in ("،", ",", "و", "ف"):
         return True
     return _proclitic(toks, t, "و") or _proclitic(toks, t, "ف")
 
@@ -432,7 +433,7 @@ def _joined_actor(toks: Tokens, clause: SentenceView, p: int, events: list[Event
     """For a verb joined by و to an earlier event of the sentence with one actor («زار الوزير المعتصمين ووعد
     بالتعجيل»), that actor."""
     t = clause.view[p]
-    if not _proclitic(toks, t, "و"):
+    if not _proclitic(toks, t, "و") and not (p > 0 and clause.norms[p - 1] == "و"):   # «و ألقت»: written apart
         return None
     earlier = _last_with_actor(events, sentence)
     return earlier.actor[0] if earlier is not None and len(earlier.actor) == 1 else None

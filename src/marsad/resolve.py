@@ -129,13 +129,13 @@ def resolve(doc: Document) -> None:
             elif not _titled_as_known(kb, doc, named, w):
                 contested.add(w)   # neither merged nor linked: we cannot tell which of the two is meant
 
-    # 2b. an organisation's shorter name of two words or more that starts exactly one longer organisation name of
-    #     the article (وزارة الخارجية after وزارة الخارجية الروسية; المكتب التنفيذي after المكتب التنفيذي للنقابة
-    #     الوطنية للصحفيين التونسيين), unless the knowledge base knows the shorter name as something else
-    bodies = {_words(m): index[id(m)] for m in named if m.label == "ORG" and len(_words(m)) > 2}
+    # 2b. an organisation's shorter name that starts exactly one longer organisation name of the article
+    #     (وزارة الخارجية after وزارة الخارجية الروسية; المكتب التنفيذي after المكتب التنفيذي للنقابة الوطنية
+    #     للصحفيين التونسيين; الجيش with الجيش الجزائري)
+    bodies = {_words(m): index[id(m)] for m in named if m.label == "ORG" and len(_words(m)) > 1}
     starts_of: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for name in bodies:
-        for k in range(2, len(name)):
+        for k in range(1, len(name)):
             starts_of.setdefault(name[:k], set()).add(name)
     for m in sorted(named, key=lambda m: -len(_words(m))):    # the longer first: each joins its host before the shorter
         w = _words(m)

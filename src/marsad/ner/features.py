@@ -350,7 +350,7 @@ class Featurizer:
                 if j != i:
                     # word j sits (j - i) places from i; its table is indexed by i's offset from j
                     d.update(contribs[j][i - j + window])
-            for t in self._triggers_around(infos, i):
+            for t in sorted(self._triggers_around(infos, i)):    # sorted: crfsuite numbers attributes as met
                 d[f"t:{t}"] = 1.0
             if i >= 1:
                 d["-1w|w"] = norms[i - 1] + "|" + norms[i]
