@@ -159,3 +159,10 @@ def test_words_that_only_look_like_triggers_make_no_event() -> None:
 def test_a_noun_stands_for_its_indefinite_accusative() -> None:
     assert "إضرابا" in noun_forms("إضراب") and "اعتقالا" in noun_forms("اعتقال")
     assert not any(f.endswith("ةا") for f in noun_forms("مداهمة"))     # مداهمةً is written without an alif
+
+
+def test_a_verb_voweled_as_passive_has_no_subject_after_it() -> None:
+    doc = analyze("عنوان\nقُتل خمسة جنود في هجوم على ثكنة.")
+    killed = [e for e in doc.events if e.event == "ASSAULT" and e.trigger and e.trigger.text == "قُتل"]
+    names = {m.entity: m.text for m in doc.mentions if m.entity}
+    assert killed and not killed[0].actor and [names[r] for r in killed[0].recipient] == ["جنود"]

@@ -402,6 +402,18 @@ def _possessed(toks: Tokens, clause: SentenceView, a: int, b: int) -> bool:
     return joined and clause.norms[a].endswith(_POSSESSIVES) and len(clause.norms[a]) > 4
 
 
+def _voweled_passive(doc: Document, clause: SentenceView, p: int) -> bool:
+    """Whether the verb at ``p`` is written with the vowels of the passive: a damma on its first letter (قُتل،
+    اُعتقل، يُقتل، تُفرض; news writes them where the active reading would mislead)."""
+    toks = doc.tokens
+    assert toks is not None
+    t = clause.view[p]
+    word = doc.text[toks.start[t]:toks.end[t]]
+    letters = [k for k, c in enumerate(word) if "\u0621" <= c <= "\u064a"]
+    return bool(letters) and len(word) > letters[0] + 1 and word[letters[0] + 1] == "\u064f" and \
+        (letters[0] == 0 or word[0] in "يتن")
+
+
 def _opens_clause(toks: Tokens, clause: SentenceView, p: int) -> bool:
     """Whether the word at ``p`` opens its clause: first in it, or with و/ف attached or written apart before it, or
     after a comma."""
@@ -603,7 +615,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         and clause.norms[a].startswith(("زياره", "الزياره")) else None
     # an agent phrase after violence makes it passive, whether or not a preposition governs it: «قتل الملا عمر على يد
     # الزعيم الجديد» — Omar was killed, the new leader killed
-    auxiliary = a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES
+    auxiliary = (a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES) or _voweled_passive(doc, clause, a)
     agent = _agent(doc, clause, b, after) if auxiliary or category in _DONE_TO else None
     passive = auxiliary or agent is not None
     if passive:
@@ -633,7 +645,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         if located and (_locative(doc, m) or (category == "CONSULT" and _at_place(doc, m))):
             continue   # «التقى السيسي اليوم بالقاهرة الرئيس هادي»: one meets a person in a city, not the city
         direct = not recipients and m is rest[0] and (
-            (actors and actors[0].start < start) or passive or carried or (counted and not _locative(doc, m))
+            (actors and actors[0].start < start) or carried or (counted and not _locative(doc, m))
+            or (passive and (auxiliary or _words_between(doc, end, m.start) <= 2) and not _locative(doc, m))
             or (vso_object and _right_after(doc, _subject_end(doc, actors, after), m)))
         if _introduced_by_preposition(doc, m) or direct:
             recipients = [r for r in _coordinated(doc, m, rest) if not (located and _locative(doc, r))]
