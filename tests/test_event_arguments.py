@@ -166,3 +166,10 @@ def test_a_verb_voweled_as_passive_has_no_subject_after_it() -> None:
     killed = [e for e in doc.events if e.event == "ASSAULT" and e.trigger and e.trigger.text == "قُتل"]
     names = {m.entity: m.text for m in doc.mentions if m.entity}
     assert killed and not killed[0].actor and [names[r] for r in killed[0].recipient] == ["جنود"]
+
+
+def test_whose_strike_it_is_follows_its_noun_with_lam() -> None:
+    doc = analyze("فرنانة : إضراب بساعتين لمدرسي التعليم الأساسي\nنفذ المدرسون اليوم إضرابا.")
+    names = {m.entity: m.text for m in doc.mentions if m.entity}
+    strike = next(e for e in doc.events if e.event == "PROTEST" and e.trigger and e.trigger.text == "إضراب")
+    assert [names[a] for a in strike.actor] == ["مدرسي التعليم الأساسي"] and not strike.recipient

@@ -653,6 +653,10 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
             break
     if visited is not None and not recipients:
         recipients = [visited]
+    if category == "PROTEST" and not actors and recipients and doc.text[recipients[0].start - 1:recipients[0].start] \
+            == "ل" and _words_between(doc, end, recipients[0].start) <= 2 and recipients[0].label in ACTOR_GROUPS:
+        # «إضراب بساعتين لمدرسي التعليم»، «وقفة احتجاجية لأعوان الصحة»: whose strike or protest it is
+        actors, recipients = recipients[:1], recipients[1:]
     if mode == "host":
         # «استقبل X Y»: PLOVER codes the visit — Y, the visitor, acts; X, the host, is the recipient
         if actors and recipients:
@@ -675,6 +679,10 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
                  sentence=sentence, actor=_entities(actors), recipient=_entities(recipients, exclude=actors),
                  mode=[] if mode == "-" else [mode], context=list(_CONTEXT.get(category, [])),
                  event_loc=place.entity if place else None, date=date, duration=duration)
+
+
+#: who may stage a protest named with ل after its noun (not a place: «اعتصام لليوم الثالث» is no one's)
+ACTOR_GROUPS = frozenset({"NORP", "ORG", "PER"})
 
 
 def _entities(mentions: list[Mention], exclude: list[Mention] | None = None) -> list[str]:
