@@ -729,8 +729,8 @@ def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: Phra
         roles = table.roles_at(s.norms, i)
         if "complementiser" in roles or s.norms[i] == ":":
             return i
-        if any(r in roles for r in _CUE_ROLES) or s.norms[i] == ".":
-            break
+        if any(r in roles for r in _CUE_ROLES if r != "masdar") or s.norms[i] == ".":
+            break      # (a masdar is the aside itself: «، في بيان له اليوم، أن»)
         if closed is None and s.norms[i] in ("،", ",") and i + 1 < limit and \
                 (s.norms[i + 1] in _OPENERS or _governed(doc, s, i + 1)):
             closed = i + 1
