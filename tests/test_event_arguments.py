@@ -156,9 +156,9 @@ def test_words_that_only_look_like_triggers_make_no_event() -> None:
     assert not events
 
 
-def test_a_noun_stands_for_its_indefinite_accusative() -> None:
-    assert "إضرابا" in noun_forms("إضراب") and "اعتقالا" in noun_forms("اعتقال")
-    assert not any(f.endswith("ةا") for f in noun_forms("مداهمة"))     # مداهمةً is written without an alif
+def test_a_strike_carried_out_is_a_protest_but_a_death_by_burning_no_assault() -> None:
+    assert any(e.event == "PROTEST" for e in analyze("عنوان\nنفذ عمال البلدية إضرابا عن العمل.").events)
+    assert "حرقا" not in noun_forms("حرق")    # توفيت حرقا: how she died, not an attack
 
 
 def test_a_verb_voweled_as_passive_has_no_subject_after_it() -> None:

@@ -615,7 +615,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         and clause.norms[a].startswith(("زياره", "الزياره")) else None
     # an agent phrase after violence makes it passive, whether or not a preposition governs it: «قتل الملا عمر على يد
     # الزعيم الجديد» — Omar was killed, the new leader killed
-    auxiliary = (a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES) or _voweled_passive(doc, clause, a)
+    voweled = _voweled_passive(doc, clause, a)
+    auxiliary = (a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES) or voweled
     agent = _agent(doc, clause, b, after) if auxiliary or category in _DONE_TO else None
     passive = auxiliary or agent is not None
     if passive:
@@ -646,13 +647,17 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
             continue   # «التقى السيسي اليوم بالقاهرة الرئيس هادي»: one meets a person in a city, not the city
         direct = not recipients and m is rest[0] and (
             (actors and actors[0].start < start) or carried or (counted and not _locative(doc, m))
-            or (passive and (auxiliary or _words_between(doc, end, m.start) <= 2) and not _locative(doc, m))
+            or (passive and not _locative(doc, m))
             or (vso_object and _right_after(doc, _subject_end(doc, actors, after), m)))
         if _introduced_by_preposition(doc, m) or direct:
             recipients = [r for r in _coordinated(doc, m, rest) if not (located and _locative(doc, r))]
             break
     if visited is not None and not recipients:
         recipients = [visited]
+    if voweled and recipients and _words_between(doc, end, recipients[0].start) > 1:
+        # «قُتل جراء قصف القوات الأوكرانية»، «قُتل وجُرح عشرات من داعش بغارات التحالف»: who suffers a passive is
+        # named right after it; a name further on is more likely who did it, in a phrase of cause
+        recipients = []
     if category == "PROTEST" and not actors and recipients and doc.text[recipients[0].start - 1:recipients[0].start] \
             == "ل" and _words_between(doc, end, recipients[0].start) <= 2 and recipients[0].label in ACTOR_GROUPS:
         # «إضراب بساعتين لمدرسي التعليم»، «وقفة احتجاجية لأعوان الصحة»: whose strike or protest it is

@@ -129,23 +129,24 @@ def resolve(doc: Document) -> None:
             elif not _titled_as_known(kb, doc, named, w):
                 contested.add(w)   # neither merged nor linked: we cannot tell which of the two is meant
 
-    # 2b. an organisation's shorter name that starts exactly one longer organisation name of the article
-    #     (وزارة الخارجية after وزارة الخارجية الروسية; المكتب التنفيذي after المكتب التنفيذي للنقابة الوطنية
-    #     للصحفيين التونسيين; الجيش with الجيش الجزائري)
-    bodies = {_words(m): index[id(m)] for m in named if m.label == "ORG" and len(_words(m)) > 1}
+    # 2b. an organ's shorter name that starts exactly one longer name of the article, the organ's with the body it
+    #     belongs to (المكتب التنفيذي after المكتب التنفيذي للنقابة الوطنية للصحفيين التونسيين). Other shorter names
+    #     are left alone: «وزارة الدفاع» in a Saudi article is not «وزارة الدفاع البريطانية», nor «وزارة التعليم»
+    #     «وزارة التعليم العالي», and a name the tagger cut short (بنك أبوظبي | التجاري) would join another body
+    organs = _organ_heads()
+    bodies = {_words(m): index[id(m)] for m in named if m.label == "ORG" and len(_words(m)) > 2}
     starts_of: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for name in bodies:
-        for k in range(1, len(name)):
-            starts_of.setdefault(name[:k], set()).add(name)
+        for k in range(2, len(name)):
+            if name[0] in organs and name[k].startswith("ل"):
+                starts_of.setdefault(name[:k], set()).add(name)
     for m in sorted(named, key=lambda m: -len(_words(m))):    # the longer first: each joins its host before the shorter
         w = _words(m)
         if m.label != "ORG" or w not in starts_of:
             continue
         hosts = {(clusters.find(bodies[name]), name) for name in starts_of[w]}
         if len({h for h, _ in hosts}) == 1:
-            root, host_name = min(hosts, key=lambda h: (-len(h[1]), h[1]))
-            if kb is None or not _known_as_other(kb, " ".join(w), " ".join(host_name)):
-                clusters.union(root, index[id(m)])
+            clusters.union(next(iter(hosts))[0], index[id(m)])
 
     # 3. a name followed by another in parentheses: an acronym or another name for the same thing
     by_start = {m.start: m for m in named}
@@ -279,6 +280,14 @@ def _after_city_cue(doc: Document, m: Mention) -> bool:
     word = normalize(words[-1])
     cues = _city_cues()
     return word in cues or any(word[k:] in cues for k in (1, 2) if word[:k] in ("ب", "ل", "و", "وب", "ول"))
+
+
+@lru_cache(maxsize=1)
+def _organ_heads() -> frozenset[str]:
+    """The one-word heads of organs of other bodies (المكتب), normalised (``data/ner/organisations.tsv``)."""
+    from marsad.ner.organisations import heads
+
+    return frozenset(key[0] for key, roles in heads().phrases.items() if "organ" in roles and len(key) == 1)
 
 
 @lru_cache(maxsize=1)
