@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from marsad.ner.crf import LinearCRF
+from marsad.ner.crf import LinearCRF, attribute
 from marsad.text.normalise import Folds, fold
 
 #: the features' normalisation: every fold, hamza carriers included (مسؤول and مسئول look alike to the tagger)
@@ -332,6 +332,7 @@ class Featurizer:
         cfg = self.cfg
         infos = [self.word_info(t) for t in words]
         contribs = [self._contributions(t) for t in words]
+        around = self._triggers_around([info[2] for info in infos])
         norms = [i[0]["w"] for i in infos]
         spans = self._gaz_spans(norms, [i[3] for i in infos]) if cfg["gaz"] else None
         window = cfg["window"]
@@ -350,7 +351,7 @@ class Featurizer:
                 if j != i:
                     # word j sits (j - i) places from i; its table is indexed by i's offset from j
                     d.update(contribs[j][i - j + window])
-            for t in sorted(self._triggers_around(infos, i)):    # sorted: crfsuite numbers attributes as met
+            for t in sorted(around[i]):    # sorted: crfsuite numbers attributes in the order it meets them
                 d[f"t:{t}"] = 1.0
             if i >= 1:
                 d["-1w|w"] = norms[i - 1] + "|" + norms[i]
@@ -361,10 +362,17 @@ class Featurizer:
             out = self.with_doc_labels(out, doc_labels)
         return out
 
-    def _triggers_around(self, infos: Sequence[WordInfo], i: int) -> set[str]:
-        """The trigger lists (الرئيس، وزير، مدينة) of the words within the window around word ``i``."""
-        window = self.cfg["window"]
-        return {t for j in range(max(0, i - window), min(len(infos), i + window + 1)) if j != i for t in infos[j][2]}
+    def _triggers_around(self, lists: Sequence[Sequence[str]]) -> list[set[str]]:
+        """For each word of a sentence, the trigger lists (الرئيس، وزير، مدينة) of the other words within the window
+        around it, given each word's own lists (few words have any: only theirs are spread)."""
+        window, n = self.cfg["window"], len(lists)
+        out: list[set[str]] = [set() for _ in range(n)]
+        for j, own in enumerate(lists):
+            if own:
+                for i in range(max(0, j - window), min(n, j + window + 1)):
+                    if i != j:
+                        out[i].update(own)
+        return out
 
     def share_scores(self, models: Sequence[LinearCRF]) -> None:
         """Cache these models' per-word scores together: a word new to the cache is analysed once for all of them
@@ -389,23 +397,18 @@ class Featurizer:
         index = cache.index
         at: list[int] = []
         rows: list[int] = []
+        values: list[float] = []
         for k, d in enumerate(self._contributions(tok)):
             for key, v in (own if k == window else d).items():
-                if isinstance(v, str):
-                    row = index.get(f"{key}:{v}")
-                    if row is not None:
-                        at.append(k)
-                        rows.append(row)
-                else:
-                    row = index.get(key)
-                    if row is not None:
-                        if v != 1.0:
-                            raise ValueError(f"feature {key}={v!r}: the fast path assumes the value 1")
-                        at.append(k)
-                        rows.append(row)
+                name, value = attribute(key, v)
+                row = index.get(name)
+                if row is not None:
+                    at.append(k)
+                    rows.append(row)
+                    values.append(value)
         scores = np.zeros((len(out[0]), cache.weights.shape[1]))
         if rows:
-            np.add.at(scores, at, cache.weights[rows])
+            np.add.at(scores, at, cache.weights[rows] * np.array(values)[:, None])
         n_labels = out[0].shape[1]
         for m, o in enumerate(out):
             o[:] = scores[:, m * n_labels:(m + 1) * n_labels]
@@ -468,16 +471,9 @@ class Featurizer:
                 if hit[1] >= 0:
                     at.append(i - 1)
                     rows.append(hit[1])
-        if any(x[2] for x in lights):
-            triggers: list[set[str]] = [set() for _ in range(n)]     # the trigger lists of a word's neighbours
-            for j, x in enumerate(lights):
-                if x[2]:
-                    for i in range(max(0, j - window), min(n, j + window + 1)):
-                        if i != j:
-                            triggers[i].update(x[2])
-            for i, ts in enumerate(triggers):
-                for t in ts:
-                    add(i, "t:" + t)
+        for i, ts in enumerate(self._triggers_around([x[2] for x in lights])):
+            for t in ts:
+                add(i, "t:" + t)
         if doc_labels is not None:
             for i, label in enumerate(doc_labels):
                 if label:
