@@ -397,3 +397,18 @@ def test_a_warning_with_from_goes_on_with_the_speaker_but_from_his_side_is_an_as
     assert [c for _, c, _, _ in got] == ["قال", "نبّه"] and got[1][3].startswith("هشاشة الوضع")
     got = quotes("وقال مهدي جمعة إن الحكومة فشلت. وقال من جهته الوزير إن الحكومة نجحت.")
     assert [s for s, _, _, _ in got][1] != got[0][0]
+
+
+def test_a_person_a_title_names_in_the_speakers_place_speaks_and_is_named_again_by_surname() -> None:
+    doc = analyze("وقال المحاسب الخمسيني ماجد عمران إن الوضع صعب جدا في المدينة. وأضاف عمران أن الحكومة لم تفعل "
+                  "شيئا.", published="2025-12-03")
+    people = [m for m in doc.mentions if m.label == "PER"]
+    assert [m.text for m in people] == ["ماجد عمران", "عمران"]
+    assert len({m.entity for m in people}) == 1
+    assert [q.speaker for q in doc.quotes] == [people[0].entity] * 2
+
+
+def test_function_words_that_are_name_tokens_make_no_speaker_name() -> None:
+    # ما and هو are Wikidata name tokens; «وهي ...» is a clause about the agency, which speaks
+    got = quotes("وتقول الوكالة وهي متخصصة بكل ما هو إبداعي ومميز إن الفنان يلقب ببيكاسو.")
+    assert [(s, c) for s, _, _, c in got] == [("الوكالة", "الفنان يلقب ببيكاسو")]

@@ -16,7 +16,7 @@ from marsad.ner.organisations import organisation_mentions
 from marsad.ner.tagger import entity_mentions
 from marsad.ner.titles import title_mentions
 from marsad.ner.values import value_mentions
-from marsad.quotes import find_quotes, group_mentions
+from marsad.quotes import find_quotes, group_mentions, speaker_names
 from marsad.resolve import resolve
 from marsad.text.segment import segment
 from marsad.text.tokenize import tokenize
@@ -44,6 +44,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("values", value_mentions),
     Stage("titles", title_mentions),
     Stage("organisations", organisation_mentions),
+    Stage("speaker names", speaker_names),
     Stage("groups", group_mentions),
     Stage("order", lambda doc: doc.order_mentions()),
     Stage("resolve", resolve),

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
 from marsad.document import Document, Entity, Mention, Quote
 from marsad.ner.phrases import PhraseTable, read_rows
+from marsad.ner.tagger import load_model
 from marsad.ner.titles import after_honorifics
 from marsad.resolve import local_id
 from marsad.spanindex import Intervals, MentionIndex
@@ -114,6 +115,105 @@ def group_mentions(doc: Document) -> None:
             if (start, end) not in covered and not taken.overlaps(start, end):
                 doc.add_mention(start, end, "NORP")
             p = q
+
+
+# -- names in a speaker's place ---------------------------------------------------------------------------------------
+#: the most words a person's name found in a speaker's place may have (محمد علي بن سالم)
+MAX_SPEAKER_NAME_WORDS = 4
+#: a word the news lexicon counts this often or more is a common word, no surname
+SURNAME_MAX_COUNT = 50
+
+
+def speaker_names(doc: Document) -> None:
+    """Add PER mentions for the person a title names in a speaker's place, where the tagger found no one: between a
+    speech verb and what is said, a title (a definite noun phrase) followed by two to four words that begin with a
+    known first name and go on with name words or rare words (وقال الناطق الرسمي باسم الحرس الوطني خليفة الشيباني
+    إن، وأكدت الزائرة نوف القحطاني أن). Later occurrences of the name, and of its surname alone when that is a rare
+    word, become PER mentions too, so that the resolver joins them (وأضاف الشيباني)."""
+    toks = doc.tokens
+    if toks is None or not len(toks):
+        return
+    model = load_model()
+    if model is None:
+        return
+    person_word = model.featurizer.person_word
+    common = model.common
+    table = cues()
+    taken = Intervals((m.start, m.end) for m in doc.mentions if m.label != "TITLE")
+    people = Intervals((m.start, m.end) for m in doc.mentions if m.label == "PER")
+    views = sentence_views(doc)
+    found: list[tuple[str, ...]] = []
+    for s in views:
+        n = len(s.norms)
+        for p in range(n):
+            roles = table.roles_at(s.norms, p)
+            role = next((r for r in ("verb", "continue") if r in roles), None)
+            if role is None or not _starts_statement(doc, s, p, role, table):
+                continue
+            name = _titled_name(doc, s, roles[role][0], table, person_word, common, taken, people)
+            if name is not None:
+                j, k = name
+                start, end = toks.start[s.view[j]], toks.end[s.view[k - 1]]
+                doc.add_mention(start, end, "PER")
+                taken.add(start, end)
+                people.add(start, end)
+                found.append(tuple(s.norms[j:k]))
+    if not found:
+        return
+    # the same name, or its rare surname alone, wherever else the article writes it
+    wanted = {f: len(f) for f in found}
+    wanted.update({(f[-1],): 1 for f in found if common.get(f[-1], 0) < SURNAME_MAX_COUNT and len(f[-1]) > 3})
+    for s in views:
+        for i in range(len(s.norms)):
+            for words, size in wanted.items():
+                if tuple(s.norms[i:i + size]) != words:
+                    continue
+                start, end = toks.start[s.view[i]], toks.end[s.view[i + size - 1]]
+                if not taken.overlaps(start, end):
+                    doc.add_mention(start, end, "PER")
+                    taken.add(start, end)
+
+
+def _titled_name(doc: Document, s: SentenceView, b: int, table: PhraseTable, person_word: Callable[[str], bool],
+                 common: dict[str, int], taken: Intervals, people: Intervals) -> tuple[int, int] | None:
+    """The view span of the name that ends a title in the speaker's place after a cue at ``b`` (see
+    :func:`speaker_names`), or None."""
+    toks = doc.tokens
+    assert toks is not None
+    n = len(s.norms)
+    if b >= n or not definite(s.norms[b]) or _proclitic(doc, s, b):
+        return None
+    end = b
+    while end < n and end - b < MAX_UNNAMED_WORDS and not (
+            "complementiser" in table.roles_at(s.norms, end) or s.norms[end] in _PHRASE_STOPS
+            or toks.kind[s.view[end]] == PUNCT):
+        end += 1
+    # what is said follows: at once, or after an aside (في تصريح لـ...)
+    if not any("complementiser" in table.roles_at(s.norms, i) or s.norms[i] == ":" or _opening(s, i)
+               for i in range(end, min(n, end + MAX_ASIDE_WORDS + 1))):
+        return None
+    span = _token_span(s, doc, b, end)
+    if end - b < 3 or people.overlaps(*span):
+        return None
+
+    def plain(i: int) -> bool:
+        t = s.view[i]
+        return not _proclitic(doc, s, i) and not taken.overlaps(toks.start[t], toks.end[t])
+
+    for j in range(b + 1, end - 1):
+        w = s.norms[j]
+        if not plain(j) or definite(w) or w in _GOVERNED or not person_word(w):
+            continue
+        k = j + 1
+        while k < end and k - j < MAX_SPEAKER_NAME_WORDS and plain(k) and (
+                (not definite(s.norms[k]) and person_word(s.norms[k]))
+                or (common.get(s.norms[k], 0) < SURNAME_MAX_COUNT
+                    # a rare noun construed with what follows is an apposition (عمر السومة مهاجم النادي الأهلي)
+                    and (definite(s.norms[k]) or k + 1 == end or not definite(s.norms[k + 1])))):
+            k += 1
+        if k - j >= 2:
+            return j, k
+    return None
 
 
 # -- quotes ---------------------------------------------------------------------------------------------------------
@@ -840,7 +940,8 @@ MAX_ASIDE_WORDS = 14
 MAX_UNNAMED_WORDS = 8
 #: words that end an unnamed speaker's phrase: a relative clause (الشرطة التي حققت) or an aside (من جهته)
 _PHRASE_STOPS = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "من", "لدي", "خلال", "في", "عبر", "امام",
-                           "عن"})   # «أفاد المرصد عن مقتل تسعة»: the observatory speaks
+                           "عن",    # «أفاد المرصد عن مقتل تسعة»: the observatory speaks
+                           "هو", "هي", "هم"})   # «وتقول الوكالة وهي متخصصة ... إن»: a clause about the speaker
 
 
 #: prepositions that a cue's object may govern (دعا X إلى، حث X على): no unnamed subject runs past them

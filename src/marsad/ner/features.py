@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,6 +43,9 @@ DEFAULT_CONFIG: dict[str, Any] = {
 GAZETTEERS = ("loc", "per_tok", "translit", "actor")
 MULTI_WORD_GAZETTEERS = ("loc", "actor")
 TRIGGER_LISTS = ("per_trig", "loc_trig", "org_trig")
+#: the least share of person-name tokens in a word cluster that makes its words read as names (name clusters hold
+#: 0.2-0.7; clusters of function words such as ما، بين، هو, which are Wikidata name tokens too, 0.01-0.11)
+NAME_CLUSTER_SHARE = 0.15
 
 
 @lru_cache(maxsize=100_000)
@@ -214,6 +217,29 @@ class Featurizer:
         self._light_cache: dict[str, tuple[str, str, tuple[str, ...], str | None]] = {}
         self._score_caches: dict[int, _ScoreCache] = {}
         self._bigrams: dict[int, tuple[LinearCRF, dict[str, tuple[int, int]]]] = {}
+        self._person_clusters: frozenset[str] | None = None
+
+    def person_word(self, word: str) -> bool:
+        """Whether a word (proclitics removed) reads as a person's name on its own: a person-name token of the
+        gazetteer that the word clusters do not place among function and common words (ما، بين، هو، خلف are
+        Wikidata name tokens too): its cluster, at the middle granularity, holds at least NAME_CLUSTER_SHARE of
+        person-name tokens, or the word is too rare to have one."""
+        n = normalize(word)
+        if n not in self.gaz.get("per_tok", ()):
+            return False
+        clusters = self.kmeans.get(n)
+        return clusters is None or clusters[1] in self._name_clusters()
+
+    def _name_clusters(self) -> frozenset[str]:
+        if self._person_clusters is None:
+            total: Counter[str] = Counter()
+            names: Counter[str] = Counter()
+            per_tok: Any = self.gaz.get("per_tok", frozenset())
+            for w, clusters in self.kmeans.items():
+                total[clusters[1]] += 1
+                names[clusters[1]] += w in per_tok
+            self._person_clusters = frozenset(c for c, n in total.items() if names[c] >= NAME_CLUSTER_SHARE * n)
+        return self._person_clusters
 
     def _lookup_key(self, n: str, table: dict[str, Any]) -> str | None:
         if n in table:
