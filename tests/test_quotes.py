@@ -412,3 +412,24 @@ def test_function_words_that_are_name_tokens_make_no_speaker_name() -> None:
     # ما and هو are Wikidata name tokens; «وهي ...» is a clause about the agency, which speaks
     got = quotes("وتقول الوكالة وهي متخصصة بكل ما هو إبداعي ومميز إن الفنان يلقب ببيكاسو.")
     assert [(s, c) for s, _, _, c in got] == [("الوكالة", "الفنان يلقب ببيكاسو")]
+
+
+def test_a_source_named_again_by_its_definite_head_is_the_same_group() -> None:
+    doc = analyze("وقال مصدر أمني لمراسل الوكالة، إن قوات الأمن لم تستعمل الرش. وأضاف المصدر أن الوضع هادئ. ونفى نفس "
+                  "المصدر أي استعمال للقوة. وفقا للمصدر ذاته، فإن الإيقافات تمت للتحري.", published="2025-12-03")
+    first = next(m for m in doc.mentions if m.text == "مصدر أمني")
+    assert [q.speaker for q in doc.quotes] == [first.entity] * 4
+    entity = next(e for e in doc.entities if e.id == first.entity)
+    assert entity.name == "مصدر أمني"
+    # whom it was said to is no part of what was said
+    assert doc.quotes[0].content.text == "قوات الأمن لم تستعمل الرش"
+
+
+def test_a_definite_head_with_no_group_named_before_is_not_a_reference() -> None:
+    doc = analyze("وأضاف المصدر أن الوضع هادئ في المدينة.", published="2025-12-03")
+    assert not [m for m in doc.mentions if m.extra.get("reference") == "definite" and m.label == "NORP"]
+
+
+def test_a_title_speaks_not_the_body_it_speaks_to() -> None:
+    got = quotes("وقال وزير الخارجية التونسي لوكالة الأناضول، إن الوزراء اتفقوا على قائمة.")
+    assert len(got) == 1 and got[0][0] != "وكالة الأناضول" and got[0][3] == "الوزراء اتفقوا على قائمة"

@@ -91,7 +91,9 @@ def group_mentions(doc: Document) -> None:
     table = groups()
     covered = {(m.start, m.end) for m in doc.mentions}
     taken = Intervals((m.start, m.end) for m in doc.mentions if m.label not in ("NUMBER", "DATE", "DURATION", "TIME"))
-    for s in sentence_views(doc):
+    named: dict[str, int] = {}    # each indefinite head, where a group was first named with it
+    views = sentence_views(doc)
+    for s in views:
         p = 0
         while (found := table.next_match(s.norms, p, "head")) is not None:
             p, head_end, _ = found
@@ -103,9 +105,9 @@ def group_mentions(doc: Document) -> None:
             while q < len(s.norms):
                 if "modifier" in table.roles_at(s.norms, q):
                     q = table.roles_at(s.norms, q)["modifier"][0]
-                elif s.norms[q].endswith(_RELATIVE_ADJECTIVE) and len(s.norms[q]) > 4 and \
+                elif _relation_adjective(doc, s, q) and \
                         s.norms[q].startswith("ال") == s.norms[q - 1].startswith("ال"):
-                    q += 1     # مصادر عراقية، مسؤولون أمنيون (not «مسلحون المدنيين»: the object)
+                    q += 1     # مصادر عراقية، مسؤولون أمنيون، مصدر دبلوماسي جزائري (not «مسلحون المدنيين»: the object)
                 elif definite(s.norms[q]) and (s.norms[q].endswith("ي") or (
                         q == head_end and not head.startswith("ال") and not head.endswith("ون"))):
                     q += 1     # سواق التاكسي الجماعي: the noun the head is construed with, and a nisba adjective
@@ -114,7 +116,45 @@ def group_mentions(doc: Document) -> None:
             start, end = toks.start[s.view[first]], toks.end[s.view[q - 1]]
             if (start, end) not in covered and not taken.overlaps(start, end):
                 doc.add_mention(start, end, "NORP")
+                taken.add(start, end)
+                if not definite(head):
+                    named.setdefault(head, start)
             p = q
+    _groups_named_again(doc, views, named, taken)
+
+
+def _relation_adjective(doc: Document, s: SentenceView, q: int) -> bool:
+    """Whether the word at ``q`` reads as an adjective of relation: ending in ية، يون، يين (عراقية، أمنيون), or an
+    indefinite one in ي with nothing attached (أمني، دبلوماسي) that is no cue verb (ينفي)."""
+    w = s.norms[q]
+    if w.endswith(_RELATIVE_ADJECTIVE) and len(w) > 4:
+        return True
+    return w.endswith("ي") and len(w) > 3 and not w.startswith("ال") and not _proclitic(doc, s, q) \
+        and not cues().roles_at(s.norms, q)
+
+
+def _groups_named_again(doc: Document, views: list[SentenceView], named: dict[str, int], taken: Intervals) -> None:
+    """NORP mentions, marked ``"reference": "definite"``, for a group named again by its definite head after an
+    indefinite first mention (مصدر أمني ... وأضاف المصدر، نفس المصدر، المصدر ذاته): the resolver joins them to it."""
+    if not named:
+        return
+    toks = doc.tokens
+    assert toks is not None
+    table = groups()
+    for s in views:
+        for i, w in enumerate(s.norms):
+            if not definite(w) or named.get(w[2:], len(doc.text)) >= toks.start[s.view[i]]:
+                continue
+            a = i - 1 if i and "same_before" in table.roles_at(s.norms, i - 1) else i
+            b = i + 1
+            while b < len(s.norms) and definite(s.norms[b]) and s.norms[b].endswith("ي"):
+                b += 1    # المصدر الدبلوماسي ذاته
+            if b < len(s.norms) and "same_after" in table.roles_at(s.norms, b):
+                b += 1
+            start, end = toks.start[s.view[a]], toks.end[s.view[b - 1]]
+            if not taken.overlaps(start, end):
+                doc.add_mention(start, end, "NORP", reference="definite")
+                taken.add(start, end)
 
 
 # -- names in a speaker's place ---------------------------------------------------------------------------------------
@@ -559,7 +599,9 @@ def _speaker_at(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> 
             if aside is not None:
                 end = aside.end()
             end = after_honorifics(doc.text, end)   # «وزير الخارجية الأستاذ عادل الجبير»
-            after = next((n for n in speakers.starting_upto(end, end + 1) if n.label != "TITLE"), None)
+            # (not a name the title speaks to: «وقال وزير الخارجية لوكالة الأناضول»)
+            after = next((n for n in speakers.starting_upto(end, end + 1) if n.label != "TITLE"
+                          and doc.text[end:n.start] not in ("ل", "ب")), None)
             return after or m
         return m
     return None
@@ -707,7 +749,10 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                  None)
         if q is not None:
             content_from = q + 1
-    start = _after_aside(doc, s, content_from, limit, table)
+    # «وقال مصدر دبلوماسي لوكالة الأناضول، إن»: whom it was said to, then what
+    told = content_from < len(s.view) and _audience(doc, s, content_from) and \
+        "verb" not in table.phrases.get((s.norms[a], "الي"), {})    # (دعا لـ is دعا إلى: what is called for)
+    start = _after_aside(doc, s, content_from, limit, table, opened=told)
     return _make(doc, s, start, limit, speaker, a, b, limit=limit, table=table)
 
 

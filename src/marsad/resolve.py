@@ -171,6 +171,19 @@ def resolve(doc: Document) -> None:
         elif _words(t) in title_person:
             clusters.union(index[id(t)], title_person[_words(t)])
 
+    # 5. a group named again by its definite head (وأضاف المصدر، نفس المصدر): the nearest group before it named
+    #    with that head (مصدر أمني)
+    groups = [m for m in named if m.label == "NORP"]
+    for k, m in enumerate(groups):
+        if m.extra.get("reference") != "definite":
+            continue
+        # (its head with the article, or with ل for it: للمصدر is written لمصدر after its proclitic)
+        heads = {w[2:] if w.startswith("ال") else w[1:] for w in _words(m) if w.startswith("ل") or w.startswith("ال")}
+        before = next((g for g in reversed(groups[:k]) if g.extra.get("reference") != "definite"
+                       and heads & set(_words(g))), None)
+        if before is not None:
+            clusters.union(index[id(before)], index[id(m)])
+
     _build_entities(doc, mentions, clusters, {w[0] for w in contested if len(w) == 1}, innermost)
     _back_references(doc)
 
@@ -402,7 +415,9 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters,
     for members in sorted(groups.values(), key=lambda ms: min(m.start for m in ms)):
         named = [m for m in members if m.label in NAMED]
         label = Counter(m.label for m in named).most_common(1)[0][0] if named else "PER"
-        name_mention = max(named or members, key=lambda m: (len(_words(m)), -m.start))
+        # (a group named again, نفس المصدر, names it only if nothing else does)
+        name_mention = max(named or members, key=lambda m: (m.extra.get("reference") != "definite", len(_words(m)),
+                                                            -m.start))
         entity = Entity(id="", label=label, name=name_mention.text,
                         kb_id=local_id(label, " ".join(_words(name_mention))) if named else None,
                         mentions=[m.id for m in members])
