@@ -50,3 +50,9 @@ def test_a_purpose_clause_shares_the_sentence_actors(seed_text: str) -> None:
     talks = [e for e in events(seed_text) if e[6] == "إجراء محادثات"]
     assert talks and talks[0][1] == "planned"
     assert set(talks[0][2]) == {"Steve Witkoff", "Jared Kushner"} and talks[0][3] == ["Volodymyr Zelenskyy"]
+
+
+def test_speaking_by_phone_is_a_phone_consultation() -> None:
+    got = events("وقال المتحدث إن ترامب ورئيس الوزراء الكندي جاستن ترودو تحدثا هاتفيا أيضا السبت.")
+    assert [(e[0], e[6]) for e in got] == [("CONSULT", "تحدثا هاتفيا")]
+    assert "Justin Trudeau" in got[0][2]

@@ -433,3 +433,15 @@ def test_a_definite_head_with_no_group_named_before_is_not_a_reference() -> None
 def test_a_title_speaks_not_the_body_it_speaks_to() -> None:
     got = quotes("وقال وزير الخارجية التونسي لوكالة الأناضول، إن الوزراء اتفقوا على قائمة.")
     assert len(got) == 1 and got[0][0] != "وكالة الأناضول" and got[0][3] == "الوزراء اتفقوا على قائمة"
+
+
+def test_a_verb_after_a_masdars_phrase_takes_the_subject_after_it() -> None:
+    got = quotes("وفي تعليق على الحادثة قال الطبيب المشرف: \"لم ألتق مثل هذه الحالة\". وفي تصريح للصحفيين أكد الوزير "
+                 "أن الوضع مستقر.")
+    assert [(s, c) for s, _, _, c in got] == [("الطبيب المشرف", "لم ألتق مثل هذه الحالة"), ("الوزير", "الوضع مستقر")]
+
+
+def test_spoke_is_a_cue_only_before_what_was_said() -> None:
+    got = quotes("وقال المتحدث سبايسر إن ترامب وترودو تحدثا هاتفيا السبت وناقشا ترتيب \"اجتماعات إضافية\". "
+                 "وتحدث الوزير، للصحيفة عما تعرض له من مضايقات.")
+    assert [c for _, c, _, _ in got] == ["قال", "تحدث"]

@@ -272,6 +272,7 @@ def find_quotes(doc: Document) -> None:
     genders: dict[str, str] = {}      # entity -> F or M, as the verbs that named it agreed with it
     for s in sentence_views(doc):
         found: list[tuple[int, int, str]] = []     # (view start, view end, role) of each cue
+        fronted = False     # the first cue is a verb after a masdar's phrase: its subject follows it
         nested: set[int] = set()     # the cues inside what an earlier cue of the sentence says
         p = 0
         while p < len(s.norms):
@@ -283,6 +284,11 @@ def find_quotes(doc: Document) -> None:
                 roles = {"verb": (p + 1, None)}
                 role = "verb"
             opens = role is not None and _starts_statement(doc, s, p, role, table)
+            if role == "verb" and not opens and found and all(r == "masdar" for _, _, r in found):
+                # «وفي تعليق على الحادثة قال الطبيب: ...»: the masdar's phrase was the verb's aside
+                opens = True
+                found.clear()
+                fronted = True
             if role is None or not (opens or (role == "verb" and (_speaker_before(doc, s, p, speakers) is not None
                                                                   or _named_and_said(doc, s, p, speakers, table)))):
                 p += 1
@@ -290,6 +296,9 @@ def find_quotes(doc: Document) -> None:
             after = roles[role][0]
             if "relay" in roles and not _relays(s, p, after, table):
                 p = after    # «وتم إجلاء ونقل مواطن»: carried, not relayed
+                continue
+            if "said_only" in roles and not _says_next(doc, s, after, table):
+                p = after    # «تحدثا هاتفيا»: they spoke, nothing said is reported
                 continue
             if "clause_only" in roles and not _starts_statement(doc, s, p, "verb", table):
                 p = after    # «عاد مجددا إلى العاصمة»: again, not renewing a statement
@@ -330,7 +339,8 @@ def find_quotes(doc: Document) -> None:
             q = _quote(doc, s, a, b, role, limit, speakers, sentence_speaker, last_speaker, table,
                        said=quotes[-1].speaker if quotes and quotes[-1].sentence == s.index else None,
                        going_on=bool(quotes) and quotes[-1].sentence == s.index - 1 and not k,
-                       svo=k in nested or (not k and not _starts_statement(doc, s, a, role, table)))
+                       svo=k in nested or (not k and not fronted and not _starts_statement(doc, s, a, role, table)),
+                       fronted=fronted and not k)
             if q is None:
                 continue
             q.id = f"q{len(quotes) + 1}"
@@ -366,6 +376,23 @@ def find_quotes(doc: Document) -> None:
             quotes.append(headline)
     doc.quotes = quotes
     doc.order_mentions()   # speakers found here joined the mentions: back in text order, references updated
+
+
+#: how far after a verb that is a cue only before what is said (تحدث) that may begin, past its subject
+MAX_SAID_ONLY_REACH = 6
+
+
+def _says_next(doc: Document, s: SentenceView, b: int, table: PhraseTable) -> bool:
+    """Whether what is said begins within MAX_SAID_ONLY_REACH words of ``b``, in the same clause: a
+    complementiser, a colon, a quotation or a governed preposition (تحدث الوزير عن)."""
+    for i in range(b, min(len(s.norms), b + MAX_SAID_ONLY_REACH)):
+        roles = table.roles_at(s.norms, i)
+        if "complementiser" in roles or "preposition" in roles or s.norms[i] in (":", "عما") \
+                or _opening(s, i):
+            return True
+        if s.norms[i] in (".", "؛") or (i > b and _proclitic(doc, s, i) == "و"):
+            return False     # «تحدثا هاتفيا أيضا السبت وناقشا»: another clause
+    return False
 
 
 def _split_cue(doc: Document, s: SentenceView, p: int, speakers: _Speakers, table: PhraseTable) -> bool:
@@ -632,13 +659,15 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
 
 def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int, speakers: _Speakers,
            sentence_speaker: Mention | None, last_speaker: Mention | None, table: PhraseTable, *,
-           said: str | None = None, svo: bool = False, going_on: bool = False) -> Quote | None:
+           said: str | None = None, svo: bool = False, going_on: bool = False,
+           fronted: bool = False) -> Quote | None:
     """The quote a cue at ``a:b`` opens, or None. ``said``: the speaker of a quote the sentence already has (a
     source phrase at its end naming the same speaker only repeats that attribution; one naming another is a quote
     of its own: «أعلنت السلطات ...، وفق ما أوردته وكالة الأنباء»). ``svo``: the cue stands inside a clause
     («كوريا الشمالية تطالب أمريكا بـ...»): the name right before it, if any, is its subject. ``going_on``: the
     cue opens the sentence right after one that quoted someone, who goes on speaking when no subject is named
-    («... وانتقد الوضع السياسي القائم»: what follows the verb is its object)."""
+    («... وانتقد الوضع السياسي القائم»: what follows the verb is its object). ``fronted``: the cue follows a
+    masdar's phrase (وفي تصريح للصحفيين أكد الوزير): what that phrase names is no subject."""
     toks = doc.tokens
     assert toks is not None
     speaker: Mention | None = None
@@ -700,7 +729,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         speaker = _apposed_person(doc, s, b, speakers)
         if speaker is not None:
             content_from = _skip_apposition(doc, s, _view_after(doc, s, speaker.end), speakers)
-    if speaker is None and role in ("verb", "continue"):
+    if speaker is None and role in ("verb", "continue") and not fronted:
         speaker = _speaker_before(doc, s, a, speakers)
     if speaker is None and role == "participle" and s.norms[a].endswith("ين") and \
             (sentence_speaker is None or sentence_speaker.label != "NORP"):
