@@ -445,3 +445,17 @@ def test_spoke_is_a_cue_only_before_what_was_said() -> None:
     got = quotes("وقال المتحدث سبايسر إن ترامب وترودو تحدثا هاتفيا السبت وناقشا ترتيب \"اجتماعات إضافية\". "
                  "وتحدث الوزير، للصحيفة عما تعرض له من مضايقات.")
     assert [c for _, c, _, _ in got] == ["قال", "تحدث"]
+
+
+def test_a_title_alone_after_a_cue_is_whoever_it_named_before() -> None:
+    doc = analyze("وقال المتحدث باسم البيت الأبيض شون سبايسر إن الرئيس سيلتقي ماي. وقالت الوزيرة إن الوضع صعب. "
+                  "كما أضاف المتحدث بأن ترامب سيلتقي الرئيس المكسيكي.", published="2025-12-03")
+    assert doc.quotes[0].speaker == doc.quotes[2].speaker
+    assert doc.quotes[2].content.text == "ترامب سيلتقي الرئيس المكسيكي"
+
+
+def test_what_someone_will_say_is_no_quote_and_what_a_preposition_governs_does_not_speak() -> None:
+    got = quotes("وقالت ماي إنها واثقة من أن ترامب \"سيعترف بأهمية حلف شمال الأطلسي\" رغم تصريحاته.")
+    assert [c for _, c, _, _ in got] == ["قالت"]
+    # (and what is said starts with the word as written, not after a و read as a conjunction: واثقة)
+    assert got[0][3].startswith("واثقة من أن ترامب")

@@ -297,6 +297,9 @@ def find_quotes(doc: Document) -> None:
             if "relay" in roles and not _relays(s, p, after, table):
                 p = after    # «وتم إجلاء ونقل مواطن»: carried, not relayed
                 continue
+            if role in ("verb", "continue") and _proclitic(doc, s, p) == "س":
+                p = after    # «ترامب سيعترف بأهمية الحلف»: what someone will say is not said yet
+                continue
             if "said_only" in roles and not _says_next(doc, s, after, table):
                 p = after    # «تحدثا هاتفيا»: they spoke, nothing said is reported
                 continue
@@ -531,6 +534,8 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
     for skip in range(MAX_TITLE_WORDS + 1):
         if b + skip >= len(s.view) or (skip and not _plain_word(doc, s, b + skip - 1)):
             return None
+        if skip and _proclitic(doc, s, b) == "ب":
+            return None    # «يعترف بأهمية حلف شمال الأطلسي»: what a preposition governs is no subject
         if s.norms[b + skip] in _OPENERS and b + skip + 1 < len(s.view):
             b += 1   # a name in quotation marks: وكالة "رويترز"، أشارت "نيويورك تايمز"
         found = _speaker_at(doc, s, b + skip, speakers)
@@ -721,6 +726,11 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         speaker = people.last_ending_by(_token_span(s, doc, b, b + 1)[0]) if people is not None else None
         if speaker is not None:
             content_from = _skip_apposition(doc, s, b + 1, speakers)
+    if speaker is None and role in ("verb", "continue"):
+        # «كما أضاف المتحدث بأن»: the title alone, of someone it named before
+        speaker = _title_reference(doc, s, b, speakers, table)
+        if speaker is not None:
+            content_from = b + 1
     if speaker is None and role == "source":
         speaker = _titled_source(doc, s, b, speakers)
         if speaker is not None:
@@ -933,6 +943,10 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
     if end - start < 2:
         return None
     c_start, c_end = _token_span(s, doc, start, end)
+    t = s.view[start]
+    if t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] in ("و", "ف"):
+        # what is said starts with the word as written: «إنها واثقة» (read و + اثقة), «وقال: وقد ...»
+        c_start = toks.start[t - 1]
     text = doc.text
     kind = "indirect"
     if text[c_start] in _OPENERS and text[c_end - 1] in _CLOSERS and c_end - c_start > 2 \
@@ -1178,6 +1192,29 @@ def _back_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers)
     offset = toks.start[s.view[b]]
     organisations = speakers.organisations(head)
     return organisations.last_ending_by(offset) if organisations is not None else None
+
+
+def _title_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers,
+                     table: PhraseTable) -> Mention | None:
+    """«وأضاف المتحدث أن»: a definite noun standing alone after the cue (what is said, or an aside, follows it) that
+    begins a role phrase named earlier (المتحدث باسم البيت الأبيض شون سبايسر) stands for whoever that phrase named:
+    the latest such phrase before it."""
+    n = len(s.norms)
+    if b + 1 >= n or not definite(s.norms[b]) or len(s.norms[b]) < 5 or _proclitic(doc, s, b) or not (
+            _says_directly(s, b + 1, table) or "aside" in table.roles_at(s.norms, b + 1)
+            or s.norms[b + 1] in ("،", ",")):
+        return None
+    toks = doc.tokens
+    assert toks is not None
+    offset = toks.start[s.view[b]]
+    word = s.norms[b]
+    return next((m for m in reversed(speakers.starting_upto(s.start - TITLE_REFERENCE_REACH, offset))
+                 if m.label == "TITLE" and m.end <= offset and m.entity
+                 and next(iter(fold(m.text).split()), "") in (word, word[2:])), None)
+
+
+#: how far back (characters) a title standing alone looks for the role phrase it repeats
+TITLE_REFERENCE_REACH = 3000
 
 
 def _nearest_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers, *,
