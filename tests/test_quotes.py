@@ -459,3 +459,16 @@ def test_what_someone_will_say_is_no_quote_and_what_a_preposition_governs_does_n
     assert [c for _, c, _, _ in got] == ["قالت"]
     # (and what is said starts with the word as written, not after a و read as a conjunction: واثقة)
     assert got[0][3].startswith("واثقة من أن ترامب")
+
+
+def test_a_continuing_verb_with_a_new_subject_or_no_statement_is_not_the_last_speaker() -> None:
+    got = quotes("وقال الوزير محمد العربي إن الوضع صعب. وأضاف مدير المستشفى أن الجرحى بخير. وتختتم سلسلة الإضرابات "
+                 "بإضراب وطني يوم 5 جانفي. وتابع يقول \"لن نتراجع\".")
+    assert [(s, c) for s, _, _, c in got][1:] == [("مدير المستشفى", "الجرحى بخير"), ("مدير المستشفى", "لن نتراجع")]
+
+
+def test_a_statement_named_again_speaks_for_the_body_that_issued_it() -> None:
+    got = quotes("وأوضح بيان من وزارة الدفاع الجزائرية أن الإرهابي سلم نفسه. وأضاف البيان أنه بفضل معلومات استرجعت "
+                 "مفرزة للجيش مسدسا.")
+    assert len(got) == 2 and got[0][0] == got[1][0] == "وزارة الدفاع الجزائرية"
+    assert got[1][3].startswith("بفضل معلومات")

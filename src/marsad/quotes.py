@@ -748,8 +748,14 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                         if m.label == "NORP" and m.end <= toks.start[s.view[a]]), None)
     if speaker is None and role == "participle":
         speaker = sentence_speaker or _first_speaker(doc, s, a, speakers) or last_speaker
-    if speaker is None and role == "continue":
+    if speaker is None and role == "continue" and (_says_directly(s, b, table) or _no_subject_next(doc, s, b, table)
+                                                   or bool(table.roles_at(s.norms, b).keys() & set(_CUE_ROLES))):
+        # «وأضاف أن»، «وتابع: ...»، «وتابع يقول»، «وأضاف في تصريح ... أن»: who spoke last goes on (not «وأضاف مدير
+        # المستشفى أن», a new speaker, nor «وتختتم سلسلة الإضرابات بـ...», no statement)
         speaker = last_speaker
+        saying = next((r for r in _CUE_ROLES if r in table.roles_at(s.norms, b)), None)
+        if saying is not None:
+            content_from = table.roles_at(s.norms, b)[saying][0]     # «وتابع يقول "..."»: what he says
     if speaker is None and role == "verb":
         speaker = _back_reference(doc, s, b, speakers)
         if speaker is not None:
@@ -944,9 +950,14 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
         return None
     c_start, c_end = _token_span(s, doc, start, end)
     t = s.view[start]
-    if t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] in ("و", "ف"):
-        # what is said starts with the word as written: «إنها واثقة» (read و + اثقة), «وقال: وقد ...»
-        c_start = toks.start[t - 1]
+    # what is said starts with the word as written: «إنها واثقة» (read و + اثقة), «أنه بفضل معلومات ...»; but not
+    # with the preposition a cue governs (طالب بتدعيم)
+    said = start > 0 and (s.norms[start - 1] == ":" or (table is not None and "complementiser" in table.roles_at(
+        norms, start - 1)))
+    while t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and \
+            (said or toks.norm[t - 1] in ("و", "ف")):
+        t -= 1
+        c_start = toks.start[t]
     text = doc.text
     kind = "indirect"
     if text[c_start] in _OPENERS and text[c_end - 1] in _CLOSERS and c_end - c_start > 2 \
@@ -1160,7 +1171,9 @@ def _issuer(doc: Document, s: SentenceView, b: int, stop: int, speakers: _Speake
             break
         if "statement" not in table.roles_at([toks.norm[t]], 0):
             continue
-        named = [m for m in speakers.starting_upto(toks.end[t], toks.end[t] + 3) if m.label in _ISSUER_LABELS]
+        # (right after it, or after «صادر عن»، «من»: بيان من وزارة الدفاع)
+        named = [m for m in speakers.starting_upto(toks.end[t], toks.end[t] + 15) if m.label in _ISSUER_LABELS
+                 and fold(doc.text[toks.end[t]:m.start]).strip() in _ISSUED_BY | {"", "ل"}]
         if named:
             return named[0]
         bound = max(doc.text.rfind(c, 0, toks.start[t]) for c in ".!?؟\n") + 1
