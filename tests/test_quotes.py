@@ -472,3 +472,10 @@ def test_a_statement_named_again_speaks_for_the_body_that_issued_it() -> None:
                  "مفرزة للجيش مسدسا.")
     assert len(got) == 2 and got[0][0] == got[1][0] == "وزارة الدفاع الجزائرية"
     assert got[1][3].startswith("بفضل معلومات")
+
+
+def test_a_cue_inside_a_quotation_does_not_cut_it_short() -> None:
+    got = quotes("وقال مصدر دبلوماسي لوكالة الأناضول، إن \"وزراء خارجية الدول الثلاث المجتمعين في العاصمة، اتفقوا على "
+                 "تحديد قائمة بالمنظمات الإرهابية\".")
+    assert got[0][:3] == ("مصدر دبلوماسي", "قال", "direct")
+    assert got[0][3].endswith("اتفقوا على تحديد قائمة بالمنظمات الإرهابية")

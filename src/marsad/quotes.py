@@ -327,8 +327,9 @@ def find_quotes(doc: Document) -> None:
             if said is not None and said[0] - roles[role][0] <= 6:
                 p = roles[role][0]   # «وقال ظريف حسب الإعلام الإيراني إن ...»: the source of a statement already cued
                 continue
-            if found and not opens:
-                # «أكد X أن رئيس الحكومة أوضح أن ...»: a statement reported inside another, which goes on past it
+            if found and (not opens or _inside_quotation(s, p)):
+                # «أكد X أن رئيس الحكومة أوضح أن ...», «وتابع: "... وأفادني بأن ..."»: a statement reported inside
+                # another, which goes on past it
                 nested.add(len(found))
             found.append((p, roles[role][0], role))
             p = roles[role][0]
@@ -1118,6 +1119,20 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         if s.norms[q] in ("،", ",", ".") or "verb" in roles(q) or governs(q):
             return None     # «ودعا الفاعلين الاقتصاديين إلى ...»: the cue's object, then the preposition it governs
     return None
+
+
+def _inside_quotation(s: SentenceView, p: int) -> bool:
+    """Whether the token at ``p`` stands inside a quotation opened before it in the sentence and not yet closed."""
+    depth = 0
+    straight = False
+    for w in s.norms[:p]:
+        if w in ("«", "“", "„"):
+            depth += 1
+        elif w in ("»", "”"):
+            depth = max(0, depth - 1)
+        elif w == '"':
+            straight = not straight
+    return depth > 0 or straight
 
 
 def _opening(s: SentenceView, i: int) -> bool:
