@@ -479,3 +479,10 @@ def test_a_cue_inside_a_quotation_does_not_cut_it_short() -> None:
                  "تحديد قائمة بالمنظمات الإرهابية\".")
     assert got[0][:3] == ("مصدر دبلوماسي", "قال", "direct")
     assert got[0][3].endswith("اتفقوا على تحديد قائمة بالمنظمات الإرهابية")
+
+
+def test_a_name_quoted_after_the_cue_speaks_and_a_cue_opening_a_quotation_is_its_first_word() -> None:
+    got = quotes("وبالبحث في جذور المرشحة الفرنسية مارين لوبان كشف \"جون لويس بوكارنوت\" أنها تنحدر من عائلة ملك "
+                 "فرنسا. عبرت تونس عن \"إدانتها المطلقة للتفجير الإرهابي الذي شهدته محافظة قندهار\".")
+    assert [c for _, c, _, _ in got] == ["كشف", "عبرت"]
+    assert "لوبان" not in got[0][0]

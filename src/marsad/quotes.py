@@ -327,6 +327,9 @@ def find_quotes(doc: Document) -> None:
             if said is not None and said[0] - roles[role][0] <= 6:
                 p = roles[role][0]   # «وقال ظريف حسب الإعلام الإيراني إن ...»: the source of a statement already cued
                 continue
+            if found and p and s.norms[p - 1] in _OPENERS and _inside_quotation(s, p):
+                p = roles[role][0]   # «عبرت تونس عن "إدانتها ..."»: the first word of what is quoted
+                continue
             if found and (not opens or _inside_quotation(s, p)):
                 # «أكد X أن رئيس الحكومة أوضح أن ...», «وتابع: "... وأفادني بأن ..."»: a statement reported inside
                 # another, which goes on past it
@@ -698,6 +701,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if speaker is not None and _after_preposition(doc.text, speaker.start) and \
                 _speaker_after(doc, s, b, speakers, speech=True) is not None:
             speaker = None    # «رئيسا للفلبين اعلن رئيس البلاد»: the name a preposition governs is no subject
+        if speaker is not None and b < len(s.norms) and _opening(s, b) and _quoted_name(doc, s, b) and \
+                _says_directly(s, next(i for i in range(b + 1, len(s.norms)) if s.norms[i] in _CLOSERS) + 1, table):
+            speaker = None    # «... مارين لوبان كشف "جون لويس بوكارنوت" أنها»: the name quoted after the cue speaks
         if speaker is not None:
             return _make(doc, s, _after_aside(doc, s, b, limit, table), limit, speaker, a, b, limit=limit, table=table)
     calls = "verb" in table.phrases.get((s.norms[a], "الي"), {})    # دعا لـ is دعا إلى: what is called for
