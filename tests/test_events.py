@@ -56,3 +56,13 @@ def test_speaking_by_phone_is_a_phone_consultation() -> None:
     got = events("وقال المتحدث إن ترامب ورئيس الوزراء الكندي جاستن ترودو تحدثا هاتفيا أيضا السبت.")
     assert [(e[0], e[6]) for e in got] == [("CONSULT", "تحدثا هاتفيا")]
     assert "Justin Trudeau" in got[0][2]
+
+
+def test_who_carried_out_an_attack_named_in_a_relative_clause_is_its_actor() -> None:
+    got = events("وجاء ذلك في إشارة إلى الضربات التي وجهتها القاهرة قبل أيام لمجموعات مسلحة شرقي ليبيا.")
+    assert got[0][0] == "ASSAULT" and got[0][2] == ["Cairo"]
+
+
+def test_dismissal_and_surrender_are_events() -> None:
+    got = events("وقررت الكتلة إقالة النائب وليد جلاد. وأوضح البيان أن الإرهابي فيصل سلم نفسه للسلطات العسكرية.")
+    assert [e[0] for e in got] == ["SANCTION", "RETREAT"]

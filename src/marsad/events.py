@@ -46,7 +46,16 @@ from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.inflect import expand
 from marsad.text.normalise import fold
-from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, Tokens, phrase_norms, reads_whole, sentence_views
+from marsad.text.tokenize import (
+    CLITIC,
+    PUNCT,
+    RELATIVE_PRONOUNS,
+    SentenceView,
+    Tokens,
+    phrase_norms,
+    reads_whole,
+    sentence_views,
+)
 
 ARGUMENT_LABELS = frozenset({"PER", "ORG", "GPE", "NORP", "FAC", "LOC", "TITLE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -278,6 +287,8 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
             act([speaker])
     if not event.actor and (carrier := _support_verb_subject(doc, clause, a, arguments)) is not None:
         act([carrier])   # «نفذ أساتذة المدرسة، الخميس، وقفة احتجاجية»: who carries it out, named after the verb
+    if not event.actor and (carrier := _relative_support_subject(doc, clause, b, arguments)) is not None:
+        act([carrier])   # «الضربات التي وجهتها القاهرة لمجموعات ...»: who carried them out, in the relative clause
     if not event.actor and si == 0 and _quote_holding(doc.quotes, start, si) is None and \
             (named := _headline_actor(doc, clause, a, arguments)) is not None:
         # «إيران : مناورات بحرية بالخليج العربي»: the headline names who acts before its colon (unless the colon
@@ -306,6 +317,20 @@ def _support_verb_subject(doc: Document, clause: SentenceView, a: int, arguments
                         and not _introduced_by_preposition(doc, m)), None)
         return subject.entity if subject is not None else None
     return None
+
+
+def _relative_support_subject(doc: Document, clause: SentenceView, b: int, arguments: list[Mention]) -> str | None:
+    """The entity named right after a support verb in a relative clause on the trigger ending at ``b`` (الضربات
+    التي وجهتها القاهرة، الوقفة التي نظمها الأساتذة)."""
+    toks = doc.tokens
+    assert toks is not None
+    if b + 1 >= len(clause.norms) or clause.norms[b] not in RELATIVE_PRONOUNS or \
+            clause.norms[b + 1] not in senses()["support_verb"]:
+        return None
+    verb_end = toks.end[clause.view[b + 1]]
+    subject = next((m for m in arguments if verb_end <= m.start and _words_between(doc, verb_end, m.start) <= 1
+                    and not _introduced_by_preposition(doc, m)), None)
+    return subject.entity if subject is not None else None
 
 
 #: categories of acts done to someone, whose trigger governed by a preposition is another verb's object
