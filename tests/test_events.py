@@ -66,3 +66,11 @@ def test_who_carried_out_an_attack_named_in_a_relative_clause_is_its_actor() -> 
 def test_dismissal_and_surrender_are_events() -> None:
     got = events("وقررت الكتلة إقالة النائب وليد جلاد. وأوضح البيان أن الإرهابي فيصل سلم نفسه للسلطات العسكرية.")
     assert [e[0] for e in got] == ["SANCTION", "RETREAT"]
+
+
+def test_whoever_an_arrest_or_dismissal_is_done_to_is_named_after_its_masdar() -> None:
+    got = events("وأدانت حركة النهضة اعتقال الصحفي محمد اليوسفي. وقامت الشرطة باعتقال الصحفي محمد اليوسفي.")
+    arrests = [e for e in got if e[0] == "COERCE"]
+    # (the movement condemns the arrest: it did not arrest anyone)
+    assert [e[2] for e in arrests] == [[], ["الشرطة"]]
+    assert all(len(e[3]) == 1 and e[3][0] not in ("حركة النهضة", "الشرطة") for e in arrests)

@@ -649,6 +649,17 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         # phrase; the name right after the trigger is who it was done to
         actors = _coordinated(doc, agent, after) if agent is not None else []
         before = []
+    elif first_after is not None and b - a == 1 and clause.norms[a] in senses()["object_genitive"] \
+            and not _starts_with_preposition(doc, end, first_after) and not _place_preposition(doc, first_after):
+        # «إقالة النائب وليد جلاد»، «اعتقال الصحفي»: the genitive of such a masdar suffers it; who did it is named
+        # by a support verb (قامت الشرطة باعتقال), not by whatever verb the masdar is the object of (أدانت الحركة
+        # اعتقال الصحفي)
+        suffers = first_after
+        if suffers.label in PLACE_LABELS:
+            # «اغتيال زعيم كوريا الشمالية كيم جونغ أون»: the place completes a title; the person named next suffers
+            suffers = next((m for m in after if m.start >= suffers.end and m.label == "PER"
+                            and _words_between(doc, suffers.end, m.start) == 0), suffers)
+        recipients = _coordinated(doc, suffers, after)
     elif first_after is not None and not _starts_with_preposition(doc, end, first_after) \
             and not _place_preposition(doc, first_after) and visited is None:
         actors = _coordinated(doc, first_after, after)   # «اجتماع بوتين مع»، «مباحثات بين أوكرانيا وروسيا»
@@ -667,7 +678,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     rest = [m for m in after if m not in actors and m.entity not in acting
             and m.start > (actors[-1].end if actors and actors[-1].start >= end else end)]
     located = category in LOCATED   # «محادثات في جنيف»: where they met, not with whom
-    for m in rest:
+    for m in rest if not recipients else []:
         if located and (_locative(doc, m) or (category == "CONSULT" and _at_place(doc, m))):
             continue   # «التقى السيسي اليوم بالقاهرة الرئيس هادي»: one meets a person in a city, not the city
         direct = not recipients and m is rest[0] and (
