@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from marsad.text.normalise import fold
+from marsad.text.normalise import fold, spoken_name
 from marsad.text.tokenize import TOKEN_RE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +82,16 @@ def curated_person_tokens(counts: Counter[str], max_count: int = 10) -> set[str]
     return {w for w in words if len(w) >= 3 and counts.get(w, 0) <= max_count}
 
 
+def spoken_person_tokens(names: set[str], counts: Counter[str], min_count: int = 5) -> set[str]:
+    """First names with a hamza after the article as Maghrebi news writes them as spoken (marsad.text.normalise
+    .spoken_name: الأسعد → لسعد، الأزهر → لزهر), where the news text has the spoken form at least ``min_count``
+    times: read as ل + سعد, «لسعد اليعقوبي» would lose the first letter of the name."""
+    # (only names with a hamza after the article, of four letters or more: the spoken form of الشاب would be لشاب,
+    # «for the young man», and of الانا لنا, «for us»)
+    return {s for n in names if n.startswith("الا") and len(n) > 5 and (s := spoken_name(n)) != n
+            and counts.get(s, 0) >= min_count}
+
+
 def ambiguous(names: set[str], counts: Counter[str], min_count: int = 100) -> set[str]:
     """Name tokens that are, in running news text, mostly a conjunction before a frequent word: واكد (Waked) is far
     more often و + أكد. Seen often as written and as the word without its first letter, they are left to the clitic
@@ -109,7 +119,10 @@ def main() -> None:
     args = ap.parse_args()
     counts = ant_counts(args.shared / "data/news/ant-v1.1") + conll_counts(args.shared)
     kept = {w: c for w, c in counts.items() if c >= MIN_KEEP}
-    every = place_tokens(args.shared) | person_tokens(args.shared, min_count=2) | curated_person_tokens(counts)
+    people = person_tokens(args.shared, min_count=2)
+    spoken = spoken_person_tokens(people, counts)
+    print(f"first names as spoken: {' '.join(sorted(spoken))}")
+    every = place_tokens(args.shared) | people | curated_person_tokens(counts) | spoken
     dropped = ambiguous(every, counts)
     names = sorted(every - dropped)
     print(f"left to the clitic rules: {' '.join(sorted(dropped))}")

@@ -4,10 +4,10 @@
     python scripts/train_ner.py                # the two-pass CRF on ANERcorp's training split
 
 Two passes (python-crfsuite, L-BFGS, deterministic; the weights are then exported to the NumPy archives that ship,
-pass1.npz and pass2.npz, byte for byte the same for the same model): pass 1 over word features; pass 2 adds how the same word was
-tagged elsewhere in the document, learned from pass-1 predictions made by jackknifing (each fold tagged by a model
-trained on the other folds). `--dev` holds out the last 10% of the training sentences and reports the scores on it
-instead of shipping a model. ANERcorp's test split is never read here: score the shipped model with
+pass1.npz and pass2.npz, byte for byte the same for the same model): pass 1 over word features; pass 2 adds how the
+same word was tagged elsewhere in the document, learned from pass-1 predictions made by jackknifing (each fold tagged
+by a model trained on the other folds). `--dev` holds out the last 10% of the training sentences and reports the
+scores on it instead of shipping a model. ANERcorp's test split is never read here: score the shipped model with
 `marsad eval ner --gold ../shared/data/ner/anercorp/test.txt`.
 
 `--extra aqmar,wojood` adds the other NER sets of ../shared/data/ner (AQMAR, Arabic Wikipedia; the Wojood sample,

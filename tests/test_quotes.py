@@ -486,3 +486,9 @@ def test_a_name_quoted_after_the_cue_speaks_and_a_cue_opening_a_quotation_is_its
                  "فرنسا. عبرت تونس عن \"إدانتها المطلقة للتفجير الإرهابي الذي شهدته محافظة قندهار\".")
     assert [c for _, c, _, _ in got] == ["كشف", "عبرت"]
     assert "لوبان" not in got[0][0]
+
+
+def test_a_media_heads_word_alone_refers_to_the_name_written_after_it() -> None:
+    got = quotes("وذكرت وكالة \"تشاينا نيوز\" أن المرأة أنجبت. ووفقا للوكالة فقد \"تعرضت المرأة لحادثة غريبة\". "
+                 "وأضافت الوكالة أن الأطفال بخير.")
+    assert [s for s, _, _, _ in got] == ["تشاينا نيوز"] * 3

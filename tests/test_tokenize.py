@@ -111,3 +111,10 @@ def test_word_list_forms_that_the_tokeniser_would_split_are_known() -> None:
     from marsad.text.tokenize import reads_whole
     assert reads_whole("أكد") and reads_whole("لافتا") and reads_whole("فرض_عقوبات")
     assert not reads_whole("وصفه")   # و + صفه: as a key it would match صفة
+
+
+def test_a_first_name_written_as_spoken_keeps_its_first_letter() -> None:
+    # لسعد is الأسعد as Tunisian news writes it: no ل + سعد
+    from marsad import analyze
+    doc = analyze("وقال لسعد اليعقوبي إن الإضراب قائم.", published="2017-01-01")
+    assert any(m.text == "لسعد اليعقوبي" and m.label == "PER" for m in doc.mentions)

@@ -210,6 +210,10 @@ def _back_references(doc: Document) -> None:
                 first = words[0][2:] if words[0].startswith("ال") else words[0]
                 if first in heads:
                     by_head.setdefault(first, []).append(m)
+                # a name written after its head (وكالة "تشاينا نيوز"، صحيفة فايننشال تايمز): the head refers to it too
+                before = normalize(doc.text[max(0, m.start - 12):m.start].replace('"', " ").replace("«", " ")).split()
+                if before and before[-1] in heads and before[-1] != first:
+                    by_head.setdefault(before[-1], []).append(m)
     generic = _generic_bodies()
     taken = Intervals((m.start, m.end) for m in doc.mentions)
     entities = {e.id: e for e in doc.entities}
