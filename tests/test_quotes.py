@@ -492,3 +492,13 @@ def test_a_media_heads_word_alone_refers_to_the_name_written_after_it() -> None:
     got = quotes("وذكرت وكالة \"تشاينا نيوز\" أن المرأة أنجبت. ووفقا للوكالة فقد \"تعرضت المرأة لحادثة غريبة\". "
                  "وأضافت الوكالة أن الأطفال بخير.")
     assert [s for s, _, _, _ in got] == ["تشاينا نيوز"] * 3
+
+
+def test_a_name_after_a_construed_title_and_a_comma_speaks() -> None:
+    doc = analyze("وقال كاتب عام النقابة، لسعد اليعقوبي في تصريح لمراسل الإذاعة خلال ندوة صحفية اليوم إن الخطوة "
+                  "تصعيدية. وأضاف المسؤول النقابي أن الأمر خطير. وأعلن الناطق الرسمي باسم الحكومة إياد الدهماني "
+                  "خلال نقطة إعلامية أن التفاوض انتهى.", published="2025-12-03")
+    people = {m.text: m.entity for m in doc.mentions if m.label == "PER"}
+    assert {"لسعد اليعقوبي", "إياد الدهماني"} <= set(people)
+    # the union official goes on speaking (a definite description after وأضاف); the spokesman speaks for himself
+    assert [q.speaker for q in doc.quotes] == [people["لسعد اليعقوبي"]] * 2 + [people["إياد الدهماني"]]

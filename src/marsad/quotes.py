@@ -30,6 +30,7 @@ from marsad.document import Document, Entity, Mention, Quote
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.ner.tagger import load_model
 from marsad.ner.titles import after_honorifics
+from marsad.ner.titles import words as title_words
 from marsad.resolve import local_id
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.inflect import expand, plural_forms
@@ -162,6 +163,8 @@ def _groups_named_again(doc: Document, views: list[SentenceView], named: dict[st
 MAX_SPEAKER_NAME_WORDS = 4
 #: a word the news lexicon counts this often or more is a common word, no surname
 SURNAME_MAX_COUNT = 50
+#: ... but a definite word of relation (الدهماني) may be a family name up to this count (الجهوي، الرسمي: 480-650)
+FAMILY_NISBA_MAX_COUNT = 200
 
 
 def speaker_names(doc: Document) -> None:
@@ -221,12 +224,13 @@ def _titled_name(doc: Document, s: SentenceView, b: int, table: PhraseTable, per
     toks = doc.tokens
     assert toks is not None
     n = len(s.norms)
-    if b >= n or not definite(s.norms[b]) or _proclitic(doc, s, b):
+    if b >= n or _proclitic(doc, s, b) or toks.kind[s.view[b]] == PUNCT:
         return None
     end = b
+    # (a comma may set the name off the title: «وقال كاتب عام النقابة، لسعد اليعقوبي في تصريح ... إن»)
     while end < n and end - b < MAX_UNNAMED_WORDS and not (
             "complementiser" in table.roles_at(s.norms, end) or s.norms[end] in _PHRASE_STOPS
-            or toks.kind[s.view[end]] == PUNCT):
+            or (toks.kind[s.view[end]] == PUNCT and s.norms[end] not in ("،", ","))):
         end += 1
     # what is said follows: at once, or after an aside (في تصريح لـ...)
     if not any("complementiser" in table.roles_at(s.norms, i) or s.norms[i] == ":" or _opening(s, i)
@@ -238,15 +242,21 @@ def _titled_name(doc: Document, s: SentenceView, b: int, table: PhraseTable, per
 
     def plain(i: int) -> bool:
         t = s.view[i]
-        return not _proclitic(doc, s, i) and not taken.overlaps(toks.start[t], toks.end[t])
+        return toks.kind[t] != PUNCT and len(s.norms[i]) > 2 and not _proclitic(doc, s, i) and \
+            not taken.overlaps(toks.start[t], toks.end[t])
 
     for j in range(b + 1, end - 1):
         w = s.norms[j]
         if not plain(j) or definite(w) or w in _GOVERNED or not person_word(w):
             continue
+        if not any(definite(s.norms[i]) or title_words().roles_at(s.norms, i) for i in range(b, j)):
+            continue    # a title before the name: definite (المحاسب الخمسيني) or construed (كاتب عام النقابة)
         k = j + 1
         while k < end and k - j < MAX_SPEAKER_NAME_WORDS and plain(k) and (
                 (not definite(s.norms[k]) and person_word(s.norms[k]))
+                # a family name of relation, which the news may name often (إياد الدهماني)
+                or (definite(s.norms[k]) and s.norms[k].endswith("ي")
+                    and common.get(s.norms[k], 0) < FAMILY_NISBA_MAX_COUNT)
                 or (common.get(s.norms[k], 0) < SURNAME_MAX_COUNT
                     # a rare noun construed with what follows is an apposition (عمر السومة مهاجم النادي الأهلي)
                     and (definite(s.norms[k]) or k + 1 == end or not definite(s.norms[k + 1])))):
@@ -768,8 +778,11 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if speaker is not None:
             content_from = b + 1
     if speaker is None and role in ("verb", "continue"):
+        # «وأضاف المسؤول النقابي أن» after a person spoke: a definite description that goes on with that person
+        refers = last_speaker if role == "continue" and last_speaker is not None and last_speaker.label == "PER" \
+            else None
         unnamed = None if adverb else _unnamed_speaker(doc, s, b, table, speakers, cue=s.norms[a],
-                                                       subject=not (a and sentence_speaker))
+                                                       subject=not (a and sentence_speaker), refers=refers)
         if unnamed is not None:
             speaker, content_from = unnamed
         elif adverb or _says_directly(s, b, table) or _no_subject_next(doc, s, b, table) or \
@@ -1050,6 +1063,8 @@ _PHRASE_STOPS = frozenset({"التي", "الذي", "الذين", "اللذان",
                            "هو", "هي", "هم"})   # «وتقول الوكالة وهي متخصصة ... إن»: a clause about the speaker
 
 
+#: the most words of a definite description that goes on with the last speaker (المسؤول النقابي)
+MAX_REFERRING_WORDS = 3
 #: prepositions that a cue's object may govern (دعا X إلى، حث X على): no unnamed subject runs past them
 _GOVERNED = frozenset({"الي", "علي", "عن"})
 
@@ -1060,13 +1075,16 @@ def _says_directly(s: SentenceView, b: int, table: PhraseTable) -> bool:
 
 
 def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
-                     speakers: _Speakers, *, cue: str = "", subject: bool = True) -> tuple[Mention, int] | None:
+                     speakers: _Speakers, *, cue: str = "", subject: bool = True,
+                     refers: Mention | None = None) -> tuple[Mention, int] | None:
     """A speaker the tagger did not name: the noun phrase between the cue and its complementiser, a quotation or
     the preposition the cue governs (وقالت الشرطة إن، قال عمال إنقاذ إن، قال له الموظف "..."، ودعت متدخلة في كلمة
     إلى ...). It becomes a group mention and entity. A phrase that starts with a preposition (وأضافت في بيان أن)
     is no subject. A phrase that ends with a person's name is a title and the name (المتحدثة باسم الوزارة ماريا
     زاخاروفا): the person speaks. ``subject``: whether the cue still lacks one; where the sentence has named its
-    speaker already, a noun phrase before the governed preposition is the cue's object (ودعا الفاعلين إلى ...)."""
+    speaker already, a noun phrase before the governed preposition is the cue's object (ودعا الفاعلين إلى ...).
+    ``refers``: the person who spoke last, whom a short definite description goes on with (وأضاف المسؤول النقابي،
+    after حسان العرفاوي spoke); an indefinite one (وأضاف مدير المستشفى) is someone new."""
     if b >= len(s.norms) or _says_directly(s, b, table) or s.norms[b] in _OPENERS or _governed(doc, s, b) \
             or table.roles_at(s.norms, b).keys() & {"aside", *_CUE_ROLES} \
             or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال") \
@@ -1112,6 +1130,9 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             if content is None:
                 return None
             start, stop = _token_span(s, doc, b, end)
+            if refers is not None and end - b <= MAX_REFERRING_WORDS and all(
+                    definite(s.norms[i]) for i in range(b, end)) and not groups().roles_at(s.norms, b):
+                return refers, content
             if "statement" in groups().roles_at(s.norms, b):
                 issuer = _issuer(doc, s, b, stop, speakers)
                 if issuer is not None:

@@ -225,7 +225,10 @@ class Featurizer:
         Wikidata name tokens too): its cluster, at the middle granularity, holds at least NAME_CLUSTER_SHARE of
         person-name tokens, or the word is too rare to have one."""
         n = normalize(word)
-        if n not in self.gaz.get("per_tok", ()):
+        per_tok = self.gaz.get("per_tok", ())
+        if n.startswith("ل") and "الا" + n[1:] in per_tok:
+            return True     # a name of the article written as spoken (لسعد for الأسعد)
+        if n not in per_tok:
             return False
         clusters = self.kmeans.get(n)
         return clusters is None or clusters[1] in self._name_clusters()
