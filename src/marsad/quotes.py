@@ -186,9 +186,11 @@ def speaker_names(doc: Document) -> None:
     people = Intervals((m.start, m.end) for m in doc.mentions if m.label == "PER")
     views = sentence_views(doc)
     found: list[tuple[str, ...]] = []
+    first = table.first_words
     for s in views:
-        n = len(s.norms)
-        for p in range(n):
+        for p, w in enumerate(s.norms):
+            if w not in first:
+                continue
             roles = table.roles_at(s.norms, p)
             role = next((r for r in ("verb", "continue") if r in roles), None)
             if role is None or not _starts_statement(doc, s, p, role, table):
