@@ -1,8 +1,9 @@
 """Who said what: quotes and reported speech with their speakers.
 
-Two stages. ``group_mentions`` (with the other mention stages) marks unnamed groups that speak or act — مصادر
-إعلامية، مسؤولون أمريكيون، المراقبون، قوات الأمن، مسلحون مجهولون — as NORP mentions, so that the resolver makes entities
-of them (the events stage uses them as actors too). ``find_quotes``
+Three stages. ``speaker_names`` and ``group_mentions`` (with the other mention stages) mark the people a title names
+in a speaker's place (وقال المحاسب الخمسيني ماجد عمران إن) as PER mentions, and unnamed groups that speak or act —
+مصادر إعلامية، مسؤولون أمريكيون، المراقبون، قوات الأمن، مسلحون مجهولون — as NORP mentions, so that the resolver makes
+entities of them (the events stage uses them as actors too). ``find_quotes``
 (after the resolver) reads each sentence for cues from ``data/quotes/cues.tsv``:
 
 - a speech or stance verb (قال، أكد، أعرب عن، دعا إلى، نفى...) whose subject, named right after it («قال X إن») or
@@ -169,8 +170,9 @@ FAMILY_NISBA_MAX_COUNT = 200
 
 def speaker_names(doc: Document) -> None:
     """Add PER mentions for the person a title names in a speaker's place, where the tagger found no one: between a
-    speech verb and what is said, a title (a definite noun phrase) followed by two to four words that begin with a
-    known first name and go on with name words or rare words (وقال الناطق الرسمي باسم الحرس الوطني خليفة الشيباني
+    speech verb and what is said, a title (with a definite word or a title word: المحاسب الخمسيني، كاتب عام النقابة)
+    followed by two to four words that begin with a known first name (``Featurizer.person_word``) and go on with name
+    words, rare words or a family name of relation (وقال الناطق الرسمي باسم الحرس الوطني خليفة الشيباني
     إن، وأكدت الزائرة نوف القحطاني أن). Later occurrences of the name, and of its surname alone when that is a rare
     word, become PER mentions too, so that the resolver joins them (وأضاف الشيباني)."""
     toks = doc.tokens
