@@ -479,6 +479,14 @@ def test_a_cue_inside_a_quotation_does_not_cut_it_short() -> None:
                  "تحديد قائمة بالمنظمات الإرهابية\".")
     assert got[0][:3] == ("مصدر دبلوماسي", "قال", "direct")
     assert got[0][3].endswith("اتفقوا على تحديد قائمة بالمنظمات الإرهابية")
+    assert len(got) == 1     # «اتفقوا على» is a verb of what is quoted, no statement of its own
+
+
+def test_a_statement_reported_inside_a_quotation_is_a_quote_of_its_own() -> None:
+    got = quotes("وتابع العنزي: \"تم إرسالي إلى رئيس القسم، وأكد لي رئيس القسم أنه سيتم إرسال الأوراق إلى الوزارة، "
+                 "وتم منعي منه\".")
+    assert [c.split()[0] for _, c, _, _ in got] == ["تابع", "أكد"] and got[1][0] == "رئيس القسم"
+    assert got[0][3].startswith("تم إرسالي") and got[0][3].endswith("وتم منعي منه")
 
 
 def test_a_name_quoted_after_the_cue_speaks_and_a_cue_opening_a_quotation_is_its_first_word() -> None:

@@ -341,8 +341,11 @@ def find_quotes(doc: Document) -> None:
             if said is not None and said[0] - roles[role][0] <= 6:
                 p = roles[role][0]   # «وقال ظريف حسب الإعلام الإيراني إن ...»: the source of a statement already cued
                 continue
-            if found and p and s.norms[p - 1] in _OPENERS and _inside_quotation(s, p):
-                p = roles[role][0]   # «عبرت تونس عن "إدانتها ..."»: the first word of what is quoted
+            if found and _inside_quotation(s, p) and (
+                    s.norms[p - 1] in _OPENERS or not _says_next(doc, s, roles[role][0], table, governed=False)):
+                # «عبرت تونس عن "إدانتها ..."»: the first word of what is quoted; «إن "الوزراء ... اتفقوا على
+                # تحديد ..."»: a verb of what is quoted, no statement reported in it (as «وأفادني بأن» is)
+                p = roles[role][0]
                 continue
             if found and (not opens or _inside_quotation(s, p)):
                 # «أكد X أن رئيس الحكومة أوضح أن ...», «وتابع: "... وأفادني بأن ..."»: a statement reported inside
@@ -403,12 +406,13 @@ def find_quotes(doc: Document) -> None:
 MAX_SAID_ONLY_REACH = 6
 
 
-def _says_next(doc: Document, s: SentenceView, b: int, table: PhraseTable) -> bool:
+def _says_next(doc: Document, s: SentenceView, b: int, table: PhraseTable, *, governed: bool = True) -> bool:
     """Whether what is said begins within MAX_SAID_ONLY_REACH words of ``b``, in the same clause: a
-    complementiser, a colon, a quotation or a governed preposition (تحدث الوزير عن)."""
+    complementiser, a colon, a quotation or, if ``governed``, a preposition a cue governs (تحدث الوزير عن)."""
     for i in range(b, min(len(s.norms), b + MAX_SAID_ONLY_REACH)):
         roles = table.roles_at(s.norms, i)
-        if "complementiser" in roles or "preposition" in roles or s.norms[i] in (":", "عما") \
+        if "complementiser" in roles or s.norms[i] == ":" or \
+                (governed and ("preposition" in roles or s.norms[i] == "عما")) \
                 or _opening(s, i):
             return True
         if s.norms[i] in (".", "؛") or (i > b and _proclitic(doc, s, i) == "و"):
