@@ -74,3 +74,15 @@ def test_whoever_an_arrest_or_dismissal_is_done_to_is_named_after_its_masdar() -
     # (the movement condemns the arrest: it did not arrest anyone)
     assert [e[2] for e in arrests] == [[], ["الشرطة"]]
     assert all(len(e[3]) == 1 and e[3][0] not in ("حركة النهضة", "الشرطة") for e in arrests)
+
+
+def test_sunstroke_penalties_and_prayers_are_no_events() -> None:
+    got = events("وأصيب ثلاثة لاعبين بضربات الشمس. وحسمت المباراة بضربات الترجيح. "
+                 "وختم كلمته داعيا الله أن يحفظ البلاد.")
+    assert got == []
+
+
+def test_whom_a_participle_of_demand_asks_is_its_recipient() -> None:
+    got = events("وندد المكتب التنفيذي بالهجوم، مطالبا الدول العربية بالتحرك.")
+    demand = next(e for e in got if e[0] == "REQUEST")
+    assert demand[3] and "الدول العربية" in demand[3][0] and not any("الدول" in a for a in demand[2])

@@ -475,11 +475,11 @@ def test_a_statement_named_again_speaks_for_the_body_that_issued_it() -> None:
 
 
 def test_a_cue_inside_a_quotation_does_not_cut_it_short() -> None:
-    got = quotes("وقال مصدر دبلوماسي لوكالة الأناضول، إن \"وزراء خارجية الدول الثلاث المجتمعين في العاصمة، اتفقوا على "
-                 "تحديد قائمة بالمنظمات الإرهابية\".")
+    got = quotes("وقال مصدر دبلوماسي لوكالة الأناضول، إن \"وزراء خارجية الدول الثلاث المجتمعين في العاصمة، كشفوا حجم "
+                 "الخطر الذي تمثله المنظمات الإرهابية\".")
     assert got[0][:3] == ("مصدر دبلوماسي", "قال", "direct")
-    assert got[0][3].endswith("اتفقوا على تحديد قائمة بالمنظمات الإرهابية")
-    assert len(got) == 1     # «اتفقوا على» is a verb of what is quoted, no statement of its own
+    assert got[0][3].endswith("كشفوا حجم الخطر الذي تمثله المنظمات الإرهابية")
+    assert len(got) == 1     # «كشفوا حجم الخطر» is a verb of what is quoted, no statement of its own
 
 
 def test_a_statement_reported_inside_a_quotation_is_a_quote_of_its_own() -> None:
@@ -510,3 +510,17 @@ def test_a_name_after_a_construed_title_and_a_comma_speaks() -> None:
     assert {"لسعد اليعقوبي", "إياد الدهماني"} <= set(people)
     # the union official goes on speaking (a definite description after وأضاف); the spokesman speaks for himself
     assert [q.speaker for q in doc.quotes] == [people["لسعد اليعقوبي"]] * 2 + [people["إياد الدهماني"]]
+
+
+def test_review_cases_of_names_titles_and_statements_after_a_continuing_cue() -> None:
+    got = quotes("وقال جريك كلارك وزير المجتمعات المحلية البريطاني إن الحكومة ستتدخل. وأضاف وزير المجتمعات المحلية "
+                 "البريطاني أن الحكومة مصممة. وقال إبراهيم الحداد إن الكتاب جميل. وأضاف السحيباني أن الأمر انتهى. "
+                 "وأضاف تمت مناقشة آلية الحوافز. وأضافت «جدوى للاستثمار» أنه قد يؤدي تراجع أسعار النفط إلى عجز.")
+    assert [(s, c) for s, _, _, c in got] == [
+        ("جريك كلارك", "الحكومة ستتدخل"),        # his office, with no comma, is no part of what he said
+        ("جريك كلارك", "الحكومة مصممة"),         # the office named with him before: the same man
+        ("إبراهيم الحداد", "الكتاب جميل"),
+        ("السحيباني", "الأمر انتهى"),            # a family name is someone new, not the last speaker
+        ("السحيباني", "تمت مناقشة آلية الحوافز"),   # what he said, at once
+        ("جدوى للاستثمار", "قد يؤدي تراجع أسعار النفط إلى عجز"),   # a body named in quotation marks speaks
+    ]

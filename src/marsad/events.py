@@ -649,11 +649,12 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         # phrase; the name right after the trigger is who it was done to
         actors = _coordinated(doc, agent, after) if agent is not None else []
         before = []
-    elif first_after is not None and b - a == 1 and clause.norms[a] in senses()["object_genitive"] \
+    elif first_after is not None and b - a == 1 and \
+            clause.norms[a] in senses()["object_genitive"] | senses()["participle"] \
             and not _starts_with_preposition(doc, end, first_after) and not _place_preposition(doc, first_after):
         # «إقالة النائب وليد جلاد»، «اعتقال الصحفي»: the genitive of such a masdar suffers it; who did it is named
         # by a support verb (قامت الشرطة باعتقال), not by whatever verb the masdar is the object of (أدانت الحركة
-        # اعتقال الصحفي)
+        # اعتقال الصحفي); «مطالبا الدول العربية بالتحرك»: whom the speaker asks
         suffers = first_after
         if suffers.label in PLACE_LABELS:
             # «اغتيال زعيم كوريا الشمالية كيم جونغ أون»: the place completes a title; the person named next suffers

@@ -107,6 +107,9 @@ def group_mentions(doc: Document) -> None:
             while q < len(s.norms):
                 if "modifier" in table.roles_at(s.norms, q):
                     q = table.roles_at(s.norms, q)["modifier"][0]
+                elif q == head_end and _opening(s, q) and _quoted_name(doc, s, q):
+                    # «مصادر "الوطن"»: the medium whose sources they are
+                    q = next(k for k in range(q + 1, len(s.norms)) if s.norms[k] in _CLOSERS) + 1
                 elif _relation_adjective(doc, s, q) and \
                         s.norms[q].startswith("ال") == s.norms[q - 1].startswith("ال"):
                     q += 1     # مصادر عراقية، مسؤولون أمنيون، مصدر دبلوماسي جزائري (not «مسلحون المدنيين»: the object)
@@ -342,9 +345,9 @@ def find_quotes(doc: Document) -> None:
                 p = roles[role][0]   # «وقال ظريف حسب الإعلام الإيراني إن ...»: the source of a statement already cued
                 continue
             if found and _inside_quotation(s, p) and (
-                    s.norms[p - 1] in _OPENERS or not _says_next(doc, s, roles[role][0], table, governed=False)):
-                # «عبرت تونس عن "إدانتها ..."»: the first word of what is quoted; «إن "الوزراء ... اتفقوا على
-                # تحديد ..."»: a verb of what is quoted, no statement reported in it (as «وأفادني بأن» is)
+                    s.norms[p - 1] in _OPENERS or not _says_next(doc, s, roles[role][0], table)):
+                # «عبرت تونس عن "إدانتها ..."»: the first word of what is quoted; «إن "الوزراء ... كشفوا حجم
+                # الخطر"»: a verb of what is quoted, no statement reported in it (as «وأفادني بأن» is)
                 p = roles[role][0]
                 continue
             if found and (not opens or _inside_quotation(s, p)):
@@ -406,13 +409,12 @@ def find_quotes(doc: Document) -> None:
 MAX_SAID_ONLY_REACH = 6
 
 
-def _says_next(doc: Document, s: SentenceView, b: int, table: PhraseTable, *, governed: bool = True) -> bool:
+def _says_next(doc: Document, s: SentenceView, b: int, table: PhraseTable) -> bool:
     """Whether what is said begins within MAX_SAID_ONLY_REACH words of ``b``, in the same clause: a
-    complementiser, a colon, a quotation or, if ``governed``, a preposition a cue governs (تحدث الوزير عن)."""
+    complementiser, a colon, a quotation or a preposition a cue governs (تحدث الوزير عن)."""
     for i in range(b, min(len(s.norms), b + MAX_SAID_ONLY_REACH)):
         roles = table.roles_at(s.norms, i)
-        if "complementiser" in roles or s.norms[i] == ":" or \
-                (governed and ("preposition" in roles or s.norms[i] == "عما")) \
+        if "complementiser" in roles or "preposition" in roles or s.norms[i] in (":", "عما") \
                 or _opening(s, i):
             return True
         if s.norms[i] in (".", "؛") or (i > b and _proclitic(doc, s, i) == "و"):
@@ -774,11 +776,12 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     if speaker is None and role == "participle":
         speaker = sentence_speaker or _first_speaker(doc, s, a, speakers) or last_speaker
     if speaker is None and role == "continue" and (_says_directly(s, b, table) or _no_subject_next(doc, s, b, table)
-                                                   or bool(table.roles_at(s.norms, b).keys() & set(_CUE_ROLES))):
+                                                   or bool(table.roles_at(s.norms, b).keys() & set(_CUE_ROLES))) \
+            and not (b < len(s.norms) and _opening(s, b) and _quoted_name(doc, s, b)):
         # «وأضاف أن»، «وتابع: ...»، «وتابع يقول»، «وأضاف في تصريح ... أن»: who spoke last goes on (not «وأضاف مدير
         # المستشفى أن», a new speaker, nor «وتختتم سلسلة الإضرابات بـ...», no statement)
         speaker = last_speaker
-        saying = next((r for r in _CUE_ROLES if r in table.roles_at(s.norms, b)), None)
+        saying = next((r for r in ("verb", "participle") if r in table.roles_at(s.norms, b)), None)
         if saying is not None:
             content_from = table.roles_at(s.norms, b)[saying][0]     # «وتابع يقول "..."»: what he says
     if speaker is None and role == "verb":
@@ -801,6 +804,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             # else the previous speaker, else the person or body the article named last before the cue
             speaker = sentence_speaker or (_first_speaker(doc, s, a, speakers) if a else None) or \
                 last_speaker or _nearest_before(doc, s, a, speakers)
+        elif role == "continue" and "imperfect" not in table.roles_at(s.norms, a):
+            speaker = last_speaker   # «وأضاف تمت مناقشة ...»: what he said, at once (not «وتختتم سلسلة الإضرابات»)
     if speaker is None:
         return None
     if role == "source":
@@ -1044,6 +1049,15 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
                     break
         if title is not None:
             return after
+    if p < len(s.norms) and title_words().roles_at(s.norms, p).keys() & {"head", "dependent"}:
+        # «وقال جريك كلارك وزير المجتمعات المحلية البريطاني إن»: his office, with no comma, up to the complementiser
+        table = cues()
+        for j in range(p + 1, min(len(s.norms), p + MAX_ASIDE_WORDS + 1)):
+            roles = table.roles_at(s.norms, j)
+            if "complementiser" in roles:
+                return j
+            if s.norms[j] in ("،", ",", ".", ":", "؛") or roles.keys() & set(_CUE_ROLES):
+                break
     return p
 
 
@@ -1093,7 +1107,10 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
     speaker already, a noun phrase before the governed preposition is the cue's object (ودعا الفاعلين إلى ...).
     ``refers``: the person who spoke last, whom a short definite description goes on with (وأضاف المسؤول النقابي،
     after حسان العرفاوي spoke); an indefinite one (وأضاف مدير المستشفى) is someone new."""
-    if b >= len(s.norms) or _says_directly(s, b, table) or s.norms[b] in _OPENERS or _governed(doc, s, b) \
+    quoted = b < len(s.norms) and _opening(s, b) and _quoted_name(doc, s, b)   # «وأضافت «جدوى للاستثمار» أنه»
+    if b >= len(s.norms) or _says_directly(s, b, table) or (s.norms[b] in _OPENERS and not quoted) \
+            or s.norms[b] in _DEMONSTRATIVES \
+            or _governed(doc, s, b) \
             or table.roles_at(s.norms, b).keys() & {"aside", *_CUE_ROLES} \
             or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال") \
             or "not_speaker" in groups().roles_at(s.norms, b):
@@ -1138,13 +1155,21 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             if content is None:
                 return None
             start, stop = _token_span(s, doc, b, end)
-            if refers is not None and end - b <= MAX_REFERRING_WORDS and all(
-                    definite(s.norms[i]) for i in range(b, end)) and not groups().roles_at(s.norms, b):
+            if refers is not None and not groups().roles_at(s.norms, b) and (
+                    (end - b <= MAX_REFERRING_WORDS and all(definite(s.norms[i]) for i in range(b, end))
+                     and not _family_name(s.norms[b]))     # (not «وأضاف السحيباني»: a name)
+                    or _named_with(doc, start, stop, s.start, refers, speakers)):
                 return refers, content
             if "statement" in groups().roles_at(s.norms, b):
                 issuer = _issuer(doc, s, b, stop, speakers)
                 if issuer is not None:
                     return issuer, content
+            if quoted and s.norms[end - 1] in _CLOSERS and end - b > 2:
+                # a body named in quotation marks: the name inside them
+                inner = _token_span(s, doc, b + 1, end - 1)
+                return _group_speaker(doc, *inner, label="ORG"), content
+            if end - b == 1 and _family_name(s.norms[b]):
+                return _group_speaker(doc, start, stop, label="PER"), content    # «وأضاف السحيباني أن»
             return _group_speaker(doc, start, stop), content
         named_next = toks.start[s.view[q + 1]] if q + 1 < n else -1
         if s.norms[q] in ("،", ",") and any(m.label == "PER" for m in speakers.starting_upto(named_next, named_next)):
@@ -1168,6 +1193,34 @@ def _inside_quotation(s: SentenceView, p: int) -> bool:
         elif w == '"':
             straight = not straight
     return depth > 0 or straight
+
+
+#: a noun phrase that starts with one of these is what a verb acts on, never who speaks («وختم هذا العقد بهذه الجملة»)
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هؤلاء", "اولئك"})
+#: how far (characters) from a phrase's earlier occurrence a mention of the last speaker shows the phrase named them
+_NAMED_WITH_REACH = 40
+
+
+def _named_with(doc: Document, start: int, stop: int, before: int, person: Mention, speakers: _Speakers) -> bool:
+    """Whether the phrase at ``start:stop`` was written earlier (before offset ``before``) right next to a mention of
+    ``person``'s entity: «جريك كلارك وزير المجتمعات المحلية البريطاني ... وأضاف وزير المجتمعات المحلية البريطاني»."""
+    phrase = doc.text[start:stop]
+    at = doc.text.rfind(phrase, 0, before)
+    if at < 0 or not person.entity:
+        return False
+    end = at + len(phrase)
+    return any(m.entity == person.entity and (abs(at - m.end) <= _NAMED_WITH_REACH or abs(m.start - end)
+                                             <= _NAMED_WITH_REACH)
+               for m in speakers.starting_upto(max(0, at - 200), end + _NAMED_WITH_REACH))
+
+
+def _family_name(norm: str) -> bool:
+    """Whether a definite word alone reads as a family name (السحيباني، البوعينين): a word of relation, or a rare
+    word, that the news does not use often and that names no group."""
+    model = load_model()
+    count = model.common.get(norm, 0) if model is not None else 0
+    return definite(norm) and not groups().roles_at([norm], 0) and \
+        ((norm.endswith("ي") and count < FAMILY_NISBA_MAX_COUNT) or count < SURNAME_MAX_COUNT)
 
 
 def _opening(s: SentenceView, i: int) -> bool:
@@ -1234,11 +1287,11 @@ def _issuer(doc: Document, s: SentenceView, b: int, stop: int, speakers: _Speake
     return None
 
 
-def _group_speaker(doc: Document, start: int, stop: int) -> Mention:
-    """A speaker the tagger did not name, as a group mention and entity of its own."""
-    mention = doc.add_mention(start, stop, "NORP")
-    entity = Entity(id=f"e{len(doc.entities) + 1}", label="NORP", name=mention.text,
-                    kb_id=local_id("NORP", " ".join(mention.text.split())), mentions=[mention.id])
+def _group_speaker(doc: Document, start: int, stop: int, label: str = "NORP") -> Mention:
+    """A speaker the tagger did not name, as a group (or ``label``) mention and entity of its own."""
+    mention = doc.add_mention(start, stop, label)
+    entity = Entity(id=f"e{len(doc.entities) + 1}", label=label, name=mention.text,
+                    kb_id=local_id(label, " ".join(mention.text.split())), mentions=[mention.id])
     mention.entity = entity.id
     doc.entities.append(entity)
     return mention
