@@ -86,3 +86,9 @@ def test_whom_a_participle_of_demand_asks_is_its_recipient() -> None:
     got = events("وندد المكتب التنفيذي بالهجوم، مطالبا الدول العربية بالتحرك.")
     demand = next(e for e in got if e[0] == "REQUEST")
     assert demand[3] and "الدول العربية" in demand[3][0] and not any("الدول" in a for a in demand[2])
+
+
+def test_a_participle_of_demand_takes_no_actor_from_the_names_around_it() -> None:
+    got = events("وأكد الرائد يحيى القحطاني أن الأمطار غزيرة، محذرا السكان من المكوث في الأودية، داعيا لتجنب النزول "
+                 "إليها.")
+    assert all("السكان" not in " ".join(e[2]) for e in got if e[0] == "REQUEST")

@@ -524,3 +524,17 @@ def test_review_cases_of_names_titles_and_statements_after_a_continuing_cue() ->
         ("السحيباني", "تمت مناقشة آلية الحوافز"),   # what he said, at once
         ("جدوى للاستثمار", "قد يؤدي تراجع أسعار النفط إلى عجز"),   # a body named in quotation marks speaks
     ]
+
+
+def test_second_review_cases() -> None:
+    got = quotes("وأوضح مدير مستشفى تيماء العام عبدالعزيز سليمان الشولي، أن عدد المرضى ارتفع. وقال جاسم الهويدي نائب "
+                 "مدير الهيئة “اتحاد الكرة يجب أن يرجع للهيئة”. وأشارت المجلة إلى أن الوضع صعب. وأفادت مصادر "
+                 "\"الرياض\" بمقتل مدني.")
+    assert [(s, c) for s, _, _, c in got][:3] == [
+        ("عبدالعزيز سليمان الشولي", "عدد المرضى ارتفع"),   # a title ending in the name, then a comma
+        ("جاسم الهويدي", "اتحاد الكرة يجب أن يرجع للهيئة"),  # the whole quotation after his office
+        ("المجلة", "الوضع صعب"),
+    ]
+    assert got[3][0] == "مصادر \"الرياض\""      # the sources of a medium, not the city
+    doc = analyze("وأشارت المجلة إلى أن الوضع صعب.", published="2025-12-03")
+    assert not [m for m in doc.mentions if m.label == "PER"]     # a magazine is no person

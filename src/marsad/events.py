@@ -240,6 +240,12 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         event.actor = actors
         event.recipient = [r for r in event.recipient if r not in actors]
 
+    if word in senses()["participle"]:
+        # «..., مطالبا الدول العربية بالتحرك»: who asks is who says it, as the quotes stage found; no name around
+        # the participle (a genitive, a prepositional phrase before it) is its actor
+        act([cue_speaker[start]] if start in cue_speaker else [])
+        return True
+
     if (start, event.trigger.end) in group_spans:
         # «المعتصمين»، «المحتجون»: the trigger names the group that acts, whoever stands before it («زار الوزير
         # المعتصمين»)
@@ -651,7 +657,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         before = []
     elif first_after is not None and b - a == 1 and \
             clause.norms[a] in senses()["object_genitive"] | senses()["participle"] \
-            and not _starts_with_preposition(doc, end, first_after) and not _place_preposition(doc, first_after):
+            and not _starts_with_preposition(doc, end, first_after) and not _place_preposition(doc, first_after) \
+            and not _introduced_by_preposition(doc, first_after):
         # «إقالة النائب وليد جلاد»، «اعتقال الصحفي»: the genitive of such a masdar suffers it; who did it is named
         # by a support verb (قامت الشرطة باعتقال), not by whatever verb the masdar is the object of (أدانت الحركة
         # اعتقال الصحفي); «مطالبا الدول العربية بالتحرك»: whom the speaker asks

@@ -104,12 +104,14 @@ def group_mentions(doc: Document) -> None:
             first = next((p - k for k in (2, 1) if p - k >= 0 and
                           table.roles_at(s.norms, p - k).get("quantifier", (None,))[0] == p), p)
             head = s.norms[head_end - 1]
+            medium = False
             while q < len(s.norms):
                 if "modifier" in table.roles_at(s.norms, q):
                     q = table.roles_at(s.norms, q)["modifier"][0]
                 elif q == head_end and _opening(s, q) and _quoted_name(doc, s, q):
-                    # «مصادر "الوطن"»: the medium whose sources they are
+                    # «مصادر "الوطن"»: the medium whose sources they are (a name of its own inside the marks stays)
                     q = next(k for k in range(q + 1, len(s.norms)) if s.norms[k] in _CLOSERS) + 1
+                    medium = True
                 elif _relation_adjective(doc, s, q) and \
                         s.norms[q].startswith("ال") == s.norms[q - 1].startswith("ال"):
                     q += 1     # مصادر عراقية، مسؤولون أمنيون، مصدر دبلوماسي جزائري (not «مسلحون المدنيين»: the object)
@@ -119,7 +121,8 @@ def group_mentions(doc: Document) -> None:
                 else:
                     break
             start, end = toks.start[s.view[first]], toks.end[s.view[q - 1]]
-            if (start, end) not in covered and not taken.overlaps(start, end):
+            own = toks.end[s.view[head_end - 1]] if medium else end
+            if (start, end) not in covered and not taken.overlaps(start, own):
                 doc.add_mention(start, end, "NORP")
                 taken.add(start, end)
                 if not definite(head):
@@ -1044,6 +1047,8 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
                 roles = table.roles_at(s.norms, j)
                 if "complementiser" in roles:
                     return j
+                if _opening(s, j) and not _quoted_name(doc, s, j):
+                    break     # a quotation: what is said, not more of who says it
                 if s.norms[j] in ("،", ",", ".", ":", "؛") or \
                         (roles.keys() & set(_CUE_ROLES) and "clause_only" not in roles):
                     break
@@ -1054,10 +1059,10 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
         table = cues()
         for j in range(p + 1, min(len(s.norms), p + MAX_ASIDE_WORDS + 1)):
             roles = table.roles_at(s.norms, j)
-            if "complementiser" in roles:
-                return j
-            if s.norms[j] in ("،", ",", ".", ":", "؛") or roles.keys() & set(_CUE_ROLES):
-                break
+            if "complementiser" in roles or (_opening(s, j) and not _quoted_name(doc, s, j)):
+                return j      # (what is said may open with a quotation: «... نائب مدير الهيئة “اتحاد الكرة يجب أن»)
+            if s.norms[j] in ("،", ",", ".", ":", "؛") or roles.keys() & set(_CUE_ROLES) or _opening(s, j):
+                break         # (a short quotation is part of an object: «وصف ... الزيارة بـ "الممتازة"»)
     return p
 
 
@@ -1171,6 +1176,16 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             if end - b == 1 and _family_name(s.norms[b]):
                 return _group_speaker(doc, start, stop, label="PER"), content    # «وأضاف السحيباني أن»
             return _group_speaker(doc, start, stop), content
+        if s.norms[q] in ("،", ","):
+            # «وأوضح مدير مستشفى تيماء العام عبدالعزيز سليمان الشولي، أن»: a title ending in the person's name, set off
+            # by a comma before what is said
+            named_end = toks.end[s.view[q - 1]]
+            person = next((m for m in speakers.starting_upto(toks.start[s.view[b]], named_end)
+                           if m.label == "PER" and m.end == named_end), None)
+            content = next((i for i in range(q + 1, min(n, q + MAX_ASIDE_WORDS + 1)) if opens(i)), None) \
+                if person is not None else None
+            if person is not None and content is not None:
+                return person, content
         named_next = toks.start[s.view[q + 1]] if q + 1 < n else -1
         if s.norms[q] in ("،", ",") and any(m.label == "PER" for m in speakers.starting_upto(named_next, named_next)):
             continue    # a name in apposition to the title: «الأمين العام للحزب، محمد الكيلاني إن»
@@ -1196,7 +1211,7 @@ def _inside_quotation(s: SentenceView, p: int) -> bool:
 
 
 #: a noun phrase that starts with one of these is what a verb acts on, never who speaks («وختم هذا العقد بهذه الجملة»)
-_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هؤلاء", "اولئك"})
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})    # (not هؤلاء: «اعتبر هؤلاء الفلاسفة أن»)
 #: how far (characters) from a phrase's earlier occurrence a mention of the last speaker shows the phrase named them
 _NAMED_WITH_REACH = 40
 
@@ -1215,12 +1230,12 @@ def _named_with(doc: Document, start: int, stop: int, before: int, person: Menti
 
 
 def _family_name(norm: str) -> bool:
-    """Whether a definite word alone reads as a family name (السحيباني، البوعينين): a word of relation, or a rare
-    word, that the news does not use often and that names no group."""
+    """Whether a definite word alone reads as a family name (السحيباني، الديلمي): a word of relation that the news
+    does not use often and that names no group (not الإحصاءات، المجلة، القصة)."""
     model = load_model()
     count = model.common.get(norm, 0) if model is not None else 0
-    return definite(norm) and not groups().roles_at([norm], 0) and \
-        ((norm.endswith("ي") and count < FAMILY_NISBA_MAX_COUNT) or count < SURNAME_MAX_COUNT)
+    return definite(norm) and norm.endswith("ي") and count < FAMILY_NISBA_MAX_COUNT and \
+        not groups().roles_at([norm], 0)
 
 
 def _opening(s: SentenceView, i: int) -> bool:

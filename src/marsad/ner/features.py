@@ -228,6 +228,8 @@ class Featurizer:
         per_tok = self.gaz.get("per_tok", ())
         if n.startswith("ل") and "الا" + n[1:] in per_tok:
             return True     # a name of the article written as spoken (لسعد for الأسعد)
+        if n.startswith("عبدال") and len(n) > 6 and n[3:] in per_tok:
+            return True     # «عبد» and the name of God written as one word (عبدالعزيز، عبدالله)
         if n not in per_tok:
             return False
         clusters = self.kmeans.get(n)
