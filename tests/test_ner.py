@@ -167,3 +167,12 @@ def test_a_known_name_with_a_proclitic_inside_is_found_as_the_tokeniser_splits_i
     # «الاتحاد العام التونسي للشغل»: the knowledge base writes للشغل, the tokeniser sees ل + الشغل
     doc = analyze("وطالب الاتحاد العام التونسي للشغل الحكومة بالتراجع.")
     assert ("ORG", "الاتحاد العام التونسي للشغل") in [(m.label, m.text) for m in doc.mentions]
+
+
+def test_a_surname_that_starts_with_a_proclitic_letter_keeps_it() -> None:
+    from marsad import analyze
+    doc = analyze("قال رئيس اللجنة الأولمبية الدولية توماس باخ إن الألعاب ناجحة. وقال باخ إن الفيفا بخير.",
+                  published="2015-08-01")
+    people = [m for m in doc.mentions if m.label == "PER"]
+    assert [m.text for m in people] == ["توماس باخ", "باخ"]
+    assert len({m.entity for m in people}) == 1

@@ -204,6 +204,7 @@ def entity_mentions(doc: Document) -> None:
     found = _consistent(doc, sentences, found)
     starts = _word_starts(sentences)
     found = [_with_first_name(model, toks, starts, f) for f in found]
+    found = _surnames_kept_whole(doc, starts, found)
     known, inside = _known_names(toks, sentences, found)
     found = [f for f in found if f not in inside] + known
     if any(etype == "PER" for _, _, etype in known):
@@ -328,6 +329,32 @@ def _with_first_name(model: NerModel, toks: Any, words: dict[int, _Word],
     if norm in model.featurizer.gaz.get("per_tok", ()) and model.common.get(toks.norm[prev.body], 0) < 50:
         return prev.body, b, etype
     return found
+
+
+def _surnames_kept_whole(doc: Document, words: dict[int, _Word],
+                         found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's name that lost its first letter to a proclitic (ب in «وقال باخ»، «بادي») starts with that letter
+    where the article writes the whole word as the last word of a person's longer name (توماس باخ)."""
+    toks = doc.tokens
+    assert toks is not None
+    surnames = set()
+    for a, b, etype in found:
+        w = words.get(a)
+        if etype == "PER" and w is not None and w.last < b:
+            k = b
+            while k > a and toks.word[k - 1] == toks.word[b]:
+                k -= 1
+            surnames.add(normalize(doc.text[toks.start[k]:toks.end[b]]))
+    if not surnames:
+        return found
+    out = []
+    for a, b, etype in found:
+        w = words.get(a)
+        if etype == "PER" and w is not None and w.first < w.body and toks.norm[w.first] in ("ب", "ك", "ل") and \
+                normalize(doc.text[toks.start[w.first]:toks.end[w.last]]) in surnames:
+            a = w.first
+        out.append((a, b, etype))
+    return out
 
 
 def _word_body_before(toks: Any, a: int) -> int:
