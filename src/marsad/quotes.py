@@ -353,7 +353,7 @@ def find_quotes(doc: Document) -> None:
                 # الخطر"»: a verb of what is quoted, no statement reported in it (as «وأفادني بأن» is)
                 p = roles[role][0]
                 continue
-            if found and (not opens or _inside_quotation(s, p)):
+            if found and (not opens or (_inside_quotation(s, p) and not _opens_with_colon(s, roles[role][0]))):
                 # «أكد X أن رئيس الحكومة أوضح أن ...», «وتابع: "... وأفادني بأن ..."»: a statement reported inside
                 # another, which goes on past it
                 nested.add(len(found))
@@ -1194,6 +1194,12 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         if s.norms[q] in ("،", ",", ".") or "verb" in roles(q) or governs(q):
             return None     # «ودعا الفاعلين الاقتصاديين إلى ...»: the cue's object, then the preposition it governs
     return None
+
+
+def _opens_with_colon(s: SentenceView, b: int) -> bool:
+    """Whether a colon follows the cue ending at ``b`` within a short name (وتابع "الشولي": ...): a statement of its
+    own, which ends a quotation left open before it rather than being reported inside it."""
+    return any(s.norms[i] == ":" for i in range(b, min(len(s.norms), b + MAX_QUOTED_NAME_WORDS + 2)))
 
 
 def _inside_quotation(s: SentenceView, p: int) -> bool:
