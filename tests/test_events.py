@@ -92,3 +92,8 @@ def test_a_participle_of_demand_takes_no_actor_from_the_names_around_it() -> Non
     got = events("وأكد الرائد يحيى القحطاني أن الأمطار غزيرة، محذرا السكان من المكوث في الأودية، داعيا لتجنب النزول "
                  "إليها.")
     assert all("السكان" not in " ".join(e[2]) for e in got if e[0] == "REQUEST")
+
+
+def test_falling_prices_are_no_retreat() -> None:
+    got = events("وتوقعت الشركة تراجع أسعار النفط خلال العام. وتراجعت الحكومة عن قرارها.")
+    assert [e[0] for e in got] == ["RETREAT"] and got[0][6] == "تراجعت"
