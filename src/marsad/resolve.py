@@ -202,6 +202,7 @@ def _back_references(doc: Document) -> None:
     if toks is None or not len(toks):
         return
     heads = _organisation_heads()
+    organs = _organ_heads()
     by_head: dict[str, list[Mention]] = {}
     for m in doc.mentions:
         if m.label == "ORG" and m.entity:
@@ -211,8 +212,9 @@ def _back_references(doc: Document) -> None:
                 if first in heads:
                     by_head.setdefault(first, []).append(m)
                 # a name written after its head (وكالة "تشاينا نيوز"، صحيفة فايننشال تايمز): the head refers to it too
+                # — not an organ's (مكتب مجلس نواب الشعب: the bureau of the assembly, not the assembly)
                 before = normalize(doc.text[max(0, m.start - 12):m.start].replace('"', " ").replace("«", " ")).split()
-                if before and before[-1] in heads and before[-1] != first:
+                if before and before[-1] in heads and before[-1] != first and "ال" + before[-1] not in organs:
                     by_head.setdefault(before[-1], []).append(m)
     generic = _generic_bodies()
     taken = Intervals((m.start, m.end) for m in doc.mentions)
