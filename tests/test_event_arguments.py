@@ -165,7 +165,8 @@ def test_a_verb_voweled_as_passive_has_no_subject_after_it() -> None:
     doc = analyze("عنوان\nقُتل خمسة جنود في هجوم على ثكنة.")
     killed = [e for e in doc.events if e.event == "ASSAULT" and e.trigger and e.trigger.text == "قُتل"]
     names = {m.entity: m.text for m in doc.mentions if m.entity}
-    assert killed and not killed[0].actor and [names[r] for r in killed[0].recipient] == ["جنود"]
+    # (the group with its count: «خمسة جنود»)
+    assert killed and not killed[0].actor and [names[r] for r in killed[0].recipient] == ["خمسة جنود"]
 
 
 def test_whose_strike_it_is_follows_its_noun_with_lam() -> None:

@@ -538,3 +538,8 @@ def test_second_review_cases() -> None:
     assert got[3][0] == "مصادر \"الرياض\""      # the sources of a medium, not the city
     doc = analyze("وأشارت المجلة إلى أن الوضع صعب.", published="2025-12-03")
     assert not [m for m in doc.mentions if m.label == "PER"]     # a magazine is no person
+
+
+def test_a_counted_group_takes_its_number_and_no_verb_after_it() -> None:
+    doc = analyze("قضت وحدات الجيش على 8 إرهابيين وألقت القبض على ثلاثة متظاهرين.", published="2025-12-03")
+    assert [m.text for m in doc.mentions if m.label == "NORP"] == ["8 إرهابيين", "ثلاثة متظاهرين"]

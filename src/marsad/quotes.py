@@ -22,7 +22,7 @@ speaker is no quote.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
@@ -94,6 +94,10 @@ def group_mentions(doc: Document) -> None:
     covered = {(m.start, m.end) for m in doc.mentions}
     taken = Intervals((m.start, m.end) for m in doc.mentions if m.label not in ("NUMBER", "DATE", "DURATION", "TIME"))
     named: dict[str, int] = {}    # each indefinite head, where a group was first named with it
+    # the token where each number mention starts, by the start of its last token (خمسة عشر، 8)
+    token_at = {toks.start[t]: t for t in range(len(toks))}
+    counts = {toks.start[t]: token_at[m.start] for m in doc.mentions if m.label == "NUMBER" and m.start in token_at
+              for t in [max(k for k in range(token_at[m.start], len(toks)) if toks.start[k] < m.end)]}
     views = sentence_views(doc)
     for s in views:
         p = 0
@@ -103,6 +107,9 @@ def group_mentions(doc: Document) -> None:
             # a quantifier before the head is part of the phrase (عدد من المحتجين، أحد السواق)
             first = next((p - k for k in (2, 1) if p - k >= 0 and
                           table.roles_at(s.norms, p - k).get("quantifier", (None,))[0] == p), p)
+            if first == p and p > 0 and toks.start[s.view[p - 1]] in counts and not definite(s.norms[p]):
+                # a number before the head counts the group (8 إرهابيين، ثلاثة متظاهرين): part of its phrase
+                first = bisect_left(s.view, counts[toks.start[s.view[p - 1]]])
             head = s.norms[head_end - 1]
             medium = False
             while q < len(s.norms):
@@ -115,7 +122,7 @@ def group_mentions(doc: Document) -> None:
                 elif _relation_adjective(doc, s, q) and \
                         s.norms[q].startswith("ال") == s.norms[q - 1].startswith("ال"):
                     q += 1     # مصادر عراقية، مسؤولون أمنيون، مصدر دبلوماسي جزائري (not «مسلحون المدنيين»: the object)
-                elif definite(s.norms[q]) and (s.norms[q].endswith("ي") or (
+                elif definite(s.norms[q]) and not _proclitic(doc, s, q) and (s.norms[q].endswith("ي") or (
                         q == head_end and not head.startswith("ال") and not head.endswith("ون"))):
                     q += 1     # سواق التاكسي الجماعي: the noun the head is construed with, and a nisba adjective
                 else:
