@@ -176,3 +176,15 @@ def test_two_first_names_that_differ_in_an_alif_are_two_people() -> None:
     doc = resolved("وقالت سعاد الشابي إن الوضع صعب. وقال سعد الشابي إن الحل ممكن.",
                    [("سعاد الشابي", "PER"), ("سعد الشابي", "PER")])
     assert doc.mentions[0].entity != doc.mentions[1].entity
+
+
+def test_a_surname_of_a_person_the_kb_does_not_know_joins_them_where_the_kbs_namesake_is_foreign() -> None:
+    from marsad import analyze
+    doc = analyze("نفذ التونسي أنيس العامري الهجوم في برلين قبل أن تقتله الشرطة الإيطالية في ميلانو. وكان العامري قد "
+                  "وصل إلى إيطاليا سنة 2011.", published="2017-02-27")
+    amri = [m for m in doc.mentions if m.label == "PER" and m.text.endswith("العامري")]
+    assert [m.text for m in amri] == ["أنيس العامري", "العامري"] and len({m.entity for m in amri}) == 1
+    # and where the knowledge base knows the full name too, the surname stays the famous one's (ترامب)
+    doc = analyze("التقت إيفانكا ترامب بالمسؤولين في الرياض. وقال ترامب إن الزيارة ناجحة.", published="2017-05-20")
+    trumps = {m.text: m.entity for m in doc.mentions if m.label == "PER"}
+    assert trumps.get("ترامب") != trumps.get("إيفانكا ترامب")

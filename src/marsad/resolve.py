@@ -109,6 +109,14 @@ def resolve(doc: Document) -> None:
     #    shorter name as someone else (ترامب next to إيفانكا ترامب is Donald Trump, not Ivanka)
     kb = knowledge_base()
     contested: set[tuple[str, ...]] = set()
+    places: list[set[str]] = []
+
+    def place_countries() -> set[str]:
+        """The countries of the article's place names, worked out once and only if a surname needs them."""
+        if not places:
+            places.append(_place_countries(kb, doc) if kb is not None else set())
+        return places[0]
+
     full_names = {_words(m): index[id(m)] for m in named if m.label == "PER" and len(_words(m)) > 1}
     # every shorter name that ends or starts a full name, with the full names it is part of
     part_of: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
@@ -124,7 +132,7 @@ def resolve(doc: Document) -> None:
         if len({h for h, _ in hosts}) == 1:
             # one person; of its full names, the longest (then the first in order), not whichever a set gives first
             root, host_name = min(hosts, key=lambda h: (-len(h[1]), h[1]))
-            if kb is None or not _known_as_other(kb, " ".join(w), " ".join(host_name)):
+            if kb is None or not _known_as_other(kb, " ".join(w), " ".join(host_name), place_countries()):
                 clusters.union(root, index[id(m)])
             elif not _titled_as_known(kb, doc, named, w):
                 contested.add(w)   # neither merged nor linked: we cannot tell which of the two is meant
@@ -321,10 +329,27 @@ def _organisation_heads() -> frozenset[str]:
     return frozenset(out)
 
 
-def _known_as_other(kb: KnowledgeBase, short: str, full: str) -> bool:
-    """Whether the knowledge base's curated people include one called ``short`` who is not called ``full``."""
-    short_ids = {e.kb_id for e in kb.lookup(short) if e.type == "PER" and e.rank == 0}
-    return bool(short_ids) and not short_ids & {e.kb_id for e in kb.lookup(full)}
+def _known_as_other(kb: KnowledgeBase, short: str, full: str, countries: set[str] | None = None) -> bool:
+    """Whether the knowledge base's curated people include one called ``short`` who is not called ``full`` — and,
+    given the countries the article's places name, who belongs to one of them (العامري in an article on Tunisia,
+    Germany and Italy that names أنيس العامري is not Iraq's Hadi al-Amiri)."""
+    others = {e.kb_id: e for e in kb.lookup(short) if e.type == "PER" and e.rank == 0}
+    known_full = {e.kb_id for e in kb.lookup(full) if e.type == "PER"}
+    if not others or set(others) & known_full:
+        return False
+    # a person the knowledge base knows by the full name (إيفانكا ترامب) does not take the surname from the one it
+    # knows by it (ترامب); one it does not know (أنيس العامري) does, where the other belongs to no country here
+    return bool(known_full) or countries is None or not countries or \
+        any(e.country is None or e.country in countries for e in others.values())
+
+
+def _place_countries(kb: KnowledgeBase, doc: Document) -> set[str]:
+    """The countries of the article's place names (not of its people: a surname must not vouch for itself)."""
+    countries: set[str] = set()
+    for m in doc.mentions:
+        if m.label in ("GPE", "LOC", "FAC"):
+            countries |= _country_of(kb, _spelled(doc, m), ("GPE", "LOC", "FAC", "ORG"), max_rank=None)
+    return countries
 
 
 def _titled_as_known(kb: KnowledgeBase, doc: Document, named: list[Mention], short: tuple[str, ...]) -> bool:
