@@ -29,7 +29,7 @@ def test_putting_an_end_to_fighters_is_violence_and_to_poverty_is_not() -> None:
     doc = analyze("وأعلن الجيش القضاء على 8 إرهابيين. وتعمل الحكومة على القضاء على الفقر.")
     names = {e.id: e.name for e in doc.entities}
     assert [(e.event, [names[a] for a in e.actor], [names[r] for r in e.recipient]) for e in doc.events] == \
-        [("ASSAULT", ["الجيش"], ["إرهابيين"])]
+        [("ASSAULT", ["الجيش"], ["8 إرهابيين"])]     # (the group with its count)
 
 
 def test_a_single_country_exercise_mobilizes_and_its_sea_is_where_not_whom() -> None:
@@ -72,7 +72,7 @@ def test_a_counted_group_after_violence_suffers_it_and_a_source_does_not_act() -
     doc = analyze("وقتل خمسة جنود في هجوم شنه مسلحون.")
     names = {e.id: e.name for e in doc.entities}
     killing = next(e for e in doc.events if e.trigger is not None and e.trigger.text == "قتل")
-    assert [names[r] for r in killing.recipient] == ["جنود"] and not killing.actor
+    assert [names[r] for r in killing.recipient] == ["خمسة جنود"] and not killing.actor
     doc = analyze("وهاجم مسلحون مقر الشرطة، بحسب وكالة الأنباء الرسمية.")
     names = {e.id: e.name for e in doc.entities}
     assert all("وكالة" not in names[x] for e in doc.events for x in e.actor + e.recipient)
