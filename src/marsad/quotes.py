@@ -115,7 +115,7 @@ def group_mentions(doc: Document) -> None:
             while q < len(s.norms):
                 if "modifier" in table.roles_at(s.norms, q):
                     q = table.roles_at(s.norms, q)["modifier"][0]
-                elif q == head_end and _opening(s, q) and _quoted_name(doc, s, q):
+                elif q == head_end and _name_quoted_at(doc, s, q):
                     # «مصادر "الوطن"»: the medium whose sources they are (a name of its own inside the marks stays)
                     q = next(k for k in range(q + 1, len(s.norms)) if s.norms[k] in _CLOSERS) + 1
                     medium = True
@@ -731,7 +731,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if speaker is not None and _after_preposition(doc.text, speaker.start) and \
                 _speaker_after(doc, s, b, speakers, speech=True) is not None:
             speaker = None    # «رئيسا للفلبين اعلن رئيس البلاد»: the name a preposition governs is no subject
-        if speaker is not None and b < len(s.norms) and _opening(s, b) and _quoted_name(doc, s, b) and \
+        if speaker is not None and _name_quoted_at(doc, s, b) and \
                 _says_directly(s, next(i for i in range(b + 1, len(s.norms)) if s.norms[i] in _CLOSERS) + 1, table):
             speaker = None    # «... مارين لوبان كشف "جون لويس بوكارنوت" أنها»: the name quoted after the cue speaks
         if speaker is not None:
@@ -787,7 +787,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         speaker = sentence_speaker or _first_speaker(doc, s, a, speakers) or last_speaker
     if speaker is None and role == "continue" and (_says_directly(s, b, table) or _no_subject_next(doc, s, b, table)
                                                    or bool(table.roles_at(s.norms, b).keys() & set(_CUE_ROLES))) \
-            and not (b < len(s.norms) and _opening(s, b) and _quoted_name(doc, s, b)):
+            and not _name_quoted_at(doc, s, b):
         # «وأضاف أن»، «وتابع: ...»، «وتابع يقول»، «وأضاف في تصريح ... أن»: who spoke last goes on (not «وأضاف مدير
         # المستشفى أن», a new speaker, nor «وتختتم سلسلة الإضرابات بـ...», no statement)
         speaker = last_speaker
@@ -1119,7 +1119,7 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
     speaker already, a noun phrase before the governed preposition is the cue's object (ودعا الفاعلين إلى ...).
     ``refers``: the person who spoke last, whom a short definite description goes on with (وأضاف المسؤول النقابي،
     after حسان العرفاوي spoke); an indefinite one (وأضاف مدير المستشفى) is someone new."""
-    quoted = b < len(s.norms) and _opening(s, b) and _quoted_name(doc, s, b)   # «وأضافت «جدوى للاستثمار» أنه»
+    quoted = _name_quoted_at(doc, s, b)   # «وأضافت «جدوى للاستثمار» أنه»
     if b >= len(s.norms) or _says_directly(s, b, table) or (s.norms[b] in _OPENERS and not quoted) \
             or s.norms[b] in _DEMONSTRATIVES \
             or _governed(doc, s, b) \
@@ -1256,6 +1256,11 @@ def _opening(s: SentenceView, i: int) -> bool:
     if s.norms[i] in ("«", "“", "„"):
         return True
     return s.norms[i] == '"' and s.norms[:i].count('"') % 2 == 0
+
+
+def _name_quoted_at(doc: Document, s: SentenceView, i: int) -> bool:
+    """Whether a short name in quotation marks opens at ``i`` (مصادر "الوطن"، وأضافت «جدوى للاستثمار» أنه)."""
+    return i < len(s.norms) and _opening(s, i) and _quoted_name(doc, s, i)
 
 
 def _quoted_name(doc: Document, s: SentenceView, i: int) -> bool:
