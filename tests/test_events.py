@@ -97,3 +97,9 @@ def test_a_participle_of_demand_takes_no_actor_from_the_names_around_it() -> Non
 def test_falling_prices_are_no_retreat() -> None:
     got = events("وتوقعت الشركة تراجع أسعار النفط خلال العام. وتراجعت الحكومة عن قرارها.")
     assert [e[0] for e in got] == ["RETREAT"] and got[0][6] == "تراجعت"
+
+
+def test_an_arrest_with_its_agent_between_verb_and_noun_is_coercion() -> None:
+    got = events("وألقت قوات الأمن القبض على المتظاهرين أمام الوزارة.")
+    arrest = next(e for e in got if e[0] == "COERCE")
+    assert arrest[6] == "القبض على" and arrest[2] == ["قوات الأمن"]
