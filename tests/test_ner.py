@@ -176,3 +176,11 @@ def test_a_surname_that_starts_with_a_proclitic_letter_keeps_it() -> None:
     people = [m for m in doc.mentions if m.label == "PER"]
     assert [m.text for m in people] == ["توماس باخ", "باخ"]
     assert len({m.entity for m in people}) == 1
+
+
+def test_a_word_that_cues_a_city_is_no_kind_of_place() -> None:
+    # found by the hostile-input campaign: «ولاية» tagged as a place got the places table's row name as its label
+    from marsad import analyze
+    doc = analyze("في المدينه بولايه\nوأبدت المدينة موقفها.")
+    assert all(m.label in ("GPE", "LOC", "FAC", "PER", "ORG", "MISC", "NORP", "TITLE", "DATE", "TIME", "DURATION",
+                           "NUMBER", "MONEY") for m in doc.mentions)

@@ -142,8 +142,9 @@ def load_model() -> NerModel | None:
             fac |= normed
         elif kind == "loc_head":
             loc |= normed
-        else:
+        elif kind in ("GPE", "LOC", "FAC"):
             place_types.update({w: kind for w in normed})
+        # (other rows, such as city_cue, are the resolver's: words before a name, no kind of place)
     gpe_path = Path(str(resources.files("marsad").joinpath(RESOURCE_DIR))) / "gaz" / "gpe.txt"
     if gpe_path.is_file():
         for line in gpe_path.read_text(encoding="utf-8").splitlines():
