@@ -656,7 +656,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         actors = _coordinated(doc, agent, after) if agent is not None else []
         before = []
     elif first_after is not None and b - a == 1 and \
-            clause.norms[a] in senses()["object_genitive"] | senses()["participle"] \
+            (clause.norms[a] in senses()["object_genitive"] or clause.norms[a] in senses()["participle"]) \
             and not _starts_with_preposition(doc, end, first_after) and not _place_preposition(doc, first_after) \
             and not _introduced_by_preposition(doc, first_after):
         # «إقالة النائب وليد جلاد»، «اعتقال الصحفي»: the genitive of such a masdar suffers it; who did it is named

@@ -529,11 +529,9 @@ def _countries(kb: KnowledgeBase, doc: Document) -> set[str]:
     """The countries the article names: those of its place names, of the places named inside its organisations'
     names (حركة نداء تونس), and of the curated people it names (أردوغان) — each only where the knowledge base's most
     trusted readings agree on one country (طرابلس, in Libya or in Lebanon, says nothing)."""
-    countries: set[str] = set()
+    countries = _place_countries(kb, doc)
     for m in doc.mentions:
-        if m.label in ("GPE", "LOC", "FAC"):
-            countries |= _country_of(kb, _spelled(doc, m), ("GPE", "LOC", "FAC", "ORG"), max_rank=None)
-        elif m.label == "PER":
+        if m.label == "PER":
             countries |= _country_of(kb, _spelled(doc, m), ("PER",), max_rank=0)
         elif m.label == "ORG":
             words = _words(m)
