@@ -543,3 +543,13 @@ def test_second_review_cases() -> None:
 def test_a_counted_group_takes_its_number_and_no_verb_after_it() -> None:
     doc = analyze("قضت وحدات الجيش على 8 إرهابيين وألقت القبض على ثلاثة متظاهرين.", published="2025-12-03")
     assert [m.text for m in doc.mentions if m.label == "NORP"][1:] == ["8 إرهابيين", "ثلاثة متظاهرين"]
+
+
+def test_a_group_counted_out_of_another_or_as_others_is_named_with_its_number() -> None:
+    doc = analyze("قضت القوات على ثلاثة من الإرهابيين وألقت القبض على 4 آخرين، وقتلت مسلحين آخرين.",
+                  published="2025-12-03")
+    groups = [m.text for m in doc.mentions if m.label == "NORP"]
+    assert "ثلاثة من الإرهابيين" in groups and "4 آخرين" in groups and "مسلحين آخرين" in groups
+    arrests = [e for e in doc.events if e.event == "COERCE"]
+    names = {e.id: e.name for e in doc.entities}
+    assert arrests and [names[x] for x in arrests[0].recipient] == ["4 آخرين"]

@@ -110,6 +110,9 @@ def group_mentions(doc: Document) -> None:
             if first == p and p > 0 and toks.start[s.view[p - 1]] in counts and not definite(s.norms[p]):
                 # a number before the head counts the group (8 إرهابيين، ثلاثة متظاهرين): part of its phrase
                 first = bisect_left(s.view, counts[toks.start[s.view[p - 1]]])
+            elif first == p and p > 1 and s.norms[p - 1] == "من" and toks.start[s.view[p - 2]] in counts and \
+                    definite(s.norms[p]):
+                first = bisect_left(s.view, counts[toks.start[s.view[p - 2]]])   # ثلاثة من الإرهابيين
             head = s.norms[head_end - 1]
             medium = False
             while q < len(s.norms):
@@ -135,6 +138,13 @@ def group_mentions(doc: Document) -> None:
                 if not definite(head):
                     named.setdefault(head, start)
             p = q
+        for q, w in enumerate(s.norms):
+            # «ثلاثة آخرين»: a number and «others» name a group of the kind just named
+            if q and "counted" in table.roles_at(s.norms, q) and toks.start[s.view[q - 1]] in counts:
+                start, end = toks.start[counts[toks.start[s.view[q - 1]]]], toks.end[s.view[q]]
+                if not taken.overlaps(start, end):
+                    doc.add_mention(start, end, "NORP")
+                    taken.add(start, end)
     _groups_named_again(doc, views, named, taken)
 
 
