@@ -112,3 +112,18 @@ def test_an_agent_phrase_makes_violence_passive_and_a_city_with_ba_is_where_a_me
 
 def test_what_a_verb_reached_is_an_agreement_even_with_a_relational_adjective() -> None:
     assert [e.event for e in analyze("وتوصلت إيران والقوى الكبرى إلى الاتفاق النهائي.").events] == ["AGREE"]
+
+
+def test_an_arrest_with_no_one_named_doing_it_goes_on_with_who_made_the_one_before() -> None:
+    doc = analyze("وألقت قوات الأمن القبض على ثلاثة مهربين في الميناء. كما تم توقيف 4 آخرين في المدينة.")
+    names = {e.id: e.name for e in doc.entities}
+    arrests = [([names[a] for a in e.actor], [names[r] for r in e.recipient]) for e in doc.events
+               if e.event == "COERCE"]
+    assert arrests == [(["قوات الأمن"], ["ثلاثة مهربين"]), (["قوات الأمن"], ["4 آخرين"])]
+    # violence is not carried on: war reports alternate sides, and a blast after a raid is not the raiders'
+    doc = analyze("وقصف الجيش مواقع المتمردين. وقتل جنديان في انفجار عبوة ناسفة.")
+    names = {e.id: e.name for e in doc.entities}
+    assert all(not e.actor for e in doc.events if e.sentence == 1)
+    # nor a refused arrest («رفضت اعتقال البشير» was no arrest by anyone)
+    doc = analyze("ورفضت الحكومة اعتقال البشير. وتم اعتقال شخصين في المطار.")
+    assert all(not e.actor for e in doc.events if e.sentence == 1)

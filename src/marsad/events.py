@@ -80,6 +80,11 @@ WINDOW = 12
 SUBJECT_WINDOW = 4
 #: categories recorded even when no participant is named («قتل 12 شخصا في تفجير»)
 UNNAMED_OK = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+#: categories whose act, written with no one doing it, goes on with who did the one before (a raid's arrests, a
+#: union's strikes); not violence, whose sides alternate in war reports
+CARRIED = frozenset({"COERCE", "PROTEST"})
+#: ... if that one was at most this many sentences before
+CARRY_SENTENCES = 1
 #: categories whose statement is itself the act (a call, an accusation, a refusal, a threat)
 STATEMENT_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 #: categories whose trigger may also cue a quote and still be an event: statements, and praise (أشاد، رحب)
@@ -209,6 +214,16 @@ def find_events(doc: Document) -> None:
             if not _fill_actors(doc, clause, start_p, end, event, events, group_spans, cue_speaker, labels,
                                 in_sentence):
                 continue   # a judgement or a necessity nobody is quoted saying
+            earlier = last_of.get(category)
+            if not event.actor and category in CARRIED and earlier is not None and earlier.actor and \
+                    earlier.modality == "asserted" and \
+                    si - earlier.sentence <= CARRY_SENTENCES and not set(earlier.actor) & set(event.recipient) and \
+                    all(labels.get(x) in ACTOR_GROUPS or category == "COERCE" and labels.get(x) == "GPE"
+                        for x in earlier.actor):
+                # «قضت قوات الجيش على ثلاثة إرهابيين ... كما تم توقيف 4 آخرين»: an arrest or a strike with no one
+                # named doing it goes on with who did the last one — a person, a body or a group; a country only
+                # for coercion (it expels and arrests; its name before a strike is more often where it struck)
+                event.actor = list(earlier.actor)
             previous = _same_as_before(clause, start_p, last_of, category)
             if previous is not None and not event.actor and not event.recipient:
                 previous.duration = previous.duration or event.duration   # «هذا الاجتماع الذي استمر خمس ساعات»
