@@ -216,7 +216,7 @@ def find_events(doc: Document) -> None:
                 continue   # a judgement or a necessity nobody is quoted saying
             earlier = last_of.get(category)
             if not event.actor and category in CARRIED and earlier is not None and earlier.actor and \
-                    earlier.modality == "asserted" and \
+                    earlier.modality != "negated" and \
                     si - earlier.sentence <= CARRY_SENTENCES and not set(earlier.actor) & set(event.recipient) and \
                     all(labels.get(x) in ACTOR_GROUPS or category == "COERCE" and labels.get(x) == "GPE"
                         for x in earlier.actor):
