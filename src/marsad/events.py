@@ -218,7 +218,7 @@ def find_events(doc: Document) -> None:
             if not event.actor and category in CARRIED and earlier is not None and earlier.actor and \
                     earlier.modality != "negated" and \
                     si - earlier.sentence <= CARRY_SENTENCES and not set(earlier.actor) & set(event.recipient) and \
-                    all(labels.get(x) in ACTOR_GROUPS or category == "COERCE" and labels.get(x) == "GPE"
+                    all(labels.get(x) in ACTOR_GROUPS or (category == "COERCE" and labels.get(x) == "GPE")
                         for x in earlier.actor):
                 # «قضت قوات الجيش على ثلاثة إرهابيين ... كما تم توقيف 4 آخرين»: an arrest or a strike with no one
                 # named doing it goes on with who did the last one — a person, a body or a group; a country only

@@ -138,9 +138,9 @@ def group_mentions(doc: Document) -> None:
                 if not definite(head):
                     named.setdefault(head, start)
             p = q
-        for q, w in enumerate(s.norms):
+        for q in range(1, len(s.norms)):
             # «ثلاثة آخرين»: a number and «others» name a group of the kind just named
-            if q and "counted" in table.roles_at(s.norms, q) and toks.start[s.view[q - 1]] in counts:
+            if "counted" in table.roles_at(s.norms, q) and toks.start[s.view[q - 1]] in counts:
                 start, end = toks.start[counts[toks.start[s.view[q - 1]]]], toks.end[s.view[q]]
                 if not taken.overlaps(start, end):
                     doc.add_mention(start, end, "NORP")

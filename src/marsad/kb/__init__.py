@@ -74,6 +74,24 @@ class Role:
         return start_ok and end_ok
 
 
+#: how many times more often a frequent word must be written as it is than with its article flipped (ترامب vs
+#: الترامب، السبسي vs سبسي) to be a name only, however often the news writes it
+NAME_FLIP_RATIO = 20
+
+
+def _only_a_name(word: str, common: dict[str, int]) -> bool:
+    """Whether a word the news writes often is a name and nothing else: the news never writes it with its article
+    flipped (ترامب never as الترامب; الغنوشي never as غنوشي — a definite word only as a nisba), nor without the
+    accusative ا (يوما is يوم). الشاهد («the witness», also شاهد) and الصيد («fishing», also صيد) are common words."""
+    n = common.get(word, 0)
+    if len(word) < 3 or (word.startswith("ال") and not word.endswith("ي")):
+        return False
+    flipped = word[2:] if word.startswith("ال") else "ال" + word
+    if common.get(flipped, 0) * NAME_FLIP_RATIO >= n:
+        return False
+    return not word.endswith("ا") or common.get(word[:-1], 0) * NAME_FLIP_RATIO < n
+
+
 class KnowledgeBase:
     def __init__(self, path: Path) -> None:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -147,7 +165,8 @@ class KnowledgeBase:
             kind = types.pop()
             known = [self.entities[i] for i in ids if i in self.entities]
             curated_city = kind == "GPE" and len(known) == 1 and known[0].rank == 0 and known[0].source != "countries"
-            if len(words) == 1 and common.get(words[0], 0) > max_common and not curated_city:
+            if len(words) == 1 and common.get(words[0], 0) > max_common and not curated_city and \
+                    not _only_a_name(words[0], common):
                 continue   # (a curated city is a name however often the news writes it: صفاقس)
             index[words[0]].append((words, kind))
         for entries in index.values():
