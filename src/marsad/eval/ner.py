@@ -147,7 +147,8 @@ def _occurrences(text: str, alias: str) -> Iterator[int]:
 
 
 def score_annotated(gold: Path, articles: Path) -> dict[str, object]:
-    """Mentions against annotated articles: every occurrence of a named entity's alias is a gold mention.
+    """Mentions against annotated articles: every occurrence of a named entity's alias is a gold mention, unless
+    it lies inside a longer occurrence of the same entity's alias (the surname inside the full name).
 
     Role phrases that the system tags as TITLE (الرئيس الروسي as an alias of Putin) are role mentions, not names, and
     are not scored; nor are unnamed groups, nor back-references by a common noun (الحكومة، الوزارة: one word that
@@ -165,7 +166,7 @@ def score_annotated(gold: Path, articles: Path) -> dict[str, object]:
         text = (articles / f"{record['doc']}.txt").read_text(encoding="utf-8")
         doc = analyze(text)
         titles = {(m.start, m.end) for m in doc.mentions if m.label == "TITLE"}
-        gold_spans: dict[tuple[int, int], str] = {}
+        found: dict[tuple[int, int], tuple[str, str]] = {}
         unscored: set[tuple[int, int]] = set(titles)
         for entity in record["entities"]:
             if entity["type"] == "GROUP":
@@ -176,7 +177,12 @@ def score_annotated(gold: Path, articles: Path) -> dict[str, object]:
                     if _common_noun(alias):
                         unscored.add(span)
                     elif span not in titles and _word_bounded(text, *span):
-                        gold_spans.setdefault(span, entity["type"])
+                        found.setdefault(span, (entity["type"], entity["key"]))
+        gold_spans = {span: kind for span, (kind, key) in found.items() if not _inside_same(span, key, found)}
+        # each mention may be found by any of its entity's aliases that it holds (باراك أوباما or أوباما)
+        ways = {span: [span] + [inner for inner, (_, k) in found.items() if k == found[span][1] and inner != span
+                                and span[0] <= inner[0] and inner[1] <= span[1]] for span in gold_spans}
+        alternative = {w: span for span, spans in ways.items() for w in spans}
         # the annotation guide has no MISC or NORP: those mentions are neither right nor wrong here
         system = {(m.start, m.end): m.label for m in doc.mentions if m.label in LABEL_MAP
                   and not m.extra.get("reference") and m.label not in ("MISC", "NORP")
@@ -184,14 +190,22 @@ def score_annotated(gold: Path, articles: Path) -> dict[str, object]:
         for result, mapping in ((strict, str), (lenient, _coarse)):
             result.tokens += len(text.split())
             for span, label in gold_spans.items():
-                if span in system and mapping(system[span]) == mapping(label):
+                if any(w in system and mapping(system[w]) == mapping(label) for w in ways[span]):
                     result.tp[mapping(label)] += 1
                 else:
                     result.fn[mapping(label)] += 1
             for span, label in system.items():
-                if span not in gold_spans or mapping(gold_spans[span]) != mapping(label):
+                if span not in alternative or mapping(gold_spans[alternative[span]]) != mapping(label):
                     result.fp[mapping(label)] += 1
     return {"strict": strict.to_dict(), "lenient": lenient.to_dict()}
+
+
+def _inside_same(span: tuple[int, int], key: str, found: dict[tuple[int, int], tuple[str, str]]) -> bool:
+    """Whether an alias occurrence lies inside a longer occurrence of an alias of the same entity (أوباما inside
+    «باراك أوباما»): the string search finds it, but it is no mention of its own. A name inside another entity's
+    name (البحرين in «جامعة البحرين») is a nested mention and stays."""
+    a, b = span
+    return any(k == key and s <= a and b <= e and (s, e) != span for (s, e), (_, k) in found.items())
 
 
 #: a one-word alias seen more often than this in the news lexicon is a common noun, not a name
