@@ -553,3 +553,15 @@ def test_a_group_counted_out_of_another_or_as_others_is_named_with_its_number() 
     arrests = [e for e in doc.events if e.event == "COERCE"]
     names = {e.id: e.name for e in doc.entities}
     assert arrests and [names[x] for x in arrests[0].recipient] == ["4 آخرين"]
+
+
+def test_a_unit_named_by_whom_it_belongs_to_is_one_group_with_that_name_inside() -> None:
+    doc = analyze("اندلعت اشتباكات بعد مهاجمة مجموعة محسوبة على حكومة الإنقاذ وحدات تابعة لحكومة الوفاق الوطني. "
+                  "ونفذ مدرسو التعليم الأساسي والثانوي إضرابا.", published="2025-12-03")
+    groups = [m.text for m in doc.mentions if m.label == "NORP"]
+    assert groups == ["مجموعة محسوبة على حكومة الإنقاذ", "وحدات تابعة لحكومة الوفاق الوطني",
+                      "مدرسو التعليم الأساسي والثانوي"]
+    # the government inside keeps its own mention
+    assert [m.text for m in doc.mentions if m.label == "ORG"] == ["حكومة الإنقاذ", "حكومة الوفاق الوطني"]
+    # «مجموعة» with nothing to belong to is no group of its own
+    assert not [m for m in analyze("وقدمت مجموعة من الاقتراحات للحكومة.").mentions if m.label == "NORP"]

@@ -99,6 +99,7 @@ def group_mentions(doc: Document) -> None:
     counts = {toks.start[t]: token_at[m.start] for m in doc.mentions if m.label == "NUMBER" and m.start in token_at
               for t in [max(k for k in range(token_at[m.start], len(toks)) if toks.start[k] < m.end)]}
     views = sentence_views(doc)
+    name_at = {m.start: m for m in doc.mentions if m.label in ("ORG", "GPE", "PER", "NORP")}
     for s in views:
         p = 0
         while (found := table.next_match(s.norms, p, "head")) is not None:
@@ -128,16 +129,31 @@ def group_mentions(doc: Document) -> None:
                 elif definite(s.norms[q]) and not _proclitic(doc, s, q) and (s.norms[q].endswith("ي") or (
                         q == head_end and not head.startswith("ال") and not head.endswith("ون"))):
                     q += 1     # سواق التاكسي الجماعي: the noun the head is construed with, and a nisba adjective
+                elif (k := _coordinated_nisba(doc, s, q)) is not None:
+                    q = k      # مدرسو التعليم الأساسي والثانوي
                 else:
                     break
-            start, end = toks.start[s.view[first]], toks.end[s.view[q - 1]]
-            own = toks.end[s.view[head_end - 1]] if medium else end
+            own = toks.end[s.view[head_end - 1]] if medium else toks.end[s.view[q - 1]]
+            end = _affiliated_end(doc, s, q, table, name_at) or toks.end[s.view[q - 1]]
+            start = toks.start[s.view[first]]
             if (start, end) not in covered and not taken.overlaps(start, own):
                 doc.add_mention(start, end, "NORP")
                 taken.add(start, end)
                 if not definite(head):
                     named.setdefault(head, start)
             p = q
+        for q in range(len(s.norms) - 1):
+            # «مجموعة محسوبة على حكومة الإنقاذ»، «وحدات تابعة لحكومة الوفاق»: a unit named by whom it belongs to
+            if "affiliated" not in table.roles_at(s.norms, q):
+                continue
+            k = q + 1
+            while k < len(s.norms) and (_relation_adjective(doc, s, k) or "modifier" in table.roles_at(s.norms, k)):
+                k += 1
+            if (end := _affiliated_end(doc, s, k, table, name_at)) is not None:
+                start = toks.start[s.view[q]]
+                if not taken.overlaps(start, toks.end[s.view[k - 1]]):
+                    doc.add_mention(start, end, "NORP")
+                    taken.add(start, end)
         for q in range(1, len(s.norms)):
             # «ثلاثة آخرين»: a number and «others» name a group of the kind just named
             if "counted" in table.roles_at(s.norms, q) and toks.start[s.view[q - 1]] in counts:
@@ -146,6 +162,38 @@ def group_mentions(doc: Document) -> None:
                     doc.add_mention(start, end, "NORP")
                     taken.add(start, end)
     _groups_named_again(doc, views, named, taken)
+
+
+def _coordinated_nisba(doc: Document, s: SentenceView, q: int) -> int | None:
+    """Where a group's phrase goes on after a definite nisba coordinated with the one before it (التعليم الأساسي
+    و الثانوي، الأساسي والثانوي), or None."""
+    def nisba(k: int) -> bool:
+        return k < len(s.norms) and definite(s.norms[k]) and s.norms[k].endswith("ي")
+
+    if not nisba(q - 1):
+        return None
+    if s.norms[q] == "و" and nisba(q + 1) and not _proclitic(doc, s, q + 1):
+        return q + 2
+    if _proclitic(doc, s, q) == "و" and nisba(q):
+        return q + 1
+    return None
+
+
+def _affiliated_end(doc: Document, s: SentenceView, q: int, table: PhraseTable, name_at: dict[int, Mention]
+                    ) -> int | None:
+    """Where a group's phrase ends that goes on with whom it belongs to (تابعة لحكومة الوفاق، محسوبة على حكومة
+    الإنقاذ، الموالية للرئيس): the end of the name after the word of affiliation at ``q``, or None."""
+    toks = doc.tokens
+    assert toks is not None
+    if q + 1 >= len(s.norms) or "affiliation" not in table.roles_at(s.norms, q):
+        return None
+    k = q + 1
+    if s.norms[k] in ("علي", "الي") and k + 1 < len(s.norms):
+        k += 1
+    elif _proclitic(doc, s, k) != "ل":
+        return None
+    name = name_at.get(toks.start[s.view[k]])
+    return name.end if name is not None else None
 
 
 def _relation_adjective(doc: Document, s: SentenceView, q: int) -> bool:
