@@ -499,7 +499,8 @@ def test_a_name_quoted_after_the_cue_speaks_and_a_cue_opening_a_quotation_is_its
 def test_a_media_heads_word_alone_refers_to_the_name_written_after_it() -> None:
     got = quotes("وذكرت وكالة \"تشاينا نيوز\" أن المرأة أنجبت. ووفقا للوكالة فقد \"تعرضت المرأة لحادثة غريبة\". "
                  "وأضافت الوكالة أن الأطفال بخير.")
-    assert [s for s, _, _, _ in got] == ["تشاينا نيوز"] * 3
+    # the agency's whole name, head and quoted name (as «تنظيم "داعش"»), speaks all three times
+    assert [s for s, _, _, _ in got] == ["وكالة \"تشاينا نيوز\""] * 3
 
 
 def test_a_name_after_a_construed_title_and_a_comma_speaks() -> None:
@@ -565,3 +566,14 @@ def test_a_unit_named_by_whom_it_belongs_to_is_one_group_with_that_name_inside()
     assert [m.text for m in doc.mentions if m.label == "ORG"] == ["حكومة الإنقاذ", "حكومة الوفاق الوطني"]
     # «مجموعة» with nothing to belong to is no group of its own
     assert not [m for m in analyze("وقدمت مجموعة من الاقتراحات للحكومة.").mentions if m.label == "NORP"]
+
+
+def test_whom_a_statement_was_given_to_is_not_its_speaker_but_a_subject_of_the_ministry_is() -> None:
+    doc = analyze('وأشار الوزير سالم العنزي إلى أن الوضع صعب، وفي تصريح لصحيفة "عكاظ" قال إنه واجه سيلا من الاتصالات.',
+                  published="2025-12-03")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[q.speaker] for q in doc.quotes if q.cue and q.cue.text == "قال"] == ["سالم العنزي"]
+    # «المصالح الجهوية لوزارة الصحة»: the ministry's services speak, the ل is no audience
+    doc = analyze("وكانت المصالح الجهوية لوزارة الصحة العمومية أوضحت في وقت سابق أن العملية تمت في ظروف عادية.",
+                  published="2025-12-03")
+    assert len(doc.quotes) == 1 and doc.quotes[0].speaker is not None

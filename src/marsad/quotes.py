@@ -149,11 +149,11 @@ def group_mentions(doc: Document) -> None:
             k = q + 1
             while k < len(s.norms) and (_relation_adjective(doc, s, k) or "modifier" in table.roles_at(s.norms, k)):
                 k += 1
-            if (end := _affiliated_end(doc, s, k, table, name_at)) is not None:
+            if (reach := _affiliated_end(doc, s, k, table, name_at)) is not None:
                 start = toks.start[s.view[q]]
                 if not taken.overlaps(start, toks.end[s.view[k - 1]]):
-                    doc.add_mention(start, end, "NORP")
-                    taken.add(start, end)
+                    doc.add_mention(start, reach, "NORP")
+                    taken.add(start, reach)
         for q in range(1, len(s.norms)):
             # «ثلاثة آخرين»: a number and «others» name a group of the kind just named
             if "counted" in table.roles_at(s.norms, q) and toks.start[s.view[q - 1]] in counts:
@@ -743,11 +743,12 @@ _BEFORE_CUE = frozenset({"", "ف", "قد", "فقد", "وقد", "فإنه", "فا
 
 
 def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers) -> Mention | None:
-    """The speaker named right before the cue: SVO order («زيلينسكي قال»)."""
+    """The speaker named right before the cue: SVO order («زيلينسكي قال»); not whom something is said to («وفي
+    تصريح لصحيفة "عكاظ" قال إنه»)."""
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
-    before = [m for m in speakers.starting_upto(s.start, cue_start) if m.end <= cue_start
+    before = [m for m in speakers.starting_upto(s.start, cue_start) if m.end <= cue_start and not _addressed(doc, s, m)
               and doc.text[m.end:cue_start].strip(" ،,\u00a0") in _BEFORE_CUE
               and not (len(doc.text[m.end:cue_start].strip(" ،,\u00a0")) > 3 and
                        ("،" in doc.text[m.end:cue_start] or "," in doc.text[m.end:cue_start]))]
@@ -1431,8 +1432,23 @@ def _nearest_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers,
     cue_start = toks.start[s.view[a]]
     lo = s.start if sentence_only else cue_start - _IMPLICIT_REACH + 1
     before = [m for m in speakers.ending(lo, cue_start)
-              if m.label in ("PER", "ORG", "NORP") and (not sentence_only or m.start >= s.start)]
+              if m.label in ("PER", "ORG", "NORP") and (not sentence_only or m.start >= s.start)
+              and not _addressed(doc, s, m)]
     return before[-1] if before else None
+
+
+def _addressed(doc: Document, s: SentenceView, m: Mention) -> bool:
+    """Whether a mention carries ل right after a statement's masdar (في تصريح لصحيفة "عكاظ"): whom something is
+    said to, not who says it (the ل of «المصالح الجهوية لوزارة الصحة» belongs to the subject)."""
+    toks = doc.tokens
+    assert toks is not None
+    t = bisect_left(toks.start, m.start)
+    if not (0 < t < len(toks) and toks.start[t] == m.start and toks.kind[t - 1] == CLITIC and
+            toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] == "ل"):
+        return False
+    i = bisect_left(s.view, t)
+    table = cues()
+    return any(table.roles_at(s.norms, k).get("masdar", (None,))[0] == i for k in range(max(0, i - 4), i))
 
 
 #: how far back (characters) a subject-less «وقال إن» looks for who is speaking

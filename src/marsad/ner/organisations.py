@@ -91,6 +91,13 @@ def organisation_mentions(doc: Document) -> None:
                 q -= 1
             if q > head_end:
                 start, end = toks.start[s.view[p]], toks.end[s.view[q - 1]]
+                if closed:
+                    # «تنظيم "داعش"»: the quoted name found alone (the knowledge base knows داعش) is this one name
+                    inner = [m for m in doc.mentions if m.label == "ORG" and start < m.start and m.end < end]
+                    if inner and not any(m.start < end and start < m.end and m.label in labels and m not in inner
+                                         for m in doc.mentions):
+                        doc.mentions = [m for m in doc.mentions if m not in inner]
+                        taken = Intervals((m.start, m.end) for m in doc.mentions if m.label in labels)
                 if not taken.overlaps(start, end) or (within and not any(
                         m.start < end and start < m.end and m.label in labels and m not in within
                         for m in doc.mentions)):
