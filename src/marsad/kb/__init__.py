@@ -8,6 +8,7 @@ import csv
 import os
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -149,9 +150,12 @@ class KnowledgeBase:
         self._name_index = self._by_sector = self._alias_keys = None
         return added
 
-    def name_index(self, max_common: int, common: dict[str, int]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    def name_index(self, max_common: int, common: dict[str, int], person_like: Callable[[str], bool] | None = None,
+                   ) -> dict[str, list[tuple[tuple[str, ...], str]]]:
         """Names worth finding in running text, by their first word: every exact alias of a curated entity or a
-        country, except single words that the news lexicon knows as common words (حماس is also «enthusiasm»).
+        country, except single words that the news lexicon knows as common words (حماس is also «enthusiasm»):
+        a frequent word stays only if the news writes it as nothing but a name (:func:`_only_a_name`) and, for a
+        person, ``person_like`` says it reads as a person's name (بينت «she showed» is also Naftali Bennett).
         Values: (the alias's words, its entity type)."""
         if self._name_index is not None:
             return self._name_index
@@ -166,7 +170,8 @@ class KnowledgeBase:
             known = [self.entities[i] for i in ids if i in self.entities]
             curated_city = kind == "GPE" and len(known) == 1 and known[0].rank == 0 and known[0].source != "countries"
             if len(words) == 1 and common.get(words[0], 0) > max_common and not curated_city and \
-                    not _only_a_name(words[0], common):
+                    not (_only_a_name(words[0], common) and (kind != "PER" or person_like is None
+                                                             or person_like(words[0]))):
                 continue   # (a curated city is a name however often the news writes it: صفاقس)
             index[words[0]].append((words, kind))
         for entries in index.values():

@@ -230,9 +230,12 @@ class Featurizer:
             return True     # a name of the article written as spoken (لسعد for الأسعد)
         if n.startswith("عبدال") and len(n) > 6 and n[3:] in per_tok:
             return True     # «عبد» and the name of God written as one word (عبدالعزيز، عبدالله)
-        if n not in per_tok:
-            return False
-        clusters = self.kmeans.get(n)
+        return n in per_tok and self.name_cluster(n)
+
+    def name_cluster(self, word: str) -> bool:
+        """Whether the word clusters place a word among people's names (at the middle granularity, a cluster with
+        at least NAME_CLUSTER_SHARE of person-name tokens), or the word is too rare to have a cluster."""
+        clusters = self.kmeans.get(normalize(word))
         return clusters is None or clusters[1] in self._name_clusters()
 
     def _name_clusters(self) -> frozenset[str]:

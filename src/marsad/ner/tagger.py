@@ -269,7 +269,9 @@ def _name_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     from marsad.kb import knowledge_base
 
     kb = knowledge_base()
-    return kb.name_index(KB_MAX_COMMON, clitic_rules().lexicon) if kb is not None else {}
+    model = load_model()
+    return kb.name_index(KB_MAX_COMMON, clitic_rules().lexicon,
+                         model.featurizer.name_cluster if model is not None else None) if kb is not None else {}
 
 
 def _known_names(toks: Any, sentences: list[list[_Word]], found: list[tuple[int, int, str]]
