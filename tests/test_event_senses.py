@@ -127,3 +127,13 @@ def test_an_arrest_with_no_one_named_doing_it_goes_on_with_who_made_the_one_befo
     # nor a refused arrest («رفضت اعتقال البشير» was no arrest by anyone)
     doc = analyze("ورفضت الحكومة اعتقال البشير. وتم اعتقال شخصين في المطار.")
     assert all(not e.actor for e in doc.events if e.sentence == 1)
+
+
+def test_what_is_asked_for_is_no_act_and_an_interview_is_no_meeting() -> None:
+    doc = analyze("وطالب المحتجون باستقالة الوالي، ودعت النقابة إلى إطلاق سراح المعتقلين.")
+    assert sorted(e.event for e in doc.events) == ["REQUEST", "REQUEST"]
+    doc = analyze("وأوضح وزير الخارجية عثمان الجرندي، في حوار مع صحيفة الشروق، أن الزيارة ناجحة.")
+    assert not [e for e in doc.events if e.event == "CONSULT"]
+    # a condemned attack did happen: condemning it is an accusation, and the attack stays asserted
+    doc = analyze("وتستنكر تونس بشدة الهجوم الإرهابي على السفارة في كابول.")
+    assert [(e.event, e.modality) for e in doc.events if e.event == "ASSAULT"] == [("ASSAULT", "asserted")]

@@ -207,6 +207,8 @@ def find_events(doc: Document) -> None:
             event = _event(doc, clause, start_p, end, category, mode, in_sentence, in_values, si, modal)
             if event is None:
                 continue
+            if category not in STATEMENT_ACTS and _requested(clause, start_p):
+                continue   # «طالبوا باستقالة الوالي»: what was asked for, not an act; the request is the event
             if category != "REJECT" and _refused(clause, start_p):
                 if category in STATEMENT_ACTS:
                     continue   # «رفضت كالاس الاتهامات»: her refusal of someone else's accusation, not hers
@@ -507,6 +509,23 @@ def _latest_speaker(quotes: list[Quote], before: int, sentence: int) -> str | No
         if q.speaker:
             return q.speaker
     return None
+
+
+#: how many words a requested act's trigger may stand after the word of asking (طالبوا بضرورة استقالة الوالي)
+REQUEST_REACH = 3
+
+
+def _requested(clause: SentenceView, p: int) -> bool:
+    """Whether the trigger at ``p`` is what a word of asking just before it asks for (طالبوا باستقالة، دعت إلى
+    إطلاق سراح، المطالبة بإقالة), with no punctuation between."""
+    asking = senses()["request"]
+    for i in range(p - 1, max(-1, p - REQUEST_REACH - 1), -1):
+        w = clause.norms[i]
+        if w in asking:
+            return True
+        if not w or not (w[0].isalpha() or w[0].isdigit()):
+            return False
+    return False
 
 
 def _refused(clause: SentenceView, p: int) -> bool:
