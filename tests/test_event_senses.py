@@ -137,3 +137,15 @@ def test_what_is_asked_for_is_no_act_and_an_interview_is_no_meeting() -> None:
     # a condemned attack did happen: condemning it is an accusation, and the attack stays asserted
     doc = analyze("وتستنكر تونس بشدة الهجوم الإرهابي على السفارة في كابول.")
     assert [(e.event, e.modality) for e in doc.events if e.event == "ASSAULT"] == [("ASSAULT", "asserted")]
+
+
+def test_who_condemns_an_attack_did_not_make_it_but_who_denies_force_may_have_used_it() -> None:
+    doc = analyze("وأدانت تونس بشدة الهجوم الإرهابي على السفارة في كابول.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [(e.event, [names[a] for a in e.actor]) for e in doc.events] == [("ACCUSE", ["تونس"]), ("ASSAULT", [])]
+    doc = analyze("ونفت وزارة الداخلية استعمال القوة ضد المحتجين.")
+    names = {e.id: e.name for e in doc.entities}
+    force = [e for e in doc.events if e.event == "ASSAULT"]
+    assert [names[a] for a in force[0].actor] == ["وزارة الداخلية"] and force[0].modality == "negated"
+    # the protesters the denial names are still protesters
+    assert [e.modality for e in doc.events if e.event == "PROTEST"] == ["asserted"]

@@ -209,13 +209,21 @@ def find_events(doc: Document) -> None:
                 continue
             if category not in STATEMENT_ACTS and _requested(clause, start_p):
                 continue   # «طالبوا باستقالة الوالي»: what was asked for, not an act; the request is the event
-            if category != "REJECT" and _refused(clause, start_p):
+            if category != "REJECT" and _refused(clause, start_p) and \
+                    (trigger_start, event.trigger.end if event.trigger else -1) not in group_spans:
+                # (not «المحتجين»: a group named by what it does is there, whatever is denied of it)
                 if category in STATEMENT_ACTS:
                     continue   # «رفضت كالاس الاتهامات»: her refusal of someone else's accusation, not hers
                 event.modality = "negated"   # «رفضت توقيع الاتفاق»: a signing that did not happen
             if not _fill_actors(doc, clause, start_p, end, event, events, group_spans, cue_speaker, labels,
                                 in_sentence):
                 continue   # a judgement or a necessity nobody is quoted saying
+            if category in _DONE_TO and last is not None and last.sentence == si and last.event in _NOT_ITS_AGENT and \
+                    last.trigger is not None and set(event.actor) & set(last.actor) and \
+                    _words_between(doc, last.trigger.end, trigger_start) <= SUBJECT_WINDOW:
+                # «أدانت تونس بشدة الهجوم الإرهابي»: who condemns (or welcomes, or asks for) an attack did not make it
+                # (who denies one, «نفت الداخلية استعمال القوة», or threatens one, may well be its agent)
+                event.actor = [x for x in event.actor if x not in last.actor]
             earlier = last_of.get(category)
             if not event.actor and category in CARRIED and earlier is not None and earlier.actor and \
                     earlier.modality != "negated" and \
@@ -358,6 +366,8 @@ def _relative_support_subject(doc: Document, clause: SentenceView, b: int, argum
 
 #: categories of acts done to someone, whose trigger governed by a preposition is another verb's object
 _DONE_TO = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
+#: statements whose subject is not the agent of the act they are about (condemning, welcoming, asking for it)
+_NOT_ITS_AGENT = frozenset({"ACCUSE", "SUPPORT", "REQUEST"})
 #: prepositions written apart that govern a trigger (normalised)
 _GOVERNING = frozenset({"عن", "علي", "من", "الي", "حول", "بشان", "ضد", "تجاه"})
 
