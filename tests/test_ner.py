@@ -184,3 +184,13 @@ def test_a_word_that_cues_a_city_is_no_kind_of_place() -> None:
     doc = analyze("في المدينه بولايه\nوأبدت المدينة موقفها.")
     assert all(m.label in ("GPE", "LOC", "FAC", "PER", "ORG", "MISC", "NORP", "TITLE", "DATE", "TIME", "DURATION",
                            "NUMBER", "MONEY") for m in doc.mentions)
+
+
+def test_a_first_name_takes_the_rare_family_name_after_it_but_not_an_adjective() -> None:
+    from marsad import analyze
+
+    doc = analyze("وقال الأب سالم العنزي إن ابنته بخير.")
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ["سالم العنزي"]
+    # «فريق ترامب الانتقالي»: the adjective (الانتقالية is common) describes the team, not a family
+    doc = analyze("واجهت ماي صعوبة مع فريق ترامب الانتقالي.")
+    assert "ترامب الانتقالي" not in [m.text for m in doc.mentions]
