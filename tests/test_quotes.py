@@ -577,3 +577,15 @@ def test_whom_a_statement_was_given_to_is_not_its_speaker_but_a_subject_of_the_m
     doc = analyze("وكانت المصالح الجهوية لوزارة الصحة العمومية أوضحت في وقت سابق أن العملية تمت في ظروف عادية.",
                   published="2025-12-03")
     assert len(doc.quotes) == 1 and doc.quotes[0].speaker is not None
+
+
+def test_groups_of_several_kinds_sharing_one_noun_are_one_group_and_side_by_side_stay_two() -> None:
+    doc = analyze("نفذ أساتذة وإطارات وأعوان المدرسة الإعدادية من ولاية منوبة، الخميس، وقفة احتجاجية. "
+                  "ونفذ قدماء الطلبة المعطلين وقفة أخرى. وهاجمت ميليشيات ومجموعات إرهابية المدينة.",
+                  published="2025-12-03")
+    groups = [m.text for m in doc.mentions if m.label == "NORP"]
+    assert "أساتذة وإطارات وأعوان المدرسة الإعدادية" in groups and "قدماء الطلبة" in groups
+    assert "ميليشيات" in groups and "مجموعات إرهابية" in groups
+    names = {e.id: e.name for e in doc.entities}
+    protests = [[names[a] for a in e.actor] for e in doc.events if e.event == "PROTEST"]
+    assert protests[0] == ["أساتذة وإطارات وأعوان المدرسة الإعدادية"]   # the support verb's subject, far before

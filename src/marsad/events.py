@@ -329,7 +329,7 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
 
 
 #: how many words before its object trigger a support verb may stand (نفذ X عشية اليوم السبت، وقفة احتجاجية)
-SUPPORT_VERB_WINDOW = 12
+SUPPORT_VERB_WINDOW = 16
 
 
 def _support_verb_subject(doc: Document, clause: SentenceView, a: int, arguments: list[Mention]) -> str | None:

@@ -100,6 +100,7 @@ def group_mentions(doc: Document) -> None:
               for t in [max(k for k in range(token_at[m.start], len(toks)) if toks.start[k] < m.end)]}
     views = sentence_views(doc)
     name_at = {m.start: m for m in doc.mentions if m.label in ("ORG", "GPE", "PER", "NORP")}
+    place_at = {m.start: m for m in doc.mentions if m.label in ("GPE", "LOC")}
     for s in views:
         p = 0
         while (found := table.next_match(s.norms, p, "head")) is not None:
@@ -116,6 +117,7 @@ def group_mentions(doc: Document) -> None:
                 first = bisect_left(s.view, counts[toks.start[s.view[p - 2]]])   # ثلاثة من الإرهابيين
             head = s.norms[head_end - 1]
             medium = False
+            own = len(doc.text)
             while q < len(s.norms):
                 if "modifier" in table.roles_at(s.norms, q):
                     q = table.roles_at(s.norms, q)["modifier"][0]
@@ -131,9 +133,18 @@ def group_mentions(doc: Document) -> None:
                     q += 1     # سواق التاكسي الجماعي: the noun the head is construed with, and a nisba adjective
                 elif (k := _coordinated_nisba(doc, s, q)) is not None:
                     q = k      # مدرسو التعليم الأساسي والثانوي
+                elif _proclitic(doc, s, q) == "ب" and \
+                        (place := place_at.get(toks.start[s.view[q]])) is not None:
+                    # «مكونات المجتمع المدني بجمّال»: where the group is from belongs to its phrase (the place
+                    # stays a mention of its own)
+                    own = min(own, toks.end[s.view[q - 1]])
+                    q = bisect_left(s.view, bisect_left(toks.start, place.end))
+                elif (k := _coordinated_head(doc, s, q, table)) is not None and not definite(head):
+                    q = head_end = k    # أساتذة وإطارات وأعوان المدرسة: one group of several kinds, then its noun
+                    head = s.norms[k - 1]
                 else:
                     break
-            own = toks.end[s.view[head_end - 1]] if medium else toks.end[s.view[q - 1]]
+            own = min(own, toks.end[s.view[head_end - 1]] if medium else toks.end[s.view[q - 1]])
             end = _affiliated_end(doc, s, q, table, name_at) or toks.end[s.view[q - 1]]
             start = toks.start[s.view[first]]
             if (start, end) not in covered and not taken.overlaps(start, own):
@@ -177,6 +188,23 @@ def _coordinated_nisba(doc: Document, s: SentenceView, q: int) -> int | None:
     if _proclitic(doc, s, q) == "و" and nisba(q):
         return q + 1
     return None
+
+
+def _coordinated_head(doc: Document, s: SentenceView, q: int, table: PhraseTable) -> int | None:
+    """Where the indefinite group heads joined by و from ``q`` end, when the noun they are all construed with follows
+    (أساتذة وإطارات وأعوان المدرسة: one group); None for groups named side by side (ميليشيات ومجموعات إرهابية)."""
+    end = None
+    while q < len(s.norms):
+        k = q + 1 if s.norms[q] == "و" else q if _proclitic(doc, s, q) == "و" else None
+        if k is None or k >= len(s.norms) or definite(s.norms[k]) or (k > q and _proclitic(doc, s, k)):
+            break
+        head_end = table.roles_at(s.norms, k).get("head", (None,))[0]
+        if not isinstance(head_end, int):
+            break
+        q = end = head_end
+    if end is None or end >= len(s.norms) or not definite(s.norms[end]) or _proclitic(doc, s, end):
+        return None
+    return end
 
 
 def _affiliated_end(doc: Document, s: SentenceView, q: int, table: PhraseTable, name_at: dict[int, Mention]
