@@ -11,7 +11,9 @@ def _orgs(text: str) -> list[str]:
 
 
 def test_a_quoted_name_after_its_head_keeps_both_marks() -> None:
-    assert _orgs('وتبنى تنظيم "داعش" الهجوم على الثكنة.') == ['تنظيم "داعش"']
+    assert _orgs('وتبنى تنظيم "جند الخليفة" الهجوم على الثكنة.') == ['تنظيم "جند الخليفة"']
+    # a name the knowledge base knows is found alone, and keeps its link (داعش، «بي كا كا»)
+    assert _orgs('وتبنى تنظيم "داعش" الهجوم على الثكنة.') == ["داعش"]
     assert _orgs("وأعلنت جمعية «نور الأمل» عن حملة جديدة.") == ["جمعية «نور الأمل»"]
 
 
