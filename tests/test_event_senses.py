@@ -149,3 +149,39 @@ def test_who_condemns_an_attack_did_not_make_it_but_who_denies_force_may_have_us
     assert [names[a] for a in force[0].actor] == ["وزارة الداخلية"] and force[0].modality == "negated"
     # the protesters the denial names are still protesters
     assert [e.modality for e in doc.events if e.event == "PROTEST"] == ["asserted"]
+
+
+def test_a_group_counted_out_is_who_suffers_violence_never_its_agent_nor_a_speaker_named_again() -> None:
+    doc = analyze("وقتل 43 مدنيا وأصيب 120 آخرون في قصف عشوائي على المدينة.")
+    names = {e.id: e.name for e in doc.entities}
+    assert all("120 آخرون" not in [names[a] for a in e.actor] for e in doc.events)
+    assert any("120 آخرون" in [names[r] for r in e.recipient] for e in doc.events)
+    doc = analyze("وقال المفتي عبد العزيز آل الشيخ إن الهجوم جبان. وأسفر الهجوم عن مقتل شخص وإصابة تسعة آخرين. "
+                  "وقال سماحته إن الإرهاب لا دين له.")
+    speakers = [q.speaker for q in doc.quotes]
+    assert len(speakers) == 2 and speakers[0] is not None and speakers[1] == speakers[0]
+
+
+def test_an_attacks_lam_names_whose_it_is_and_the_enemy_of_an_alliance_is_no_side_of_it() -> None:
+    doc = analyze("وأسفر هجوم لداعش على الثكنة عن مقتل جنديين.")
+    daesh = next(m.entity for m in doc.mentions if m.text == "داعش")
+    assert next(e.actor for e in doc.events if e.event == "ASSAULT") == [daesh]
+    doc = analyze("وأكدت واشنطن دعمها لبغداد ضد داعش.")
+    daesh = next(m.entity for m in doc.mentions if m.text == "داعش")
+    support = [e for e in doc.events if e.event == "SUPPORT"]
+    assert support and daesh not in support[0].actor + support[0].recipient
+
+
+def test_condemning_allegations_denies_them() -> None:
+    doc = analyze("واستنكر حزب النهضة الادعاءات بأن هناك علاقة بين قياداته والمهربين.")
+    assert [e.event for e in doc.events] == ["REJECT"]
+
+
+def test_only_a_passive_arrest_takes_the_last_arrests_agent() -> None:
+    first = "وألقت قوات الأمن القبض على خمسة مهربين في الميناء. "
+    doc = analyze(first + "ثم تمت مداهمة منزل في المدينة.")
+    forces = next(m.entity for m in doc.mentions if m.text == "قوات الأمن")
+    assert [e.actor for e in doc.events if e.sentence == 1] == [[forces]]
+    # an active verb whose subject the tagger missed may have another one («وطردت بوكو حرام»، «سعيها إلى طرد»)
+    doc = analyze(first + "ثم داهمت منزلا في المدينة.")
+    assert [e.actor for e in doc.events if e.sentence == 1] == [[]]

@@ -172,6 +172,7 @@ def find_events(doc: Document) -> None:
     values = MentionIndex(m for m in doc.mentions if m.label in ("DATE", "DURATION"))
     names = Intervals((m.start, m.end) for m in doc.mentions if m.label in NAME_LABELS)
     group_spans = {(m.start, m.end): m.entity for m in doc.mentions if m.label == "NORP" and m.entity}
+    counted = {m.entity for m in doc.mentions if m.extra.get("counted") and m.entity}
     labels = {e.id: e.label for e in doc.entities}
     events: list[Event] = []
     last_of: dict[str, Event] = {}                         # the latest event of each category
@@ -218,6 +219,24 @@ def find_events(doc: Document) -> None:
             if not _fill_actors(doc, clause, start_p, end, event, events, group_spans, cue_speaker, labels,
                                 in_sentence):
                 continue   # a judgement or a necessity nobody is quoted saying
+            if category == "ASSAULT" and end - start_p == 1 and clause.norms[start_p] in senses()["lam_agent"] and \
+                    (agent := _lam_agent(doc, toks.end[clause.view[end - 1]], in_sentence)) is not None and \
+                    agent.entity:
+                # «هجوم لداعش»، «كمين للمقاومة»: an attack's ل names whose it is (its victims follow على)
+                event.actor = [agent.entity]
+                event.recipient = [x for x in event.recipient if x != agent.entity]
+            if category == "ACCUSE" and senses()["allegation"] & set(_phrase_after(clause, end, 4)):
+                event.event = "REJECT"   # «استنكر الادعاءات بأن ...»، «ندد بالاتهامات»: a denial of what others claim
+                event.context = []
+            if category in _WITH_SIDES and (against := _against(doc, in_sentence)):
+                # «دعم التقدم ضد داعش»، «التعاون ضد الإرهاب»: whom the support or the alliance is against is no side
+                event.recipient = [x for x in event.recipient if x not in against]
+                event.actor = [x for x in event.actor if x not in against]
+            if category in _DONE_TO and counted & set(event.actor):
+                # «وإصابة 13 آخرين في هجوم»، «مقتل 29 من المتمردين»: a group counted out is who suffers violence
+                moved = [x for x in event.actor if x in counted]
+                event.actor = [x for x in event.actor if x not in counted]
+                event.recipient += [x for x in moved if x not in event.recipient]
             if category in _DONE_TO and last is not None and last.sentence == si and last.event in _NOT_ITS_AGENT and \
                     last.trigger is not None and set(event.actor) & set(last.actor) and \
                     _words_between(doc, last.trigger.end, trigger_start) <= SUBJECT_WINDOW:
@@ -226,7 +245,7 @@ def find_events(doc: Document) -> None:
                 event.actor = [x for x in event.actor if x not in last.actor]
             earlier = last_of.get(category)
             if not event.actor and category in CARRIED and earlier is not None and earlier.actor and \
-                    earlier.modality != "negated" and \
+                    earlier.modality != "negated" and _carried_on(doc, clause, start_p, si, earlier, labels) and \
                     si - earlier.sentence <= CARRY_SENTENCES and not set(earlier.actor) & set(event.recipient) and \
                     all(labels.get(x) in ACTOR_GROUPS or (category == "COERCE" and labels.get(x) == "GPE")
                         for x in earlier.actor):
@@ -525,6 +544,19 @@ def _latest_speaker(quotes: list[Quote], before: int, sentence: int) -> str | No
 REQUEST_REACH = 3
 
 
+def _carried_on(doc: Document, clause: SentenceView, p: int, sentence: int, earlier: Event,
+                labels: dict[str, str]) -> bool:
+    """Whether an act with no one named doing it goes on with the actor of ``earlier``, the last of its category:
+    an arrest written in the passive or in a relative clause on whom it befell (كما تم توقيف 4 آخرين، يُعتقل، التونسي
+    الذي طرد), or a strike after one a body or a group made (قررت النقابة سلسلة من الإضرابات ... الإضراب الأول). An
+    active verb whose subject the tagger missed («وطُردت بوكو حرام», «المقاومة ... سعيها إلى طرد») would take the
+    wrong side."""
+    if earlier.event == "PROTEST":
+        return all(labels.get(x) in ("ORG", "NORP") for x in earlier.actor)
+    return (p > 0 and clause.norms[p - 1] in _PASSIVE_AUXILIARIES | RELATIVE_PRONOUNS) or \
+        _voweled_passive(doc, clause, p)
+
+
 def _requested(clause: SentenceView, p: int) -> bool:
     """Whether the trigger at ``p`` is what a word of asking just before it asks for (طالبوا باستقالة، دعت إلى
     إطلاق سراح، المطالبة بإقالة), with no punctuation between."""
@@ -802,6 +834,40 @@ def _clause_break(doc: Document, a: int, b: int) -> bool:
 def _starts_with_preposition(doc: Document, end: int, m: Mention) -> bool:
     """Whether the name right after the trigger is a prepositional object (محادثات مع زيلينسكي): no subject."""
     return _introduced_by_preposition(doc, m)
+
+
+#: categories whose participants are sides acting together or for one another, never the adversary named after ضد
+_WITH_SIDES = frozenset({"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT"})
+
+
+def _against(doc: Document, mentions: list[Mention]) -> set[str]:
+    """The entities of the sentence's mentions that ضد (against) stands right before."""
+    toks = doc.tokens
+    assert toks is not None
+    out = set()
+    for m in mentions:
+        t = bisect_left(toks.start, m.start)
+        while t > 0 and toks.kind[t - 1] == CLITIC:
+            t -= 1
+        if t > 0 and toks.norm[t - 1] == "ضد" and m.entity:
+            out.add(m.entity)
+    return out
+
+
+def _lam_agent(doc: Document, end: int, arguments: list[Mention]) -> Mention | None:
+    """The name with ل attached right after an attack's noun ending at ``end``, an adjective between at most
+    (هجوم لداعش، قصف عشوائي للحوثيين، كمين للمقاومة الشعبية), or None."""
+    toks = doc.tokens
+    assert toks is not None
+    after = next((m for m in arguments if m.start >= end), None)
+    if after is None or _words_between(doc, end, after.start) > 1 or \
+            any(ch in doc.text[end:after.start] for ch in "،,.:؛()\"«»"):
+        return None
+    first = bisect_left(toks.start, after.start)
+    if first == len(toks) or toks.start[first] != after.start or first == 0:
+        return None
+    lam = toks.kind[first - 1] == CLITIC and toks.norm[first - 1] == "ل"
+    return after if lam and after.label in ("ORG", "NORP", "GPE", "PER") else None
 
 
 def _introduced_by_preposition(doc: Document, m: Mention) -> bool:

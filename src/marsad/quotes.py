@@ -109,17 +109,18 @@ def group_mentions(doc: Document) -> None:
             # a quantifier before the head is part of the phrase (عدد من المحتجين، أحد السواق)
             first = next((p - k for k in (2, 1) if p - k >= 0 and
                           table.roles_at(s.norms, p - k).get("quantifier", (None,))[0] == p), p)
+            counted = False
             if first == p and p > 0 and toks.start[s.view[p - 1]] in counts and not definite(s.norms[p]):
                 # a number before the head counts the group (8 إرهابيين، ثلاثة متظاهرين): part of its phrase
-                first = bisect_left(s.view, counts[toks.start[s.view[p - 1]]])
+                first, counted = bisect_left(s.view, counts[toks.start[s.view[p - 1]]]), True
             elif first == p and p > 1 and s.norms[p - 1] == "من" and toks.start[s.view[p - 2]] in counts and \
                     definite(s.norms[p]):
-                first = bisect_left(s.view, counts[toks.start[s.view[p - 2]]])   # ثلاثة من الإرهابيين
+                first, counted = bisect_left(s.view, counts[toks.start[s.view[p - 2]]]), True   # ثلاثة من الإرهابيين
             head = s.norms[head_end - 1]
             medium = False
             own = len(doc.text)
             while q < len(s.norms):
-                if "modifier" in table.roles_at(s.norms, q):
+                if "modifier" in table.roles_at(s.norms, q) and _proclitic(doc, s, q) != "و":
                     q = table.roles_at(s.norms, q)["modifier"][0]
                 elif q == head_end and _name_quoted_at(doc, s, q):
                     # «مصادر "الوطن"»: the medium whose sources they are (a name of its own inside the marks stays)
@@ -148,7 +149,10 @@ def group_mentions(doc: Document) -> None:
             end = _affiliated_end(doc, s, q, table, name_at) or toks.end[s.view[q - 1]]
             start = toks.start[s.view[first]]
             if (start, end) not in covered and not taken.overlaps(start, own):
-                doc.add_mention(start, end, "NORP")
+                if counted:
+                    doc.add_mention(start, end, "NORP", counted=True)
+                else:
+                    doc.add_mention(start, end, "NORP")
                 taken.add(start, end)
                 if not definite(head):
                     named.setdefault(head, start)
@@ -170,7 +174,7 @@ def group_mentions(doc: Document) -> None:
             if "counted" in table.roles_at(s.norms, q) and toks.start[s.view[q - 1]] in counts:
                 start, end = toks.start[counts[toks.start[s.view[q - 1]]]], toks.end[s.view[q]]
                 if not taken.overlaps(start, end):
-                    doc.add_mention(start, end, "NORP")
+                    doc.add_mention(start, end, "NORP", counted=True)
                     taken.add(start, end)
     _groups_named_again(doc, views, named, taken)
 
@@ -213,8 +217,8 @@ def _affiliated_end(doc: Document, s: SentenceView, q: int, table: PhraseTable, 
     الإنقاذ، الموالية للرئيس): the end of the name after the word of affiliation at ``q``, or None."""
     toks = doc.tokens
     assert toks is not None
-    if q + 1 >= len(s.norms) or "affiliation" not in table.roles_at(s.norms, q):
-        return None
+    if q + 1 >= len(s.norms) or "affiliation" not in table.roles_at(s.norms, q) or _proclitic(doc, s, q):
+        return None     # (not «المواطنين والموالين لجماعة الحوثي»: another group)
     k = q + 1
     if s.norms[k] in ("علي", "الي") and k + 1 < len(s.norms):
         k += 1
@@ -1461,7 +1465,7 @@ def _nearest_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers,
     lo = s.start if sentence_only else cue_start - _IMPLICIT_REACH + 1
     before = [m for m in speakers.ending(lo, cue_start)
               if m.label in ("PER", "ORG", "NORP") and (not sentence_only or m.start >= s.start)
-              and not _addressed(doc, s, m)]
+              and not _addressed(doc, s, m) and not m.extra.get("counted")]
     return before[-1] if before else None
 
 
