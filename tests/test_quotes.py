@@ -588,3 +588,11 @@ def test_groups_of_several_kinds_sharing_one_noun_are_one_group_and_side_by_side
     names = {e.id: e.name for e in doc.entities}
     protests = [[names[a] for a in e.actor] for e in doc.events if e.event == "PROTEST"]
     assert protests[0] == ["أساتذة وإطارات وأعوان المدرسة الإعدادية"]   # the support verb's subject, far before
+
+
+def test_a_person_set_off_by_amma_speaks_and_a_demonstrative_description_goes_on_with_her() -> None:
+    doc = analyze("وقالت الجمعية إن الوضع صعب. أما الأستاذة الجامعية بقسم العربية بكلية الآداب بجامعة منوبة، آمال "
+                  "قرامي، فقد أوضحت، من جانبها، أن المصطلح جديد. وأفادت هذه الباحثة بأن المصطلح ليس جديدا. "
+                  "وخلصت القرامي إلى أن الحل هو الحوار.", published="2025-12-03")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[q.speaker] for q in doc.quotes if q.speaker] == ["الجمعية"] + ["آمال قرامي"] * 3

@@ -294,13 +294,16 @@ def speaker_names(doc: Document) -> None:
     first = table.first_words
     for s in views:
         for p, w in enumerate(s.norms):
-            if w not in first:
+            if w not in first and w != "اما":
                 continue
             roles = table.roles_at(s.norms, p)
             role = next((r for r in ("verb", "continue") if r in roles), None)
-            if role is None or not _starts_statement(doc, s, p, role, table):
+            if w != "اما" and (role is None or not _starts_statement(doc, s, p, role, table)):
                 continue
-            name = _titled_name(doc, s, roles[role][0], table, person_word, common, taken, people)
+            name = _titled_name(doc, s, roles[role][0], table, person_word, common, taken, people) \
+                if role is not None else None
+            if name is None and w == "اما" and (slot := _topic_slot(doc, s, p, table)) is not None:
+                name = _name_in_slot(doc, s, *slot, person_word, common, taken, people)
             if name is not None:
                 j, k = name
                 start, end = toks.start[s.view[j]], toks.end[s.view[k - 1]]
@@ -313,6 +316,9 @@ def speaker_names(doc: Document) -> None:
     # the same name, or its rare surname alone, wherever else the article writes it
     wanted = {f: len(f) for f in found}
     wanted.update({(f[-1],): 1 for f in found if common.get(f[-1], 0) < SURNAME_MAX_COUNT and len(f[-1]) > 3})
+    # ... written with the article too (آمال قرامي ... وخلصت القرامي)
+    wanted.update({("ال" + f[-1],): 1 for f in found if not f[-1].startswith("ال") and len(f[-1]) > 3
+                   and common.get("ال" + f[-1], 0) < SURNAME_MAX_COUNT and common.get(f[-1], 0) < SURNAME_MAX_COUNT})
     for s in views:
         for i in range(len(s.norms)):
             for words, size in wanted.items():
@@ -343,6 +349,32 @@ def _titled_name(doc: Document, s: SentenceView, b: int, table: PhraseTable, per
     if not any("complementiser" in table.roles_at(s.norms, i) or s.norms[i] == ":" or _opening(s, i)
                for i in range(end, min(n, end + MAX_ASIDE_WORDS + 1))):
         return None
+    return _name_in_slot(doc, s, b, end, person_word, common, taken, people)
+
+
+#: the most words a topic set off by أما may have before its ف (a long title, then the name)
+MAX_TOPIC_WORDS = 24
+
+
+def _topic_slot(doc: Document, s: SentenceView, p: int, table: PhraseTable) -> tuple[int, int] | None:
+    """The view span of a topic set before its speech verb by أما (أما الأستاذة الجامعية ...، آمال قرامي، فقد
+    أوضحت أن): from the word after أما at ``p`` to the word that carries ف, when a cue follows it (after قد)."""
+    for k in range(p + 2, min(len(s.norms), p + MAX_TOPIC_WORDS + 2)):
+        if s.norms[k] in _PHRASE_STOPS or (doc.tokens is not None and doc.tokens.kind[s.view[k]] == PUNCT
+                                            and s.norms[k] not in ("،", ",")):
+            return None
+        if _proclitic(doc, s, k) == "ف":
+            cue = k + 1 if s.norms[k] == "قد" else k
+            roles = table.roles_at(s.norms, cue) if cue < len(s.norms) else {}
+            return (p + 1, k) if "verb" in roles else None
+    return None
+
+
+def _name_in_slot(doc: Document, s: SentenceView, b: int, end: int, person_word: Callable[[str], bool],
+                  common: dict[str, int], taken: Intervals, people: Intervals) -> tuple[int, int] | None:
+    """The view span of the name that ends a title in the speaker's slot ``b:end``, or None."""
+    toks = doc.tokens
+    assert toks is not None
     span = _token_span(s, doc, b, end)
     if end - b < 3 or people.overlaps(*span):
         return None
@@ -891,8 +923,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             content_from = b + 1
     if speaker is None and role in ("verb", "continue"):
         # «وأضاف المسؤول النقابي أن» after a person spoke: a definite description that goes on with that person
-        refers = last_speaker if role == "continue" and last_speaker is not None and last_speaker.label == "PER" \
-            else None
+        # (any cue for a description with a demonstrative: «وأفادت هذه الباحثة بأن»)
+        refers = last_speaker if (role == "continue" or (b < len(s.norms) and s.norms[b] in _DEMONSTRATIVES)) \
+            and last_speaker is not None and last_speaker.label == "PER" else None
         unnamed = None if adverb else _unnamed_speaker(doc, s, b, table, speakers, cue=s.norms[a],
                                                        subject=not (a and sentence_speaker), refers=refers)
         if unnamed is not None:
@@ -1211,6 +1244,13 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
     ``refers``: the person who spoke last, whom a short definite description goes on with (وأضاف المسؤول النقابي،
     after حسان العرفاوي spoke); an indefinite one (وأضاف مدير المستشفى) is someone new."""
     quoted = _name_quoted_at(doc, s, b)   # «وأضافت «جدوى للاستثمار» أنه»
+    if refers is not None and b + 2 < len(s.norms) and s.norms[b] in _DEMONSTRATIVES and definite(s.norms[b + 1]):
+        # «وأفادت هذه الباحثة بأن»: a description pointing back, to whoever spoke last
+        k = b + 2
+        while k < len(s.norms) and k - b <= MAX_REFERRING_WORDS and definite(s.norms[k]) and s.norms[k].endswith("ي"):
+            k += 1
+        if _says_directly(s, k, table):
+            return refers, k
     if b >= len(s.norms) or _says_directly(s, b, table) or (s.norms[b] in _OPENERS and not quoted) \
             or s.norms[b] in _DEMONSTRATIVES \
             or _governed(doc, s, b) \

@@ -124,6 +124,8 @@ def resolve(doc: Document) -> None:
         for k in range(1, len(name)):
             part_of.setdefault(name[-k:], set()).add(name)
             part_of.setdefault(name[:k], set()).add(name)
+        if not name[-1].startswith("ال") and name[-1].endswith("ي") and len(name[-1]) > 3:
+            part_of.setdefault(("ال" + name[-1],), set()).add(name)   # آمال قرامي ... القرامي
     for m in named:
         if m.label != "PER":
             continue
