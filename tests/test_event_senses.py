@@ -185,3 +185,12 @@ def test_only_a_passive_arrest_takes_the_last_arrests_agent() -> None:
     # an active verb whose subject the tagger missed may have another one («وطردت بوكو حرام»، «سعيها إلى طرد»)
     doc = analyze(first + "ثم داهمت منزلا في المدينة.")
     assert [e.actor for e in doc.events if e.sentence == 1] == [[]]
+
+
+def test_a_clause_opening_with_a_name_then_its_verb_has_that_name_as_subject() -> None:
+    doc = analyze("تونس تدين هجوما إرهابيا استهدف كنيسة في مصر")
+    tunisia = next(m.entity for m in doc.mentions if m.text == "تونس")
+    assert [(e.event, e.actor) for e in doc.events if e.event == "ACCUSE"] == [("ACCUSE", [tunisia])]
+    # condemning in a participle after a statement: the speaker condemns
+    doc = analyze("وقال عدنان منصر إن التصريحات أخرجت من سياقها، مستنكرا الاحتجاج أمام بيت المرزوقي.")
+    assert any(e.event == "ACCUSE" for e in doc.events)

@@ -744,6 +744,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
             suffers = next((m for m in after if m.start >= suffers.end and m.label == "PER"
                             and _words_between(doc, suffers.end, m.start) == 0), suffers)
         recipients = _coordinated(doc, suffers, after)
+    elif before and _opens_with(doc, clause, before[-1], start):
+        # «تونس تدين تفجيرين إرهابيين»: the clause opens with the name the verb follows at once — its subject
+        actors = _coordinated_back(doc, before)
     elif first_after is not None and not _starts_with_preposition(doc, end, first_after) \
             and not _place_preposition(doc, first_after) and visited is None:
         actors = _coordinated(doc, first_after, after)   # «اجتماع بوتين مع»، «مباحثات بين أوكرانيا وروسيا»
@@ -852,6 +855,14 @@ def _against(doc: Document, mentions: list[Mention]) -> set[str]:
         if t > 0 and toks.norm[t - 1] == "ضد" and m.entity:
             out.add(m.entity)
     return out
+
+
+def _opens_with(doc: Document, clause: SentenceView, m: Mention, trigger_start: int) -> bool:
+    """Whether the name ``m`` opens its clause (the sentence, or after و، ف، ثم) and the trigger follows it at once."""
+    if doc.text[m.end:trigger_start].strip():
+        return False
+    opening = doc.text[clause.start:m.start].strip()
+    return opening in ("", "و", "ف", "ثم")
 
 
 def _lam_agent(doc: Document, end: int, arguments: list[Mention]) -> Mention | None:
