@@ -194,3 +194,12 @@ def test_a_clause_opening_with_a_name_then_its_verb_has_that_name_as_subject() -
     # condemning in a participle after a statement: the speaker condemns
     doc = analyze("وقال عدنان منصر إن التصريحات أخرجت من سياقها، مستنكرا الاحتجاج أمام بيت المرزوقي.")
     assert any(e.event == "ACCUSE" for e in doc.events)
+
+
+def test_readiness_to_meet_or_negotiate_is_an_agreement_and_no_meeting_yet() -> None:
+    doc = analyze("وقال الغنوشي إنه على استعداد للقاء اللواء خليفة حفتر.")
+    assert [(e.event, e.modality) for e in doc.events] == [("AGREE", "asserted")]
+    doc = analyze("وأكد الناطق الرسمي أن الحكومة مستعدة للتفاوض مع شركة بتروفاك.")
+    assert [e.event for e in doc.events] == ["AGREE"]
+    # ready to strike back is no agreement
+    assert not [e for e in analyze("وقال الوزير إن الجيش مستعد للرد.").events if e.event == "AGREE"]
