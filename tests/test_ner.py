@@ -194,3 +194,11 @@ def test_a_first_name_takes_the_rare_family_name_after_it_but_not_an_adjective()
     # «فريق ترامب الانتقالي»: the adjective (الانتقالية is common) describes the team, not a family
     doc = analyze("واجهت ماي صعوبة مع فريق ترامب الانتقالي.")
     assert "ترامب الانتقالي" not in [m.text for m in doc.mentions]
+
+
+def test_a_verb_or_an_adjective_that_a_known_name_shares_is_read_as_such() -> None:
+    from marsad import analyze
+
+    doc = analyze("كما بينت أن نسبة البطالة مرتفعة. وبينت سلوى السبيعي أن الوضع صعب. "
+                  "واقترحت تعبئة دول الجوار الليبي.")
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ["سلوى السبيعي"]

@@ -83,13 +83,16 @@ NAME_FLIP_RATIO = 20
 def _only_a_name(word: str, common: dict[str, int]) -> bool:
     """Whether a word the news writes often is a name and nothing else: the news never writes it with its article
     flipped (ترامب never as الترامب; الغنوشي never as غنوشي — a definite word only as a nisba), nor without the
-    accusative ا (يوما is يوم). الشاهد («the witness», also شاهد) and الصيد («fishing», also صيد) are common words."""
+    accusative ا (يوما is يوم), nor as a feminine (الليبي, الليبية: an adjective). الشاهد («the witness», also شاهد)
+    and الصيد («fishing», also صيد) are common words."""
     n = common.get(word, 0)
     if len(word) < 3 or (word.startswith("ال") and not word.endswith("ي")):
         return False
     flipped = word[2:] if word.startswith("ال") else "ال" + word
     if common.get(flipped, 0) * NAME_FLIP_RATIO >= n:
         return False
+    if word.endswith("ي") and common.get(word + "ه", 0) * NAME_FLIP_RATIO >= n:
+        return False    # an adjective of relation has its feminine: الليبي، الليبية
     return not word.endswith("ا") or common.get(word[:-1], 0) * NAME_FLIP_RATIO < n
 
 

@@ -300,6 +300,9 @@ def _known_names(toks: Any, sentences: list[list[_Word]], found: list[tuple[int,
                 i += 1
                 continue
             a, b = words[i].body, words[i + len(hit[0]) - 1].last
+            if len(hit[0]) == 1 and hit[1] == "PER" and _read_as_verb(toks, keys, i, words, by_token):
+                i += 1
+                continue
             within = {by_token[t] for t in range(a, b + 1) if t in by_token}
             if len(hit[0]) > 1 and within and all(a <= f[0] and f[1] <= b and (f[0], f[1]) != (a, b)
                                                   for f in within) and not within & inside:
@@ -311,6 +314,23 @@ def _known_names(toks: Any, sentences: list[list[_Word]], found: list[tuple[int,
                 covered.update(range(a, b + 1))
             i += len(hit[0])
     return added, inside
+
+
+#: words after which a verb comes, never a name (كما بينت أن، قد أكد)
+_BEFORE_VERBS = frozenset({"كما", "قد", "لقد", "ثم", "بعدما", "عندما", "حيث"})
+
+
+def _read_as_verb(toks: Any, keys: list[str], i: int, words: list[_Word],
+                  by_token: dict[int, tuple[int, int, str]]) -> bool:
+    """Whether a one-word name of a person in the knowledge base reads here as the verb it also is (بينت «she
+    showed» is also Naftali Bennett): right after كما or قد, or right before another person's or body's name (وبينت
+    السبيعي أن: verb, then subject)."""
+    if i > 0 and keys[i - 1] in _BEFORE_VERBS:
+        return True
+    if i + 1 < len(words):
+        after = by_token.get(words[i + 1].body)
+        return after is not None and after[0] == words[i + 1].body and after[2] in ("PER", "ORG")
+    return False
 
 
 def _word_starts(sentences: list[list[_Word]]) -> dict[int, _Word]:
