@@ -70,3 +70,17 @@ def test_seed_article_values(seed_text: str) -> None:
 def test_value_mentions_exclude_proclitics() -> None:
     doc = analyze("وفي 2014 وبعد يومين")
     assert [(m.text, m.label) for m in doc.mentions] == [("2014", "DATE"), ("بعد يومين", "DATE")]
+
+
+def test_a_month_named_with_last_next_or_this_takes_its_year_from_the_publication_date() -> None:
+    from marsad import analyze
+
+    def dates(text: str) -> list[tuple[str, object]]:
+        return [(m.text, m.value) for m in analyze(text, published="2025-12-03").mentions if m.label == "DATE"]
+
+    assert dates("وفي كانون الأول الماضي دفعت الحكومة المبلغ.") == [("كانون الأول الماضي", "2024-12")]
+    assert dates("في نوفمبر الماضي") == [("نوفمبر الماضي", "2025-11")]
+    assert dates("في 15 مارس المقبل") == [("15 مارس المقبل", "2026-03-15")]
+    assert dates("في جانفي الجاري") == [("جانفي الجاري", "2025-01")]
+    assert dates("الأسبوع الفارط") == [("الأسبوع الفارط", "2025-W48")]
+    assert dates("في مارس") == []       # a month alone stays too ambiguous

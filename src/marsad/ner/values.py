@@ -225,6 +225,15 @@ class _Sentence:
         if y is not None:
             q, year = y[0], y[1]
             calendar = y[2] or calendar
+        if year is None and calendar == "gregorian" and self.published is not None:
+            # «ديسمبر الماضي»، «15 مارس المقبل»، «جانفي الجاري»: the month's year seen from the publication date
+            pub = (self.published.month, self.published.day)
+            if (e := self.is_(q, "past")) is not None:
+                q, year = e, self.published.year - ((m, day or 1) >= pub if day else m >= pub[0])
+            elif (e := self.is_(q, "next")) is not None:
+                q, year = e, self.published.year + ((m, day or 31) <= pub if day else m <= pub[0])
+            elif (e := self.is_(q, "current")) is not None:
+                q, year = e, self.published.year
         if day is None and year is None:
             return None   # a month name alone (مارس) is too ambiguous to be a date
         extra = {"calendar": "hijri"} if calendar == "hijri" else {}
