@@ -167,14 +167,17 @@ class KnowledgeBase:
             types = {self.entities[i].type for i in ids if i in self.entities and self.entities[i].rank <= 1}
             if len(types) != 1:
                 continue
-            # as the tokeniser sees the words, proclitics apart (الاتحاد العام التونسي للشغل: ... الشغل)
-            words = tuple(normalize(w) for w in phrase_norms(key)) or tuple(key.split())
+            # as the tokeniser sees the words, proclitics apart (الاتحاد العام التونسي للشغل: ... الشغل); the news
+            # lexicon counts the tokeniser's forms (رئيس), not the tagger's keys (رييس)
+            raw = phrase_norms(key)
+            words = tuple(normalize(w) for w in raw) or tuple(key.split())
             kind = types.pop()
             known = [self.entities[i] for i in ids if i in self.entities]
             curated_city = kind == "GPE" and len(known) == 1 and known[0].rank == 0 and known[0].source != "countries"
-            if len(words) == 1 and common.get(words[0], 0) > max_common and not curated_city and \
-                    not (_only_a_name(words[0], common) and (kind != "PER" or person_like is None
-                                                             or person_like(words[0]))):
+            word = raw[0] if len(raw) == 1 else words[0]
+            if len(words) == 1 and common.get(word, 0) > max_common and not curated_city and \
+                    not (_only_a_name(word, common) and (kind != "PER" or person_like is None
+                                                         or person_like(word))):
                 continue   # (a curated city is a name however often the news writes it: صفاقس)
             index[words[0]].append((words, kind))
         for entries in index.values():
