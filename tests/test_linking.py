@@ -123,3 +123,9 @@ def test_a_name_the_news_writes_often_is_still_found_where_the_tagger_missed_it(
     assert not _only_a_name("الشعب", lexicon)
     doc = analyze("هاجم ترامب إيران.")
     assert [(m.text, m.label) for m in doc.mentions if m.label == "PER"] == [("ترامب", "PER")]
+
+
+def test_the_governorates_of_tunisia_and_the_regions_larger_cities_are_found_as_places() -> None:
+    for city in ("نابل", "المهدية", "قفصة", "مصراتة", "تعز", "حمص"):
+        doc = analyze(f"وقال مصدر أمني إن الوضع في {city} مستقر بعد الاشتباكات.")
+        assert [(m.text, m.label) for m in doc.mentions if m.text == city] == [(city, "GPE")], city

@@ -173,7 +173,7 @@ class KnowledgeBase:
             words = tuple(normalize(w) for w in raw) or tuple(key.split())
             kind = types.pop()
             known = [self.entities[i] for i in ids if i in self.entities]
-            curated_city = kind == "GPE" and len(known) == 1 and known[0].rank == 0 and known[0].source != "countries"
+            curated_city = kind == "GPE" and any(k.rank == 0 and k.source != "countries" for k in known)
             word = raw[0] if len(raw) == 1 else words[0]
             if len(words) == 1 and common.get(word, 0) > max_common and not curated_city and \
                     not (_only_a_name(word, common) and (kind != "PER" or person_like is None
