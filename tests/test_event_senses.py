@@ -203,3 +203,20 @@ def test_readiness_to_meet_or_negotiate_is_an_agreement_and_no_meeting_yet() -> 
     assert [e.event for e in doc.events] == ["AGREE"]
     # ready to strike back is no agreement
     assert not [e for e in analyze("وقال الوزير إن الجيش مستعد للرد.").events if e.event == "AGREE"]
+
+
+def test_fixes_from_the_second_review_of_saudinewsnet_output() -> None:
+    # a call made during a meeting does not ask for the meeting
+    doc = analyze("وكان الرئيس هادي دعا خلال لقائه المبعوث الأممي إلى وقف القتال.")
+    assert "CONSULT" in [e.event for e in doc.events] and "ASSAULT" not in [e.event for e in doc.events]
+    # a court's conviction on charges is no denial of allegations
+    doc = analyze("وجرت إدانة الموظفين في اتهامات بالفساد.")
+    assert "REJECT" not in [e.event for e in doc.events]
+    # an arrest written as the passive of ألقى goes on with the last arrest's agent
+    doc = analyze("وألقت قوات الأمن القبض على خمسة مهربين في الميناء. وألقي القبض على اثنين آخرين في المطار.")
+    forces = next(m.entity for m in doc.mentions if m.text == "قوات الأمن")
+    assert [e.actor for e in doc.events if e.sentence == 1] == [[forces]]
+    # the enemy named after ضد far from an agreement, in another clause, keeps its part in the agreement
+    doc = analyze("وأكدت إيران التزامها بالاتفاق النووي الذي أبرمته مع الدول الكبرى رغم استمرار العقوبات ضد إيران.")
+    iran = next(m.entity for m in doc.mentions if m.text == "إيران")
+    assert any(iran in e.actor for e in doc.events if e.event in ("AGREE", "SUPPORT"))

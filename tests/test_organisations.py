@@ -12,8 +12,11 @@ def _orgs(text: str) -> list[str]:
 
 def test_a_quoted_name_after_its_head_keeps_both_marks() -> None:
     assert _orgs('وتبنى تنظيم "جند الخليفة" الهجوم على الثكنة.') == ['تنظيم "جند الخليفة"']
-    # a name the knowledge base knows is found alone, and keeps its link (داعش، «بي كا كا»)
-    assert _orgs('وتبنى تنظيم "داعش" الهجوم على الثكنة.') == ["داعش"]
+    # a name the knowledge base found alone joins its head too, and the entity is linked by the name in the marks
+    doc = analyze('وتبنى تنظيم "داعش" الهجوم على الثكنة. وقال التنظيم إن العملية نجحت.')
+    assert [m.text for m in doc.mentions if m.label == "ORG"] == ['تنظيم "داعش"', "التنظيم"]
+    isis = {e.id: e.kb_id for e in doc.entities}[doc.mentions[0].entity or ""]
+    assert isis is not None and isis.startswith("Q")
     assert _orgs("وأعلنت جمعية «نور الأمل» عن حملة جديدة.") == ["جمعية «نور الأمل»"]
 
 

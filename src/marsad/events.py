@@ -73,6 +73,8 @@ _PLACE_PREPOSITIONS = frozenset({"في", "الي", "وفي", "قرب", "وسط",
 #: third-person possessive pronouns (normalised) on a masdar
 _POSSESSIVES = ("ها", "هم", "هما")
 _PASSIVE_AUXILIARIES = frozenset({"تم", "يتم", "تمت", "جري", "يجري", "سيتم"})
+#: the passives of defective verbs as written (ألقي، أُلقي), which the active writes with ى (ألقى)
+_DEFECTIVE_PASSIVES = ("ألقي", "أُلقي", "القي")
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان"})
 #: how many words a trigger's arguments may lie after it
 WINDOW = 12
@@ -225,22 +227,27 @@ def find_events(doc: Document) -> None:
                 # «هجوم لداعش»، «كمين للمقاومة»: an attack's ل names whose it is (its victims follow على)
                 event.actor = [agent.entity]
                 event.recipient = [x for x in event.recipient if x != agent.entity]
-            if category == "ACCUSE" and senses()["allegation"] & set(_phrase_after(clause, end, 4)):
+            if category == "ACCUSE" and clause.norms[start_p] in senses()["condemning"] and \
+                    senses()["allegation"] & set(_phrase_after(clause, end, 4)):
                 event.event = "REJECT"   # «استنكر الادعاءات بأن ...»، «ندد بالاتهامات»: a denial of what others claim
                 event.context = []
-            if category in _WITH_SIDES and (against := _against(doc, in_sentence)):
+            if category in _WITH_SIDES and (against := _against(doc, [
+                    m for m in in_sentence if m.start >= toks.end[clause.view[end - 1]]
+                    and _words_between(doc, toks.end[clause.view[end - 1]], m.start) <= AGAINST_REACH])):
                 # «دعم التقدم ضد داعش»، «التعاون ضد الإرهاب»: whom the support or the alliance is against is no side
                 event.recipient = [x for x in event.recipient if x not in against]
                 event.actor = [x for x in event.actor if x not in against]
-            if category in _DONE_TO and counted & set(event.actor):
+            if category in _DONE_TO and counted & set(event.actor) and not _plural_subject(doc, in_sentence, counted,
+                                                                                         trigger_start):
                 # «وإصابة 13 آخرين في هجوم»، «مقتل 29 من المتمردين»: a group counted out is who suffers violence
+                # (unless a plural verb follows it: «أربعة متشددين شنوا هجوما»)
                 moved = [x for x in event.actor if x in counted]
                 event.actor = [x for x in event.actor if x not in counted]
                 event.recipient += [x for x in moved if x not in event.recipient]
             if category in _DONE_TO and last is not None and last.sentence == si and last.event in _NOT_ITS_AGENT and \
                     last.trigger is not None and set(event.actor) & set(last.actor) and \
                     _words_between(doc, last.trigger.end, trigger_start) <= SUBJECT_WINDOW:
-                # «أدانت تونس بشدة الهجوم الإرهابي»: who condemns (or welcomes, or asks for) an attack did not make it
+                # «أدانت تونس بشدة الهجوم الإرهابي»: who condemns (or asks for) an attack did not make it
                 # (who denies one, «نفت الداخلية استعمال القوة», or threatens one, may well be its agent)
                 event.actor = [x for x in event.actor if x not in last.actor]
             earlier = last_of.get(category)
@@ -331,7 +338,7 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         # «وطالب في هذا الصدد بتدعيم ...»: a verb that opens its clause with no subject named continues the event it
         # is joined to, or the latest speaker of this sentence or the one before (not in a headline)
         # (who reports violence did not commit it: «وأشارت المصادر إلى مقتل 17 وجرح آخرين»)
-        speaker = _joined_actor(toks, clause, a, events, si) or (
+        speaker = _joined_actor_for(toks, clause, a, events, si, event.event) or (
             _latest_speaker(doc.quotes, start, si) if si > 0 and event.event not in _DONE_TO else None)
         if speaker is not None:
             act([speaker])
@@ -348,7 +355,7 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
 
 
 #: how many words before its object trigger a support verb may stand (نفذ X عشية اليوم السبت، وقفة احتجاجية)
-SUPPORT_VERB_WINDOW = 16
+SUPPORT_VERB_WINDOW = 12
 
 
 def _support_verb_subject(doc: Document, clause: SentenceView, a: int, arguments: list[Mention]) -> str | None:
@@ -385,8 +392,9 @@ def _relative_support_subject(doc: Document, clause: SentenceView, b: int, argum
 
 #: categories of acts done to someone, whose trigger governed by a preposition is another verb's object
 _DONE_TO = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION"})
-#: statements whose subject is not the agent of the act they are about (condemning, welcoming, asking for it)
-_NOT_ITS_AGENT = frozenset({"ACCUSE", "SUPPORT", "REQUEST"})
+#: statements whose subject is not the agent of the act they are about (condemning it, asking for it; not support:
+#: «شن طيران التحالف لدعم الشرعية غارات» names the attacker in its own description)
+_NOT_ITS_AGENT = frozenset({"ACCUSE", "REQUEST"})
 #: prepositions written apart that govern a trigger (normalised)
 _GOVERNING = frozenset({"عن", "علي", "من", "الي", "حول", "بشان", "ضد", "تجاه"})
 
@@ -528,6 +536,16 @@ def _joined_actor(toks: Tokens, clause: SentenceView, p: int, events: list[Event
     return earlier.actor[0] if earlier is not None and len(earlier.actor) == 1 else None
 
 
+def _joined_actor_for(toks: Tokens, clause: SentenceView, p: int, events: list[Event], sentence: int,
+                      category: str) -> str | None:
+    """:func:`_joined_actor`, except that violence or coercion joined to a condemnation or a request is not done by
+    who condemns or asks («مستنكرا هذه الجريمة ... وقتل أنفس معصومة»)."""
+    earlier = _last_with_actor(events, sentence)
+    if category in _DONE_TO and earlier is not None and earlier.event in _NOT_ITS_AGENT:
+        return None
+    return _joined_actor(toks, clause, p, events, sentence)
+
+
 def _latest_speaker(quotes: list[Quote], before: int, sentence: int) -> str | None:
     """The speaker of the latest quote cued before offset ``before`` in ``sentence`` or the one before it."""
     for q in reversed(quotes):
@@ -553,8 +571,19 @@ def _carried_on(doc: Document, clause: SentenceView, p: int, sentence: int, earl
     wrong side."""
     if earlier.event == "PROTEST":
         return all(labels.get(x) in ("ORG", "NORP") for x in earlier.actor)
-    return (p > 0 and clause.norms[p - 1] in _PASSIVE_AUXILIARIES | RELATIVE_PRONOUNS) or \
-        _voweled_passive(doc, clause, p)
+    if (p > 0 and clause.norms[p - 1] in RELATIVE_PRONOUNS) or _voweled_passive(doc, clause, p):
+        return True
+    toks = doc.tokens
+    assert toks is not None
+    t = clause.view[p]
+    if doc.text[toks.start[t]:toks.end[t]].startswith(_DEFECTIVE_PASSIVES):
+        return True     # «ألقي القبض على»: the passive of ألقى, written with ي
+    for k in range(p - 1, max(-1, p - 4), -1):     # «تم في هذه العملية النوعية حجز»
+        if clause.norms[k] in _PASSIVE_AUXILIARIES:
+            return True
+        if not clause.norms[k][:1].isalpha():
+            return False
+    return False
 
 
 def _requested(clause: SentenceView, p: int) -> bool:
@@ -565,9 +594,13 @@ def _requested(clause: SentenceView, p: int) -> bool:
         w = clause.norms[i]
         if w in asking:
             return True
-        if not w or not (w[0].isalpha() or w[0].isdigit()):
-            return False
+        if not w or not (w[0].isalpha() or w[0].isdigit()) or w in _CIRCUMSTANCE:
+            return False   # «داعيا خلال زيارته واشنطن»: the visit is no object of the call
     return False
+
+
+#: words that open a phrase of circumstance, never what is asked for (دعا خلال لقائه، طالب أثناء اجتماعه)
+_CIRCUMSTANCE = frozenset({"خلال", "اثناء", "في", "عقب", "اثر", "بعد", "قبل", "لدي", "عند", "اليوم", "امس"})
 
 
 def _refused(clause: SentenceView, p: int) -> bool:
@@ -839,8 +872,21 @@ def _starts_with_preposition(doc: Document, end: int, m: Mention) -> bool:
     return _introduced_by_preposition(doc, m)
 
 
+#: how many words after a trigger of alliance an adversary named after ضد may stand («دعم التقدم ضد داعش»)
+AGAINST_REACH = 6
 #: categories whose participants are sides acting together or for one another, never the adversary named after ضد
 _WITH_SIDES = frozenset({"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT"})
+
+
+def _plural_subject(doc: Document, mentions: list[Mention], counted: set[str], before: int) -> bool:
+    """Whether a counted group of the sentence, before ``before``, is followed at once by a verb in the plural
+    (أربعة متشددين شنوا، ثلاثة مسلحين هاجموا): the subject of that verb, who acts."""
+    for m in mentions:
+        if m.entity in counted and m.end <= before:
+            nxt = doc.text[m.end:m.end + 16].split()[:1]
+            if nxt and len(nxt[0]) > 3 and nxt[0].endswith("وا") and not nxt[0].startswith("ال"):
+                return True
+    return False
 
 
 def _against(doc: Document, mentions: list[Mention]) -> set[str]:

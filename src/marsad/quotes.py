@@ -140,7 +140,7 @@ def group_mentions(doc: Document) -> None:
                     # stays a mention of its own)
                     own = min(own, toks.end[s.view[q - 1]])
                     q = bisect_left(s.view, bisect_left(toks.start, place.end))
-                elif (k := _coordinated_head(doc, s, q, table)) is not None and not definite(head):
+                elif q == head_end and (k := _coordinated_head(doc, s, q, table)) is not None and not definite(head):
                     q = head_end = k    # أساتذة وإطارات وأعوان المدرسة: one group of several kinds, then its noun
                     head = s.norms[k - 1]
                 else:

@@ -12,6 +12,7 @@ name, so that the same unknown name gets the same id in every article.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -588,7 +589,14 @@ def _candidates(kb: KnowledgeBase, name: str, label: str) -> list[KBEntity]:
     while not found and label == "ORG" and len(words) > 1 and normalize(words[0]) in _PARTY_WORDS:
         words = words[1:]
         found = [c for c in kb.lookup(" ".join(words)) if c.type == "ORG" and c.sector in _PARTY_SECTORS]
+    if not found and label == "ORG" and (quoted := _QUOTED_NAME.search(name)) is not None:
+        # «منظمة "بي كا كا"»، «صحيفة «حريت»»: a head and the organisation's own name in quotation marks
+        found = [c for c in kb.lookup(quoted.group(1).strip()) if c.type in ("ORG", "FAC")]
     return found
+
+
+#: the name inside quotation marks after an organisation's head
+_QUOTED_NAME = re.compile(r"[\"«“]([^\"«»“”]+)[\"»”]")
 
 
 def _generic(candidate: KBEntity) -> bool:

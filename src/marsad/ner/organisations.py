@@ -50,7 +50,7 @@ def organisation_mentions(doc: Document) -> None:
         p = 0
         while (found := table.next_match(s.norms, p, "head")) is not None:
             p, head_end, _ = found
-            q, quoted, closed, named = head_end, False, False, False
+            q, quoted, closed = head_end, False, False
             organ = "organ" in table.roles_at(s.norms, p)
             within: list[Mention] = []
             while q < len(s.norms) and q - head_end < MAX_WORDS:
@@ -82,11 +82,8 @@ def organisation_mentions(doc: Document) -> None:
                     break      # «الاتحاد العام التونسي للشغل الحكومة»: another body, the verb's object
                 if organ and not attached and not norm.endswith(("ي", "يه")):
                     break      # «المكتب التنفيذي | المجتمع المدني»: an organ's adjectives, then the verb's object
-                if named and not quoted and not norm.endswith(("ي", "يه")):
-                    break      # «واستنكر حزب النهضة الهجوم»: after a name only its adjectives (حركة النهضة التونسية)
                 if quoted or (definite(norm) and (not attached or toks.norm[t - 1] in ("ل", "و"))) or \
                         (norm in names and not attached):
-                    named = named or norm in names
                     q += 1
                     continue
                 break
@@ -94,6 +91,15 @@ def organisation_mentions(doc: Document) -> None:
                 q -= 1
             if q > head_end:
                 start, end = toks.start[s.view[p]], toks.end[s.view[q - 1]]
+                if closed:
+                    # «تنظيم "داعش"»، «صحيفة "الخبر"»: the quoted name found alone is this one name, head and
+                    # marks included (the head alone, «التنظيم»، «الصحيفة», refers back to it); the resolver links
+                    # it by the name inside the marks
+                    inner = [m for m in doc.mentions if m.label == "ORG" and start < m.start and m.end < end]
+                    if inner and not any(m.start < end and start < m.end and m.label in labels and m not in inner
+                                         for m in doc.mentions):
+                        doc.mentions = [m for m in doc.mentions if m not in inner]
+                        taken = Intervals((m.start, m.end) for m in doc.mentions if m.label in labels)
                 if not taken.overlaps(start, end) or (within and not any(
                         m.start < end and start < m.end and m.label in labels and m not in within
                         for m in doc.mentions)):
