@@ -581,6 +581,9 @@ def _candidates(kb: KnowledgeBase, name: str, label: str) -> list[KBEntity]:
     """The knowledge base's entries for a name the tagger labelled ``label``, most trusted first. A name the tagger
     could not type (MISC) may still name a curated organisation or building (البيت الأبيض); a party's name with
     «حزب»/«حركة» before it is looked up without that word too, as a party or a movement."""
+    if label == "ORG" and (quoted := _QUOTED_NAME.search(name)) is not None and \
+            (inside := [c for c in kb.lookup(quoted.group(1).strip()) if c.type in ("ORG", "FAC")]):
+        return inside    # «منظمة "بي كا كا"»، «صحيفة «حريت»»: the organisation's own name, inside the marks
     hits = kb.lookup(name)
     if label == "MISC":
         return [c for c in hits if c.type in ("ORG", "FAC") and c.rank <= 0]
@@ -589,9 +592,6 @@ def _candidates(kb: KnowledgeBase, name: str, label: str) -> list[KBEntity]:
     while not found and label == "ORG" and len(words) > 1 and normalize(words[0]) in _PARTY_WORDS:
         words = words[1:]
         found = [c for c in kb.lookup(" ".join(words)) if c.type == "ORG" and c.sector in _PARTY_SECTORS]
-    if not found and label == "ORG" and (quoted := _QUOTED_NAME.search(name)) is not None:
-        # «منظمة "بي كا كا"»، «صحيفة «حريت»»: a head and the organisation's own name in quotation marks
-        found = [c for c in kb.lookup(quoted.group(1).strip()) if c.type in ("ORG", "FAC")]
     return found
 
 

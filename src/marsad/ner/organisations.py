@@ -95,7 +95,8 @@ def organisation_mentions(doc: Document) -> None:
                     # «تنظيم "داعش"»، «صحيفة "الخبر"»: the quoted name found alone is this one name, head and
                     # marks included (the head alone, «التنظيم»، «الصحيفة», refers back to it); the resolver links
                     # it by the name inside the marks
-                    inner = [m for m in doc.mentions if m.label == "ORG" and start < m.start and m.end < end]
+                    inner = [m for m in doc.mentions if m.label in ("ORG", "PER", "MISC") and start < m.start
+                             and m.end < end]
                     if inner and not any(m.start < end and start < m.end and m.label in labels and m not in inner
                                          for m in doc.mentions):
                         doc.mentions = [m for m in doc.mentions if m not in inner]
