@@ -221,45 +221,7 @@ def find_events(doc: Document) -> None:
             if not _fill_actors(doc, clause, start_p, end, event, events, group_spans, cue_speaker, labels,
                                 in_sentence):
                 continue   # a judgement or a necessity nobody is quoted saying
-            if category == "ASSAULT" and end - start_p == 1 and clause.norms[start_p] in senses()["lam_agent"] and \
-                    (agent := _lam_agent(doc, toks.end[clause.view[end - 1]], in_sentence)) is not None and \
-                    agent.entity:
-                # «هجوم لداعش»، «كمين للمقاومة»: an attack's ل names whose it is (its victims follow على)
-                event.actor = [agent.entity]
-                event.recipient = [x for x in event.recipient if x != agent.entity]
-            if category == "ACCUSE" and clause.norms[start_p] in senses()["condemning"] and \
-                    senses()["allegation"] & set(_phrase_after(clause, end, 4)):
-                event.event = "REJECT"   # «استنكر الادعاءات بأن ...»، «ندد بالاتهامات»: a denial of what others claim
-                event.context = []
-            if category in _WITH_SIDES and (against := _against(doc, [
-                    m for m in in_sentence if m.start >= toks.end[clause.view[end - 1]]
-                    and _words_between(doc, toks.end[clause.view[end - 1]], m.start) <= AGAINST_REACH])):
-                # «دعم التقدم ضد داعش»، «التعاون ضد الإرهاب»: whom the support or the alliance is against is no side
-                event.recipient = [x for x in event.recipient if x not in against]
-                event.actor = [x for x in event.actor if x not in against]
-            if category in _DONE_TO and counted & set(event.actor) and not _plural_subject(doc, in_sentence, counted,
-                                                                                         trigger_start):
-                # «وإصابة 13 آخرين في هجوم»، «مقتل 29 من المتمردين»: a group counted out is who suffers violence
-                # (unless a plural verb follows it: «أربعة متشددين شنوا هجوما»)
-                moved = [x for x in event.actor if x in counted]
-                event.actor = [x for x in event.actor if x not in counted]
-                event.recipient += [x for x in moved if x not in event.recipient]
-            if category in _DONE_TO and last is not None and last.sentence == si and last.event in _NOT_ITS_AGENT and \
-                    last.trigger is not None and set(event.actor) & set(last.actor) and \
-                    _words_between(doc, last.trigger.end, trigger_start) <= SUBJECT_WINDOW:
-                # «أدانت تونس بشدة الهجوم الإرهابي»: who condemns (or asks for) an attack did not make it
-                # (who denies one, «نفت الداخلية استعمال القوة», or threatens one, may well be its agent)
-                event.actor = [x for x in event.actor if x not in last.actor]
-            earlier = last_of.get(category)
-            if not event.actor and category in CARRIED and earlier is not None and earlier.actor and \
-                    earlier.modality != "negated" and _carried_on(doc, clause, start_p, si, earlier, labels) and \
-                    si - earlier.sentence <= CARRY_SENTENCES and not set(earlier.actor) & set(event.recipient) and \
-                    all(labels.get(x) in ACTOR_GROUPS or (category == "COERCE" and labels.get(x) == "GPE")
-                        for x in earlier.actor):
-                # «قضت قوات الجيش على ثلاثة إرهابيين ... كما تم توقيف 4 آخرين»: an arrest or a strike with no one
-                # named doing it goes on with who did the last one — a person, a body or a group; a country only
-                # for coercion (it expels and arrests; its name before a strike is more often where it struck)
-                event.actor = list(earlier.actor)
+            _revise_sides(doc, clause, start_p, end, event, category, in_sentence, counted, last, last_of, labels)
             previous = _same_as_before(clause, start_p, last_of, category)
             if previous is not None and not event.actor and not event.recipient:
                 previous.duration = previous.duration or event.duration   # «هذا الاجتماع الذي استمر خمس ساعات»
@@ -275,6 +237,55 @@ def find_events(doc: Document) -> None:
             last_of[category] = event
             recorded.add(_participants(event))
     doc.events = _without_named_twice(events, group_spans)
+
+
+def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Event, category: str,
+                  in_sentence: list[Mention], counted: set[str], last: Event | None, last_of: dict[str, Event],
+                  labels: dict[str, str]) -> None:
+    """Who acts and who suffers, revised where the words around the trigger ``a:b`` and the events before it say
+    more than its nearest names: an attack's ل, a denial of allegations, the adversary after ضد, a group counted
+    out, the condemner of an attack, and the agent of the last arrest or strike."""
+    toks = doc.tokens
+    assert toks is not None and event.trigger is not None
+    si, trigger_start, trigger_end = event.sentence, event.trigger.start, toks.end[clause.view[b - 1]]
+    if category == "ASSAULT" and b - a == 1 and clause.norms[a] in senses()["lam_agent"] and \
+            (agent := _lam_agent(doc, trigger_end, in_sentence)) is not None and agent.entity:
+        # «هجوم لداعش»، «كمين للمقاومة»: an attack's ل names whose it is (its victims follow على)
+        event.actor = [agent.entity]
+        event.recipient = [x for x in event.recipient if x != agent.entity]
+    if category == "ACCUSE" and clause.norms[a] in senses()["condemning"] and \
+            senses()["allegation"] & set(_phrase_after(clause, b, 4)):
+        event.event = "REJECT"   # «استنكر الادعاءات بأن ...»، «ندد بالاتهامات»: a denial of what others claim
+        event.context = []
+    if category in _WITH_SIDES and (against := _against(doc, [
+            m for m in in_sentence if m.start >= trigger_end
+            and _words_between(doc, trigger_end, m.start) <= AGAINST_REACH])):
+        # «دعم التقدم ضد داعش»، «التعاون ضد الإرهاب»: whom the support or the alliance is against is no side
+        event.recipient = [x for x in event.recipient if x not in against]
+        event.actor = [x for x in event.actor if x not in against]
+    if category in _DONE_TO and counted & set(event.actor) and not _plural_subject(doc, in_sentence, counted,
+                                                                                 trigger_start):
+        # «وإصابة 13 آخرين في هجوم»، «مقتل 29 من المتمردين»: a group counted out is who suffers violence
+        # (unless a plural verb follows it: «أربعة متشددين شنوا هجوما»)
+        moved = [x for x in event.actor if x in counted]
+        event.actor = [x for x in event.actor if x not in counted]
+        event.recipient += [x for x in moved if x not in event.recipient]
+    if category in _DONE_TO and last is not None and last.sentence == si and last.event in _NOT_ITS_AGENT and \
+            last.trigger is not None and set(event.actor) & set(last.actor) and \
+            _words_between(doc, last.trigger.end, trigger_start) <= SUBJECT_WINDOW:
+        # «أدانت تونس بشدة الهجوم الإرهابي»: who condemns (or asks for) an attack did not make it
+        # (who denies one, «نفت الداخلية استعمال القوة», or threatens one, may well be its agent)
+        event.actor = [x for x in event.actor if x not in last.actor]
+    earlier = last_of.get(category)
+    if not event.actor and category in CARRIED and earlier is not None and earlier.actor and \
+            earlier.modality != "negated" and _carried_on(doc, clause, a, si, earlier, labels) and \
+            si - earlier.sentence <= CARRY_SENTENCES and not set(earlier.actor) & set(event.recipient) and \
+            all(labels.get(x) in ACTOR_GROUPS or (category == "COERCE" and labels.get(x) == "GPE")
+                for x in earlier.actor):
+        # «قضت قوات الجيش على ثلاثة إرهابيين ... كما تم توقيف 4 آخرين»: an arrest or a strike with no one
+        # named doing it goes on with who did the last one — a person, a body or a group; a country only
+        # for coercion (it expels and arrests; its name before a strike is more often where it struck)
+        event.actor = list(earlier.actor)
 
 
 def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Event, events: list[Event],
@@ -338,7 +349,7 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         # «وطالب في هذا الصدد بتدعيم ...»: a verb that opens its clause with no subject named continues the event it
         # is joined to, or the latest speaker of this sentence or the one before (not in a headline)
         # (who reports violence did not commit it: «وأشارت المصادر إلى مقتل 17 وجرح آخرين»)
-        speaker = _joined_actor_for(toks, clause, a, events, si, event.event) or (
+        speaker = _joined_actor(toks, clause, a, events, si, event.event) or (
             _latest_speaker(doc.quotes, start, si) if si > 0 and event.event not in _DONE_TO else None)
         if speaker is not None:
             act([speaker])
@@ -526,24 +537,18 @@ def _named_in(doc: Document, quote: Quote) -> list[str]:
     return out
 
 
-def _joined_actor(toks: Tokens, clause: SentenceView, p: int, events: list[Event], sentence: int) -> str | None:
+def _joined_actor(toks: Tokens, clause: SentenceView, p: int, events: list[Event], sentence: int,
+                  category: str) -> str | None:
     """For a verb joined by و to an earlier event of the sentence with one actor («زار الوزير المعتصمين ووعد
-    بالتعجيل»), that actor."""
+    بالتعجيل»), that actor — except that violence or coercion joined to a condemnation or a request is not done by
+    who condemns or asks («مستنكرا هذه الجريمة ... وقتل أنفس معصومة»)."""
     t = clause.view[p]
     if not _proclitic(toks, t, "و") and not (p > 0 and clause.norms[p - 1] == "و"):   # «و ألقت»: written apart
         return None
     earlier = _last_with_actor(events, sentence)
-    return earlier.actor[0] if earlier is not None and len(earlier.actor) == 1 else None
-
-
-def _joined_actor_for(toks: Tokens, clause: SentenceView, p: int, events: list[Event], sentence: int,
-                      category: str) -> str | None:
-    """:func:`_joined_actor`, except that violence or coercion joined to a condemnation or a request is not done by
-    who condemns or asks («مستنكرا هذه الجريمة ... وقتل أنفس معصومة»)."""
-    earlier = _last_with_actor(events, sentence)
-    if category in _DONE_TO and earlier is not None and earlier.event in _NOT_ITS_AGENT:
+    if earlier is None or len(earlier.actor) != 1 or (category in _DONE_TO and earlier.event in _NOT_ITS_AGENT):
         return None
-    return _joined_actor(toks, clause, p, events, sentence)
+    return earlier.actor[0]
 
 
 def _latest_speaker(quotes: list[Quote], before: int, sentence: int) -> str | None:
@@ -914,17 +919,21 @@ def _opens_with(doc: Document, clause: SentenceView, m: Mention, trigger_start: 
 def _lam_agent(doc: Document, end: int, arguments: list[Mention]) -> Mention | None:
     """The name with ل attached right after an attack's noun ending at ``end``, an adjective between at most
     (هجوم لداعش، قصف عشوائي للحوثيين، كمين للمقاومة الشعبية), or None."""
-    toks = doc.tokens
-    assert toks is not None
     after = next((m for m in arguments if m.start >= end), None)
     if after is None or _words_between(doc, end, after.start) > 1 or \
             any(ch in doc.text[end:after.start] for ch in "،,.:؛()\"«»"):
         return None
-    first = bisect_left(toks.start, after.start)
-    if first == len(toks) or toks.start[first] != after.start or first == 0:
-        return None
-    lam = toks.kind[first - 1] == CLITIC and toks.norm[first - 1] == "ل"
-    return after if lam and after.label in ("ORG", "NORP", "GPE", "PER") else None
+    return after if _attached(doc, after) == "ل" and after.label in ("ORG", "NORP", "GPE", "PER") else None
+
+
+def _attached(doc: Document, m: Mention) -> str:
+    """The proclitic written onto the mention's first word (ل in «لداعش»), or ""."""
+    toks = doc.tokens
+    assert toks is not None
+    first = bisect_left(toks.start, m.start)   # tokens are in text order
+    if first == len(toks) or toks.start[first] != m.start or first == 0 or toks.kind[first - 1] != CLITIC:
+        return ""
+    return toks.norm[first - 1]
 
 
 def _introduced_by_preposition(doc: Document, m: Mention) -> bool:
@@ -934,7 +943,7 @@ def _introduced_by_preposition(doc: Document, m: Mention) -> bool:
     first = bisect_left(toks.start, m.start)   # tokens are in text order
     if first == len(toks) or toks.start[first] != m.start:
         return False
-    if first > 0 and toks.kind[first - 1] == CLITIC and toks.norm[first - 1] in ("ب", "ل", "ك"):
+    if _attached(doc, m) in ("ب", "ل", "ك"):
         return True
     prev = first - 1
     while prev >= 0 and toks.kind[prev] == CLITIC:
