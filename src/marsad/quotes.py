@@ -1515,10 +1515,9 @@ def _addressed(doc: Document, s: SentenceView, m: Mention) -> bool:
     toks = doc.tokens
     assert toks is not None
     t = bisect_left(toks.start, m.start)
-    if not (0 < t < len(toks) and toks.start[t] == m.start and toks.kind[t - 1] == CLITIC and
-            toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] == "ل"):
-        return False
     i = bisect_left(s.view, t)
+    if i >= len(s.view) or s.view[i] != t or toks.start[t] != m.start or _proclitic(doc, s, i) != "ل":
+        return False
     table = cues()
     return any(table.roles_at(s.norms, k).get("masdar", (None,))[0] == i for k in range(max(0, i - 4), i))
 
