@@ -220,3 +220,13 @@ def test_fixes_from_the_second_review_of_saudinewsnet_output() -> None:
     doc = analyze("وأكدت إيران التزامها بالاتفاق النووي الذي أبرمته مع الدول الكبرى رغم استمرار العقوبات ضد إيران.")
     iran = next(m.entity for m in doc.mentions if m.text == "إيران")
     assert any(iran in e.actor for e in doc.events if e.event in ("AGREE", "SUPPORT"))
+
+
+def test_the_place_that_witnessed_violence_is_where_it_happened_and_a_capital_may_act() -> None:
+    doc = analyze("وشهدت تعز مواجهات عنيفة بين الحوثيين والمقاومة.")
+    taiz = next(m.entity for m in doc.mentions if m.text == "تعز")
+    clash = next(e for e in doc.events if e.event == "ASSAULT")
+    assert taiz not in clash.actor + clash.recipient and clash.event_loc == taiz
+    doc = analyze("وقصفت طهران مواقع المعارضة.")
+    tehran = next(m.entity for m in doc.mentions if m.text == "طهران")
+    assert [e.actor for e in doc.events if e.event == "ASSAULT"] == [[tehran]]

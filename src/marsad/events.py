@@ -263,10 +263,9 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
         # «دعم التقدم ضد داعش»، «التعاون ضد الإرهاب»: whom the support or the alliance is against is no side
         event.recipient = [x for x in event.recipient if x not in against]
         event.actor = [x for x in event.actor if x not in against]
-    if category in _DONE_TO and counted & set(event.actor) and not _plural_subject(doc, in_sentence, counted,
-                                                                                 trigger_start):
-        # «وإصابة 13 آخرين في هجوم»، «مقتل 29 من المتمردين»: a group counted out is who suffers violence
-        # (unless a plural verb follows it: «أربعة متشددين شنوا هجوما»)
+    if category in _DONE_TO and counted & set(event.actor):
+        # «وإصابة 13 آخرين في هجوم»، «مقتل 29 من المتمردين»، «102 من المسلحين قتلوا»: a group counted out is who
+        # suffers violence
         moved = [x for x in event.actor if x in counted]
         event.actor = [x for x in event.actor if x not in counted]
         event.recipient += [x for x in moved if x not in event.recipient]
@@ -276,6 +275,11 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
         # «أدانت تونس بشدة الهجوم الإرهابي»: who condemns (or asks for) an attack did not make it
         # (who denies one, «نفت الداخلية استعمال القوة», or threatens one, may well be its agent)
         event.actor = [x for x in event.actor if x not in last.actor]
+    if category in _AT_A_PLACE and (here := _witnessing_place(doc, clause, a, in_sentence)) is not None:
+        # «شهدت تعز مواجهات عنيفة»: the place that «witnessed» violence or a protest is where it happened
+        event.actor = [x for x in event.actor if x != here]
+        event.recipient = [x for x in event.recipient if x != here]
+        event.event_loc = event.event_loc or here
     earlier = last_of.get(category)
     if not event.actor and category in CARRIED and earlier is not None and earlier.actor and \
             earlier.modality != "negated" and _carried_on(doc, clause, a, si, earlier, labels) and \
@@ -883,15 +887,25 @@ AGAINST_REACH = 6
 _WITH_SIDES = frozenset({"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT"})
 
 
-def _plural_subject(doc: Document, mentions: list[Mention], counted: set[str], before: int) -> bool:
-    """Whether a counted group of the sentence, before ``before``, is followed at once by a verb in the plural
-    (أربعة متشددين شنوا، ثلاثة مسلحين هاجموا): the subject of that verb, who acts."""
-    for m in mentions:
-        if m.entity in counted and m.end <= before:
-            nxt = doc.text[m.end:m.end + 16].split()[:1]
-            if nxt and len(nxt[0]) > 3 and nxt[0].endswith("وا") and not nxt[0].startswith("ال"):
-                return True
-    return False
+#: categories that happen at a place that «witnessed» them («شهدت تعز مواجهات»)
+_AT_A_PLACE = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+
+
+def _witnessing_place(doc: Document, clause: SentenceView, a: int, mentions: list[Mention]) -> str | None:
+    """The place named right after a verb of witnessing before the trigger at ``a`` (شهدت تعز مواجهات، تشهد المدينة
+    احتجاجات), or None."""
+    toks = doc.tokens
+    assert toks is not None
+    witness = senses()["witnessing"]
+    for k in range(a - 1, max(-1, a - SUBJECT_WINDOW - 1), -1):
+        if clause.norms[k] in witness:
+            after = toks.end[clause.view[k]]
+            place = next((m for m in mentions if m.start >= after and m.label in PLACE_LABELS), None)
+            if place is not None and place.end <= toks.start[clause.view[a]] and \
+                    _words_between(doc, after, place.start) == 0:
+                return place.entity
+            return None
+    return None
 
 
 def _against(doc: Document, mentions: list[Mention]) -> set[str]:
