@@ -597,3 +597,15 @@ def test_a_person_set_off_by_amma_speaks_and_a_demonstrative_description_goes_on
                   "وخلصت القرامي إلى أن الحل هو الحوار.", published="2025-12-03")
     names = {e.id: e.name for e in doc.entities}
     assert [names[q.speaker] for q in doc.quotes if q.speaker] == ["الجمعية"] + ["آمال قرامي"] * 3
+
+
+def test_bayyana_is_a_cue_only_with_what_is_said_right_after_it_or_after_its_speaker() -> None:
+    doc = analyze("وبين يوسف بن علي، ان العديد من السياح يرغبون في الزيارة. وقال الوزير إن الوضع صعب. "
+                  "وبين أن الحكومة ستتدخل.", published="2025-12-03")
+    names = {e.id: e.name for e in doc.entities}
+    assert [(names[q.speaker], q.cue.text) for q in doc.quotes if q.speaker and q.cue] == \
+        [("يوسف بن علي", "بين"), ("الوزير", "قال"), ("الوزير", "بين")]
+    # «between», however close a complementiser stands
+    for text in ("وقارن العلماء بينها وبين جبال روكي الصخرية في أمريكا الشمالية.",
+                 "وبين الطرفين خلاف كبير حول أن الملف معقد."):
+        assert not analyze(text, published="2025-12-03").quotes

@@ -452,6 +452,12 @@ def find_quotes(doc: Document) -> None:
             if "said_only" in roles and not _says_next(doc, s, after, table):
                 p = after    # «تحدثا هاتفيا»: they spoke, nothing said is reported
                 continue
+            if "said_at_once" in roles and not (_says_directly(s, after, table) or (
+                    any(_says_directly(s, i, table) for i in range(after + 1, after + SAID_AT_ONCE_REACH + 1)) and
+                    after + 1 < len(s.view) and
+                    speakers.starting_upto(toks.start[s.view[after]], toks.start[s.view[after + 1]]))):
+                p = after    # «وبين الطرفين خلاف»: between, not «he showed»; «وبين أن»، «وبين الوزير، أن» say
+                continue
             if "clause_only" in roles and not _starts_statement(doc, s, p, "verb", table):
                 p = after    # «عاد مجددا إلى العاصمة»: again, not renewing a statement
                 continue
@@ -539,6 +545,9 @@ def find_quotes(doc: Document) -> None:
 
 #: how far after a verb that is a cue only before what is said (تحدث) that may begin, past its subject
 MAX_SAID_ONLY_REACH = 6
+#: ... for a cue that is also a common preposition (بيّن / بين): what is said right after it, or after the name of
+#: who says it and a comma
+SAID_AT_ONCE_REACH = 5
 
 
 def _says_next(doc: Document, s: SentenceView, b: int, table: PhraseTable) -> bool:
