@@ -157,10 +157,19 @@ def group_mentions(doc: Document) -> None:
                 if not definite(head):
                     named.setdefault(head, start)
             p = q
-        for q in range(len(s.norms) - 1):
-            # «مجموعة محسوبة على حكومة الإنقاذ»، «وحدات تابعة لحكومة الوفاق»: a unit named by whom it belongs to
-            if "affiliated" not in table.roles_at(s.norms, q):
+        for q, w in enumerate(s.norms):
+            if w not in table.first_words:
                 continue
+            roles = table.roles_at(s.norms, q)
+            if "counted" in roles and q and toks.start[s.view[q - 1]] in counts:
+                # «ثلاثة آخرين»: a number and «others» name a group of the kind just named
+                start, end = toks.start[counts[toks.start[s.view[q - 1]]]], toks.end[s.view[q]]
+                if not taken.overlaps(start, end):
+                    doc.add_mention(start, end, "NORP", counted=True)
+                    taken.add(start, end)
+            if "affiliated" not in roles:
+                continue
+            # «مجموعة محسوبة على حكومة الإنقاذ»، «وحدات تابعة لحكومة الوفاق»: a unit named by whom it belongs to
             k = q + 1
             while k < len(s.norms) and (_relation_adjective(doc, s, k) or "modifier" in table.roles_at(s.norms, k)):
                 k += 1
@@ -169,13 +178,6 @@ def group_mentions(doc: Document) -> None:
                 if not taken.overlaps(start, toks.end[s.view[k - 1]]):
                     doc.add_mention(start, reach, "NORP")
                     taken.add(start, reach)
-        for q in range(1, len(s.norms)):
-            # «ثلاثة آخرين»: a number and «others» name a group of the kind just named
-            if "counted" in table.roles_at(s.norms, q) and toks.start[s.view[q - 1]] in counts:
-                start, end = toks.start[counts[toks.start[s.view[q - 1]]]], toks.end[s.view[q]]
-                if not taken.overlaps(start, end):
-                    doc.add_mention(start, end, "NORP", counted=True)
-                    taken.add(start, end)
     _groups_named_again(doc, views, named, taken)
 
 
