@@ -174,3 +174,18 @@ def test_whose_strike_it_is_follows_its_noun_with_lam() -> None:
     names = {m.entity: m.text for m in doc.mentions if m.entity}
     strike = next(e for e in doc.events if e.event == "PROTEST" and e.trigger and e.trigger.text == "إضراب")
     assert [names[a] for a in strike.actor] == ["مدرسي التعليم الأساسي"] and not strike.recipient
+
+
+def test_who_is_ready_to_meet_is_who_says_so_and_whom_they_would_meet_is_the_recipient() -> None:
+    # the pronoun (إنه) is the speaker; the name after «للقاء» is never who is ready, even past a title
+    assert _events("وقال وزير الخارجية لافروف، في مؤتمر صحفي، إنه مستعد للقاء الوزير ماركو روبيو.") == \
+        [("AGREE", {"Sergey Lavrov"}, {"Marco Rubio"})]
+    assert _events("وأعلنت روسيا أنها مستعدة للتفاوض مع أوكرانيا.") == [("AGREE", {"Russia"}, {"Ukraine"})]
+
+
+def test_a_meeting_with_a_pronoun_at_the_head_of_what_is_said_is_the_speakers_own() -> None:
+    events = _events("وقال الرئيس عبد المجيد تبون إن زيارته إلى روما كانت مثمرة.")
+    assert ("CONSULT", {"Abdelmadjid Tebboune"}, {"Rome"}) in events
+    # a meeting named in the middle of what is said is not said to be the speaker's
+    assert not [e for e in _events("وقال الوزير إن الحزب يرفض اجتماعه مع المعارضة.") if e[0] == "CONSULT" and
+                e[1] == {"الوزير"}]

@@ -329,6 +329,8 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         if said is None or not said.speaker:
             return False
         event.actor = [said.speaker]
+    if event.event == "AGREE" and last_word in senses()["request"]:
+        _ready(doc, event, arguments, si)
     if not event.actor and event.event in CUED_ACTS and start in cue_speaker:
         act([cue_speaker[start]])   # the statement's speaker, found by the quotes stage
     if event.event == "SUPPORT" and word.startswith(("دعم", "الدعم")) and \
@@ -341,6 +343,13 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         # «ضم روسيا للقرم ودعمها للانفصاليين»: the pronoun on the masdar is the subject of the event it is joined
         # to, not the name just before it
         act(list(earlier.actor))
+    if not event.actor and b == a + 1 and event.event in _SAID_OF_ONESELF and \
+            doc.text[start:event.trigger.end].endswith(("ه", "ها", "هم", "هما")) and len(word) > 5 and \
+            (said := _quote_holding(doc.quotes, start, si)) is not None and \
+            doc.text[said.content.start:start].strip() in ("", "أن", "ان", "إن"):
+        # «أكد الشاهد أن اجتماعه اليوم بالأطراف ...»: a masdar that opens what someone says, with a pronoun, is the
+        # speaker's own meeting or visit
+        act([said.speaker])
     if not event.actor and _purpose(toks, clause.view[a]):
         # «يتوجه ويتكوف وكوشنر إلى أوكرانيا ... لإجراء محادثات»: a purpose clause shares the sentence's actors, and
         # the place they go to
@@ -367,6 +376,31 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         # opens what someone says: «طارق الكحلاوي : استقالة العكرمي ...»)
         act([named])
     return True
+
+
+#: meetings and visits whose pronoun, at the head of what is said, is the speaker's (اجتماعه، زيارته، لقاؤه)
+_SAID_OF_ONESELF = frozenset({"CONSULT"})
+
+#: how many words after a word of readiness the name of whom one is ready to meet may stand (مستعد للقاء اللواء X)
+READY_REACH = 3
+
+
+def _ready(doc: Document, event: Event, arguments: list[Mention], sentence: int) -> None:
+    """«أنا مستعد للقائه»، «أنه على استعداد للقاء اللواء خليفة حفتر»: who is ready to meet or talk is the subject
+    before the word of readiness or, when a pronoun is, who says so; the name after what one is ready for is whom
+    one would meet, never who is ready."""
+    assert event.trigger is not None
+    end = event.trigger.end
+    met = next((m for m in arguments if m.start >= end and _words_between(doc, end, m.start) <= READY_REACH
+                and m.label in ACTOR_GROUPS and not _clause_break(doc, end, m.start)), None)
+    if met is not None and met.entity:
+        event.actor = [x for x in event.actor if x != met.entity]
+        event.recipient = [met.entity] + [x for x in event.recipient if x != met.entity]
+    if not event.actor:
+        said = _quote_holding(doc.quotes, event.trigger.start, sentence)
+        speaker = said.speaker if said is not None else _latest_speaker(doc.quotes, event.trigger.start, sentence)
+        if speaker and speaker not in event.recipient:
+            event.actor = [speaker]
 
 
 #: how many words before its object trigger a support verb may stand (نفذ X عشية اليوم السبت، وقفة احتجاجية)
