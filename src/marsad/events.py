@@ -345,7 +345,7 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         act(list(earlier.actor))
     if not event.actor and b == a + 1 and event.event in _SAID_OF_ONESELF and \
             doc.text[start:event.trigger.end].endswith(("ه", "ها", "هم", "هما")) and len(word) > 5 and \
-            (said := _quote_holding(doc.quotes, start, si)) is not None and \
+            (said := _quote_holding(doc.quotes, start, si)) is not None and said.speaker and \
             doc.text[said.content.start:start].strip() in ("", "أن", "ان", "إن"):
         # «أكد الشاهد أن اجتماعه اليوم بالأطراف ...»: a masdar that opens what someone says, with a pronoun, is the
         # speaker's own meeting or visit
