@@ -60,3 +60,9 @@ def test_a_body_named_short_stays_apart_from_a_foreign_one_named_in_full() -> No
     doc = analyze("عنوان\nأعلنت وزارة الدفاع أن التمرين انتهى. وقامت وزارة الدفاع البريطانية بإرسال مراقبين.")
     orgs = [m for m in doc.mentions if m.label == "ORG"]
     assert len(orgs) == 2 and orgs[0].entity != orgs[1].entity
+
+
+def test_an_institution_named_after_its_place_is_an_organisation_not_a_place() -> None:
+    doc = analyze("ودرس الطبيب في جامعة عين شمس ثم عاد إلى الإسكندرية.")
+    assert [(m.text, m.label) for m in doc.mentions if m.label in ("ORG", "GPE", "LOC")] == \
+        [("جامعة عين شمس", "ORG"), ("الإسكندرية", "GPE")]

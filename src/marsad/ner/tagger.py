@@ -218,7 +218,9 @@ def entity_mentions(doc: Document) -> None:
         if etype == "ORG" and len(norm_words) == 1 and norm_words[0] in heads:
             continue   # «المنظمة»، «الوزارة» alone refer back to an organisation: the resolver's, not a name
         label = etype
-        if etype == "LOC":
+        if etype == "LOC" and len(norm_words) > 1 and norm_words[0] in _single_heads():
+            label = "ORG"   # «جامعة عين شمس»، «بلدية جمال»: an institution named after its place is no place
+        elif etype == "LOC":
             label = model.place_label(norm_words)
         elif etype == "ORG":
             label = model.known_place(norm_words) or etype   # الكرملين: the building, whatever the tagger says
@@ -237,6 +239,14 @@ def _definite_heads() -> frozenset[str]:
 
     return frozenset(key[0] for key, roles in heads().phrases.items()
                      if "head" in roles and len(key) == 1 and key[0].startswith("ال"))
+
+
+@lru_cache(maxsize=1)
+def _single_heads() -> frozenset[str]:
+    """Organisation head nouns of one word (جامعة، بلدية، المحكمة): a name that starts with one is an institution's."""
+    from marsad.ner.organisations import heads
+
+    return frozenset(key[0] for key, roles in heads().phrases.items() if "head" in roles and len(key) == 1)
 
 
 @lru_cache(maxsize=1)
