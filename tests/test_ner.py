@@ -202,3 +202,12 @@ def test_a_verb_or_an_adjective_that_a_known_name_shares_is_read_as_such() -> No
     doc = analyze("كما بينت أن نسبة البطالة مرتفعة. وبينت سلوى السبيعي أن الوضع صعب. "
                   "واقترحت تعبئة دول الجوار الليبي.")
     assert [m.text for m in doc.mentions if m.label == "PER"] == ["سلوى السبيعي"]
+
+
+def test_a_persons_name_stops_before_a_place_written_with_b() -> None:
+    doc = analyze("وأجريت العملية بالمستشفى الجامعي الحبيب بورقيبة بصفاقس في العام الماضي.")
+    spans = [(m.text, m.label) for m in doc.mentions if m.label in ("PER", "GPE")]
+    assert ("صفاقس", "GPE") in spans and not [s for s in spans if "صفاقس" in s[0] and s[1] == "PER"]
+    # a surname written with ب that names no place stays whole
+    doc = analyze("وقال رضا بالحاج إن الجبهة ستواصل عملها.")
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ["رضا بالحاج"]

@@ -202,6 +202,7 @@ def entity_mentions(doc: Document) -> None:
             found.append((words[start].body, words[end - 1].last, etype))
             k = end
     found = _cut_at_stops(toks, found)
+    found = _cut_at_places(model, toks, found)
     found = _consistent(doc, sentences, found)
     starts = _word_starts(sentences)
     found = [_with_first_name(model, toks, starts, f) for f in found]
@@ -274,6 +275,30 @@ def _cut_at_stops(toks: Any, found: list[tuple[int, int, str]]) -> list[tuple[in
                     break
         out.append((a, b, etype))
     return out
+
+
+def _cut_at_places(model: NerModel, toks: Any, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cut a person's name before a place written with ب (الحبيب بورقيبة بصفاقس: the hospital's namesake, then
+    where it is). A surname with ب that is no known place (بالحاج) stays."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, etype in found:
+        if etype == "PER":
+            for t in range(a + 1, b):
+                if toks.kind[t] == CLITIC and toks.norm[t] == "ب" and toks.kind[t + 1] != CLITIC and \
+                        _place_word(model, toks.norm[t + 1]):
+                    b = t - 1
+                    while b > a and toks.kind[b] in (CLITIC, PUNCT):
+                        b -= 1
+                    break
+        out.append((a, b, etype))
+    return out
+
+
+def _place_word(model: NerModel, norm: str) -> bool:
+    """Whether one word is the name of a place the gazetteers or the knowledge base know (صفاقس، تونس)."""
+    key = normalize(norm)
+    return model.known_place([norm]) is not None or any(
+        alias == (key,) and etype in ("GPE", "LOC", "FAC") for alias, etype in _name_index().get(key, ()))
 
 
 def _name_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
