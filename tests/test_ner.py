@@ -211,3 +211,13 @@ def test_a_persons_name_stops_before_a_place_written_with_b() -> None:
     # a surname written with ب that names no place stays whole
     doc = analyze("وقال رضا بالحاج إن الجبهة ستواصل عملها.")
     assert [m.text for m in doc.mentions if m.label == "PER"] == ["رضا بالحاج"]
+
+
+def test_a_first_name_then_a_family_name_is_a_person_the_tagger_missed() -> None:
+    def people(text: str) -> list[str]:
+        return [m.text for m in analyze(text).mentions if m.label == "PER"]
+
+    assert "ظافر العاني" in people('وقال الناطق باسم التحالف ظافر العاني لـ"الوطن" إن الخطة جاهزة.')
+    # not a title (الأمين العام), nor a place after في, nor a compound first name's second half
+    assert not [p for p in people("وقال الأمين العام للحزب إن الاجتماع انتهى.") if "الأمين" in p]
+    assert not [p for p in people("وتقدمت القوات في سهل الغاب بريف حماة.") if "سهل" in p]

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -207,6 +208,7 @@ def entity_mentions(doc: Document) -> None:
     starts = _word_starts(sentences)
     found = [_with_first_name(model, toks, starts, f) for f in found]
     found = _with_family_names(model, toks, starts, found)
+    found += _first_and_family_names(model, toks, sentences, found)
     found = _surnames_kept_whole(doc, starts, found)
     known, inside = _known_names(toks, sentences, found)
     found = [f for f in found if f not in inside] + known
@@ -296,9 +298,14 @@ def _cut_at_places(model: NerModel, toks: Any, found: list[tuple[int, int, str]]
 
 def _place_word(model: NerModel, norm: str) -> bool:
     """Whether one word is the name of a place the gazetteers or the knowledge base know (صفاقس، تونس)."""
+    return model.known_place([norm]) is not None or _kb_place(norm)
+
+
+def _kb_place(norm: str) -> bool:
+    """Whether one word is the name of a place the knowledge base knows (curated; the gazetteers of world cities
+    hold family names too: الدهماني)."""
     key = normalize(norm)
-    return model.known_place([norm]) is not None or any(
-        alias == (key,) and etype in ("GPE", "LOC", "FAC") for alias, etype in _name_index().get(key, ()))
+    return any(alias == (key,) and etype in ("GPE", "LOC", "FAC") for alias, etype in _name_index().get(key, ()))
 
 
 def _name_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -418,6 +425,49 @@ def _with_family_names(model: NerModel, toks: Any, words: dict[int, _Word],
                 taken.add(b)
         out.append((a, b, etype))
     return out
+
+
+#: words after which a place follows more often than a person (في سهل الغاب)
+_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "نحو"})
+#: the second half of a compound first name (نور الدين، عبد الله): no family name
+_NAME_COMPOUNDS = frozenset({"الدين", "الله", "الرحمن", "الرحيم"})
+
+
+def _first_and_family_names(model: NerModel, toks: Any, sentences: list[list[_Word]],
+                            found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """People the tagger missed whole, written as a first name then a family name (فيصل الجوادي، ظافر العاني),
+    where no other mention holds either word and no preposition comes before them (في سهل الغاب)."""
+    taken = {t for a, b, _ in found for t in range(a, b + 1)}
+    out: list[tuple[int, int, str]] = []
+    for words in sentences:
+        for k, (w, nxt) in enumerate(pairwise(words)):
+            if k > 0 and normalize(toks.norm[words[k - 1].last]) in _PREPOSITIONS:
+                continue
+            if w.body not in taken and nxt.body not in taken and _first_name(model, toks, w) and \
+                    _family_name(model, toks, nxt):
+                out.append((w.body, nxt.last, "PER"))
+                taken.update((w.body, nxt.last))
+    return out
+
+
+def _first_name(model: NerModel, toks: Any, w: _Word) -> bool:
+    """A word of one token, with no proclitic but و, that the gazetteers and the word clusters place among people's
+    names, and no definite word (الأمين in «الأمين العام»)."""
+    return w.body == w.last and all(toks.norm[t] == "و" for t in range(w.first, w.body)) and \
+        toks.kind[w.body] != PUNCT and not toks.norm[w.body].startswith("ال") and \
+        model.featurizer.person_word(toks.norm[w.body])
+
+
+def _family_name(model: NerModel, toks: Any, w: _Word) -> bool:
+    """A definite word with no proclitic that the word clusters place among names, with no feminine in the news (an
+    adjective has one: العام، التركي), not the second half of a compound name (نور الدين) nor a place the knowledge
+    base knows."""
+    if not w.first == w.body == w.last:
+        return False
+    norm = normalize(toks.norm[w.body])
+    return norm.startswith("ال") and len(norm) > 4 and not norm.endswith("ه") and norm not in _NAME_COMPOUNDS and \
+        model.featurizer.name_cluster(norm) and not _kb_place(norm) and \
+        model.common.get(toks.norm[w.body] + "ه", 0) < ADJECTIVE_MIN_FEMININE
 
 
 def _next_body(toks: Any, b: int) -> int:
