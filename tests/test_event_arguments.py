@@ -189,3 +189,15 @@ def test_a_meeting_with_a_pronoun_at_the_head_of_what_is_said_is_the_speakers_ow
     # a meeting named in the middle of what is said is not said to be the speaker's
     assert not [e for e in _events("وقال الوزير إن الحزب يرفض اجتماعه مع المعارضة.") if e[0] == "CONSULT" and
                 e[1] == {"الوزير"}]
+
+
+def test_after_a_complementiser_an_unnamed_definite_subject_makes_the_name_after_the_verb_its_object() -> None:
+    assert _events("وقالت الوزارة إن الجماعة تستهدف المدنيين في المدينة.") == [("ASSAULT", set(), {"المدنيين"})]
+    # a relative clause's verb has its subject after it
+    events = _events("وقال المصدر إن الذين أعدمهم التنظيم لم يدفنوا بعد.")
+    assert all(not e[2] for e in events if e[0] == "ASSAULT")
+
+
+def test_a_threat_to_the_security_of_states_is_no_attack() -> None:
+    events = _events("ودعت الوزارة إلى مواجهة ظاهرة الإرهاب التي تستهدف أمن الدول واستقرارها.")
+    assert [e[0] for e in events] == ["REQUEST"]

@@ -47,6 +47,7 @@ from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.inflect import expand
 from marsad.text.normalise import fold
 from marsad.text.tokenize import (
+    ARTICLE_LOOKALIKES,
     CLITIC,
     PUNCT,
     RELATIVE_PRONOUNS,
@@ -785,6 +786,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         before = []
     actors: list[Mention] = []
     recipients: list[Mention] = []
+    unnamed = False
     # a trigger that ends in the preposition it governs (القضاء على، الاعتداء على) is followed by whom it is done to
     governs = clause.norms[b - 1] in _RECIPIENT_PREPOSITIONS and b - a > 1
     # a verb that carries its plural subject (فقتلوا خمسة جنود، هاجموا المقر) is followed by its object
@@ -824,7 +826,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         # «تونس تدين تفجيرين إرهابيين»: the clause opens with the name the verb follows at once — its subject
         actors = _coordinated_back(doc, before)
     elif first_after is not None and not _starts_with_preposition(doc, end, first_after) \
-            and not _place_preposition(doc, first_after) and visited is None:
+            and not _place_preposition(doc, first_after) and visited is None and \
+            not (unnamed := _unnamed_subject(doc, clause, a, mentions)):
         actors = _coordinated(doc, first_after, after)   # «اجتماع بوتين مع»، «مباحثات بين أوكرانيا وروسيا»
     elif before:
         actors = _coordinated_back(doc, before)
@@ -845,7 +848,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         if located and (_locative(doc, m) or (category == "CONSULT" and _at_place(doc, m))):
             continue   # «التقى السيسي اليوم بالقاهرة الرئيس هادي»: one meets a person in a city, not the city
         direct = not recipients and m is rest[0] and (
-            (actors and actors[0].start < start) or carried or (counted and not _locative(doc, m))
+            (actors and actors[0].start < start) or carried or (counted and not _locative(doc, m)) or unnamed
             or (passive and not _locative(doc, m))
             or (vso_object and _right_after(doc, _subject_end(doc, actors, after), m)))
         if _introduced_by_preposition(doc, m) or direct:
@@ -954,6 +957,18 @@ def _against(doc: Document, mentions: list[Mention]) -> set[str]:
         if t > 0 and toks.norm[t - 1] == "ضد" and m.entity:
             out.add(m.entity)
     return out
+
+
+def _unnamed_subject(doc: Document, clause: SentenceView, a: int, mentions: list[Mention]) -> bool:
+    """Whether the verb at ``a`` follows a complementiser and a definite noun that names no one the article names
+    («أن الجماعة تستهدف المدنيين»): that noun is its subject, so the name after the verb is its object."""
+    toks = doc.tokens
+    assert toks is not None
+    if a < 2 or clause.norms[a - 2] not in _COMPLEMENTISERS or not clause.norms[a - 1].startswith("ال") or \
+            clause.norms[a - 1] in ARTICLE_LOOKALIKES:
+        return False   # «أن الذين أعدمهم التنظيم»: a relative clause, whose verb's subject follows it
+    t = clause.view[a - 1]
+    return not any(m.start <= toks.start[t] < m.end for m in mentions) and not _proclitic(toks, clause.view[a], "و")
 
 
 def _opens_with(doc: Document, clause: SentenceView, m: Mention, trigger_start: int) -> bool:
