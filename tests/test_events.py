@@ -103,3 +103,9 @@ def test_an_arrest_with_its_agent_between_verb_and_noun_is_coercion() -> None:
     got = events("وألقت قوات الأمن القبض على المتظاهرين أمام الوزارة.")
     arrest = next(e for e in got if e[0] == "COERCE")
     assert arrest[6] == "القبض على" and arrest[2] == ["قوات الأمن"]
+
+
+def test_a_protest_named_again_with_no_one_named_is_recorded_in_its_own_sentence() -> None:
+    doc = analyze("نظم عدد من المعطلين عن العمل وقفة احتجاجية أمام مقر الولاية. "
+                  "وقد أسفرت الاحتجاجات عن إصابة شخصين. وتواصلت الاحتجاجات إلى المساء.", published="2026-11-29")
+    assert sorted({e.sentence for e in doc.events if e.event == "PROTEST"}) == [0, 1, 2]
