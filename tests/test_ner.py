@@ -221,3 +221,11 @@ def test_a_first_name_then_a_family_name_is_a_person_the_tagger_missed() -> None
     # not a title (الأمين العام), nor a place after في, nor a compound first name's second half
     assert not [p for p in people("وقال الأمين العام للحزب إن الاجتماع انتهى.") if "الأمين" in p]
     assert not [p for p in people("وتقدمت القوات في سهل الغاب بريف حماة.") if "سهل" in p]
+
+
+def test_a_states_institution_with_its_nisba_is_an_organisation_and_the_nisba_alone_no_person() -> None:
+    doc = analyze("وأعلن الجيش الليبي سيطرته على المطار، وقالت الشرطة الإيطالية إن التحقيق مستمر.")
+    assert [(m.text, m.label) for m in doc.mentions if m.label in ("ORG", "PER", "NORP")] == \
+        [("الجيش الليبي", "ORG"), ("الشرطة الإيطالية", "ORG")]
+    # the bare head is still an unnamed group
+    assert [(m.text, m.label) for m in analyze("وقالت الشرطة إن التحقيق مستمر.").mentions] == [("الشرطة", "NORP")]

@@ -102,6 +102,7 @@ def group_mentions(doc: Document) -> None:
     name_at = {m.start: m for m in doc.mentions if m.label in ("ORG", "GPE", "PER", "NORP")}
     place_at = {m.start: m for m in doc.mentions if m.label in ("GPE", "LOC")}
     for s in views:
+        _institutions(doc, s, table, taken)
         p = 0
         while (found := table.next_match(s.norms, p, "head")) is not None:
             p, head_end, _ = found
@@ -228,6 +229,31 @@ def _affiliated_end(doc: Document, s: SentenceView, q: int, table: PhraseTable, 
         return None
     name = name_at.get(toks.start[s.view[k]])
     return name.end if name is not None else None
+
+
+def _institutions(doc: Document, s: SentenceView, table: PhraseTable, taken: Intervals) -> None:
+    """ORG mentions for a state's institution named by its head and a nationality (الجيش الليبي، الشرطة الإيطالية،
+    خفر السواحل الإيطالي): an organisation, not a group — unless it completes a title (قائد القوات البحرية
+    الإيرانية، المدير الجهوي للحماية المدنية), where who holds the title is meant."""
+    toks = doc.tokens
+    assert toks is not None
+    from marsad.ner.titles import words as title_words
+
+    titles = title_words()
+    p = 0
+    while (found := table.next_match(s.norms, p, "body")) is not None:
+        p, q, _ = found
+        if q >= len(s.norms) or _proclitic(doc, s, p) or _proclitic(doc, s, q) or (
+                p > 0 and {"head", "dependent"} & set(titles.roles_at(s.norms, p - 1))):
+            p = q
+            continue
+        nation = s.norms[q][:-1] if s.norms[q].endswith("يه") else s.norms[q]
+        if "nationality" in titles.roles_at([nation], 0):
+            start, end = toks.start[s.view[p]], toks.end[s.view[q]]
+            if not taken.overlaps(start, end):
+                doc.add_mention(start, end, "ORG")
+                taken.add(start, end)
+        p = q
 
 
 def _relation_adjective(doc: Document, s: SentenceView, q: int) -> bool:
