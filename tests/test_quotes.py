@@ -609,3 +609,8 @@ def test_bayyana_is_a_cue_only_with_what_is_said_right_after_it_or_after_its_spe
     for text in ("وقارن العلماء بينها وبين جبال روكي الصخرية في أمريكا الشمالية.",
                  "وبين الطرفين خلاف كبير حول أن الملف معقد."):
         assert not analyze(text, published="2025-12-03").quotes
+
+
+def test_a_group_right_after_a_title_is_the_cues_object_not_the_titles_name() -> None:
+    got = quotes("وانتقد وزير الخارجية المستثمرين الخواص بسبب عدم إقبالهم على الاستثمار.")
+    assert len(got) == 1 and got[0][0] == "وزير الخارجية" and got[0][3].startswith("المستثمرين الخواص")

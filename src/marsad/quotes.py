@@ -825,7 +825,8 @@ def _speaker_at(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> 
                 end = aside.end()
             end = after_honorifics(doc.text, end)   # «وزير الخارجية الأستاذ عادل الجبير»
             # (not a name the title speaks to: «وقال وزير الخارجية لوكالة الأناضول»)
-            after = next((n for n in speakers.starting_upto(end, end + 1) if n.label != "TITLE"
+            # (a person: not the cue's object, «وانتقد رئيس الحكومة المستثمرين الخواص»)
+            after = next((n for n in speakers.starting_upto(end, end + 1) if n.label == "PER"
                           and doc.text[end:n.start] not in ("ل", "ب")), None)
             return after or m
         return m
