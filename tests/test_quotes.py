@@ -614,3 +614,14 @@ def test_bayyana_is_a_cue_only_with_what_is_said_right_after_it_or_after_its_spe
 def test_a_group_right_after_a_title_is_the_cues_object_not_the_titles_name() -> None:
     got = quotes("وانتقد وزير الخارجية المستثمرين الخواص بسبب عدم إقبالهم على الاستثمار.")
     assert len(got) == 1 and got[0][0] == "وزير الخارجية" and got[0][3].startswith("المستثمرين الخواص")
+
+
+def test_one_of_a_body_speaks_and_a_place_after_a_preposition_does_not() -> None:
+    got = quotes("وعرض الموقوفون على المحكمة الابتدائية بقابس، وقد أوضح عضو من هيئة الدفاع عنهم ، أن المجموعة "
+                 "تحاكم على أساس تعطيل حرية العمل.")
+    assert [(s, c[:12]) for s, _, _, c in got] == [("عضو من هيئة الدفاع عنهم", "المجموعة تحا")]
+    # the body a place after في completes speaks, not the place
+    got = quotes("وكانت وزارة الأمن القومي في كوريا الشمالية أعلنت عن إحباط عملية سرية.")
+    assert [s for s, _, _, _ in got] == ["وزارة الأمن القومي"]
+    # «من جهته» is an aside between the speaker and what is said
+    assert [c for _, _, _, c in quotes("وقال مصدر أمني من جهته إن الوضع مستقر.")] == ["الوضع مستقر"]

@@ -839,6 +839,10 @@ _APPOSITION = re.compile(r"\s*[،,]?\s*[\"«“]?\s*")   # and a name in quotati
 _PARENTHESIS = re.compile(r"\s*\([^()\n]{1,40}\)\s*")
 
 
+#: speakers that are places: written after a preposition (بالمحكمة الابتدائية بقابس) they end a phrase of place
+PLACE_SPEAKERS = frozenset({"GPE", "LOC", "FAC"})
+
+
 #: what may stand between a speaker named before the cue and the cue (أما الوزير فإنه قال; فإنه not after a comma:
 #: «ورغم أن إردوغان لم يشر إلى حزب العمال، فإنه قال» — the party ends the concessive clause, it does not speak)
 _BEFORE_CUE = frozenset({"", "ف", "قد", "فقد", "وقد", "فإنه", "فانه", "فإنها", "فانها", "فإنهم", "فانهم"})
@@ -854,6 +858,12 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
               and doc.text[m.end:cue_start].strip(" ،,\u00a0") in _BEFORE_CUE
               and not (len(doc.text[m.end:cue_start].strip(" ،,\u00a0")) > 3 and
                        ("،" in doc.text[m.end:cue_start] or "," in doc.text[m.end:cue_start]))]
+    if before and before[-1].label in PLACE_SPEAKERS and _after_preposition(doc.text, before[-1].start):
+        # «بالمحكمة الابتدائية بقابس، وقد أوضح»: a place after a preposition is no subject; «وزارة الأمن القومي في
+        # كوريا الشمالية أعلنت»: the body it completes is
+        place = before[-1]
+        return next((m for m in speakers.starting_upto(s.start, place.start) if m.label in ("ORG", "NORP")
+                     and re.fullmatch(r"\s+في\s+", doc.text[m.end:place.start])), None)
     return before[-1] if before else None
 
 
@@ -1259,6 +1269,9 @@ _PHRASE_STOPS = frozenset({"التي", "الذي", "الذين", "اللذان",
                            "هو", "هي", "هم"})   # «وتقول الوكالة وهي متخصصة ... إن»: a clause about the speaker
 
 
+#: words after من that make it an aside on the speaker's side (من جهته، من جانبها، من ناحيته), not «one of»
+_ASIDE_SIDES = ("جهت", "جانب", "ناحيت", "طرف")
+
 #: the most words of a definite description that goes on with the last speaker (المسؤول النقابي)
 MAX_REFERRING_WORDS = 3
 #: prepositions that a cue's object may govern (دعا X إلى، حث X على): no unnamed subject runs past them
@@ -1311,7 +1324,10 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             (_opening(s, i) and not _quoted_name(doc, s, i))
 
     for q in range(b + 1, min(n, b + MAX_UNNAMED_WORDS + 1)):
-        says = opens(q)
+        if q == b + 1 and s.norms[q] == "من" and q + 1 < n and not s.norms[q + 1].startswith(_ASIDE_SIDES) and \
+                not definite(s.norms[b]) and not roles(b):
+            continue   # «وأوضح عضو من هيئة الدفاع أن»: one of a body (not «مسؤول من جهته»: an aside)
+        says = opens(q) or (s.norms[q] in ("،", ",") and q + 1 < n and "complementiser" in roles(q + 1))
         aside = s.norms[q] in _PHRASE_STOPS or ("preposition" in roles(q) and "complementiser" in roles(q + 1)) or \
             (s.norms[q] in ("،", ",") and bool(roles(q + 1).keys() & {"aside", "masdar"}))   # «للحزب، في بيان له»
         if says or aside:
