@@ -625,3 +625,13 @@ def test_one_of_a_body_speaks_and_a_place_after_a_preposition_does_not() -> None
     assert [s for s, _, _, _ in got] == ["وزارة الأمن القومي"]
     # «من جهته» is an aside between the speaker and what is said
     assert [c for _, _, _, c in quotes("وقال مصدر أمني من جهته إن الوضع مستقر.")] == ["الوضع مستقر"]
+
+
+def test_a_source_at_the_end_with_whom_it_told_attributes_the_sentence_before_it() -> None:
+    got = quotes('ضربت هزة أرضية بقوة 6 درجات مدينة الحسيمة شمال المغرب وفق ما ذكرته مصادر لـ"سكاي نيوز عربية".')
+    assert [(s, c[:8]) for s, _, _, c in got] == [("مصادر", "ضربت هزة")]
+
+
+def test_a_heading_names_its_speaker_then_what_it_is_about_before_the_colon() -> None:
+    got = quotes("مهدي جمعة حول أزمة الحزب : لن أنحاز إلى أي طرف\n\nوقال جمعة إن الحزب موحد.")
+    assert got[0][0] == "Mehdi Jomaa" and got[0][3] == "لن أنحاز إلى أي طرف"

@@ -1087,13 +1087,16 @@ def _past_relative_verb(doc: Document, s: SentenceView, b: int, table: PhraseTab
 
 def _apposition_only(doc: Document, s: SentenceView, p: int, limit: int) -> bool:
     """Whether no more than MAX_APPOSITION_WORDS words and no comma come from ``p`` to the sentence end: a title
-    after the source's name («... وفق ما أكده محمد الناصر رئيس البرلمان.»), not a statement."""
+    after the source's name («... وفق ما أكده محمد الناصر رئيس البرلمان.»), not a statement; or no more than
+    MAX_AUDIENCE_WORDS after ل, whom the source told («... وفق ما ذكرته مصادر لـ"سكاي نيوز عربية".»)."""
     toks = doc.tokens
     assert toks is not None
     if limit < len(s.norms) and s.norms[limit] != ".":
         return False
-    words = [i for i in range(p, limit) if toks.kind[s.view[i]] != PUNCT]
-    return len(words) <= MAX_APPOSITION_WORDS and not any(s.norms[i] in ("،", ",") for i in range(p, limit))
+    words = [i for i in range(p, limit) if toks.kind[s.view[i]] not in (PUNCT, CLITIC)]
+    told = p < limit and (_audience(doc, s, p) or s.norms[p] == "ل")   # (لـ"سكاي نيوز": ل written apart)
+    most = MAX_AUDIENCE_WORDS if told else MAX_APPOSITION_WORDS
+    return len(words) <= most and not any(s.norms[i] in ("،", ",") for i in range(p, limit))
 
 
 #: the longest «to whom» phrase passed over after a source's verb (لمراسل الجوهرة أف أم،)
@@ -1668,7 +1671,8 @@ def _headline(doc: Document, s: SentenceView, speakers: _Speakers) -> Quote | No
         named = opening
     rest = _view_after(doc, s, named.end)
     if doc.text[named.end:colon].strip(" \u00a0\"»”'") and not (
-            rest < len(s.norms) and (_audience(doc, s, rest) or "aside" in cues().roles_at(s.norms, rest))):
+            rest < len(s.norms) and (_audience(doc, s, rest) or "aside" in cues().roles_at(s.norms, rest)
+                                     or s.norms[rest] in _HEADING_TOPICS)):
         return None
     start = colon + 1
     while start < s.end and doc.text[start] in " \u00a0":
@@ -1677,6 +1681,11 @@ def _headline(doc: Document, s: SentenceView, speakers: _Speakers) -> Quote | No
         return None
     return Quote(id="", kind="direct", speaker=named.entity, speaker_mention=named.id,
                  cue=doc.span(colon, colon + 1), content=doc.span(start, s.end), sentence=s.index)
+
+
+#: words between a heading's speaker and its colon that say what the words are about (قايد السبسي حول أزمة نداء
+#: تونس : ...)
+_HEADING_TOPICS = frozenset({"حول", "بشان", "بخصوص", "عن"})
 
 
 def _titled_heading(doc: Document, s: SentenceView, first: int, colon: int, speakers: _Speakers) -> Mention | None:
