@@ -635,3 +635,10 @@ def test_a_source_at_the_end_with_whom_it_told_attributes_the_sentence_before_it
 def test_a_heading_names_its_speaker_then_what_it_is_about_before_the_colon() -> None:
     got = quotes("مهدي جمعة حول أزمة الحزب : لن أنحاز إلى أي طرف\n\nوقال جمعة إن الحزب موحد.")
     assert got[0][0] == "Mehdi Jomaa" and got[0][3] == "لن أنحاز إلى أي طرف"
+
+
+def test_a_prosecution_with_its_nationality_and_two_companies_speak() -> None:
+    got = quotes("أعلن الادعاء العام السويسري أمس، عن فتح تحقيق ضد مجهول.")
+    assert [s for s, _, _, _ in got] == ["الادعاء العام السويسري"]
+    got = quotes("وقالت الشركتان إن بعض الرموز ظهرت أيضا في برامج أخرى.")
+    assert [s for s, _, _, _ in got] == ["الشركتان"]
