@@ -620,6 +620,8 @@ def test_one_of_a_body_speaks_and_a_place_after_a_preposition_does_not() -> None
     got = quotes("وعرض الموقوفون على المحكمة الابتدائية بقابس، وقد أوضح عضو من هيئة الدفاع عنهم ، أن المجموعة "
                  "تحاكم على أساس تعطيل حرية العمل.")
     assert [(s, c[:12]) for s, _, _, c in got] == [("عضو من هيئة الدفاع عنهم", "المجموعة تحا")]
+    got = quotes("وأكد عضو آخر من هيئة الدفاع أن القرار غير قانوني.")
+    assert [s for s, _, _, _ in got] == ["عضو آخر من هيئة الدفاع"]
     # the body a place after في completes speaks, not the place
     got = quotes("وكانت وزارة الأمن القومي في كوريا الشمالية أعلنت عن إحباط عملية سرية.")
     assert [s for s, _, _, _ in got] == ["وزارة الأمن القومي"]

@@ -1274,6 +1274,8 @@ _PHRASE_STOPS = frozenset({"التي", "الذي", "الذين", "اللذان",
 
 #: words after من that make it an aside on the speaker's side (من جهته، من جانبها، من ناحيته), not «one of»
 _ASIDE_SIDES = ("جهت", "جانب", "ناحيت", "طرف")
+#: «another» after the noun of a speaker who is one of a body (عضو آخر من هيئة الدفاع)
+_OTHER = frozenset({"اخر", "اخري"})
 
 #: the most words of a definite description that goes on with the last speaker (المسؤول النقابي)
 MAX_REFERRING_WORDS = 3
@@ -1327,9 +1329,9 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             (_opening(s, i) and not _quoted_name(doc, s, i))
 
     for q in range(b + 1, min(n, b + MAX_UNNAMED_WORDS + 1)):
-        if q == b + 1 and s.norms[q] == "من" and q + 1 < n and not s.norms[q + 1].startswith(_ASIDE_SIDES) and \
-                not definite(s.norms[b]) and not roles(b):
-            continue   # «وأوضح عضو من هيئة الدفاع أن»: one of a body (not «مسؤول من جهته»: an aside)
+        if s.norms[q] == "من" and (q == b + 1 or (q == b + 2 and s.norms[b + 1] in _OTHER)) and q + 1 < n and \
+                not s.norms[q + 1].startswith(_ASIDE_SIDES) and not definite(s.norms[b]) and not roles(b):
+            continue   # «وأوضح عضو (آخر) من هيئة الدفاع أن»: one of a body (not «مسؤول من جهته»: an aside)
         says = opens(q) or (s.norms[q] in ("،", ",") and q + 1 < n and "complementiser" in roles(q + 1))
         aside = s.norms[q] in _PHRASE_STOPS or ("preposition" in roles(q) and "complementiser" in roles(q + 1)) or \
             (s.norms[q] in ("،", ",") and bool(roles(q + 1).keys() & {"aside", "masdar"}))   # «للحزب، في بيان له»
