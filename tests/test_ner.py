@@ -229,3 +229,10 @@ def test_a_states_institution_with_its_nisba_is_an_organisation_and_the_nisba_al
         [("الجيش الليبي", "ORG"), ("الشرطة الإيطالية", "ORG")]
     # the bare head is still an unnamed group
     assert [(m.text, m.label) for m in analyze("وقالت الشرطة إن التحقيق مستمر.").mentions] == [("الشرطة", "NORP")]
+
+
+def test_a_first_name_written_with_the_article_and_a_weekday_after_a_body() -> None:
+    doc = analyze("وقال وزير العلاقة مع الهيئات الدستورية المهدي بن غربية إن الحوار متواصل.")
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ["المهدي بن غربية"]
+    doc = analyze("حكمت محكمة ألمانية الأربعاء 15 مارس 2017 على المتهم بالسجن.")
+    assert [m.text for m in doc.mentions if m.label == "ORG"] == ["محكمة ألمانية"]

@@ -46,6 +46,7 @@ def organisation_mentions(doc: Document) -> None:
     # a person or place named within an institution's name, with no proclitic (جامعة محمد الخامس، وكالة تونس افريقيا
     # للأنباء): part of that name, and still a mention of its own inside it (حكومة يوسف الشاهد)
     named_at = {m.start: m for m in doc.mentions if m.label in ("PER", "GPE", "LOC")}
+    dated = Intervals((m.start, m.end) for m in doc.mentions if m.label in ("DATE", "TIME"))
     for s in sentence_views(doc):
         p = 0
         while (found := table.next_match(s.norms, p, "head")) is not None:
@@ -80,6 +81,8 @@ def organisation_mentions(doc: Document) -> None:
                     continue
                 if q > head_end and not quoted and "head" in table.roles_at([norm], 0):
                     break      # «الاتحاد العام التونسي للشغل الحكومة»: another body, the verb's object
+                if dated.overlaps(toks.start[t], toks.end[t]):
+                    break      # «محكمة ألمانية الأربعاء»: when, not the name
                 if organ and not attached and not norm.endswith(("ي", "يه")):
                     break      # «المكتب التنفيذي | المجتمع المدني»: an organ's adjectives, then the verb's object
                 if quoted or (definite(norm) and (not attached or toks.norm[t - 1] in ("ل", "و"))) or \

@@ -415,7 +415,21 @@ def _with_first_name(model: NerModel, toks: Any, words: dict[int, _Word],
     norm = normalize(toks.norm[prev.body])
     if norm in model.featurizer.gaz.get("per_tok", ()) and model.common.get(toks.norm[prev.body], 0) < 50:
         return prev.body, b, etype
+    if norm.startswith("ال") and model.featurizer.person_word(norm[2:]) and \
+            model.common.get(toks.norm[prev.body], 0) < DEFINITE_FIRST_NAME_MAX_COUNT and not _title_word(norm):
+        return prev.body, b, etype   # «المهدي بن غربية»، «الهادي الجيلاني»: a first name written with the article
     return found
+
+
+#: a definite first name (المهدي، الطاهر) the news writes fewer times than this alone; not an honorific or title
+DEFINITE_FIRST_NAME_MAX_COUNT = 300
+
+
+def _title_word(norm: str) -> bool:
+    """Whether a word is one of the title table's (الشيخ، الرئيس، الأمين): no first name."""
+    from marsad.ner.titles import words
+
+    return bool(words().roles_at([norm], 0))
 
 
 #: a definite nisba the news writes fewer times than this is a family name after a first name (العنزي، الشمري);
