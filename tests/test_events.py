@@ -109,3 +109,13 @@ def test_a_protest_named_again_with_no_one_named_is_recorded_in_its_own_sentence
     doc = analyze("نظم عدد من المعطلين عن العمل وقفة احتجاجية أمام مقر الولاية. "
                   "وقد أسفرت الاحتجاجات عن إصابة شخصين. وتواصلت الاحتجاجات إلى المساء.", published="2026-11-29")
     assert sorted({e.sentence for e in doc.events if e.event == "PROTEST"}) == [0, 1, 2]
+
+
+def test_a_suicide_bomber_blowing_himself_up_an_abduction_and_a_walkout_in_protest() -> None:
+    def cats(text: str) -> list[str]:
+        return [e.event for e in analyze(text, published="2026-11-29").events]
+
+    assert cats("وأكد شهود عيان أن الانتحاري فجر نفسه بحزام ناسف في مسجد المعسكر.") == ["ASSAULT"]
+    assert "ASSAULT" not in cats("وفي فجر اليوم وصل الوفد إلى المدينة.")   # dawn, not a bombing
+    assert cats("وذكر أن عملية الخطف تمت على حاجز قرب إعزاز.") == ["ASSAULT"]
+    assert cats("وأغلق عدد من المعطلين مقر المعتمدية احتجاجا على عدم انتدابهم.") == ["PROTEST"]

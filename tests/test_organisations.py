@@ -66,3 +66,9 @@ def test_an_institution_named_after_its_place_is_an_organisation_not_a_place() -
     doc = analyze("ودرس الطبيب في جامعة عين شمس ثم عاد إلى الإسكندرية.")
     assert [(m.text, m.label) for m in doc.mentions if m.label in ("ORG", "GPE", "LOC")] == \
         [("جامعة عين شمس", "ORG"), ("الإسكندرية", "GPE")]
+
+
+def test_an_institution_named_after_a_martyr_keeps_the_honorific_and_the_name() -> None:
+    doc = analyze("وتجمع الأساتذة أمام معهد الشهيد عبد الحميد الغزواني صباح اليوم.")
+    assert [(m.text, m.label) for m in doc.mentions if m.label in ("ORG", "PER")] == \
+        [("معهد الشهيد عبد الحميد الغزواني", "ORG"), ("عبد الحميد الغزواني", "PER")]

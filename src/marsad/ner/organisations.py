@@ -28,6 +28,15 @@ def heads() -> PhraseTable:
 
 
 @lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    """The title table's words of address and rank (الشهيد، الشيخ، الدكتور), normalised: between an institution's head
+    and the person it is named after (معهد الشهيد عبد الحميد الغزواني)."""
+    from marsad.ner.titles import words
+
+    return frozenset(key[0] for key, roles in words().phrases.items() if "honorific" in roles and len(key) == 1)
+
+
+@lru_cache(maxsize=1)
 def uncommon_names() -> frozenset[str]:
     """Names that may extend an organisation's name: known names that are not common words. Made once: building
     it for every document cost more than the rest of the analysis of a short article."""
@@ -71,7 +80,8 @@ def organisation_mentions(doc: Document) -> None:
                 # right after the head, or after another such name: «وزارة الخارجية ماريا زاخاروفا» is a title and
                 # a person, not one name
                 follows = q == head_end or (within and within[-1].end <= toks.start[t] and q - 1 >= head_end
-                                            and toks.end[s.view[q - 1]] == within[-1].end)
+                                            and toks.end[s.view[q - 1]] == within[-1].end) or \
+                    (not within and all(s.norms[k] in _honorifics() for k in range(head_end, q)))   # معهد الشهيد فلان
                 name = named_at.get(toks.start[t]) if follows and not attached and not s.norms[p].startswith("ال") \
                     else None
                 if name is not None:

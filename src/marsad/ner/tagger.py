@@ -415,9 +415,12 @@ def _with_first_name(model: NerModel, toks: Any, words: dict[int, _Word],
     norm = normalize(toks.norm[prev.body])
     if norm in model.featurizer.gaz.get("per_tok", ()) and model.common.get(toks.norm[prev.body], 0) < 50:
         return prev.body, b, etype
-    if norm.startswith("ال") and model.featurizer.person_word(norm[2:]) and \
+    if norm.startswith("ال") and model.featurizer.person_word(norm[2:]) and norm in model.featurizer.kmeans and \
+            model.featurizer.name_cluster(norm) and \
             model.common.get(toks.norm[prev.body], 0) < DEFINITE_FIRST_NAME_MAX_COUNT and not _title_word(norm):
-        return prev.body, b, etype   # «المهدي بن غربية»، «الهادي الجيلاني»: a first name written with the article
+        # «المهدي بن غربية»، «الهادي الجيلاني»: a first name written with the article, which the word clusters place
+        # among names (not the verb التقى, whose bare تقى is a name too)
+        return prev.body, b, etype
     return found
 
 
