@@ -119,3 +119,8 @@ def test_a_suicide_bomber_blowing_himself_up_an_abduction_and_a_walkout_in_prote
     assert "ASSAULT" not in cats("وفي فجر اليوم وصل الوفد إلى المدينة.")   # dawn, not a bombing
     assert cats("وذكر أن عملية الخطف تمت على حاجز قرب إعزاز.") == ["ASSAULT"]
     assert cats("وأغلق عدد من المعطلين مقر المعتمدية احتجاجا على عدم انتدابهم.") == ["PROTEST"]
+    assert cats("وقالت مصادر أمنية إن المقاتلين أطلقوا صاروخا على سيارة مصفحة.") == ["ASSAULT"]
+    assert cats("وأنهت القوات عملية احتجاز رهائن من قبل مجموعة مسلحة في فندق.") == ["ASSAULT"]
+    # protesters as subjects protest; as objects (قتل المتظاهرين) they suffer
+    assert "PROTEST" in cats("وسار المتظاهرون في شوارع المدينة.")
+    assert "PROTEST" not in cats("ونفى المصدر أي استعمال للقوة ضد المتظاهرين.")
