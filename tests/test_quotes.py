@@ -644,3 +644,9 @@ def test_a_prosecution_with_its_nationality_and_two_companies_speak() -> None:
     assert [s for s, _, _, _ in got] == ["الادعاء العام السويسري"]
     got = quotes("وقالت الشركتان إن بعض الرموز ظهرت أيضا في برامج أخرى.")
     assert [s for s, _, _, _ in got] == ["الشركتان"]
+
+
+def test_the_most_prominent_of_them_is_no_cue() -> None:
+    got = quotes("وفي محاولة للتخفيف من فضيحة تعذيب المعتقلين، أبرزهم الساعدي النجل الثالث للقذافي، أعلن الادعاء "
+                 "العام الليبي أنه يحقق في الأمر.")
+    assert [(s, c) for s, c, _, _ in got] == [("الادعاء العام الليبي", "أعلن")]
