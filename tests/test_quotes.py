@@ -650,3 +650,10 @@ def test_the_most_prominent_of_them_is_no_cue() -> None:
     got = quotes("وفي محاولة للتخفيف من فضيحة تعذيب المعتقلين، أبرزهم الساعدي النجل الثالث للقذافي، أعلن الادعاء "
                  "العام الليبي أنه يحقق في الأمر.")
     assert [(s, c) for s, c, _, _ in got] == [("الادعاء العام الليبي", "أعلن")]
+
+
+def test_a_statement_issued_by_the_presidency_and_the_white_house_speak() -> None:
+    got = quotes("وقال بيان صادر عن الرئاسة الأذرية اليوم الثلاثاء، إن علييف عيّن زوجته نائبة له.")
+    assert [s for s, _, _, _ in got] == ["الرئاسة الأذرية"]
+    got = quotes("وأوضح البيت الأبيض أن اجتماعا قريبا سيعقد مع رئيسة الوزراء البريطانية.")
+    assert [s for s, _, _, _ in got] == ["White House"]

@@ -226,8 +226,9 @@ def entity_mentions(doc: Document) -> None:
             label = "ORG"   # «جامعة عين شمس»، «بلدية جمال»: an institution named after its place is no place
         elif etype == "LOC":
             label = model.place_label(norm_words)
-        elif etype == "ORG":
-            label = model.known_place(norm_words) or etype   # الكرملين: the building, whatever the tagger says
+        elif etype in ("ORG", "MISC"):
+            # الكرملين، البيت الأبيض: the building, whatever the tagger says
+            label = model.known_place(norm_words) or etype
         elif etype == "PER" and len(norm_words) > 1 and \
                 min(model.common.get(w, 0) for w in norm_words) >= PLACE_OVER_PERSON_COUNT:
             # سيدي بوزيد: a place the news talks about often, whose name sounds like a person's (a painter's name
