@@ -753,8 +753,8 @@ def _purpose(toks: Tokens, t: int) -> bool:
 
 def _mentioned_again(event: Event, recorded: set[tuple[str, frozenset[str]]]) -> bool:
     """A definite trigger noun (الاجتماع) with the same participants as an earlier event of its category."""
-    if event.trigger is None or not event.trigger.text.startswith("ال") or not (event.actor or event.recipient):
-        return False   # («الاحتجاجات» with no one named: nothing says it is the protest named before)
+    if event.trigger is None or not event.trigger.text.startswith("ال"):
+        return False
     return _participants(event) in recorded
 
 
