@@ -236,3 +236,11 @@ def test_a_first_name_written_with_the_article_and_a_weekday_after_a_body() -> N
     assert [m.text for m in doc.mentions if m.label == "PER"] == ["المهدي بن غربية"]
     doc = analyze("حكمت محكمة ألمانية الأربعاء 15 مارس 2017 على المتهم بالسجن.")
     assert [m.text for m in doc.mentions if m.label == "ORG"] == ["محكمة ألمانية"]
+
+
+def test_a_union_of_states_stays_a_place_and_a_name_chain_is_no_new_person() -> None:
+    doc = analyze("وانهار الاتحاد السوفيتي عام 1991.")
+    assert [(m.text, m.label) for m in doc.mentions if m.label not in ("DATE", "NUMBER")] == \
+        [("الاتحاد السوفيتي", "GPE")]
+    # a noun and its genitive are no first and family name
+    assert not [m for m in analyze("وتبددت آمال الشعب في التغيير.").mentions if m.label == "PER"]

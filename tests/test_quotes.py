@@ -657,3 +657,17 @@ def test_a_statement_issued_by_the_presidency_and_the_white_house_speak() -> Non
     assert [s for s, _, _, _ in got] == ["الرئاسة الأذرية"]
     got = quotes("وأوضح البيت الأبيض أن اجتماعا قريبا سيعقد مع رئيسة الوزراء البريطانية.")
     assert [s for s, _, _, _ in got] == ["White House"]
+
+
+def test_fixes_from_the_review_of_this_sessions_changes() -> None:
+    # one of a body ends before whom it told
+    got = quotes("وأكد مقرب من المقاومة الشعبية لـ«الشرق الأوسط» أن المعارك مستمرة.")
+    assert [(s, c) for s, _, _, c in got] == [("مقرب من المقاومة الشعبية", "المعارك مستمرة")]
+    # a date is no speaker, and a date alone is nothing said
+    assert quotes("وكشف أول أمس الجمعة، أن الحكومة ستستقيل.") == []
+    assert quotes("وقتل القيادي في الهجوم، كما أعلنت الاستخبارات الأفغانية الأسبوع الماضي.") == []
+    # a vocative is no speaker
+    assert quotes("وإعلم أيها الأخ المسلم، أن الدين يسر.") == []
+    # a nationality with its compass adjective
+    got = quotes("وقالت الشرطة الكورية الجنوبية أمس إن المشتبه به اعتقل.")
+    assert [s for s, _, _, _ in got] == ["الشرطة الكورية الجنوبية"]

@@ -231,6 +231,10 @@ def _affiliated_end(doc: Document, s: SentenceView, q: int, table: PhraseTable, 
     return name.end if name is not None else None
 
 
+#: the compass adjectives that complete a nationality (الشرطة الكورية الجنوبية)
+_COMPASS = frozenset({"الجنوبي", "الجنوبيه", "الشمالي", "الشماليه", "الشرقي", "الشرقيه", "الغربي", "الغربيه"})
+
+
 def _institutions(doc: Document, s: SentenceView, table: PhraseTable, taken: Intervals) -> None:
     """ORG mentions for a state's institution named by its head and a nationality (الجيش الليبي، الشرطة الإيطالية،
     خفر السواحل الإيطالي): an organisation, not a group — unless it completes a title (قائد القوات البحرية
@@ -249,7 +253,8 @@ def _institutions(doc: Document, s: SentenceView, table: PhraseTable, taken: Int
             continue
         nation = s.norms[q][:-1] if s.norms[q].endswith("يه") else s.norms[q]
         if "nationality" in titles.roles_at([nation], 0):
-            start, end = toks.start[s.view[p]], toks.end[s.view[q]]
+            last = q + 1 if q + 1 < len(s.norms) and s.norms[q + 1] in _COMPASS else q   # الكورية الجنوبية
+            start, end = toks.start[s.view[p]], toks.end[s.view[last]]
             if not taken.overlaps(start, end):
                 doc.add_mention(start, end, "ORG")
                 taken.add(start, end)
@@ -534,8 +539,8 @@ def find_quotes(doc: Document) -> None:
                        going_on=bool(quotes) and quotes[-1].sentence == s.index - 1 and not k,
                        svo=k in nested or (not k and not fronted and not _starts_statement(doc, s, a, role, table)),
                        fronted=fronted and not k)
-            if q is None:
-                continue
+            if q is None or _only_when(doc, q.content.start, q.content.end):
+                continue   # «... كما أعلنت الاستخبارات الأفغانية الأسبوع الماضي.»: no words said, only when
             q.id = f"q{len(quotes) + 1}"
             quotes.append(q)
             if k in nested:
@@ -1272,6 +1277,17 @@ _PHRASE_STOPS = frozenset({"التي", "الذي", "الذين", "اللذان",
                            "هو", "هي", "هم"})   # «وتقول الوكالة وهي متخصصة ... إن»: a clause about the speaker
 
 
+def _only_when(doc: Document, start: int, end: int) -> bool:
+    """Whether every word from ``start`` to ``end`` belongs to a date or time (أول أمس الجمعة، الأسبوع الماضي)."""
+    spans = [(m.start, m.end) for m in doc.mentions if m.label in ("DATE", "TIME") and m.start < end and start < m.end]
+    if not spans:
+        return False
+    return all(any(a <= i < b for a, b in spans) for i in range(start, end) if doc.text[i].isalnum())
+
+
+#: words that call on whom one speaks to (واعلم أيها الأخ، أن): no speaker follows them
+_VOCATIVES = frozenset({"ايها", "ايتها", "يا"})
+
 #: words after من that make it an aside on the speaker's side (من جهته، من جانبها، من ناحيته), not «one of»
 _ASIDE_SIDES = ("جهت", "جانب", "ناحيت", "طرف")
 #: «another» after the noun of a speaker who is one of a body (عضو آخر من هيئة الدفاع)
@@ -1308,7 +1324,7 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         if _says_directly(s, k, table):
             return refers, k
     if b >= len(s.norms) or _says_directly(s, b, table) or (s.norms[b] in _OPENERS and not quoted) \
-            or s.norms[b] in _DEMONSTRATIVES \
+            or s.norms[b] in _DEMONSTRATIVES or s.norms[b] in _VOCATIVES \
             or _governed(doc, s, b) \
             or table.roles_at(s.norms, b).keys() & {"aside", *_CUE_ROLES} \
             or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال") \
@@ -1328,12 +1344,16 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         return "complementiser" in roles(i) or s.norms[i] == ":" or (subject and governs(i)) or \
             (_opening(s, i) and not _quoted_name(doc, s, i))
 
+    partitive = False
     for q in range(b + 1, min(n, b + MAX_UNNAMED_WORDS + 1)):
         if s.norms[q] == "من" and (q == b + 1 or (q == b + 2 and s.norms[b + 1] in _OTHER)) and q + 1 < n and \
                 not s.norms[q + 1].startswith(_ASIDE_SIDES) and not definite(s.norms[b]) and not roles(b):
+            partitive = True
             continue   # «وأوضح عضو (آخر) من هيئة الدفاع أن»: one of a body (not «مسؤول من جهته»: an aside)
         says = opens(q) or (s.norms[q] in ("،", ",") and q + 1 < n and "complementiser" in roles(q + 1))
-        aside = s.norms[q] in _PHRASE_STOPS or ("preposition" in roles(q) and "complementiser" in roles(q + 1)) or \
+        aside = s.norms[q] in _PHRASE_STOPS or \
+            (partitive and (_audience(doc, s, q) or s.norms[q] in ("ل", "-"))) or \
+            ("preposition" in roles(q) and "complementiser" in roles(q + 1)) or \
             (s.norms[q] in ("،", ",") and bool(roles(q + 1).keys() & {"aside", "masdar"}))   # «للحزب، في بيان له»
         if says or aside:
             end = q
@@ -1357,6 +1377,8 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             if content is None:
                 return None
             start, stop = _token_span(s, doc, b, end)
+            if _only_when(doc, start, stop):
+                return None   # «كشف أول أمس الجمعة، أن»: when, not who
             if refers is not None and not groups().roles_at(s.norms, b) and (
                     (end - b <= MAX_REFERRING_WORDS and all(definite(s.norms[i]) for i in range(b, end))
                      and not _family_name(s.norms[b]))     # (not «وأضاف السحيباني»: a name)
@@ -1617,8 +1639,9 @@ def _after_preposition(text: str, start: int) -> bool:
     (من قبل الحكومة، مع الوزير)."""
     k = start - 1
     words = text[max(0, start - 12):start].split()
-    if words and text[k:start].isspace() and fold(words[-1]) in _SEPARATE_PREPOSITIONS:
-        return True
+    if words and text[k:start].isspace() and (fold(words[-1]) in _SEPARATE_PREPOSITIONS or (
+            fold(words[-1])[:1] in ("و", "ف") and fold(words[-1])[1:] in _SEPARATE_PREPOSITIONS)):
+        return True   # (also with و or ف: «وفي نيروبي»)
     if k < 0 or text[k] not in "بلك":
         return False
     while k > 0 and text[k - 1] in "وف":

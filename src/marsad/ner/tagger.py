@@ -209,11 +209,12 @@ def entity_mentions(doc: Document) -> None:
     starts = _word_starts(sentences)
     found = [_with_first_name(model, toks, starts, f) for f in found]
     found = _with_family_names(model, toks, starts, found)
-    found += _first_and_family_names(model, toks, sentences, found)
+    pairs = _first_and_family_names(model, toks, sentences, found)
+    found += pairs
     found = _surnames_kept_whole(doc, starts, found)
     known, inside = _known_names(toks, sentences, found)
     found = [f for f in found if f not in inside] + known
-    if any(etype == "PER" for _, _, etype in known):
+    if pairs or any(etype == "PER" for _, _, etype in known):
         # once more with the knowledge base's people: one it found in full (الحبيب الصيد) is named by surname later
         found = _consistent(doc, sentences, found)
     heads = _definite_heads()
@@ -222,8 +223,11 @@ def entity_mentions(doc: Document) -> None:
         if etype == "ORG" and len(norm_words) == 1 and norm_words[0] in heads:
             continue   # «المنظمة»، «الوزارة» alone refer back to an organisation: the resolver's, not a name
         label = etype
-        if etype == "LOC" and len(norm_words) > 1 and norm_words[0] in _single_heads():
-            label = "ORG"   # «جامعة عين شمس»، «بلدية جمال»: an institution named after its place is no place
+        if etype == "LOC" and len(norm_words) > 1 and norm_words[0] in _single_heads() and \
+                norm_words[0] not in _PLACE_UNITS and model.known_place(norm_words) is None:
+            # «جامعة عين شمس»، «بلدية جمال»: an institution named after its place is no place (but «الاتحاد
+            # السوفيتي» is a state, and a directorate is also a district: مديرية التواهي)
+            label = "ORG"
         elif etype == "LOC":
             label = model.place_label(norm_words)
         elif etype in ("ORG", "MISC"):
@@ -244,6 +248,11 @@ def _definite_heads() -> frozenset[str]:
 
     return frozenset(key[0] for key, roles in heads().phrases.items()
                      if "head" in roles and len(key) == 1 and key[0].startswith("ال"))
+
+
+#: organisation heads that also name a place: an administrative area (مديرية التواهي in Aden, a district) or a
+#: union of states (الاتحاد السوفيتي)
+_PLACE_UNITS = frozenset({"مديريه", "المديريه", "الاتحاد", "اتحاد"})
 
 
 @lru_cache(maxsize=1)
@@ -480,8 +489,9 @@ def _first_and_family_names(model: NerModel, toks: Any, sentences: list[list[_Wo
     out: list[tuple[int, int, str]] = []
     for words in sentences:
         for k, (w, nxt) in enumerate(pairwise(words)):
-            if k > 0 and normalize(toks.norm[words[k - 1].last]) in _PREPOSITIONS:
-                continue
+            if k > 0 and (normalize(toks.norm[words[k - 1].last]) in _PREPOSITIONS or
+                          model.featurizer.person_word(toks.norm[words[k - 1].last])):
+                continue   # «في سهل الغاب»; «عيد ماطر مبارك الشهراني»: the end of a longer name, not a person
             if w.body not in taken and nxt.body not in taken and _first_name(model, toks, w) and \
                     _family_name(model, toks, nxt):
                 out.append((w.body, nxt.last, "PER"))
@@ -498,13 +508,13 @@ def _first_name(model: NerModel, toks: Any, w: _Word) -> bool:
 
 
 def _family_name(model: NerModel, toks: Any, w: _Word) -> bool:
-    """A definite word with no proclitic that the word clusters place among names, with no feminine in the news (an
-    adjective has one: العام، التركي), not the second half of a compound name (نور الدين) nor a place the knowledge
-    base knows."""
+    """A definite nisba in ي with no proclitic that the word clusters place among names, with no feminine in the news
+    (an adjective has one: العام، التركي), not the second half of a compound name (نور الدين) nor a place the
+    knowledge base knows (not «آمال الشعب»، «هدي الرسول»، «سهل الغاب»: a noun and its genitive)."""
     if not w.first == w.body == w.last:
         return False
     norm = normalize(toks.norm[w.body])
-    return norm.startswith("ال") and len(norm) > 4 and not norm.endswith("ه") and norm not in _NAME_COMPOUNDS and \
+    return norm.startswith("ال") and len(norm) > 4 and norm.endswith("ي") and norm not in _NAME_COMPOUNDS and \
         model.featurizer.name_cluster(norm) and not _kb_place(norm) and \
         model.common.get(toks.norm[w.body] + "ه", 0) < ADJECTIVE_MIN_FEMININE
 
