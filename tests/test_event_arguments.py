@@ -201,3 +201,13 @@ def test_after_a_complementiser_an_unnamed_definite_subject_makes_the_name_after
 def test_a_threat_to_the_security_of_states_is_no_attack() -> None:
     events = _events("ودعت الوزارة إلى مواجهة ظاهرة الإرهاب التي تستهدف أمن الدول واستقرارها.")
     assert [e[0] for e in events] == ["REQUEST"]
+
+
+def test_who_announces_a_killing_did_not_kill_and_a_pronoun_is_who_is_ready() -> None:
+    events = _events("وأعلن المتحدث باسم القوات الموالية ناصر الشعيبي مقتل أربعة متمردين في المعارك.")
+    assert [e for e in events if e[0] == "ASSAULT" and e[1]] == []
+    # after a complementiser, the clause has its own subject
+    events = _events("وأفادت وكالة رويترز أن مسلحين اقتحموا مقر البلدية.")
+    assert ("ASSAULT", {"مسلحين"}, set()) in events
+    # a press conference is no meeting
+    assert not [e for e in _events("وقال الوزير في مؤتمره الصحافي إن الحكومة مستمرة.") if e[0] == "CONSULT"]

@@ -270,6 +270,9 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
         moved = [x for x in event.actor if x in counted]
         event.actor = [x for x in event.actor if x not in counted]
         event.recipient += [x for x in moved if x not in event.recipient]
+    if category in _DONE_TO and event.actor and (announcer := _announcer(doc, clause, a, in_sentence)) is not None:
+        # «أعلن المتحدث باسم القوات ناصر الشعيبي مقتل أربعة متمردين»: who announces a killing did not kill
+        event.actor = [x for x in event.actor if x != announcer]
     if category in _DONE_TO and last is not None and last.sentence == si and last.event in _NOT_ITS_AGENT and \
             last.trigger is not None and set(event.actor) & set(last.actor) and \
             _words_between(doc, last.trigger.end, trigger_start) <= SUBJECT_WINDOW:
@@ -291,6 +294,30 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
         # named doing it goes on with who did the last one — a person, a body or a group; a country only
         # for coercion (it expels and arrests; its name before a strike is more often where it struck)
         event.actor = list(earlier.actor)
+
+
+#: how many words back from a masdar of violence the verb of speech that announces it may stand
+ANNOUNCE_REACH = 10
+
+
+def _announcer(doc: Document, clause: SentenceView, a: int, mentions: list[Mention]) -> str | None:
+    """Who a verb of speech before the masdar at ``a`` has announcing it, the name between them (أعلن المتحدث ...
+    ناصر الشعيبي مقتل ...): the subject of the announcement, not of the violence."""
+    from marsad.quotes import cues
+
+    toks = doc.tokens
+    assert toks is not None
+    table = cues()
+    for p in range(a - 1, max(-1, a - ANNOUNCE_REACH - 1), -1):
+        w = clause.norms[p]
+        if not w or not (w[0].isalpha() or w[0].isdigit()) or "trigger" in triggers().roles_at(clause.norms, p) or \
+                w in _COMPLEMENTISERS:
+            return None   # (after «أفادت رويترز أن صيادين», a clause with its own subject)
+        if "verb" in table.roles_at(clause.norms, p):
+            lo, hi = toks.end[clause.view[p]], toks.start[clause.view[a]]
+            named = [m for m in mentions if lo <= m.start and m.end <= hi and m.label in ("PER", "ORG", "NORP")]
+            return named[-1].entity if named else None
+    return None
 
 
 def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Event, events: list[Event],
@@ -397,7 +424,8 @@ def _ready(doc: Document, event: Event, arguments: list[Mention], sentence: int)
     if met is not None and met.entity:
         event.actor = [x for x in event.actor if x != met.entity]
         event.recipient = [met.entity] + [x for x in event.recipient if x != met.entity]
-    if not event.actor:
+    if not event.actor and not event.trigger.text.endswith(("ه", "ها", "هم", "هما")):
+        # (not «الإعراب عن استعدادها»: the pronoun names who is ready, not whoever is quoted)
         said = _quote_holding(doc.quotes, event.trigger.start, sentence)
         speaker = said.speaker if said is not None else _latest_speaker(doc.quotes, event.trigger.start, sentence)
         if speaker and speaker not in event.recipient:
