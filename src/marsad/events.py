@@ -301,7 +301,7 @@ ANNOUNCE_REACH = 10
 
 
 def _announcer(doc: Document, clause: SentenceView, a: int, mentions: list[Mention]) -> str | None:
-    """Who a verb of speech before the masdar at ``a`` has announcing it, the name between them (أعلن المتحدث ...
+    """The person a verb of speech before the masdar at ``a`` has announcing it, named between them (أعلن المتحدث ...
     ناصر الشعيبي مقتل ...): the subject of the announcement, not of the violence."""
     from marsad.quotes import cues
 
@@ -316,7 +316,8 @@ def _announcer(doc: Document, clause: SentenceView, a: int, mentions: list[Menti
         if "verb" in table.roles_at(clause.norms, p):
             lo, hi = toks.end[clause.view[p]], toks.start[clause.view[a]]
             named = [m for m in mentions if lo <= m.start and m.end <= hi and m.label in ("PER", "ORG", "NORP")]
-            return named[-1].entity if named else None
+            # a person who announces reports (a spokesman); a body may announce its own act (وأعلن الجيش القضاء على)
+            return named[-1].entity if named and named[-1].label == "PER" else None
     return None
 
 
