@@ -72,3 +72,8 @@ def test_an_institution_named_after_a_martyr_keeps_the_honorific_and_the_name() 
     doc = analyze("وتجمع الأساتذة أمام معهد الشهيد عبد الحميد الغزواني صباح اليوم.")
     assert [(m.text, m.label) for m in doc.mentions if m.label in ("ORG", "PER")] == \
         [("معهد الشهيد عبد الحميد الغزواني", "ORG"), ("عبد الحميد الغزواني", "PER")]
+
+
+def test_a_movement_and_the_public_prosecution_are_organisation_heads() -> None:
+    assert _orgs("وقال حراك تونس الإرادة في بيان إن الحكومة فشلت.")[0] == "حراك تونس الإرادة"
+    assert _orgs("وفتحت النيابة العمومية تحقيقا في الحادثة.") == ["النيابة العمومية"]
