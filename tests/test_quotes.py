@@ -671,3 +671,7 @@ def test_fixes_from_the_review_of_this_sessions_changes() -> None:
     # a nationality with its compass adjective
     got = quotes("وقالت الشرطة الكورية الجنوبية أمس إن المشتبه به اعتقل.")
     assert [s for s, _, _, _ in got] == ["الشرطة الكورية الجنوبية"]
+
+
+def test_a_heading_that_names_a_topic_has_no_speaker() -> None:
+    assert quotes('ملف راديو "كلمة": اجتماع طارئ لمكتب النقابة\n\nوعقد المكتب اجتماعا طارئا.') == []
