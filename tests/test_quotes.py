@@ -675,3 +675,11 @@ def test_fixes_from_the_review_of_this_sessions_changes() -> None:
 
 def test_a_heading_that_names_a_topic_has_no_speaker() -> None:
     assert quotes('ملف راديو "كلمة": اجتماع طارئ لمكتب النقابة\n\nوعقد المكتب اجتماعا طارئا.') == []
+
+
+def test_one_close_to_a_person_is_not_that_person_and_a_body_with_a_preposition_no_subject() -> None:
+    got = quotes("وقال مقرب من سمير المندعي لـ«الشرق الأوسط» إن «اختطافه كان بسبب نشاطه الإعلامي».")
+    assert [s for s, _, _, _ in got] == ["مقرب من سمير المندعي"]
+    got = quotes("وكان تشارلز هوبر، الدبلوماسي العسكري بالسفارة الأميركية في القاهرة، قد أشار في بيان له إلى أن "
+                 "الطائرات توفر قدرة.")
+    assert [s for s, _, _, _ in got] == ["تشارلز هوبر"]

@@ -868,7 +868,8 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
         # كوريا الشمالية أعلنت»: the body it completes is
         place = before[-1]
         return next((m for m in speakers.starting_upto(s.start, place.start) if m.label in ("ORG", "NORP")
-                     and re.fullmatch(r"\s+في\s+", doc.text[m.end:place.start])), None)
+                     and re.fullmatch(r"\s+في\s+", doc.text[m.end:place.start])
+                     and not _after_preposition(doc.text, m.start)), None)   # (not «بالسفارة الأميركية في القاهرة»)
     return before[-1] if before else None
 
 
@@ -1360,8 +1361,9 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             while end > b and toks.kind[s.view[end - 1]] == PUNCT and not \
                     (s.norms[end - 1] in _CLOSERS and not _opening(s, end - 1)):
                 end -= 1    # but not the mark that closes a name in the phrase (موقع "الصباح نيوز")
-            if end > b:
-                # a title and the name in apposition (الأمين العام للحزب الاشتراكي، محمد الكيلاني إن)
+            if end > b and not partitive:
+                # a title and the name in apposition (الأمين العام للحزب الاشتراكي، محمد الكيلاني إن); not one close
+                # to a person (مقرب من المندعي), who is not that person
                 start, stop = _token_span(s, doc, b, end)
                 person = next((m for m in reversed(speakers.starting_upto(start, stop))
                                if m.label == "PER" and m.end == stop), None)
