@@ -118,3 +118,12 @@ def test_a_suicide_bomber_blowing_himself_up_an_abduction_and_a_walkout_in_prote
     # protesters as subjects protest; as objects (قتل المتظاهرين) they suffer
     assert "PROTEST" in cats("وسار المتظاهرون في شوارع المدينة.")
     assert "PROTEST" not in cats("ونفى المصدر أي استعمال للقوة ضد المتظاهرين.")
+
+
+def test_a_cyberattack_is_coercion_and_a_disasters_dead_no_attack() -> None:
+    def cats(text: str) -> list[str]:
+        return [e.event for e in analyze(text, published="2026-11-29").events]
+
+    assert cats("وتتهم واشنطن كوريا الشمالية بالوقوف وراء الهجوم الإلكتروني على البنوك.")[-1:] == ["COERCE"]
+    assert cats("وكانت المدينة قد شهدت زلزالا سنة 2004 أدى إلى مقتل 628 شخصا وجرح 900 آخرين.") == []
+    assert cats("وقتل مسلحون ثلاثة جنود في هجوم على ثكنة.")[:1] == ["ASSAULT"]

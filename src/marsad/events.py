@@ -223,6 +223,8 @@ def find_events(doc: Document) -> None:
                                 in_sentence):
                 continue   # a judgement or a necessity nobody is quoted saying
             _revise_sides(doc, clause, start_p, end, event, category, in_sentence, counted, last, last_of, labels)
+            if category == "ASSAULT" and not event.actor and senses()["disaster"] & set(clause.norms):
+                continue   # «زلزالا أدى إلى مقتل 628 شخصا»: a disaster's dead, no one's attack
             previous = _same_as_before(clause, start_p, last_of, category)
             if previous is not None and not event.actor and not event.recipient:
                 previous.duration = previous.duration or event.duration   # «هذا الاجتماع الذي استمر خمس ساعات»
