@@ -47,3 +47,15 @@ def test_a_planned_event_read_as_asserted_is_a_modality_miss(tmp_path: Path) -> 
     modality = report["modality"]
     assert modality["matched"] == 1 and modality["accuracy"] == 0.0   # type: ignore[index]
     assert modality["misses"] == {"asserted->planned": 1}              # type: ignore[index]
+
+
+def test_detection_is_also_scored_with_each_sentence_analysed_alone(tmp_path: Path) -> None:
+    gold = _write(tmp_path, [
+        _event("COERCE", "واعتقلت الشرطة التونسية ثلاثة أشخاص في مدينة صفاقس أمس.", ["E2"], [], "صفاقس", "asserted"),
+        _event("PROTEST", "من المقرر أن يزور وزير الخارجية التونسي الجزائر الأسبوع المقبل.", [], [], "",
+               "asserted")])
+    alone = score(gold, tmp_path / "articles")["detection_alone"]
+    assert isinstance(alone, dict)
+    assert alone["COERCE"]["precision"] == 1.0 and alone["COERCE"]["recall"] == 1.0
+    # the visit is found, though no gold visit was annotated; the protest the gold wrongly claims is missed
+    assert alone["CONSULT"]["precision"] == 0.0 and alone["PROTEST"]["recall"] == 0.0

@@ -4,7 +4,8 @@ An event counts when its category matches a gold event's in the same sentence an
 recipient with it (entities compared by the gold aliases among the system entity's mentions, or by English name).
 Each gold event matches at most one system event (of several that qualify, the one on the gold trigger's words).
 Also scored: category-only detection per sentence (a sentence's set of categories against the gold sentence's), per
-category; and, on the matched events, modality (the share whose modality is the gold one, with a confusion count of
+category, in the article and with each sentence analysed alone (how isolated sentences are judged); and, on the matched
+events, modality (the share whose modality is the gold one, with a confusion count of
 the misses, and precision/recall/F1 of the non-asserted ones: an event that did not happen must not pass as
 asserted) and place (of the gold events with a location, the share whose ``event_loc`` is that place; of the system
 places on matched events, the share that are right). Gold events marked unsure count like the others.
@@ -38,6 +39,7 @@ def score(gold: Path, articles: Path) -> dict[str, object]:
     det_tp: Counter[str] = Counter()
     det_fp: Counter[str] = Counter()
     det_fn: Counter[str] = Counter()
+    alone: Counter[tuple[str, str]] = Counter()   # (category, tp/fp/fn) with every sentence analysed by itself
     for record in records:
         text = (articles / f"{record['doc']}.txt").read_text(encoding="utf-8")
         doc = analyze(text, published=_published(record["doc"]))
@@ -99,6 +101,14 @@ def score(gold: Path, articles: Path) -> dict[str, object]:
             det_fp[c] += 1
         for _, c in gold_sets - system_sets:
             det_fn[c] += 1
+        # the same detection with each sentence analysed alone, as held-out sentences are judged one by one (the
+        # article's context then neither supplies an actor nor merges a mention with an earlier one)
+        for si, part in enumerate(doc.sentences):
+            found_alone = {e.event for e in analyze(text[part.start:part.end],
+                                                    published=_published(record["doc"])).events}
+            wanted = {c for s_, c in gold_sets if s_ == si}
+            for c in found_alone | wanted:
+                alone[c, "tp" if c in found_alone and c in wanted else "fp" if c in found_alone else "fn"] += 1
     categories = sorted(set(det_tp) | set(det_fp) | set(det_fn))
     matched = sum(modality.values())
     non_asserted = _prf(sum(n for (g, x), n in modality.items() if g != "asserted" and x != "asserted"),
@@ -114,4 +124,6 @@ def score(gold: Path, articles: Path) -> dict[str, object]:
                   "gold": places["gold"], "system": places["system"], "right": places["right"]},
         "detection": {"micro": _prf(sum(det_tp.values()), sum(det_fp.values()), sum(det_fn.values())),
                       **{c: _prf(det_tp[c], det_fp[c], det_fn[c]) for c in categories}},
+        "detection_alone": {c: _prf(alone[c, "tp"], alone[c, "fp"], alone[c, "fn"])
+                            for c in sorted({c for c, _ in alone})},
     }
