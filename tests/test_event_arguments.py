@@ -211,3 +211,10 @@ def test_who_announces_a_killing_did_not_kill_and_a_pronoun_is_who_is_ready() ->
     assert ("ASSAULT", {"مسلحين"}, set()) in events
     # a press conference is no meeting
     assert not [e for e in _events("وقال الوزير في مؤتمره الصحافي إن الحكومة مستمرة.") if e[0] == "CONSULT"]
+
+
+def test_shot_by_names_who_shot_and_the_victims_before_it_suffer() -> None:
+    assert _events("قتل خمسة مدنيين برصاص قناصة من الحوثيين.") == [("ASSAULT", {"الحوثيين"}, {"خمسة مدنيين"})]
+    assert _events("مقتل فلسطيني برصاص الجيش الإسرائيلي") == [("ASSAULT", {"الجيش الإسرائيلي"}, set())]
+    # a bombing in the accusative is one
+    assert [e[0] for e in _events("وتبنى التنظيم تفجيرًا في بغداد أوقع 20 قتيلا.")] == ["ASSAULT"]

@@ -872,8 +872,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     # the object of a verb whose subject follows it: «طالبت بيونغ يانغ الولايات المتحدة بالاعتذار»
     vso_object = bool(actors) and actors[0].start >= end and not passive
     acting = {m.entity for m in actors}
+    # (a passive's agent phrase comes after whom it was done to: «قتل خمسة مدنيين برصاص قناصة الحوثيين»)
     rest = [m for m in after if m not in actors and m.entity not in acting
-            and m.start > (actors[-1].end if actors and actors[-1].start >= end else end)]
+            and m.start >= (actors[-1].end if actors and actors[-1].start >= end and not passive else end)]
     located = category in LOCATED   # «محادثات في جنيف»: where they met, not with whom
     for m in rest if not recipients else []:
         if located and (_locative(doc, m) or (category == "CONSULT" and _at_place(doc, m))):
