@@ -218,3 +218,8 @@ def test_shot_by_names_who_shot_and_the_victims_before_it_suffer() -> None:
     assert _events("مقتل فلسطيني برصاص الجيش الإسرائيلي") == [("ASSAULT", {"الجيش الإسرائيلي"}, set())]
     # a bombing in the accusative is one
     assert [e[0] for e in _events("وتبنى التنظيم تفجيرًا في بغداد أوقع 20 قتيلا.")] == ["ASSAULT"]
+
+
+def test_a_number_and_a_singular_accusative_name_a_group_that_suffers() -> None:
+    assert _events("وقتل 12 مدنيا على الأقل في النيجر.") == [("ASSAULT", set(), {"12 مدنيا"})]
+    assert ("COERCE", {"الشرطة"}, {"30 شخصا"}) in _events("واعتقلت الشرطة 30 شخصا في المداهمات.")
