@@ -14,6 +14,7 @@ import hashlib
 import json
 import zipfile
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -273,21 +274,27 @@ def _name_stops() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in stops.items()}
 
 
-def _cut_at_stops(toks: Any, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Cut each tagged name before the first word that never belongs in a name of its type; drop what is left empty."""
-    stops = _name_stops()
+def _cut_where(toks: Any, found: list[tuple[int, int, str]],
+               cut: Callable[[int, str, int], bool]) -> list[tuple[int, int, str]]:
+    """Each name ``(a, b, type)`` cut before its first token ``t`` for which ``cut(a, type, t)`` holds, and before the
+    clitics and punctuation that lead up to it."""
     out: list[tuple[int, int, str]] = []
     for a, b, etype in found:
-        words = stops.get(etype)
-        if words:
-            for t in range(a + 1, b + 1):
-                if toks.kind[t] != CLITIC and toks.norm[t] in words and toks.start[t] > toks.start[a]:
-                    b = t - 1
-                    while b > a and toks.kind[b] in (CLITIC, PUNCT):
-                        b -= 1
-                    break
+        for t in range(a + 1, b + 1):
+            if cut(a, etype, t):
+                b = t - 1
+                while b > a and toks.kind[b] in (CLITIC, PUNCT):
+                    b -= 1
+                break
         out.append((a, b, etype))
     return out
+
+
+def _cut_at_stops(toks: Any, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cut each tagged name before the first word that never belongs in a name of its type."""
+    stops = _name_stops()
+    return _cut_where(toks, found, lambda a, etype, t: toks.kind[t] != CLITIC and toks.norm[t] in stops.get(etype, ())
+                      and toks.start[t] > toks.start[a])
 
 
 #: a definite word in ي whose feminine the news writes this often is an adjective of relation (الليبي 370)
@@ -313,18 +320,9 @@ def _without_adjective(model: NerModel, toks: Any, found: tuple[int, int, str]) 
 def _cut_at_places(model: NerModel, toks: Any, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Cut a person's name before a place written with ب (الحبيب بورقيبة بصفاقس: the hospital's namesake, then
     where it is). A surname with ب that is no known place (بالحاج) stays."""
-    out: list[tuple[int, int, str]] = []
-    for a, b, etype in found:
-        if etype == "PER":
-            for t in range(a + 1, b):
-                if toks.kind[t] == CLITIC and toks.norm[t] == "ب" and toks.kind[t + 1] != CLITIC and \
-                        _place_word(model, toks.norm[t + 1]):
-                    b = t - 1
-                    while b > a and toks.kind[b] in (CLITIC, PUNCT):
-                        b -= 1
-                    break
-        out.append((a, b, etype))
-    return out
+    return _cut_where(toks, found, lambda a, etype, t: etype == "PER" and t + 1 < len(toks) and
+                      toks.kind[t] == CLITIC and toks.norm[t] == "ب" and toks.kind[t + 1] != CLITIC and
+                      _place_word(model, toks.norm[t + 1]))
 
 
 def _place_word(model: NerModel, norm: str) -> bool:
