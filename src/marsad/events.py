@@ -73,6 +73,8 @@ _PLACE_PREPOSITIONS = frozenset({"في", "الي", "وفي", "قرب", "وسط",
                                  "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
 #: third-person possessive pronouns (normalised) on a masdar
 _POSSESSIVES = ("ها", "هم", "هما")
+#: the same pronouns as written, with ه (normalised, ه is also the ة of a feminine noun)
+_WRITTEN_POSSESSIVES = ("ه", *_POSSESSIVES)
 _PASSIVE_AUXILIARIES = frozenset({"تم", "يتم", "تمت", "جري", "يجري", "سيتم"})
 #: the passives of defective verbs as written (ألقي، أُلقي), which the active writes with ى (ألقى)
 _DEFECTIVE_PASSIVES = ("ألقي", "أُلقي", "القي")
@@ -375,7 +377,7 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         # to, not the name just before it
         act(list(earlier.actor))
     if not event.actor and b == a + 1 and event.event in _SAID_OF_ONESELF and \
-            doc.text[start:event.trigger.end].endswith(("ه", "ها", "هم", "هما")) and len(word) > 5 and \
+            doc.text[start:event.trigger.end].endswith(_WRITTEN_POSSESSIVES) and len(word) > 5 and \
             (said := _quote_holding(doc.quotes, start, si)) is not None and said.speaker and \
             doc.text[said.content.start:start].strip() in ("", "أن", "ان", "إن"):
         # «أكد الشاهد أن اجتماعه اليوم بالأطراف ...»: a masdar that opens what someone says, with a pronoun, is the
@@ -427,7 +429,7 @@ def _ready(doc: Document, event: Event, arguments: list[Mention], sentence: int)
     if met is not None and met.entity:
         event.actor = [x for x in event.actor if x != met.entity]
         event.recipient = [met.entity] + [x for x in event.recipient if x != met.entity]
-    if not event.actor and not event.trigger.text.endswith(("ه", "ها", "هم", "هما")):
+    if not event.actor and not event.trigger.text.endswith(_WRITTEN_POSSESSIVES):
         # (not «الإعراب عن استعدادها»: the pronoun names who is ready, not whoever is quoted)
         said = _quote_holding(doc.quotes, event.trigger.start, sentence)
         speaker = said.speaker if said is not None else _latest_speaker(doc.quotes, event.trigger.start, sentence)

@@ -245,10 +245,7 @@ def entity_mentions(doc: Document) -> None:
 @lru_cache(maxsize=1)
 def _definite_heads() -> frozenset[str]:
     """Organisation head nouns with the article (المنظمة، الوزارة): alone they are back-references."""
-    from marsad.ner.organisations import heads
-
-    return frozenset(key[0] for key, roles in heads().phrases.items()
-                     if "head" in roles and len(key) == 1 and key[0].startswith("ال"))
+    return frozenset(h for h in _single_heads() if h.startswith("ال"))
 
 
 #: organisation heads that also name a place: an administrative area (مديرية التواهي in Aden, a district) or a
