@@ -127,3 +127,23 @@ def test_a_cyberattack_is_coercion_and_a_disasters_dead_no_attack() -> None:
     assert cats("وتتهم واشنطن كوريا الشمالية بالوقوف وراء الهجوم الإلكتروني على البنوك.")[-1:] == ["COERCE"]
     assert cats("وكانت المدينة قد شهدت زلزالا سنة 2004 أدى إلى مقتل 628 شخصا وجرح 900 آخرين.") == []
     assert cats("وقتل مسلحون ثلاثة جنود في هجوم على ثكنة.")[:1] == ["ASSAULT"]
+
+
+def test_a_phrase_with_its_subject_inside_it() -> None:
+    """«أطلق مسلحون مجهولون النار على»: the subject stands between the verb and the rest of its phrase; the verb
+    is the trigger and its subject the actor. «قضت ... على» kills only people (not «قضى ... على الفقر»)."""
+    shot = events("أطلق مسلحون مجهولون النار على دورية للشرطة في العريش.")
+    assert [e[:3] for e in shot] == [("ASSAULT", "asserted", ["مسلحون مجهولون"])]
+    killed = events("قضت وحدات الجيش الجزائري صباح اليوم على ثمانية إرهابيين بمنطقة المدية.")
+    assert killed and killed[0][0] == "ASSAULT" and killed[0][3] == ["ثمانية إرهابيين"]
+    assert events("قضت الحكومة خلال السنوات الماضية على الفقر في الأرياف.") == []
+    freed = events("أطلقت السلطات الإيرانية صباح اليوم سراح الصحفي.")
+    assert [e[0] for e in freed] == ["RETREAT"]
+
+
+def test_counted_victims_written_as_a_dual_or_a_broken_plural() -> None:
+    """«قتل شرطيان»، «ثلاثة أشخاص»: two policemen, three persons — who suffer, not who act."""
+    two = events("قتل شرطيان وجرح ثلاثة آخرون في هجوم مسلح على نقطة تفتيش.")
+    assert two[0][0] == "ASSAULT" and two[0][2] == [] and two[0][3] == ["شرطيان"]
+    arrest = events("ألقت الشرطة القبض على ثلاثة أشخاص في المدينة.")
+    assert arrest[0][0] == "COERCE" and arrest[0][3] == ["ثلاثة أشخاص"]

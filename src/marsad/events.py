@@ -118,7 +118,46 @@ _CONTEXT = {"CONSULT": ["diplomatic"], "AGREE": ["diplomatic"], "SUPPORT": ["dip
 def triggers() -> PhraseTable:
     return PhraseTable((form, "trigger", (cat, mode)) for cat, mode, forms in read_rows("triggers.tsv", "events")
                        for entry in forms.split() for form in expand(entry)
-                       if form == entry or reads_whole(form))
+                       if SPLIT not in form and (form == entry or reads_whole(form)))
+
+
+#: how a trigger of ``data/events/triggers.tsv`` marks where the subject stands inside it (أطلق/يطلق_~_النار)
+SPLIT = "_~_"
+#: how many words that subject may take («أطلق مسلحون مجهولون النار»، «قضت وحدات الجيش الجزائري صباح اليوم على»)
+SPLIT_GAP = 6
+SplitTriggers = dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]]
+
+
+@lru_cache(maxsize=1)
+def split_triggers() -> SplitTriggers:
+    """The triggers written with the subject's place inside them: a verb, then its subject, then the rest of the
+    phrase (أطلق مسلحون النار، قضت وحدات الجيش على): keyed by the verb, with the rest and (category, mode)."""
+    out: SplitTriggers = {}
+    for cat, mode, forms in read_rows("triggers.tsv", "events"):
+        for entry in forms.split():
+            for form in expand(entry):
+                head, sep, tail = form.partition(SPLIT)
+                if sep and "_" not in head and reads_whole(head):
+                    out.setdefault(phrase_norms(head)[0], []).append((phrase_norms(tail.replace("_", " ")),
+                                                                      (cat, mode)))
+    return out
+
+
+def _next_trigger(table: PhraseTable, norms: list[str], p: int) -> tuple[int, int, tuple[str, str], int] | None:
+    """The next trigger at or after ``p``: (start, end, (category, mode), where the phrase ends). A split trigger
+    is its verb alone (the subject after it is the actor, as after any verb), found where the rest of its phrase
+    follows within ``SPLIT_GAP`` words of the same clause; a whole phrase starting at the same word wins."""
+    hit = table.next_match(norms, p, "trigger")
+    split = split_triggers()
+    for i in range(p, hit[0] if hit is not None else len(norms)):
+        for tail, payload in split.get(norms[i], ()):
+            for j in range(i + 2, min(i + 2 + SPLIT_GAP, len(norms))):
+                w = norms[j]
+                if not w or not (w[0].isalpha() or w[0].isdigit()):
+                    break
+                if tuple(norms[j:j + len(tail)]) == tail:
+                    return i, i + 1, payload, j + len(tail)
+    return None if hit is None else (hit[0], hit[1], hit[2], hit[1])
 
 
 @lru_cache(maxsize=1)
@@ -188,8 +227,8 @@ def find_events(doc: Document) -> None:
         in_sentence = args.starting(sentence.start, sentence.end)
         in_values = values.starting(sentence.start, sentence.end)
         p = 0
-        while (found := table.next_match(clause.norms, p, "trigger")) is not None:
-            p, end, (category, mode) = found
+        while (found := _next_trigger(table, clause.norms, p)) is not None:
+            p, end, (category, mode), phrase_end = found
             start_p = p
             p = end
             if category == NO_EVENT:
@@ -198,7 +237,7 @@ def find_events(doc: Document) -> None:
             if category not in CUED_ACTS and trigger_start in cue_starts and \
                     _COMPLEMENTISERS & {fold(w) for w in _phrase_after(clause, end, 4)}:
                 continue   # «يتفق المراقبون على أن»: an opinion stated (a quote), not an event; «ووعد بتعزيز» is one
-            if _other_sense(doc, clause, start_p, end, category, in_sentence, table):
+            if _other_sense(doc, clause, start_p, end, category, in_sentence, table, phrase_end):
                 continue
             if names.covers(trigger_start, toks.end[clause.view[end - 1]]):
                 continue   # «جبهة الإنقاذ»، «حزب الاتحاد الوطني»: a word of a name, no event
@@ -694,16 +733,18 @@ def _refused(clause: SentenceView, p: int) -> bool:
 
 
 def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: str, mentions: list[Mention],
-                 table: PhraseTable) -> bool:
-    """Whether the trigger at ``a:b`` means something that is no event here (``data/events/senses.tsv``)."""
+                 table: PhraseTable, phrase_end: int) -> bool:
+    """Whether the trigger at ``a:b`` (a split trigger's phrase ending at ``phrase_end``) means something that is
+    no event here (``data/events/senses.tsv``)."""
     toks = doc.tokens
     assert toks is not None
     sense = senses()
     word = clause.norms[a]
     t = clause.view[a]
     end = toks.end[clause.view[b - 1]]
-    needed = requirements().get(word if b == a + 1 else " ".join(clause.norms[a:b]))
-    if needed is not None and not any(w in needed for w in _phrase_after(clause, b, REQUIRES_WINDOW)):
+    key = [*clause.norms[a:b], *(clause.norms[phrase_end - 1:phrase_end] if phrase_end > b else [])]
+    needed = requirements().get(" ".join(key))
+    if needed is not None and not any(w in needed for w in _phrase_after(clause, phrase_end, REQUIRES_WINDOW)):
         return True    # «وقع الانفجار»: took place, no signing; «بحثت كثيرا في»: no talks
     nxt = next((m for m in mentions if m.start >= end), None)
     close = nxt is not None and _words_between(doc, end, nxt.start) == 0

@@ -76,7 +76,8 @@ def groups() -> PhraseTable:
     rows = read_rows("groups.tsv", "quotes")
     return PhraseTable([(form, role, True) for role, forms in rows if role != "plural" for form in forms.split()]
                        + [(f, "head", True) for role, forms in rows if role == "plural" for form in forms.split()
-                          for f in plural_forms(form)])
+                          for f in plural_forms(form)]
+                       + [(form, "head", True) for role, forms in rows if role == "dual" for form in forms.split()])
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +119,7 @@ def group_mentions(doc: Document) -> None:
                     definite(s.norms[p]):
                 first, counted = bisect_left(s.view, counts[toks.start[s.view[p - 2]]]), True   # ثلاثة من الإرهابيين
             head = s.norms[head_end - 1]
+            counted = counted or "dual" in table.roles_at(s.norms, head_end - 1)   # شرطيان: two
             medium = False
             own = len(doc.text)
             while q < len(s.norms):
@@ -130,8 +132,9 @@ def group_mentions(doc: Document) -> None:
                 elif _relation_adjective(doc, s, q) and \
                         s.norms[q].startswith("ال") == s.norms[q - 1].startswith("ال"):
                     q += 1     # مصادر عراقية، مسؤولون أمنيون، مصدر دبلوماسي جزائري (not «مسلحون المدنيين»: the object)
-                elif definite(s.norms[q]) and not _proclitic(doc, s, q) and (s.norms[q].endswith("ي") or (
-                        q == head_end and not head.startswith("ال") and not head.endswith("ون"))):
+                elif definite(s.norms[q]) and not _proclitic(doc, s, q) and (
+                        q > head_end or definite(head) or not head.endswith(("ون", "ين"))) and \
+                        (s.norms[q].endswith("ي") or (q == head_end and not definite(head))):
                     q += 1     # سواق التاكسي الجماعي: the noun the head is construed with, and a nisba adjective
                 elif (k := _coordinated_nisba(doc, s, q)) is not None:
                     q = k      # مدرسو التعليم الأساسي والثانوي
