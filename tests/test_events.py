@@ -147,3 +147,24 @@ def test_counted_victims_written_as_a_dual_or_a_broken_plural() -> None:
     assert two[0][0] == "ASSAULT" and two[0][2] == [] and two[0][3] == ["شرطيان"]
     arrest = events("ألقت الشرطة القبض على ثلاثة أشخاص في المدينة.")
     assert arrest[0][0] == "COERCE" and arrest[0][3] == ["ثلاثة أشخاص"]
+
+
+def test_martyrdom_boycotts_riots_and_marches() -> None:
+    """Violent death as news reports it (استشهد: its subject suffers, an agent phrase names who shot), a boycott
+    and riots are events; «استشهد بآية» (cited), «مسيرة التنمية» (a course), «مقاطعة هوبي» (a province) and a road
+    accident's dead are not."""
+    def cats(text: str) -> list[str]:
+        return [e.event for e in analyze(text, published="2026-11-29").events]
+
+    shot = events("استشهد فلسطيني برصاص الجيش الإسرائيلي في الخليل.")
+    assert [e[0] for e in shot] == ["ASSAULT"] and shot[0][2] == ["الجيش الإسرائيلي"]
+    two = events("استشهد جنديان إثر سقوط مقذوفات عسكرية على مركز حدودي.")
+    assert two[0][0] == "ASSAULT" and two[0][2] == [] and two[0][3] == ["جنديان"]
+    assert cats("واستشهد الخطيب بآية من القرآن.") == []
+    assert cats("وقاطع نواب المعارضة جلسة البرلمان.") == ["PROTEST"]
+    assert cats("واندلعت أعمال الشغب في الضواحي.") == ["PROTEST"]
+    assert cats("وتواصل الحكومة مسيرة التنمية في الجهات.") == []
+    assert cats("ونظم المعلمون مسيرة الغضب أمام الوزارة.") == ["PROTEST"]
+    assert cats("وذكرت الوكالة أن امرأة من مقاطعة هوبي أنجبت مرتين.") == []
+    assert cats("ولقي ثلاثة أشخاص حتفهم وجرح اثنان في حادث مرور.") == []
+    assert cats("جرت المباراة في ملعب المدينة.") == []

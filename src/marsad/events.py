@@ -53,6 +53,7 @@ from marsad.text.tokenize import (
     RELATIVE_PRONOUNS,
     SentenceView,
     Tokens,
+    definite,
     phrase_norms,
     reads_whole,
     sentence_views,
@@ -743,6 +744,21 @@ def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: 
     t = clause.view[a]
     end = toks.end[clause.view[b - 1]]
     key = [*clause.norms[a:b], *(clause.norms[phrase_end - 1:phrase_end] if phrase_end > b else [])]
+    if b == a + 1 and word in sense["procession"] and b < len(clause.norms) and \
+            definite(clause.norms[b]) and clause.norms[b] not in sense["procession_kind"] and \
+            not any(m.start == toks.start[clause.view[b]] for m in mentions) and \
+            not sense["procession_verb"] & set(clause.norms[max(0, a - SUBJECT_WINDOW):a]):
+        return True    # «مسيرة التنمية»: a course, not a march (مسيرة المعلمين is one: a group named; so is what
+        # one organises, نظم المعلمون مسيرة الغضب)
+    if word in sense["cited"]:
+        # «استشهد الخطيب بآية»: cited, not killed; «تظاهر بالمرض»: pretended
+        for i in range(b, min(b + 4, len(clause.norms))):
+            if not clause.norms[i] or not clause.norms[i][0].isalpha():
+                break
+            if _proclitic(toks, clause.view[i], "ب"):
+                if clause.norms[i] not in sense["agent"] and "trigger" not in table.roles_at(clause.norms, i):
+                    return True
+                break
     needed = requirements().get(" ".join(key))
     if needed is not None and not any(w in needed for w in _phrase_after(clause, phrase_end, REQUIRES_WINDOW)):
         return True    # «وقع الانفجار»: took place, no signing; «بحثت كثيرا في»: no talks
@@ -877,7 +893,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     voweled = _voweled_passive(doc, clause, a)
     auxiliary = (a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES) or voweled
     agent = _agent(doc, clause, b, after) if auxiliary or category in _DONE_TO else None
-    passive = auxiliary or agent is not None
+    # «استشهد جنديان»: who dies a violent death suffers it, like a passive's subject
+    passive = auxiliary or agent is not None or clause.norms[a] in senses()["victim_subject"]
     if passive:
         # «تم اعتقاله من قبل الشرطة»، «تم إيقافه بعد تدخل أعوان الحرس»: the agent, if named, follows an agent
         # phrase; the name right after the trigger is who it was done to
