@@ -683,3 +683,15 @@ def test_one_close_to_a_person_is_not_that_person_and_a_body_with_a_preposition_
     got = quotes("وكان تشارلز هوبر، الدبلوماسي العسكري بالسفارة الأميركية في القاهرة، قد أشار في بيان له إلى أن "
                  "الطائرات توفر قدرة.")
     assert [s for s, _, _, _ in got] == ["تشارلز هوبر"]
+
+
+def test_a_statement_reported_inside_another_keeps_the_outer_content_whole() -> None:
+    """«قال الفطحلي إن رئيس البرلمان، محمد الناصر، دعا المكتب إلى الانعقاد»: what Nasser called for is his quote,
+    and the spokesman's content runs on over it; «وأضاف» or «كما أعلن» would start a statement of their own."""
+    doc = analyze("قال المكلف بالإعلام حسان الفطحلي إن رئيس البرلمان، محمد الناصر، دعا مكتب المجلس إلى الانعقاد "
+                  "يوم الاثنين.")
+    outer, inner = doc.quotes[0], doc.quotes[1]
+    assert outer.content.text.endswith("إلى الانعقاد يوم الاثنين")
+    assert inner.content.text.endswith("إلى الانعقاد يوم الاثنين") and inner.content.start > outer.content.start
+    own = analyze("قال الوزير إن الإضراب قائم، كما أعلن النقابي سامي الطاهري أن المفاوضات متوقفة.")
+    assert own.quotes[0].content.text == "الإضراب قائم"

@@ -36,3 +36,13 @@ def test_bare_head_is_not_a_title() -> None:
 
 def test_title_mentions_exclude_proclitics() -> None:
     assert titles("ووزير الخارجية الروسي") == ["وزير الخارجية الروسي"]
+
+
+def test_an_office_of_a_named_body_is_a_title() -> None:
+    """«رئيس حزب المجد»، «الأمين العام لاتحاد الشغل»: a head of the title table before an organisation's name is
+    the office of its holder; the body stays a mention inside it."""
+    doc = analyze("وقال رئيس حزب المجد عبد الوهاب الهاني إن الأمين العام لاتحاد الشغل سيحضر.")
+    got = {(m.text, m.label) for m in doc.mentions}
+    assert {("رئيس حزب المجد", "TITLE"), ("حزب المجد", "ORG"), ("الأمين العام لاتحاد الشغل", "TITLE")} <= got
+    speaker = doc.quotes[0].speaker
+    assert speaker is not None and next(e for e in doc.entities if e.id == speaker).label == "PER"

@@ -14,7 +14,7 @@ from marsad.document import Document
 from marsad.events import find_events
 from marsad.ner.organisations import organisation_mentions
 from marsad.ner.tagger import entity_mentions
-from marsad.ner.titles import title_mentions
+from marsad.ner.titles import body_titles, title_mentions
 from marsad.ner.values import value_mentions
 from marsad.quotes import find_quotes, group_mentions, speaker_names
 from marsad.resolve import resolve
@@ -44,6 +44,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("values", value_mentions),
     Stage("titles", title_mentions),
     Stage("organisations", organisation_mentions),
+    Stage("body titles", body_titles),
     Stage("speaker names", speaker_names),
     Stage("groups", group_mentions),
     Stage("order", lambda doc: doc.order_mentions()),

@@ -524,7 +524,8 @@ def find_quotes(doc: Document) -> None:
                 # الخطر"»: a verb of what is quoted, no statement reported in it (as «وأفادني بأن» is)
                 p = roles[role][0]
                 continue
-            if found and (not opens or (_inside_quotation(s, p) and not _opens_with_colon(s, roles[role][0]))):
+            if found and (not opens or (_inside_quotation(s, p) and not _opens_with_colon(s, roles[role][0]))
+                          or _reported_within(doc, s, p, role, found[-1], table)):
                 # «أكد X أن رئيس الحكومة أوضح أن ...», «وتابع: "... وأفادني بأن ..."»: a statement reported inside
                 # another, which goes on past it
                 nested.add(len(found))
@@ -1418,6 +1419,20 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         if s.norms[q] in ("،", ",", ".") or "verb" in roles(q) or governs(q):
             return None     # «ودعا الفاعلين الاقتصاديين إلى ...»: the cue's object, then the preposition it governs
     return None
+
+
+#: words that open a statement of its own after another one in the same sentence (كما أعلن، فيما قال)
+_NEXT_STATEMENT = frozenset({"كما", "فيما", "بينما", "ثم", "حين", "حيث"})
+
+
+def _reported_within(doc: Document, s: SentenceView, p: int, role: str, last: tuple[int, int, str],
+                     table: PhraseTable) -> bool:
+    """Whether the cue verb at ``p`` reports a statement inside what the last cue says: «قال الفطحلي إن رئيس
+    البرلمان، محمد الناصر، دعا ...» — a complementiser of the last cue stands between them, and no conjunction
+    or word of sequence («وأضاف»، «كما أعلن») starts a statement of its own."""
+    if role != "verb" or _proclitic(doc, s, p) in ("و", "ف") or (p and s.norms[p - 1] in _NEXT_STATEMENT):
+        return False
+    return any("complementiser" in table.roles_at(s.norms, i) for i in range(last[1], p))
 
 
 def _opens_with_colon(s: SentenceView, b: int) -> bool:

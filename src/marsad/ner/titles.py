@@ -107,6 +107,39 @@ def title_mentions(doc: Document) -> None:
         i = j
 
 
+def body_titles(doc: Document) -> None:
+    """TITLE mentions for an office of a named body (run after the organisation names): a head of the title table
+    right before an ORG mention, in construct or with ل (رئيس حزب المجد، رئيس حكومة الوحدة الوطنية، الأمين العام
+    لاتحاد الشغل). The body stays a mention of its own inside the title, which is the office-holder's: the name
+    in apposition after it, or the person the resolver finds it denotes."""
+    toks = doc.tokens
+    if toks is None or not len(toks):
+        return
+    table = words()
+    token_at = {toks.start[t]: t for t in range(len(toks))}
+    titled = {(m.start, m.end) for m in doc.mentions if m.label == "TITLE"}
+    for org in [m for m in doc.mentions if m.label == "ORG"]:
+        t = token_at.get(org.start)
+        if t is None:
+            continue
+        p = t - 1
+        if p >= 0 and toks.kind[p] == CLITIC and toks.norm[p] == "ل" and toks.end[p] == toks.start[t]:
+            p -= 1        # الأمين العام لاتحاد الشغل
+        # the head (one or two words: الأمين العام) right before, in the same sentence
+        for size in (2, 1):
+            first = p - size + 1
+            if first < 0 or any(toks.kind[k] == CLITIC or toks.sentence[k] != toks.sentence[t]
+                                for k in range(first, p + 1)):
+                continue
+            hit = table.roles_at([toks.norm[k] for k in range(first, p + 1)], 0).get("head")
+            if hit is not None and hit[0] == size:
+                start = toks.start[first]
+                if (start, org.end) not in titled:
+                    doc.add_mention(start, org.end, "TITLE")
+                    titled.add((start, org.end))
+                break
+
+
 @lru_cache(maxsize=1)
 def _honorifics() -> frozenset[str]:
     from marsad.text.normalise import fold
