@@ -695,3 +695,13 @@ def test_a_statement_reported_inside_another_keeps_the_outer_content_whole() -> 
     assert inner.content.text.endswith("إلى الانعقاد يوم الاثنين") and inner.content.start > outer.content.start
     own = analyze("قال الوزير إن الإضراب قائم، كما أعلن النقابي سامي الطاهري أن المفاوضات متوقفة.")
     assert own.quotes[0].content.text == "الإضراب قائم"
+
+
+def test_an_office_after_the_speaker_and_a_post_are_asides() -> None:
+    """«قال X مسؤول الصليب الأحمر بمنطقة بيلما إن ...»: what is said starts at the complementiser, past the office
+    after the name; «كتب X على صفحته: "..."» is a quote of what was written, past where it was."""
+    got = quotes("وقال لاوال طاهر مسؤول الصليب الأحمر بمنطقة بيلما إن ستة ناجين ساروا إلى قرية نائية.")
+    assert [q[3] for q in got] == ["ستة ناجين ساروا إلى قرية نائية"]
+    wrote = quotes('وكتب المرزوقي على صفحته : "على العرب أن يقفوا مع قطر".')
+    assert [(q[1], q[3]) for q in wrote] == [("كتب", "على العرب أن يقفوا مع قطر")]
+    assert quotes("وكتب الشاعر قصائد كثيرة عن المدينة.") == []

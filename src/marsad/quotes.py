@@ -1130,6 +1130,14 @@ def _nothing_after(doc: Document, s: SentenceView, p: int, limit: int) -> bool:
     return True
 
 
+def _title_at(doc: Document, s: SentenceView, p: int) -> bool:
+    """Whether a TITLE mention starts at word ``p`` of the sentence."""
+    toks = doc.tokens
+    assert toks is not None
+    start = toks.start[s.view[p]]
+    return any(m.start == start and m.label == "TITLE" for m in doc.mentions)
+
+
 def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: PhraseTable, *,
                  opened: bool = False) -> int:
     """Where what is said starts when an aside stands before the complementiser («قال X في تصريح لـ... إن»): at
@@ -1140,8 +1148,9 @@ def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: Phra
     governed word or a quotation («وطالب في هذا الصدد، بتدعيم ...»، «ونوه، في هذا السياق، "بالدعم ..."») ends there."""
     if p >= limit or "complementiser" in table.roles_at(s.norms, p) or s.norms[p] in (":", "«", "\"", "“"):
         return p
-    if not opened and s.norms[p] not in ("،", ",", "(") and "aside" not in table.roles_at(s.norms, p):
-        return p
+    if not opened and s.norms[p] not in ("،", ",", "(") and "aside" not in table.roles_at(s.norms, p) and \
+            not _title_at(doc, s, p):
+        return p     # (an office after the speaker's name is an aside too: «قال X مسؤول الصليب الأحمر ... إن»)
     closed: int | None = None
     for i in range(p + 1, min(limit, p + MAX_ASIDE_WORDS + 1)):
         roles = table.roles_at(s.norms, i)

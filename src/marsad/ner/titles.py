@@ -109,9 +109,9 @@ def title_mentions(doc: Document) -> None:
 
 def body_titles(doc: Document) -> None:
     """TITLE mentions for an office of a named body (run after the organisation names): a head of the title table
-    right before an ORG mention, in construct or with ل (رئيس حزب المجد، رئيس حكومة الوحدة الوطنية، الأمين العام
-    لاتحاد الشغل). The body stays a mention of its own inside the title, which is the office-holder's: the name
-    in apposition after it, or the person the resolver finds it denotes."""
+    (or a ``body_head``: مسؤول، عضو، مدير) right before an ORG mention, in construct or with ل (رئيس حزب المجد،
+    رئيس حكومة الوحدة الوطنية، الأمين العام لاتحاد الشغل). The body stays a mention of its own inside the title,
+    which is the office-holder's: the name in apposition after it, or the person the resolver finds it denotes."""
     toks = doc.tokens
     if toks is None or not len(toks):
         return
@@ -131,7 +131,8 @@ def body_titles(doc: Document) -> None:
             if first < 0 or any(toks.kind[k] == CLITIC or toks.sentence[k] != toks.sentence[t]
                                 for k in range(first, p + 1)):
                 continue
-            hit = table.roles_at([toks.norm[k] for k in range(first, p + 1)], 0).get("head")
+            roles = table.roles_at([toks.norm[k] for k in range(first, p + 1)], 0)
+            hit = roles.get("head") or roles.get("body_head")
             if hit is not None and hit[0] == size:
                 start = toks.start[first]
                 if (start, org.end) not in titled:
