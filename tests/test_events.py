@@ -168,3 +168,13 @@ def test_martyrdom_boycotts_riots_and_marches() -> None:
     assert cats("وذكرت الوكالة أن امرأة من مقاطعة هوبي أنجبت مرتين.") == []
     assert cats("ولقي ثلاثة أشخاص حتفهم وجرح اثنان في حادث مرور.") == []
     assert cats("جرت المباراة في ملعب المدينة.") == []
+
+
+def test_a_vote_of_confidence_and_closed_borders() -> None:
+    """Granting confidence is support (after a body's whole name, «لمنح» is a purpose, not a word of that name);
+    closing one's borders to a state is a sanction, its subject between verb and object."""
+    vote = events("صوت مجلس نواب الشعب لمنح الثقة لحكومة يوسف الشاهد.")
+    assert [e[0] for e in vote] == ["SUPPORT"] and vote[0][2] == ["Assembly of the Representatives of the People"]
+    closed = events("أغلقت السعودية حدودها مع قطر.")
+    assert [e[0] for e in closed] == ["SANCTION"] and closed[0][2] == ["Saudi Arabia"]
+    assert closed[0][3] == ["Qatar"]

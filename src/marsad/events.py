@@ -781,7 +781,8 @@ def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: 
         for i in range(a - 1, max(-1, a - NAME_WINDOW - 1), -1):
             w = clause.norms[i]
             if w in sense["institution"]:
-                return True
+                # (not a body whose whole name ends before: «صوت مجلس نواب الشعب لمنح الثقة» is a purpose)
+                return not any(m.start <= toks.start[clause.view[i]] < m.end <= toks.start[t] for m in mentions)
             if not w or not (w[0].isalpha() or w[0].isdigit()) or "trigger" in table.roles_at(clause.norms, i):
                 break      # another phrase, or an event word: «عقد المجلس اجتماعا لبحث» is a purpose
     return False
