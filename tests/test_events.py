@@ -178,3 +178,12 @@ def test_a_vote_of_confidence_and_closed_borders() -> None:
     closed = events("أغلقت السعودية حدودها مع قطر.")
     assert [e[0] for e in closed] == ["SANCTION"] and closed[0][2] == ["Saudi Arabia"]
     assert closed[0][3] == ["Qatar"]
+
+
+def test_the_dead_named_before_the_attack_that_killed_them() -> None:
+    """«لقي ثلاثة جنود حتفهم في هجوم لحزب العمال الكردستاني»: one attack, by the party, on the soldiers (the verb
+    is ل + قي to the tokeniser, its subject inside the phrase); dying in a road accident is no attack."""
+    got = events("لقي ثلاثة جنود أتراك حتفهم في هجوم لحزب العمال الكردستاني.")
+    assert len(got) == 1 and got[0][0] == "ASSAULT" and got[0][3] == ["ثلاثة جنود"]
+    assert got[0][2] and "حزب العمال" not in got[0][3][0]
+    assert events("لقي ثلاثة أشخاص حتفهم في حادث مرور.") == []

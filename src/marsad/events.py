@@ -119,7 +119,7 @@ _CONTEXT = {"CONSULT": ["diplomatic"], "AGREE": ["diplomatic"], "SUPPORT": ["dip
 def triggers() -> PhraseTable:
     return PhraseTable((form, "trigger", (cat, mode)) for cat, mode, forms in read_rows("triggers.tsv", "events")
                        for entry in forms.split() for form in expand(entry)
-                       if SPLIT not in form and (form == entry or reads_whole(form)))
+                       if SPLIT not in form and (form == entry or "_" in form or reads_whole(form)))
 
 
 #: how a trigger of ``data/events/triggers.tsv`` marks where the subject stands inside it (أطلق/يطلق_~_النار)
@@ -138,9 +138,9 @@ def split_triggers() -> SplitTriggers:
         for entry in forms.split():
             for form in expand(entry):
                 head, sep, tail = form.partition(SPLIT)
-                if sep and "_" not in head and reads_whole(head):
-                    out.setdefault(phrase_norms(head)[0], []).append((phrase_norms(tail.replace("_", " ")),
-                                                                      (cat, mode)))
+                if sep and "_" not in head and len(key := phrase_norms(head)) == 1:
+                    # (the verb as the tokeniser reads it, a letter taken for a proclitic or not: «لقي» is ل + قي)
+                    out.setdefault(key[0], []).append((phrase_norms(tail.replace("_", " ")), (cat, mode)))
     return out
 
 
@@ -281,7 +281,7 @@ def find_events(doc: Document) -> None:
             events.append(event)
             last_of[category] = event
             recorded.add(_participants(event))
-    doc.events = _without_named_twice(events, group_spans)
+    doc.events = _without_named_twice(_casualties_joined(doc, events), group_spans)
 
 
 def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Event, category: str,
@@ -582,6 +582,31 @@ def _headline_actor(doc: Document, clause: SentenceView, a: int, arguments: list
     first, stop = toks.start[clause.view[0]], toks.start[clause.view[colon]]
     return next((m.entity for m in arguments if m.entity and m.label in ("PER", "ORG", "GPE", "NORP")
                  and m.start <= first + 2 and not doc.text[m.end:stop].strip()), None)
+
+
+#: how many words may part the deaths from the attack that caused them («لقي ثلاثة جنود حتفهم في هجوم لحزب ...»)
+CASUALTY_REACH = 8
+
+
+def _casualties_joined(doc: Document, events: list[Event]) -> list[Event]:
+    """One attack, not two, where a sentence names its dead with no agent and then the attack with its agent and no
+    victim («لقي ثلاثة جنود حتفهم في هجوم لحزب العمال»، «قتل خمسة أشخاص في هجوم شنه مسلحون»): the dead are the
+    attack's recipients."""
+    out: list[Event] = []
+    for e in events:
+        dead = out[-1] if out else None
+        if dead is not None and e.event == dead.event == "ASSAULT" and e.sentence == dead.sentence and \
+                e.actor and not e.recipient and not dead.actor and dead.recipient and \
+                e.trigger is not None and dead.trigger is not None and dead.trigger.end <= e.trigger.start and \
+                _words_between(doc, dead.trigger.end, e.trigger.start) <= CASUALTY_REACH and \
+                not _clause_break(doc, dead.trigger.end, e.trigger.start):
+            e.recipient = [x for x in dead.recipient if x not in e.actor]
+            e.event_loc = e.event_loc or dead.event_loc
+            e.date = e.date or dead.date
+            out[-1] = e
+            continue
+        out.append(e)
+    return out
 
 
 def _without_named_twice(events: list[Event], group_spans: dict[tuple[int, int], str]) -> list[Event]:
