@@ -248,9 +248,12 @@ def find_events(doc: Document) -> None:
             if last is not None and last.event == category and last.sentence == si and last.trigger is not None \
                     and trigger_start >= last.trigger.end and \
                     _words_between(doc, last.trigger.end, trigger_start) <= LIGHT_VERB_GAP and \
-                    not any(ch in doc.text[last.trigger.end:trigger_start] for ch in "،,.:؛()"):
-                continue   # «وقعت تونس والجزائر مذكرة تفاهم»: the verb and its object name one event
-            event = _event(doc, clause, start_p, end, category, mode, in_sentence, in_values, si, modal)
+                    not any(ch in doc.text[last.trigger.end:trigger_start] for ch in "،,.:؛()") and \
+                    not (category == "ASSAULT" and start_p and clause.norms[start_p - 1] in _CAUSAL):
+                continue   # «وقعت تونس والجزائر مذكرة تفاهم»: the verb and its object name one event (not «قتل
+                # خمسة أشخاص في هجوم»: the attack they died in, whose agent may be named)
+            event = _event(doc, clause, start_p, end, category, mode, in_sentence, in_values, si, modal,
+                           phrase_end)
             if event is None:
                 continue
             if category not in STATEMENT_ACTS and _requested(clause, start_p):
@@ -314,6 +317,10 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
         moved = [x for x in event.actor if x in counted]
         event.actor = [x for x in event.actor if x not in counted]
         event.recipient += [x for x in moved if x not in event.recipient]
+    if category == "ASSAULT" and last is not None and last.sentence == si and last.event == "ASSAULT" and \
+            last.trigger is not None and last.trigger.end <= trigger_start and set(event.actor) & set(last.recipient):
+        # «أصيب عشرات المدنيين في قصف»: who suffered the violence named before is not who made this one
+        event.actor = [x for x in event.actor if x not in last.recipient]
     if category in _DONE_TO and event.actor and (announcer := _announcer(doc, clause, a, in_sentence)) is not None:
         # «أعلن المتحدث باسم القوات ناصر الشعيبي مقتل أربعة متمردين»: who announces a killing did not kill
         event.actor = [x for x in event.actor if x != announcer]
@@ -501,11 +508,14 @@ def _support_verb_subject(doc: Document, clause: SentenceView, a: int, arguments
 
 def _relative_support_subject(doc: Document, clause: SentenceView, b: int, arguments: list[Mention]) -> str | None:
     """The entity named right after a support verb in a relative clause on the trigger ending at ``b`` (الضربات
-    التي وجهتها القاهرة، الوقفة التي نظمها الأساتذة)."""
+    التي وجهتها القاهرة، الوقفة التي نظمها الأساتذة، هجوم شنه مسلحون)."""
     toks = doc.tokens
     assert toks is not None
-    if b + 1 >= len(clause.norms) or clause.norms[b] not in RELATIVE_PRONOUNS or \
-            clause.norms[b + 1] not in senses()["support_verb"]:
+    support = senses()["support_verb"]
+    if b < len(clause.norms) and clause.norms[b] not in RELATIVE_PRONOUNS and any(
+            clause.norms[b].endswith(o) and clause.norms[b][:-len(o)] in support for o in ("ه", "ها", "هم")):
+        b -= 1    # «في هجوم شنه مسلحون»: after an indefinite trigger, the verb with its pronoun and no relative
+    elif b + 1 >= len(clause.norms) or clause.norms[b] not in RELATIVE_PRONOUNS or clause.norms[b + 1] not in support:
         return None
     verb_end = toks.end[clause.view[b + 1]]
     subject = next((m for m in arguments if verb_end <= m.start and _words_between(doc, verb_end, m.start) <= 1
@@ -584,6 +594,8 @@ def _headline_actor(doc: Document, clause: SentenceView, a: int, arguments: list
                  and m.start <= first + 2 and not doc.text[m.end:stop].strip()), None)
 
 
+#: words before an attack in which its victims died (قتل خمسة أشخاص في هجوم، جراء القصف; normalised)
+_CAUSAL = frozenset({"في", "جراء", "اثر", "خلال", "بسبب", "عقب"})
 #: how many words may part the deaths from the attack that caused them («لقي ثلاثة جنود حتفهم في هجوم لحزب ...»)
 CASUALTY_REACH = 8
 
@@ -596,7 +608,7 @@ def _casualties_joined(doc: Document, events: list[Event]) -> list[Event]:
     for e in events:
         dead = out[-1] if out else None
         if dead is not None and e.event == dead.event == "ASSAULT" and e.sentence == dead.sentence and \
-                e.actor and not e.recipient and not dead.actor and dead.recipient and \
+                not e.recipient and not dead.actor and dead.recipient and \
                 e.trigger is not None and dead.trigger is not None and dead.trigger.end <= e.trigger.start and \
                 _words_between(doc, dead.trigger.end, e.trigger.start) <= CASUALTY_REACH and \
                 not _clause_break(doc, dead.trigger.end, e.trigger.start):
@@ -882,7 +894,7 @@ def _same_as_before(clause: SentenceView, p: int, last_of: dict[str, Event], cat
 
 
 def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, mode: str, mentions: list[Mention],
-           values: list[Mention], sentence: int, modal: PhraseTable) -> Event | None:
+           values: list[Mention], sentence: int, modal: PhraseTable, phrase_end: int) -> Event | None:
     toks = doc.tokens
     assert toks is not None
     start, end = toks.start[clause.view[a]], toks.end[clause.view[b - 1]]
@@ -890,6 +902,19 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     mentions = [m for m in mentions if not _sourced(doc, m)]   # «بحسب وكالة الأنباء»: who reports, not who acts
     after = [m for m in mentions if (m.start >= end or start <= m.start < end < m.end)
              and _words_between(doc, end, m.start) <= WINDOW]
+    # a later trigger of the same category takes the names after it («بعد أربعة أيام على الهجوم لقي عامري حتفه
+    # برصاص الشرطة»: the police shot Amri, they made no attack of the first trigger's)
+    table = triggers()
+
+    def same_category(i: int) -> bool:
+        hit = table.roles_at(clause.norms, i).get("trigger")
+        return (hit is not None and hit[1][0] == category) or \
+            any(payload[1][0] == category for _, payload in split_triggers().get(clause.norms[i], ()))
+
+    again = next((clause.view[i] for i in range(phrase_end, min(len(clause.norms), b + WINDOW))
+                  if same_category(i)), None)
+    if again is not None:
+        after = [m for m in after if m.start < toks.start[again]]
     before = [m for m in mentions if m.end <= start and _words_between(doc, m.end, start) <= SUBJECT_WINDOW
               and not _clause_break(doc, m.end, start) and not _place_preposition(doc, m)
               and not _introduced_by_preposition(doc, m)]   # «لقائهما مع بوتين، لإجراء ...»: بوتين is no subject
@@ -920,7 +945,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     auxiliary = (a > 0 and clause.norms[a - 1] in _PASSIVE_AUXILIARIES) or voweled
     agent = _agent(doc, clause, b, after) if auxiliary or category in _DONE_TO else None
     # «استشهد جنديان»: who dies a violent death suffers it, like a passive's subject
-    passive = auxiliary or agent is not None or clause.norms[a] in senses()["victim_subject"]
+    victim = clause.norms[a] in senses()["victim_subject"]
+    passive = auxiliary or agent is not None or victim
     if passive:
         # «تم اعتقاله من قبل الشرطة»، «تم إيقافه بعد تدخل أعوان الحرس»: the agent, if named, follows an agent
         # phrase; the name right after the trigger is who it was done to
@@ -974,7 +1000,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
             break
     if visited is not None and not recipients:
         recipients = [visited]
-    if voweled and recipients and _words_between(doc, end, recipients[0].start) > 1:
+    if (voweled or victim) and recipients and _words_between(doc, end, recipients[0].start) > 1:
         # «قُتل جراء قصف القوات الأوكرانية»، «قُتل وجُرح عشرات من داعش بغارات التحالف»: who suffers a passive is
         # named right after it; a name further on is more likely who did it, in a phrase of cause
         recipients = []

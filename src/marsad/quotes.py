@@ -111,7 +111,8 @@ def group_mentions(doc: Document) -> None:
             # a quantifier before the head is part of the phrase (عدد من المحتجين، أحد السواق)
             first = next((p - k for k in (2, 1) if p - k >= 0 and
                           table.roles_at(s.norms, p - k).get("quantifier", (None,))[0] == p), p)
-            counted = False
+            # a number of them, in words (عشرات من، العشرات من، مئات): counted like a number
+            counted = first < p and "count" in table.roles_at(s.norms, first)
             if first == p and p > 0 and toks.start[s.view[p - 1]] in counts and not definite(s.norms[p]):
                 # a number before the head counts the group (8 إرهابيين، ثلاثة متظاهرين): part of its phrase
                 first, counted = bisect_left(s.view, counts[toks.start[s.view[p - 1]]]), True
@@ -120,6 +121,10 @@ def group_mentions(doc: Document) -> None:
                 first, counted = bisect_left(s.view, counts[toks.start[s.view[p - 2]]]), True   # ثلاثة من الإرهابيين
             head = s.norms[head_end - 1]
             counted = counted or "dual" in table.roles_at(s.norms, head_end - 1)   # شرطيان: two
+            if first == p and "member" in table.roles_at(s.norms, p) and head_end < len(s.norms) and \
+                    (body := name_at.get(toks.start[s.view[head_end]])) is not None and body.label == "ORG":
+                p = head_end   # «عناصر تنظيم داعش»، «أعضاء حركة النهضة»: the body named acts, no group of its own
+                continue
             medium = False
             own = len(doc.text)
             while q < len(s.norms):
