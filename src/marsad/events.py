@@ -249,7 +249,7 @@ def find_events(doc: Document) -> None:
                     and trigger_start >= last.trigger.end and \
                     _words_between(doc, last.trigger.end, trigger_start) <= LIGHT_VERB_GAP and \
                     not any(ch in doc.text[last.trigger.end:trigger_start] for ch in "،,.:؛()") and \
-                    not (category == "ASSAULT" and start_p and clause.norms[start_p - 1] in _CAUSAL):
+                    not (category == "ASSAULT" and start_p and clause.norms[start_p - 1] in senses()["causal"]):
                 continue   # «وقعت تونس والجزائر مذكرة تفاهم»: the verb and its object name one event (not «قتل
                 # خمسة أشخاص في هجوم»: the attack they died in, whose agent may be named)
             event = _event(doc, clause, start_p, end, category, mode, in_sentence, in_values, si, modal,
@@ -594,8 +594,6 @@ def _headline_actor(doc: Document, clause: SentenceView, a: int, arguments: list
                  and m.start <= first + 2 and not doc.text[m.end:stop].strip()), None)
 
 
-#: words before an attack in which its victims died (قتل خمسة أشخاص في هجوم، جراء القصف; normalised)
-_CAUSAL = frozenset({"في", "جراء", "اثر", "خلال", "بسبب", "عقب"})
 #: how many words may part the deaths from the attack that caused them («لقي ثلاثة جنود حتفهم في هجوم لحزب ...»)
 CASUALTY_REACH = 8
 

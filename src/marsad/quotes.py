@@ -1435,16 +1435,14 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
     return None
 
 
-#: words that open a statement of its own after another one in the same sentence (كما أعلن، فيما قال)
-_NEXT_STATEMENT = frozenset({"كما", "فيما", "بينما", "ثم", "حين", "حيث"})
-
-
 def _reported_within(doc: Document, s: SentenceView, p: int, role: str, last: tuple[int, int, str],
                      table: PhraseTable) -> bool:
     """Whether the cue verb at ``p`` reports a statement inside what the last cue says: «قال الفطحلي إن رئيس
     البرلمان، محمد الناصر، دعا ...» — a complementiser of the last cue stands between them, and no conjunction
-    or word of sequence («وأضاف»، «كما أعلن») starts a statement of its own."""
-    if role != "verb" or _proclitic(doc, s, p) in ("و", "ف") or (p and s.norms[p - 1] in _NEXT_STATEMENT):
+    or word of the ``boundary`` row («وأضاف»، «كما أعلن»، «ومن جهته قال») starts a statement of its own — not the
+    verb's own particle قد («أنه قد عبر عن رفضه» is reported inside)."""
+    if role != "verb" or _proclitic(doc, s, p) in ("و", "ف") or \
+            (p and s.norms[p - 1] != "قد" and "boundary" in table.roles_at(s.norms, p - 1)):
         return False
     return any("complementiser" in table.roles_at(s.norms, i) for i in range(last[1], p))
 
