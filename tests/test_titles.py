@@ -46,3 +46,9 @@ def test_an_office_of_a_named_body_is_a_title() -> None:
     assert {("رئيس حزب المجد", "TITLE"), ("حزب المجد", "ORG"), ("الأمين العام لاتحاد الشغل", "TITLE")} <= got
     speaker = doc.quotes[0].speaker
     assert speaker is not None and next(e for e in doc.entities if e.id == speaker).label == "PER"
+
+
+def test_an_office_of_a_state_in_construct_and_a_correspondent_of_a_medium() -> None:
+    assert "حاكم دبي" in titles("وقال حاكم دبي إن المشروع مهم.")
+    assert "مراسل الجوهرة أف أم" in titles("وقال مراسل الجوهرة أف أم إن الوضع هادئ.")
+    assert titles("وزار وزير الخارجية تونس أمس.") == ["وزير الخارجية"]   # the state he visited

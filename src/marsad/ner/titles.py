@@ -110,15 +110,16 @@ def title_mentions(doc: Document) -> None:
 def body_titles(doc: Document) -> None:
     """TITLE mentions for an office of a named body (run after the organisation names): a head of the title table
     (or a ``body_head``: مسؤول، عضو، مدير) right before an ORG mention, in construct or with ل (رئيس حزب المجد،
-    رئيس حكومة الوحدة الوطنية، الأمين العام لاتحاد الشغل). The body stays a mention of its own inside the title,
-    which is the office-holder's: the name in apposition after it, or the person the resolver finds it denotes."""
+    رئيس حكومة الوحدة الوطنية، الأمين العام لاتحاد الشغل), or a head right before a state or city (حاكم دبي).
+    The body stays a mention of its own inside the title, which is the office-holder's: the name in apposition
+    after it, or the person the resolver finds it denotes."""
     toks = doc.tokens
     if toks is None or not len(toks):
         return
     table = words()
     token_at = {toks.start[t]: t for t in range(len(toks))}
     titled = {(m.start, m.end) for m in doc.mentions if m.label == "TITLE"}
-    for org in [m for m in doc.mentions if m.label == "ORG"]:
+    for org in [m for m in doc.mentions if m.label in ("ORG", "GPE")]:
         t = token_at.get(org.start)
         if t is None:
             continue
@@ -132,7 +133,8 @@ def body_titles(doc: Document) -> None:
                                 for k in range(first, p + 1)):
                 continue
             roles = table.roles_at([toks.norm[k] for k in range(first, p + 1)], 0)
-            hit = roles.get("head") or roles.get("body_head")
+            # (an office of a state only in construct: حاكم دبي، ملك الأردن; مسؤول تونس is no title)
+            hit = roles.get("head") or (roles.get("body_head") if org.label == "ORG" else None)
             if hit is not None and hit[0] == size:
                 start = toks.start[first]
                 if (start, org.end) not in titled:
