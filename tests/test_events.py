@@ -187,3 +187,9 @@ def test_the_dead_named_before_the_attack_that_killed_them() -> None:
     assert len(got) == 1 and got[0][0] == "ASSAULT" and got[0][3] == ["ثلاثة جنود"]
     assert got[0][2] and "حزب العمال" not in got[0][3][0]
     assert events("لقي ثلاثة أشخاص حتفهم في حادث مرور.") == []
+
+
+def test_whose_meeting_a_lam_names() -> None:
+    """«اجتماع طارئ لحركة النهضة»: the movement meets (as «وقفة احتجاجية لأعوان الصحة» is the agents' protest)."""
+    got = events("اجتماع طارئ لحركة النهضة لبحث الأزمة.")
+    assert got[0][0] == "CONSULT" and got[0][2] == ["حركة النهضة"] and got[0][3] == []
