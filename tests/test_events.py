@@ -193,3 +193,11 @@ def test_whose_meeting_a_lam_names() -> None:
     """«اجتماع طارئ لحركة النهضة»: the movement meets (as «وقفة احتجاجية لأعوان الصحة» is the agents' protest)."""
     got = events("اجتماع طارئ لحركة النهضة لبحث الأزمة.")
     assert got[0][0] == "CONSULT" and got[0][2] == ["حركة النهضة"] and got[0][3] == []
+
+
+def test_a_government_with_its_nationality_acts_and_the_place_protesters_went_to_does_not() -> None:
+    accused = events("اتهمت الحكومة اليمنية الحوثيين بعرقلة المفاوضات.")
+    accuse = next(e for e in accused if e[0] == "ACCUSE")
+    assert accuse[2:4] == (["الحكومة اليمنية"], ["الحوثيين"])
+    marched = events("خرج آلاف المتظاهرين إلى شوارع بغداد احتجاجا على انقطاع الكهرباء.")
+    assert [e[2] for e in marched if e[0] == "PROTEST"] == [["آلاف المتظاهرين"]]

@@ -916,6 +916,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     before = [m for m in mentions if m.end <= start and _words_between(doc, m.end, start) <= SUBJECT_WINDOW
               and not _clause_break(doc, m.end, start) and not _place_preposition(doc, m)
               and not _introduced_by_preposition(doc, m)]   # «لقائهما مع بوتين، لإجراء ...»: بوتين is no subject
+    if category == "PROTEST" and any(m.label not in PLACE_LABELS for m in before):
+        # «خرج آلاف المتظاهرين إلى شوارع بغداد احتجاجا على»: the place they went to does not protest
+        before = [m for m in before if m.label not in PLACE_LABELS]
     governed = _governed_trigger(toks, clause, a) and category in _DONE_TO and \
         not senses()["support_verb"] & set(clause.norms[max(0, a - SUBJECT_WINDOW):a])   # «قامت السلطات بمصادرة»
     if governed:
