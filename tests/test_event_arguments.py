@@ -4,6 +4,8 @@ tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from marsad import analyze
 from marsad.document import Document
 from marsad.text.inflect import expand, noun_forms, plural_forms, verb_forms
@@ -223,3 +225,30 @@ def test_shot_by_names_who_shot_and_the_victims_before_it_suffer() -> None:
 def test_a_number_and_a_singular_accusative_name_a_group_that_suffers() -> None:
     assert _events("وقتل 12 مدنيا على الأقل في النيجر.") == [("ASSAULT", set(), {"12 مدنيا"})]
     assert ("COERCE", {"الشرطة"}, {"30 شخصا"}) in _events("واعتقلت الشرطة 30 شخصا في المداهمات.")
+
+
+
+@pytest.mark.parametrize(("text", "category", "actor", "recipient"), [
+    ("ألقت الشرطة القبض على ثلاثة أشخاص في المدينة.", "COERCE", "الشرطة", "ثلاثة أشخاص"),
+    ("قتل عشرة جنود في هجوم انتحاري استهدف قاعدة عسكرية.", "ASSAULT", "", "عشرة جنود"),
+    ("قتلت قوات الأمن العراقية 15 مسلحا في الأنبار.", "ASSAULT", "قوات الأمن العراقية", "15 مسلحا"),
+    ("أطلقت الشرطة الرصاص المطاطي على المحتجين.", "ASSAULT", "الشرطة", "المحتجين"),
+    ("فرقت الشرطة المتظاهرين بالغاز المسيل للدموع.", "COERCE", "الشرطة", "المتظاهرين"),
+    ("أصيب عشرات المدنيين في قصف على ريف المدينة.", "ASSAULT", "", "عشرات المدنيين"),
+    ("تظاهر مئات الطلاب أمام وزارة التعليم العالي للمطالبة بتحسين ظروف الدراسة.", "PROTEST", "مئات الطلاب", ""),
+    ("نظم المئات من أنصار المعارضة وقفة احتجاجية أمام البرلمان.", "PROTEST", "", ""),
+    ("دعت منظمة العفو الدولية السلطات المصرية إلى الإفراج عن الصحفيين المعتقلين.", "REQUEST",
+     "Amnesty International", "السلطات المصرية"),
+    ("أفرجت السلطات الإسرائيلية عن خمسة أسرى فلسطينيين.", "RETREAT", "السلطات الإسرائيلية", "خمسة أسرى فلسطينيين"),
+])
+def test_everyday_news_sentences(text: str, category: str, actor: str, recipient: str) -> None:
+    """Sentences of the kind conflict and protest reporting is made of: the category, and who acts and who is acted
+    on where the sentence says (an empty string: nobody, or not asserted here)."""
+    found = [(a, r) for c, a, r in _events(text) if c == category]
+    assert found, _events(text)
+    actors, recipients = found[0]
+    if actor:
+        assert actor in actors
+    if recipient:
+        assert recipient in recipients
+    assert not actors & recipients
