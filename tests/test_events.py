@@ -201,3 +201,9 @@ def test_a_government_with_its_nationality_acts_and_the_place_protesters_went_to
     assert accuse[2:4] == (["الحكومة اليمنية"], ["الحوثيين"])
     marched = events("خرج آلاف المتظاهرين إلى شوارع بغداد احتجاجا على انقطاع الكهرباء.")
     assert [e[2] for e in marched if e[0] == "PROTEST"] == [["آلاف المتظاهرين"]]
+
+
+def test_a_prison_sentence_with_the_court_inside_the_phrase() -> None:
+    got = events("حكمت المحكمة الجنائية على المتهم بالسجن عشر سنوات.")
+    assert [e[0] for e in got] == ["COERCE"] and got[0][2] == ["المحكمة الجنائية"]
+    assert events("قضى الرجل عشر سنوات في السجن.") == []   # time spent in prison, no sentence passed
