@@ -207,3 +207,18 @@ def test_a_prison_sentence_with_the_court_inside_the_phrase() -> None:
     got = events("حكمت المحكمة الجنائية على المتهم بالسجن عشر سنوات.")
     assert [e[0] for e in got] == ["COERCE"] and got[0][2] == ["المحكمة الجنائية"]
     assert events("قضى الرجل عشر سنوات في السجن.") == []   # time spent in prison, no sentence passed
+
+
+def test_second_saudinewsnet_round_senses() -> None:
+    """A boycott verb needs what is boycotted (not «بشكل قاطع», «تقاطع الطرق»); a legal appeal (الطعن في الحكم),
+    the riot police and football's attacks are no violence; a killing that names its victim by a definite or
+    possessed noun is one even with no name (بقتل والده), but not «يُقتل فيها»."""
+    def cats(text: str) -> list[str]:
+        return [e.event for e in analyze(text, published="2026-11-29").events]
+
+    assert cats("ونفى ذلك بشكل قاطع.") == [] and cats("ووقع الحادث عند تقاطع الطرق.") == []
+    assert cats("وقرر المحامي الطعن في الحكم.") == []
+    assert cats("وشاركت قوات مكافحة الشغب في تأمين الحفل.") == []
+    assert cats("وشن المنتخب هجمات متتالية على مرمى الخصم في الشوط الثاني.") == []
+    assert cats("واتهم الرجل بقتل والده.") == ["ASSAULT"]
+    assert cats("وهي المرة الأولى التي يقتل فيها حيوان في الحديقة.") == []

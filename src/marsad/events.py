@@ -240,6 +240,9 @@ def find_events(doc: Document) -> None:
                 continue   # «يتفق المراقبون على أن»: an opinion stated (a quote), not an event; «ووعد بتعزيز» is one
             if _other_sense(doc, clause, start_p, end, category, in_sentence, table, phrase_end):
                 continue
+            if category == "ASSAULT" and clause.norms[start_p] in senses()["sport_attack"] and \
+                    senses()["sport"] & set(clause.norms):
+                continue   # «شن المنتخب هجمات متتالية على مرمى»: a team's attack
             if names.covers(trigger_start, toks.end[clause.view[end - 1]]):
                 continue   # «جبهة الإنقاذ»، «حزب الاتحاد الوطني»: a word of a name, no event
             if category in _NAMED_THINGS and _named_thing(clause, start_p, end):
@@ -276,7 +279,7 @@ def find_events(doc: Document) -> None:
                 continue
             if not event.actor and not event.recipient and not (
                     category in UNNAMED_OK and trigger_start not in cue_starts and event.modality == "asserted"
-                    and clause.norms[start_p] not in senses()["agentless"]):
+                    and (clause.norms[start_p] not in senses()["agentless"] or _someone_killed(clause, end))):
                 continue   # an event between no one named; only violence and protest are worth recording so
             if _mentioned_again(event, recorded):
                 continue   # «تفاصيل الاجتماع بين بوتين وويتكوڤ»: the meeting already recorded, named again
@@ -561,6 +564,24 @@ def _named_thing(clause: SentenceView, a: int, b: int) -> bool:
         return False   # «توصلت إيران والقوى الكبرى إلى الاتفاق النهائي»: what a verb reached, an event
     table = triggers()
     return not any("trigger" in table.roles_at(clause.norms, i) for i in range(max(0, a - 3), a))
+
+
+#: possessive pronouns written on a noun (والده، أبناءهم)
+_POSSESSIVES = ("ه", "ها", "هم", "هما", "هن")
+#: prepositions as they are written before a pronoun (normalised: فيها، عليه، منهم، إليه، لديه، معه، عنه)
+_PRONOUN_HOSTS = frozenset({"في", "علي", "من", "الي", "لدي", "مع", "عن", "ل", "ب", "عند"})
+
+
+def _someone_killed(clause: SentenceView, b: int) -> bool:
+    """Whether a killing with no one named names its victim all the same, by a definite or possessed noun right
+    after it (مقتل الأردني، قتل والده), in a sentence of no disaster (not «الضحايا الذين يقتلون سنويا», nor the
+    dead of an accident)."""
+    if b >= len(clause.norms) or senses()["disaster"] & set(clause.norms):
+        return False
+    word = clause.norms[b]
+    if any(word.endswith(o) and word[:-len(o)] in _PRONOUN_HOSTS for o in _POSSESSIVES):
+        return False   # «يُقتل فيها»: a preposition with its pronoun, not a victim
+    return len(word) > 3 and (definite(word) or word.endswith(_POSSESSIVES)) and word not in ARTICLE_LOOKALIKES
 
 
 def _counted(clause: SentenceView, b: int) -> bool:
