@@ -566,8 +566,6 @@ def _named_thing(clause: SentenceView, a: int, b: int) -> bool:
     return not any("trigger" in table.roles_at(clause.norms, i) for i in range(max(0, a - 3), a))
 
 
-#: possessive pronouns written on a noun (والده، أبناءهم)
-_POSSESSIVES = ("ه", "ها", "هم", "هما", "هن")
 #: prepositions as they are written before a pronoun (normalised: فيها، عليه، منهم، إليه، لديه، معه، عنه)
 _PRONOUN_HOSTS = frozenset({"في", "علي", "من", "الي", "لدي", "مع", "عن", "ل", "ب", "عند"})
 
@@ -579,9 +577,10 @@ def _someone_killed(clause: SentenceView, b: int) -> bool:
     if b >= len(clause.norms) or senses()["disaster"] & set(clause.norms):
         return False
     word = clause.norms[b]
-    if any(word.endswith(o) and word[:-len(o)] in _PRONOUN_HOSTS for o in _POSSESSIVES):
+    if any(word.endswith(o) and word[:-len(o)] in _PRONOUN_HOSTS for o in _WRITTEN_POSSESSIVES):
         return False   # «يُقتل فيها»: a preposition with its pronoun, not a victim
-    return len(word) > 3 and (definite(word) or word.endswith(_POSSESSIVES)) and word not in ARTICLE_LOOKALIKES
+    return len(word) > 3 and (definite(word) or word.endswith(_WRITTEN_POSSESSIVES)) and \
+        word not in ARTICLE_LOOKALIKES
 
 
 def _counted(clause: SentenceView, b: int) -> bool:
