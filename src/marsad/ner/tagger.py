@@ -472,6 +472,8 @@ def _with_family_names(model: NerModel, toks: Any, words: dict[int, _Word],
 
 #: words after which a place follows more often than a person (في سهل الغاب)
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "نحو"})
+#: particles and pronouns that the name gazetteers hold as name tokens (لم، لن، لنا): no first name
+_PARTICLES = frozenset({"لم", "لن", "لا", "ما", "قد", "لنا", "له", "لها", "كما", "بين", "هو", "هي", "ثم", "منذ"})
 #: the second half of a compound first name (نور الدين، عبد الله): no family name
 _NAME_COMPOUNDS = frozenset({"الدين", "الله", "الرحمن", "الرحيم"})
 
@@ -488,7 +490,7 @@ def _first_and_family_names(model: NerModel, toks: Any, sentences: list[list[_Wo
                           model.featurizer.person_word(toks.norm[words[k - 1].last])):
                 continue   # «في سهل الغاب»; «عيد ماطر مبارك الشهراني»: the end of a longer name, not a person
             if w.body not in taken and nxt.body not in taken and _first_name(model, toks, w) and \
-                    _family_name(model, toks, nxt):
+                    _family_name(model, toks, nxt, normalize(toks.norm[w.body])):
                 out.append((w.body, nxt.last, "PER"))
                 taken.update((w.body, nxt.last))
     return out
@@ -502,14 +504,21 @@ def _first_name(model: NerModel, toks: Any, w: _Word) -> bool:
         model.featurizer.person_word(toks.norm[w.body])
 
 
-def _family_name(model: NerModel, toks: Any, w: _Word) -> bool:
+def _family_name(model: NerModel, toks: Any, w: _Word, first: str) -> bool:
     """A definite nisba in ي with no proclitic that the word clusters place among names, with no feminine in the news
     (an adjective has one: العام، التركي), not the second half of a compound name (نور الدين) nor a place the
-    knowledge base knows (not «آمال الشعب»، «هدي الرسول»، «سهل الغاب»: a noun and its genitive)."""
+    knowledge base knows (not «آمال الشعب»، «هدي الرسول»، «سهل الغاب»: a noun and its genitive). Or a word the news
+    lexicon has never seen (a foreign or rare family name: ناتالي جوث، حنيف اتمار، خالد بحاح) after a first name
+    that is no particle, shaped as no verb (ي ت ن begin the imperfect), no adverb in ا and no word with a pronoun
+    in ه (وقال معاليه)."""
     if not w.first == w.body == w.last:
         return False
     norm = normalize(toks.norm[w.body])
-    return norm.startswith("ال") and len(norm) > 4 and norm.endswith("ي") and norm not in _NAME_COMPOUNDS and \
+    if not norm.startswith("ال"):
+        return len(norm) > 2 and norm.isalpha() and model.common.get(toks.norm[w.body], 0) == 0 and \
+            norm[0] not in "يتن" and not norm.endswith(("ا", "ه")) and len(first) > 2 and \
+            first not in _name_stops().get("PER", frozenset()) and first not in _PARTICLES and not _kb_place(norm)
+    return len(norm) > 4 and norm.endswith("ي") and norm not in _NAME_COMPOUNDS and \
         model.featurizer.name_cluster(norm) and not _kb_place(norm) and \
         model.common.get(toks.norm[w.body] + "ه", 0) < ADJECTIVE_MIN_FEMININE
 
