@@ -222,3 +222,19 @@ def test_second_saudinewsnet_round_senses() -> None:
     assert cats("وشن المنتخب هجمات متتالية على مرمى الخصم في الشوط الثاني.") == []
     assert cats("واتهم الرجل بقتل والده.") == ["ASSAULT"]
     assert cats("وهي المرة الأولى التي يقتل فيها حيوان في الحديقة.") == []
+
+
+def test_what_the_review_of_the_session_found() -> None:
+    """From a helper's review of this session's changes on SaudiNewsNet: the dead named after the attack are its
+    recipients; a later trigger takes the names after it only after a trigger a preposition governs (the strikes
+    that targeted the Houthis); «ولا سيما» negates nothing and «ليس» does; protesters in a governorate did not
+    pretend; a march against someone is one."""
+    attack = events("شن مسلحون هجوما أدى إلى مقتل خمسة جنود.")
+    assert [e[:4] for e in attack] == [("ASSAULT", "asserted", ["مسلحون"], ["خمسة جنود"])]
+    strikes = events("استهدفت الضربات مواقع للحوثيين في صنعاء.")
+    assert strikes and strikes[0][3]
+    assert [e[1] for e in events("ندد الوزير بالهجمات ولا سيما الهجوم على المسجد.") if e[0] == "ASSAULT"][:1] == \
+        ["asserted"]
+    assert all(e[1] != "asserted" for e in events("وأكد أن الحادث ليس اعتداء إرهابيا."))
+    assert [e[0] for e in events("تظاهر أمس المئات بمحافظة البصرة.")] == ["PROTEST"]
+    assert [e[0] for e in events("خرجت مسيرة السلام ضد داعش في المدينة.")] == ["PROTEST"]

@@ -699,9 +699,12 @@ def test_a_statement_reported_inside_another_keeps_the_outer_content_whole() -> 
 
 def test_an_office_after_the_speaker_and_a_post_are_asides() -> None:
     """«قال X مسؤول الصليب الأحمر بمنطقة بيلما إن ...»: what is said starts at the complementiser, past the office
-    after the name; «كتب X على صفحته: "..."» is a quote of what was written, past where it was."""
+    after the name, and past where it was posted (على صفحته); «وكتب: "..."» quotes what was written (كتب only with
+    what is said right after it: «كتب بعضها» is no statement)."""
     got = quotes("وقال لاوال طاهر مسؤول الصليب الأحمر بمنطقة بيلما إن ستة ناجين ساروا إلى قرية نائية.")
     assert [q[3] for q in got] == ["ستة ناجين ساروا إلى قرية نائية"]
-    wrote = quotes('وكتب المرزوقي على صفحته : "على العرب أن يقفوا مع قطر".')
-    assert [(q[1], q[3]) for q in wrote] == [("كتب", "على العرب أن يقفوا مع قطر")]
-    assert quotes("وكتب الشاعر قصائد كثيرة عن المدينة.") == []
+    posted = quotes('وقال المرزوقي على صفحته : "على العرب أن يقفوا مع قطر".')
+    assert [(q[1], q[3]) for q in posted] == [("قال", "على العرب أن يقفوا مع قطر")]
+    wrote = quotes('قال المرزوقي إن الحصار ظالم. وكتب : "على العرب أن يقفوا مع قطر".')
+    assert [(q[1], q[3]) for q in wrote][1:] == [("كتب", "على العرب أن يقفوا مع قطر")]
+    assert quotes("وكتب الشاعر قصائد كثيرة عن المدينة.") == [] and quotes("وكتب بعضها على الجدران.") == []

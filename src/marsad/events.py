@@ -329,7 +329,8 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
         event.actor = [x for x in event.actor if x != announcer]
     if category in _DONE_TO and last is not None and last.sentence == si and last.event in _NOT_ITS_AGENT and \
             last.trigger is not None and set(event.actor) & set(last.actor) and \
-            _words_between(doc, last.trigger.end, trigger_start) <= SUBJECT_WINDOW:
+            _words_between(doc, last.trigger.end, trigger_start) <= CONDEMN_REACH and \
+            not _clause_break(doc, last.trigger.end, trigger_start):
         # «أدانت تونس بشدة الهجوم الإرهابي»: who condemns (or asks for) an attack did not make it
         # (who denies one, «نفت الداخلية استعمال القوة», or threatens one, may well be its agent)
         event.actor = [x for x in event.actor if x not in last.actor]
@@ -614,16 +615,27 @@ def _headline_actor(doc: Document, clause: SentenceView, a: int, arguments: list
                  and m.start <= first + 2 and not doc.text[m.end:stop].strip()), None)
 
 
+#: how many words may part a condemnation from the attack it condemns (استنكر النائب د. منصور الظفيري العمل الإرهابي)
+CONDEMN_REACH = 8
 #: how many words may part the deaths from the attack that caused them («لقي ثلاثة جنود حتفهم في هجوم لحزب ...»)
 CASUALTY_REACH = 8
 
 
 def _casualties_joined(doc: Document, events: list[Event]) -> list[Event]:
-    """One attack, not two, where a sentence names its dead with no agent and then the attack with its agent and no
-    victim («لقي ثلاثة جنود حتفهم في هجوم لحزب العمال»، «قتل خمسة أشخاص في هجوم شنه مسلحون»): the dead are the
+    """One attack, not two, where a sentence names its dead with no agent and the attack with no victim, in either
+    order («لقي ثلاثة جنود حتفهم في هجوم لحزب العمال»، «شن مسلحون هجوما أدى إلى مقتل خمسة جنود»): the dead are the
     attack's recipients."""
     out: list[Event] = []
     for e in events:
+        attack = out[-1] if out else None
+        if attack is not None and e.event == attack.event == "ASSAULT" and e.sentence == attack.sentence and \
+                not e.actor and e.recipient and not attack.recipient and \
+                e.trigger is not None and attack.trigger is not None and attack.trigger.end <= e.trigger.start and \
+                _words_between(doc, attack.trigger.end, e.trigger.start) <= CASUALTY_REACH and \
+                not _clause_break(doc, attack.trigger.end, e.trigger.start):
+            # «شن مسلحون هجوما أدى إلى مقتل خمسة جنود»: the dead named after the attack are its recipients
+            attack.recipient = [x for x in e.recipient if x not in attack.actor]
+            continue
         dead = out[-1] if out else None
         if dead is not None and e.event == dead.event == "ASSAULT" and e.sentence == dead.sentence and \
                 not e.recipient and not dead.actor and dead.recipient and \
@@ -802,7 +814,8 @@ def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: 
     if b == a + 1 and word in sense["procession"] and b < len(clause.norms) and \
             definite(clause.norms[b]) and clause.norms[b] not in sense["procession_kind"] and \
             not any(m.start == toks.start[clause.view[b]] for m in mentions) and \
-            not sense["procession_verb"] & set(clause.norms[max(0, a - SUBJECT_WINDOW):a]):
+            not sense["procession_verb"] & set(clause.norms[max(0, a - SUBJECT_WINDOW):a]) and \
+            "ضد" not in clause.norms[b:b + 3]:     # (مسيرة السلام ضد داعش is a march)
         return True    # «مسيرة التنمية»: a course, not a march (مسيرة المعلمين is one: a group named; so is what
         # one organises, نظم المعلمون مسيرة الغضب)
     if word in sense["cited"]:
@@ -811,8 +824,10 @@ def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: 
             if not clause.norms[i] or not clause.norms[i][0].isalpha():
                 break
             if _proclitic(toks, clause.view[i], "ب"):
-                if clause.norms[i] not in sense["agent"] and "trigger" not in table.roles_at(clause.norms, i):
-                    return True
+                if clause.norms[i] not in sense["agent"] and clause.norms[i] not in sense["place_kind"] and \
+                        "trigger" not in table.roles_at(clause.norms, i) and \
+                        not any(m.start == toks.start[clause.view[i]] and m.label in PLACE_LABELS for m in mentions):
+                    return True    # (not «تظاهر أمس المئات بمحافظة ...»: where they marched)
                 break
     needed = requirements().get(" ".join(key))
     if needed is not None and not any(w in needed for w in _phrase_after(clause, phrase_end, REQUIRES_WINDOW)):
@@ -920,8 +935,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     mentions = [m for m in mentions if not _sourced(doc, m)]   # «بحسب وكالة الأنباء»: who reports, not who acts
     after = [m for m in mentions if (m.start >= end or start <= m.start < end < m.end)
              and _words_between(doc, end, m.start) <= WINDOW]
-    # a later trigger of the same category takes the names after it («بعد أربعة أيام على الهجوم لقي عامري حتفه
-    # برصاص الشرطة»: the police shot Amri, they made no attack of the first trigger's)
+    # after a trigger a preposition governs, a later trigger of the same category takes the names after it («بعد
+    # أربعة أيام على الهجوم لقي عامري حتفه برصاص الشرطة»: the police shot Amri; not «استهدفت الضربات مواقع»)
     table = triggers()
 
     def same_category(i: int) -> bool:
@@ -930,7 +945,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
             any(payload[1][0] == category for _, payload in split_triggers().get(clause.norms[i], ()))
 
     again = next((clause.view[i] for i in range(phrase_end, min(len(clause.norms), b + WINDOW))
-                  if same_category(i)), None)
+                  if same_category(i)), None) if _governed_trigger(toks, clause, a) else None
     if again is not None:
         after = [m for m in after if m.start < toks.start[again]]
     before = [m for m in mentions if m.end <= start and _words_between(doc, m.end, start) <= SUBJECT_WINDOW
@@ -1332,6 +1347,8 @@ def _modality(doc: Document, clause: SentenceView, a: int, b: int, modal: Phrase
     negation = -1     # where the latest negation before the trigger stands
     for i in range(lo, a):
         roles = modal.roles_at(norms, i)
+        if "idiom" in roles:
+            continue     # «ولا سيما الهجوم»: «especially», no negation
         if "negated" in roles:
             negation = i
         if "carrier" in roles and negation == i - 1 and "،" not in norms[i:a]:
