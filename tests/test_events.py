@@ -238,3 +238,10 @@ def test_what_the_review_of_the_session_found() -> None:
     assert all(e[1] != "asserted" for e in events("وأكد أن الحادث ليس اعتداء إرهابيا."))
     assert [e[0] for e in events("تظاهر أمس المئات بمحافظة البصرة.")] == ["PROTEST"]
     assert [e[0] for e in events("خرجت مسيرة السلام ضد داعش في المدينة.")] == ["PROTEST"]
+
+
+def test_deaths_a_ministry_announces_and_a_place_with_ba() -> None:
+    """«أكدت وزارة الداخلية مقتل اثنين من رجالها في هجوم إرهابي بسيناء»: the ministry that announces the deaths did
+    not kill, and Sinai is where the attack was, not what it targeted."""
+    got = events("أكدت وزارة الداخلية المصرية مقتل اثنين وإصابة ثلاثة من رجالها في هجوم إرهابي بسيناء.")
+    assert got and all(e[0] == "ASSAULT" and not e[2] and not e[3] for e in got)

@@ -371,8 +371,10 @@ def _announcer(doc: Document, clause: SentenceView, a: int, mentions: list[Menti
         if "verb" in table.roles_at(clause.norms, p):
             lo, hi = toks.end[clause.view[p]], toks.start[clause.view[a]]
             named = [m for m in mentions if lo <= m.start and m.end <= hi and m.label in ("PER", "ORG", "NORP")]
-            # a person who announces reports (a spokesman); a body may announce its own act (وأعلن الجيش القضاء على)
-            return named[-1].entity if named and named[-1].label == "PER" else None
+            # a person who announces reports (a spokesman); a body may announce its own act (وأعلن الجيش القضاء على),
+            # but deaths it announces (أكدت وزارة الداخلية مقتل اثنين من رجالها) say nothing of who caused them
+            return named[-1].entity if named and (named[-1].label == "PER" or
+                                                  clause.norms[a] in senses()["agentless"]) else None
     return None
 
 
@@ -1027,6 +1029,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     for m in rest if not recipients else []:
         if located and (_locative(doc, m) or (category == "CONSULT" and _at_place(doc, m))):
             continue   # «التقى السيسي اليوم بالقاهرة الرئيس هادي»: one meets a person in a city, not the city
+        if category in ("ASSAULT", "PROTEST", "COERCE") and m.label in PLACE_LABELS and _attached(doc, m) == "ب":
+            continue   # «هجوم إرهابي بسيناء»، «اعتصام بالقصبة»: where it happened (not «الاعتراف بدولة فلسطين»)
         direct = not recipients and m is rest[0] and (
             (actors and actors[0].start < start) or carried or (counted and not _locative(doc, m)) or unnamed
             or (passive and not _locative(doc, m))
