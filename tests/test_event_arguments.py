@@ -252,3 +252,12 @@ def test_everyday_news_sentences(text: str, category: str, actor: str, recipient
     if recipient:
         assert recipient in recipients
     assert not actors & recipients
+
+
+def test_a_place_after_fi_past_a_quarter_is_where_not_whom() -> None:
+    """«قتلوا في إقليم قندز في شمالي أفغانستان»: the place after في, past a word for a kind of place or a quarter,
+    is where the killing happened, never its victim."""
+    doc = analyze("قال مسؤولون إن 22 شخصا على الأقل قتلوا في إقليم قندز في شمالي أفغانستان.", published="2026-11-29")
+    [attack] = [v for v in doc.events if v.event == "ASSAULT"]
+    assert _named(doc, attack.recipient) == {"22 شخصا"}
+    assert attack.event_loc is not None and _named(doc, [attack.event_loc]) == {"Afghanistan"}

@@ -1031,9 +1031,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
             continue   # «التقى السيسي اليوم بالقاهرة الرئيس هادي»: one meets a person in a city, not the city
         if category in ("ASSAULT", "PROTEST", "COERCE") and m.label in PLACE_LABELS and _attached(doc, m) == "ب":
             continue   # «هجوم إرهابي بسيناء»، «اعتصام بالقصبة»: where it happened (not «الاعتراف بدولة فلسطين»)
-        direct = not recipients and m is rest[0] and (
-            (actors and actors[0].start < start) or carried or (counted and not _locative(doc, m)) or unnamed
-            or (passive and not _locative(doc, m))
+        # (a place after في is where, whatever the order: «قتلوا في شمالي أفغانستان»)
+        direct = not recipients and m is rest[0] and not _locative(doc, m) and (
+            (actors and actors[0].start < start) or carried or counted or unnamed or passive
             or (vso_object and _right_after(doc, _subject_end(doc, actors, after), m)))
         if _introduced_by_preposition(doc, m) or direct:
             recipients = [r for r in _coordinated(doc, m, rest) if not (located and _locative(doc, r))]
@@ -1205,11 +1205,16 @@ def _locative(doc: Document, m: Mention) -> bool:
     place, never its participant."""
     if m.label not in PLACE_LABELS:
         return False
-    gap = doc.text[max(0, m.start - 8):m.start]
+    gap = doc.text[max(0, m.start - 40):m.start]
     if gap.endswith(_LOCATIVE_CLITICS):
         return True
     words = gap.split()
-    return gap.endswith(" ") and bool(words) and fold(words[-1]) in _LOCATIVE_WORDS   # فى is في
+    # past the words for a kind of place or a quarter before it: «في شمالي أفغانستان»، «في إقليم قندز»
+    kinds = senses()["place_kind"]
+    k = len(words) - 1
+    while k > 0 and len(words) - 1 - k < 2 and phrase_norms(words[k])[-1:] and phrase_norms(words[k])[-1] in kinds:
+        k -= 1
+    return gap.endswith(" ") and k >= 0 and fold(words[k]) in _LOCATIVE_WORDS   # فى is في
 
 
 def _at_place(doc: Document, m: Mention) -> bool:
