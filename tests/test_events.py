@@ -245,3 +245,12 @@ def test_deaths_a_ministry_announces_and_a_place_with_ba() -> None:
     not kill, and Sinai is where the attack was, not what it targeted."""
     got = events("أكدت وزارة الداخلية المصرية مقتل اثنين وإصابة ثلاثة من رجالها في هجوم إرهابي بسيناء.")
     assert got and all(e[0] == "ASSAULT" and not e[2] and not e[3] for e in got)
+
+
+def test_victims_never_act_and_a_weapon_with_ba_is_the_attack_just_named() -> None:
+    """From the review: a sound plural in ين after a verb is its object (تقتل المصلين), innocents and worshippers
+    suffer, and «بقذائف» after an attack is its weapon, no second attack."""
+    got = events("وقال إن الجماعة تقتل المصلين في المساجد.")
+    assert [e[0] for e in got] == ["ASSAULT"] and got[0][2] == [] and got[0][3] == ["المصلين"]
+    assert [(e[2], e[3]) for e in events("وقال الإرهابي إنه ذبح الأبرياء.")] == [([], ["الأبرياء"])]
+    assert len(events("واستهدف المسلحون المواقع بقذائف الدبابات.")) == 1

@@ -52,3 +52,8 @@ def test_an_office_of_a_state_in_construct_and_a_correspondent_of_a_medium() -> 
     assert "حاكم دبي" in titles("وقال حاكم دبي إن المشروع مهم.")
     assert "مراسل الجوهرة أف أم" in titles("وقال مراسل الجوهرة أف أم إن الوضع هادئ.")
     assert titles("وزار وزير الخارجية تونس أمس.") == ["وزير الخارجية"]   # the state he visited
+
+
+def test_main_and_a_member_state_are_no_offices() -> None:
+    assert titles("هاجم مسلحون حاجز رئيس للحوثيين.") == []          # «main», not an office
+    assert not any(t.startswith("عضو") for t in titles("وأكدت تركيا عضو حلف الناتو موقفها."))

@@ -248,6 +248,10 @@ def find_events(doc: Document) -> None:
             if category in _NAMED_THINGS and _named_thing(clause, start_p, end):
                 continue   # «الاتفاق النووي»، «التعاون العسكري»: a thing the article refers to, not an occurrence
             last = events[-1] if events else None
+            if category == "ASSAULT" and last is not None and last.event == "ASSAULT" and last.sentence == si and \
+                    _proclitic(toks, clause.view[start_p], "ب") and last.trigger is not None and \
+                    _words_between(doc, last.trigger.end, trigger_start) <= CASUALTY_REACH:
+                continue   # «استهدفوا المواقع بقذائف الدبابات»: the weapon of the attack just named
             if last is not None and last.event == category and last.sentence == si and last.trigger is not None \
                     and trigger_start >= last.trigger.end and \
                     _words_between(doc, last.trigger.end, trigger_start) <= LIGHT_VERB_GAP and \
@@ -314,6 +318,12 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
         # «دعم التقدم ضد داعش»، «التعاون ضد الإرهاب»: whom the support or the alliance is against is no side
         event.recipient = [x for x in event.recipient if x not in against]
         event.actor = [x for x in event.actor if x not in against]
+    victims = [m.entity for m in in_sentence if m.entity in event.actor and
+               set(phrase_norms(m.text)[:1]) & senses()["victims"]]
+    if category == "ASSAULT" and victims:
+        # «ذبح الأبرياء»، «الاعتداء الذي استهدف المصلين»: worshippers and innocents suffer, whatever the order
+        event.actor = [x for x in event.actor if x not in victims]
+        event.recipient += [x for x in victims if x not in event.recipient]
     if category in _DONE_TO and counted & set(event.actor):
         # «وإصابة 13 آخرين في هجوم»، «مقتل 29 من المتمردين»، «102 من المسلحين قتلوا»: a group counted out is who
         # suffers violence
@@ -1006,6 +1016,10 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     elif before and _opens_with(doc, clause, before[-1], start):
         # «تونس تدين تفجيرين إرهابيين»: the clause opens with the name the verb follows at once — its subject
         actors = _coordinated_back(doc, before)
+    elif first_after is not None and _oblique_plural(first_after) and not _starts_with_preposition(doc, end,
+                                                                                                  first_after):
+        # «تقتل المصلين»، «التقى المسؤولين»: a sound plural in ين is no verb's nominative subject, but its object
+        recipients = _coordinated(doc, first_after, after)
     elif first_after is not None and not _starts_with_preposition(doc, end, first_after) \
             and not _place_preposition(doc, first_after) and visited is None and \
             not (unnamed := _unnamed_subject(doc, clause, a, mentions)):
@@ -1072,6 +1086,13 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
                  sentence=sentence, actor=_entities(actors), recipient=_entities(recipients, exclude=actors),
                  mode=[] if mode == "-" else [mode], context=list(_CONTEXT.get(category, [])),
                  event_loc=place.entity if place else None, date=date, duration=duration)
+
+
+def _oblique_plural(m: Mention) -> bool:
+    """Whether a group mention opens with a sound masculine plural in its oblique case (المصلين، المسؤولين،
+    مسلحين): the object of a verb before it, never that verb's subject (which would be المصلون)."""
+    head = m.text.split()[0] if m.text.split() else ""
+    return m.label == "NORP" and len(head) > 4 and head.endswith("ين") and not m.extra.get("counted")
 
 
 #: who may stage a protest named with ل after its noun (not a place: «اعتصام لليوم الثالث» is no one's)

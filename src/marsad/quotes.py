@@ -530,7 +530,8 @@ def find_quotes(doc: Document) -> None:
                 p = roles[role][0]
                 continue
             if found and (not opens or (_inside_quotation(s, p) and not _opens_with_colon(s, roles[role][0]))
-                          or _reported_within(doc, s, p, role, found[-1], table)):
+                          or (_reported_within(doc, s, p, role, found[-1], table) and
+                              _speaker_after(doc, s, roles[role][0], speakers) is None)):
                 # «أكد X أن رئيس الحكومة أوضح أن ...», «وتابع: "... وأفادني بأن ..."»: a statement reported inside
                 # another, which goes on past it
                 nested.add(len(found))

@@ -124,7 +124,8 @@ def body_titles(doc: Document) -> None:
         if t is None:
             continue
         p = t - 1
-        if p >= 0 and toks.kind[p] == CLITIC and toks.norm[p] == "ل" and toks.end[p] == toks.start[t]:
+        lam = p >= 0 and toks.kind[p] == CLITIC and toks.norm[p] == "ل" and toks.end[p] == toks.start[t]
+        if lam:
             p -= 1        # الأمين العام لاتحاد الشغل
         # the head (one or two words: الأمين العام) right before, in the same sentence
         for size in (2, 1):
@@ -135,6 +136,11 @@ def body_titles(doc: Document) -> None:
             roles = table.roles_at([toks.norm[k] for k in range(first, p + 1)], 0)
             # (an office of a state only in construct: حاكم دبي، ملك الأردن; مسؤول تونس is no title)
             hit = roles.get("head") or (roles.get("body_head") if org.label == "ORG" else None)
+            if hit is not None and lam and not toks.norm[first].startswith("ال"):
+                break     # «حاجز رئيس للحوثيين»: «main», not an office (an office takes ل only when definite)
+            if hit is not None and "body_head" in roles and first > 0 and \
+                    any(m.end == toks.end[first - 1] and m.label in ("GPE", "ORG") for m in doc.mentions):
+                break     # «تركيا عضو حلف الناتو»: a member state in apposition, no office
             if hit is not None and hit[0] == size:
                 start = toks.start[first]
                 if (start, org.end) not in titled:
