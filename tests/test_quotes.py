@@ -708,3 +708,8 @@ def test_an_office_after_the_speaker_and_a_post_are_asides() -> None:
     wrote = quotes('قال المرزوقي إن الحصار ظالم. وكتب : "على العرب أن يقفوا مع قطر".')
     assert [(q[1], q[3]) for q in wrote][1:] == [("كتب", "على العرب أن يقفوا مع قطر")]
     assert quotes("وكتب الشاعر قصائد كثيرة عن المدينة.") == [] and quotes("وكتب بعضها على الجدران.") == []
+
+
+def test_a_plural_participle_after_coordinated_groups_is_the_first_groups() -> None:
+    got = quotes("وتجمع أهالي الموقوفين و عدد من الشباب أمام المحكمة مطالبين بالإفراج عن الموقوفين.")
+    assert [(q[0], q[1]) for q in got] == [("أهالي الموقوفين", "مطالبين")]

@@ -968,8 +968,12 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     if speaker is None and role == "participle" and s.norms[a].endswith("ين") and \
             (sentence_speaker is None or sentence_speaker.label != "NORP"):
         # a plural participle (مطالبين، مؤكدين) agrees with a group: the nearest named before it in the sentence
-        speaker = next((m for m in reversed(speakers.starting(s.start, toks.start[s.view[a]]))
-                        if m.label == "NORP" and m.end <= toks.start[s.view[a]]), None)
+        before_groups = [m for m in speakers.starting(s.start, toks.start[s.view[a]])
+                  if m.label == "NORP" and m.end <= toks.start[s.view[a]]]
+        speaker = before_groups[-1] if before_groups else None
+        while speaker is not None and (k := before_groups.index(speaker)) > 0 and \
+                doc.text[before_groups[k - 1].end:speaker.start].split() in (["و"], ["و", "من"]):
+            speaker = before_groups[k - 1]   # «أهالي الموقوفين و عدد من الشباب ... مطالبين»: the first of them speaks
     if speaker is None and role == "participle":
         speaker = sentence_speaker or _first_speaker(doc, s, a, speakers) or last_speaker
     if speaker is None and role == "continue" and (_says_directly(s, b, table) or _no_subject_next(doc, s, b, table)
