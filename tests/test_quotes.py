@@ -713,3 +713,11 @@ def test_an_office_after_the_speaker_and_a_post_are_asides() -> None:
 def test_a_plural_participle_after_coordinated_groups_is_the_first_groups() -> None:
     got = quotes("وتجمع أهالي الموقوفين و عدد من الشباب أمام المحكمة مطالبين بالإفراج عن الموقوفين.")
     assert [(q[0], q[1]) for q in got] == [("أهالي الموقوفين", "مطالبين")]
+
+
+def test_ministers_of_a_portfolio_and_arab_ministers_speak() -> None:
+    """«وزير الأوقاف» is an office; «وزراء الخارجية العرب» a group that speaks."""
+    assert [(q[0], q[1]) for q in quotes("و طالب وزير الأوقاف المؤسسات الدولية بمتابعة القرارات.")] == \
+        [("وزير الأوقاف", "طالب")]
+    got = quotes("وكان وزراء الخارجية العرب قد أكدوا في الاجتماع التحضيري دعمهم للمبادرة الفرنسية.")
+    assert [q[0] for q in got] == ["وزراء الخارجية العرب"]

@@ -431,6 +431,9 @@ def _name_in_slot(doc: Document, s: SentenceView, b: int, end: int, person_word:
             continue
         if not any(definite(s.norms[i]) or title_words().roles_at(s.norms, i) for i in range(b, j)):
             continue    # a title before the name: definite (المحاسب الخمسيني) or construed (كاتب عام النقابة)
+        if 2 <= end - j <= MAX_SPEAKER_NAME_WORDS and all(plain(i) for i in range(j, end)) and \
+                any(m.label == "TITLE" and m.end == toks.end[s.view[j - 1]] for m in doc.mentions):
+            return j, end   # «قال وزير الفلاحة سمير الطيب إن»: an office, then the whole slot to what is said
         k = j + 1
         while k < end and k - j < MAX_SPEAKER_NAME_WORDS and plain(k) and (
                 (not definite(s.norms[k]) and person_word(s.norms[k]))
