@@ -721,3 +721,10 @@ def test_ministers_of_a_portfolio_and_arab_ministers_speak() -> None:
         [("وزير الأوقاف", "طالب")]
     got = quotes("وكان وزراء الخارجية العرب قد أكدوا في الاجتماع التحضيري دعمهم للمبادرة الفرنسية.")
     assert [q[0] for q in got] == ["وزراء الخارجية العرب"]
+
+
+def test_according_to_a_rule_is_no_source() -> None:
+    """«وفق القانون»، «وفق مبدإ التمييز الإيجابي»: according to a rule, no source cutting what is said short; «وفق ما
+    أوردته الوكالة», «حسب تعبيره» and «حسب بيان للوزارة» are sources."""
+    assert [q[3] for q in quotes("وقال الحمامي إن الدولة تعمل وفق القانون.")] == ["الدولة تعمل وفق القانون"]
+    assert [q[3] for q in quotes("وقال الحمامي إن الدولة مدعوة إلى العمل، حسب تعبيره.")] == ["الدولة مدعوة إلى العمل"]

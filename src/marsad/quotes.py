@@ -487,6 +487,12 @@ def find_quotes(doc: Document) -> None:
                 p += 1
                 continue
             after = roles[role][0]
+            if role == "source" and found and after < len(s.norms) and not (
+                    _speaker_after(doc, s, after, speakers) is not None or s.norms[after] == "ما" or
+                    "aside" in table.roles_at(s.norms, after) or s.norms[after].endswith(("ه", "ها", "هم")) or
+                    "statement" in groups().roles_at(s.norms, after)):
+                p = after    # «... وفق مبدإ التمييز الإيجابي»، «وفق القانون»: according to a rule, no source
+                continue
             if "relay" in roles and not _relays(s, p, after, table):
                 p = after    # «وتم إجلاء ونقل مواطن»: carried, not relayed
                 continue
