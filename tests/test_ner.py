@@ -244,3 +244,11 @@ def test_a_union_of_states_stays_a_place_and_a_name_chain_is_no_new_person() -> 
         [("الاتحاد السوفيتي", "GPE")]
     # a noun and its genitive are no first and family name
     assert not [m for m in analyze("وتبددت آمال الشعب في التغيير.").mentions if m.label == "PER"]
+
+
+def test_a_name_neither_opens_with_a_complementiser_nor_ends_with_international() -> None:
+    from marsad import analyze
+
+    doc = analyze("وقال الوزير إن السندي جند المهاجمين في مطار المنستير الحبيب بورقيبة الدولي.")
+    people = [m.text for m in doc.mentions if m.label == "PER"]
+    assert not any(p.startswith("إن ") or p.endswith("الدولي") for p in people)

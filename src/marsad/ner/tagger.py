@@ -288,10 +288,16 @@ def _cut_where(toks: Any, found: list[tuple[int, int, str]],
 
 
 def _cut_at_stops(toks: Any, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Cut each tagged name before the first word that never belongs in a name of its type."""
+    """Cut each tagged name before the first word that never belongs in a name of its type, and start it after the
+    ones it opens with («إن السندي»: the complementiser is no word of the name)."""
     stops = _name_stops()
-    return _cut_where(toks, found, lambda a, etype, t: toks.kind[t] != CLITIC and toks.norm[t] in stops.get(etype, ())
-                      and toks.start[t] > toks.start[a])
+    trimmed: list[tuple[int, int, str]] = []
+    for a, b, etype in found:
+        while a < b and (toks.kind[a] == CLITIC or toks.norm[a] in stops.get(etype, ())):
+            a += 1
+        trimmed.append((a, b, etype))
+    return _cut_where(toks, trimmed, lambda a, etype, t: toks.kind[t] != CLITIC and
+                      toks.norm[t] in stops.get(etype, ()) and toks.start[t] > toks.start[a])
 
 
 #: a definite word in ي whose feminine the news writes this often is an adjective of relation (الليبي 370)
