@@ -254,3 +254,9 @@ def test_victims_never_act_and_a_weapon_with_ba_is_the_attack_just_named() -> No
     assert [e[0] for e in got] == ["ASSAULT"] and got[0][2] == [] and got[0][3] == ["المصلين"]
     assert [(e[2], e[3]) for e in events("وقال الإرهابي إنه ذبح الأبرياء.")] == [([], ["الأبرياء"])]
     assert len(events("واستهدف المسلحون المواقع بقذائف الدبابات.")) == 1
+
+
+def test_a_place_heading_a_protest_is_where_it_is_held() -> None:
+    doc = analyze("تطاوين : اعتصام مفتوح للمطالبة بحق الجهة في مشروع الغاز", published="2026-11-29")
+    [sit_in] = [e for e in doc.events if e.event == "PROTEST"]
+    assert not sit_in.actor and sit_in.event_loc is not None

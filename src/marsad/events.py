@@ -469,8 +469,12 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
     if not event.actor and si == 0 and _quote_holding(doc.quotes, start, si) is None and \
             (named := _headline_actor(doc, clause, a, arguments)) is not None:
         # «إيران : مناورات بحرية بالخليج العربي»: the headline names who acts before its colon (unless the colon
-        # opens what someone says: «طارق الكحلاوي : استقالة العكرمي ...»)
-        act([named])
+        # opens what someone says: «طارق الكحلاوي : استقالة العكرمي ...»); a place before a protest is where it
+        # is held (تطاوين : اعتصام مفتوح)
+        if event.event == "PROTEST" and labels.get(named) in PLACE_LABELS:
+            event.event_loc = event.event_loc or named
+        else:
+            act([named])
     return True
 
 
