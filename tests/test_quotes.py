@@ -728,3 +728,10 @@ def test_according_to_a_rule_is_no_source() -> None:
     أوردته الوكالة», «حسب تعبيره» and «حسب بيان للوزارة» are sources."""
     assert [q[3] for q in quotes("وقال الحمامي إن الدولة تعمل وفق القانون.")] == ["الدولة تعمل وفق القانون"]
     assert [q[3] for q in quotes("وقال الحمامي إن الدولة مدعوة إلى العمل، حسب تعبيره.")] == ["الدولة مدعوة إلى العمل"]
+
+
+def test_youth_alone_is_no_group_but_some_of_the_youth_are() -> None:
+    from marsad import analyze
+
+    doc = analyze("وقالت الرئاسة العامة لرعاية الشباب إن البطولة ستقام. وتجمع عدد من الشباب أمام المقر.")
+    assert [m.text for m in doc.mentions if m.label == "NORP"] == ["عدد من الشباب"]

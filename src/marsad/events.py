@@ -1062,7 +1062,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         # «قُتل جراء قصف القوات الأوكرانية»، «قُتل وجُرح عشرات من داعش بغارات التحالف»: who suffers a passive is
         # named right after it; a name further on is more likely who did it, in a phrase of cause
         recipients = []
-    if (category == "PROTEST" or (category == "CONSULT" and mode in ("-", "multilateral"))) and not actors and \
+    if (category == "PROTEST" or (category == "CONSULT" and mode in ("-", "multilateral") and
+                                  recipients and recipients[0].label == "ORG")) and not actors and \
             recipients and doc.text[recipients[0].start - 1:recipients[0].start] == "ل" and \
             _words_between(doc, end, recipients[0].start) <= 2 and recipients[0].label in ACTOR_GROUPS:
         # «إضراب بساعتين لمدرسي التعليم»، «وقفة احتجاجية لأعوان الصحة»: whose strike or protest it is; «اجتماع طارئ

@@ -120,6 +120,9 @@ def group_mentions(doc: Document) -> None:
                     definite(s.norms[p]):
                 first, counted = bisect_left(s.view, counts[toks.start[s.view[p - 2]]]), True   # ثلاثة من الإرهابيين
             head = s.norms[head_end - 1]
+            if first == p and "quantified" in table.roles_at(s.norms, p):
+                p = head_end   # «الرئاسة العامة لرعاية الشباب»: youth named alone is no group (عدد من الشباب is)
+                continue
             counted = counted or "dual" in table.roles_at(s.norms, head_end - 1)   # شرطيان: two
             if first == p and "member" in table.roles_at(s.norms, p) and head_end < len(s.norms) and \
                     (body := name_at.get(toks.start[s.view[head_end]])) is not None and body.label == "ORG":

@@ -515,14 +515,14 @@ def _family_name(model: NerModel, toks: Any, w: _Word, first: str) -> bool:
     (an adjective has one: العام، التركي), not the second half of a compound name (نور الدين) nor a place the
     knowledge base knows (not «آمال الشعب»، «هدي الرسول»، «سهل الغاب»: a noun and its genitive). Or a word the news
     lexicon has never seen (a foreign or rare family name: ناتالي جوث، حنيف اتمار، خالد بحاح) after a first name
-    that is no particle, shaped as no verb (ي ت ن begin the imperfect), no adverb in ا and no word with a pronoun
-    in ه (وقال معاليه)."""
+    that is no particle, shaped as no verb (ي ت ن begin the imperfect), no unsplit conjunction (دخيل ومتطفل), no
+    adverb in ا and no word with a pronoun in ه (وقال معاليه)."""
     if not w.first == w.body == w.last:
         return False
     norm = normalize(toks.norm[w.body])
     if not norm.startswith("ال"):
         return len(norm) > 2 and norm.isalpha() and model.common.get(toks.norm[w.body], 0) == 0 and \
-            norm[0] not in "يتن" and not norm.endswith(("ا", "ه")) and len(first) > 2 and \
+            norm[0] not in "يتنو" and not norm.endswith(("ا", "ه")) and len(first) > 2 and \
             first not in _name_stops().get("PER", frozenset()) and first not in _PARTICLES and not _kb_place(norm)
     return len(norm) > 4 and norm.endswith("ي") and norm not in _NAME_COMPOUNDS and \
         model.featurizer.name_cluster(norm) and not _kb_place(norm) and \
