@@ -261,3 +261,10 @@ def test_a_place_after_fi_past_a_quarter_is_where_not_whom() -> None:
     [attack] = [v for v in doc.events if v.event == "ASSAULT"]
     assert _named(doc, attack.recipient) == {"22 شخصا"}
     assert attack.event_loc is not None and _named(doc, [attack.event_loc]) == {"Afghanistan"}
+
+
+def test_the_sides_of_a_meeting_named_after_bayna_a_few_words_on() -> None:
+    doc = analyze("وأكد أن اجتماعا رباعيا جرى أمس الأربعاء بين فايز السراج وخليفة حفتر في أبو ظبي.",
+                  published="2026-11-29")
+    [meeting] = [v for v in doc.events if v.event == "CONSULT"]
+    assert len(meeting.actor) == 2

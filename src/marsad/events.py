@@ -1033,9 +1033,10 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     elif (titled := _titled_subject(doc, clause, b, after)) is not None:
         # «زار وزير العلاقات مع الهيئات الدستورية ... مهدي بن غربية المضربين»: a long title, then the name
         actors = _coordinated(doc, titled, after)
-    elif after and clause.norms[b:b + 1] == ["بين"]:
-        # «الاجتماع بين قطبي الأزمة الليبية السراج وحفتر»: the sides named after بين, past a description
-        sides = [m for m in after if not _place_preposition(doc, m)]
+    elif after and (between := _between(clause, b)) is not None:
+        # «الاجتماع بين قطبي الأزمة الليبية السراج وحفتر»: the sides named after بين, past a description;
+        # «اجتماعا رباعيا جرى أمس بين ...»: بين a few words on
+        sides = [m for m in after if not _place_preposition(doc, m) and m.start >= toks.start[clause.view[between]]]
         actors = _coordinated(doc, sides[0], sides) if sides else []
     # the object of a verb whose subject follows it: «طالبت بيونغ يانغ الولايات المتحدة بالاعتذار»
     vso_object = bool(actors) and actors[0].start >= end and not passive
@@ -1091,6 +1092,23 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
                  sentence=sentence, actor=_entities(actors), recipient=_entities(recipients, exclude=actors),
                  mode=[] if mode == "-" else [mode], context=list(_CONTEXT.get(category, [])),
                  event_loc=place.entity if place else None, date=date, duration=duration)
+
+
+#: how many words may stand between a meeting's noun and the بين that names its sides
+BETWEEN_REACH = 4
+
+
+def _between(clause: SentenceView, b: int) -> int | None:
+    """Where بين stands, right after the trigger ending at ``b`` or a few words on in its clause, with no other
+    trigger between (اجتماعا رباعيا جرى أمس الأربعاء بين ...)."""
+    for i in range(b, min(len(clause.norms), b + BETWEEN_REACH + 1)):
+        w = clause.norms[i]
+        if w == "بين":
+            return i
+        if not w or not (w[0].isalpha() or w[0].isdigit()) or (i > b and "trigger" in triggers().roles_at(
+                clause.norms, i)):
+            return None
+    return None
 
 
 def _oblique_plural(m: Mention) -> bool:
