@@ -735,3 +735,8 @@ def test_youth_alone_is_no_group_but_some_of_the_youth_are() -> None:
 
     doc = analyze("وقالت الرئاسة العامة لرعاية الشباب إن البطولة ستقام. وتجمع عدد من الشباب أمام المقر.")
     assert [m.text for m in doc.mentions if m.label == "NORP"] == ["عدد من الشباب"]
+
+
+def test_is_considered_one_of_is_no_statement() -> None:
+    assert quotes("ويعتبر طلال مداح من أبرز الفنانين في السعودية.") == []
+    assert [q[3] for q in quotes("واعتبر الوزير أن القرار صائب.")] == ["القرار صائب"]

@@ -563,6 +563,9 @@ def find_quotes(doc: Document) -> None:
                        fronted=fronted and not k)
             if q is None or _only_when(doc, q.content.start, q.content.end):
                 continue   # «... كما أعلنت الاستخبارات الأفغانية الأسبوع الماضي.»: no words said, only when
+            if "considered" in table.roles_at(s.norms, a) and \
+                    doc.text[max(0, q.content.start - 4):q.content.start].split()[-1:] == ["من"]:
+                continue   # «ويعتبر طلال مداح من أبرز الفنانين»: he is considered one of them, says nothing
             q.id = f"q{len(quotes) + 1}"
             quotes.append(q)
             if k in nested:
