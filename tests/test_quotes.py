@@ -740,3 +740,7 @@ def test_youth_alone_is_no_group_but_some_of_the_youth_are() -> None:
 def test_is_considered_one_of_is_no_statement() -> None:
     assert quotes("ويعتبر طلال مداح من أبرز الفنانين في السعودية.") == []
     assert [q[3] for q in quotes("واعتبر الوزير أن القرار صائب.")] == ["القرار صائب"]
+
+
+def test_where_it_was_said_from_is_an_aside() -> None:
+    assert [q[3] for q in quotes("وأعلن التحالف الدولي من واشنطن أن الضربات مستمرة.")] == ["الضربات مستمرة"]

@@ -1155,6 +1155,16 @@ def _nothing_after(doc: Document, s: SentenceView, p: int, limit: int) -> bool:
     return True
 
 
+def _from_place(doc: Document, s: SentenceView, p: int) -> bool:
+    """Whether «من» and a place stand at word ``p`` (أعلن التحالف من واشنطن أن): where it was said, an aside."""
+    toks = doc.tokens
+    assert toks is not None
+    if s.norms[p] != "من" or p + 1 >= len(s.norms):
+        return False
+    start = toks.start[s.view[p + 1]]
+    return any(m.start == start and m.label in ("GPE", "LOC", "FAC") for m in doc.mentions)
+
+
 def _title_at(doc: Document, s: SentenceView, p: int) -> bool:
     """Whether a TITLE mention starts at word ``p`` of the sentence."""
     toks = doc.tokens
@@ -1174,7 +1184,7 @@ def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: Phra
     if p >= limit or "complementiser" in table.roles_at(s.norms, p) or s.norms[p] in (":", "«", "\"", "“"):
         return p
     if not opened and s.norms[p] not in ("،", ",", "(") and "aside" not in table.roles_at(s.norms, p) and \
-            not _title_at(doc, s, p):
+            not _title_at(doc, s, p) and not _from_place(doc, s, p):
         return p     # (an office after the speaker's name is an aside too: «قال X مسؤول الصليب الأحمر ... إن»)
     closed: int | None = None
     for i in range(p + 1, min(limit, p + MAX_ASIDE_WORDS + 1)):
