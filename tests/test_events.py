@@ -260,3 +260,12 @@ def test_a_place_heading_a_protest_is_where_it_is_held() -> None:
     doc = analyze("تطاوين : اعتصام مفتوح للمطالبة بحق الجهة في مشروع الغاز", published="2026-11-29")
     [sit_in] = [e for e in doc.events if e.event == "PROTEST"]
     assert not sit_in.actor and sit_in.event_loc is not None
+
+
+def test_a_named_terrorist_operation_with_one_word_inside() -> None:
+    """«عملية سوسة الإرهابية»: `_~1_` lets one word (the place) stand inside the phrase, no more."""
+    def cats(text: str) -> list[str]:
+        return [e.event for e in analyze(text, published="2026-11-29").events]
+
+    assert "ASSAULT" in cats("وكشفت التحقيقات أن السندي هو العقل المدبر لعملية سوسة الإرهابية.")
+    assert "ASSAULT" not in cats("وكشفت التحقيقات عملية بيع سيارات لتمويل الجماعات الإرهابية.")   # a sale

@@ -123,10 +123,12 @@ def triggers() -> PhraseTable:
 
 
 #: how a trigger of ``data/events/triggers.tsv`` marks where the subject stands inside it (أطلق/يطلق_~_النار)
-SPLIT = "_~_"
-#: how many words that subject may take («أطلق مسلحون مجهولون النار»، «قضت وحدات الجيش الجزائري صباح اليوم على»)
+SPLIT = "_~"
+#: ... with the most words it may take written after the ~ (عملية_~1_الإرهابية: «عملية سوسة الإرهابية»), else
+#: SPLIT_GAP («أطلق مسلحون مجهولون النار»، «قضت وحدات الجيش الجزائري صباح اليوم على»)
+_SPLIT_RE = re.compile(r"_~([0-9]?)_")
 SPLIT_GAP = 6
-SplitTriggers = dict[str, list[tuple[tuple[str, ...], tuple[str, str]]]]
+SplitTriggers = dict[str, list[tuple[tuple[str, ...], tuple[str, str], int]]]
 
 
 @lru_cache(maxsize=1)
@@ -137,10 +139,12 @@ def split_triggers() -> SplitTriggers:
     for cat, mode, forms in read_rows("triggers.tsv", "events"):
         for entry in forms.split():
             for form in expand(entry):
-                head, sep, tail = form.partition(SPLIT)
-                if sep and "_" not in head and len(key := phrase_norms(head)) == 1:
+                split = _SPLIT_RE.search(form)
+                head, tail = (form[:split.start()], form[split.end():]) if split else (form, "")
+                if split and "_" not in head and len(key := phrase_norms(head)) == 1:
                     # (the verb as the tokeniser reads it, a letter taken for a proclitic or not: «لقي» is ل + قي)
-                    out.setdefault(key[0], []).append((phrase_norms(tail.replace("_", " ")), (cat, mode)))
+                    out.setdefault(key[0], []).append((phrase_norms(tail.replace("_", " ")), (cat, mode),
+                                                       int(split.group(1) or SPLIT_GAP)))
     return out
 
 
@@ -151,8 +155,8 @@ def _next_trigger(table: PhraseTable, norms: list[str], p: int) -> tuple[int, in
     hit = table.next_match(norms, p, "trigger")
     split = split_triggers()
     for i in range(p, hit[0] if hit is not None else len(norms)):
-        for tail, payload in split.get(norms[i], ()):
-            for j in range(i + 2, min(i + 2 + SPLIT_GAP, len(norms))):
+        for tail, payload, gap in split.get(norms[i], ()):
+            for j in range(i + 2, min(i + 1 + gap + 1, len(norms))):
                 w = norms[j]
                 if not w or not (w[0].isalpha() or w[0].isdigit()):
                     break
@@ -958,7 +962,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     def same_category(i: int) -> bool:
         hit = table.roles_at(clause.norms, i).get("trigger")
         return (hit is not None and hit[1][0] == category) or \
-            any(payload[1][0] == category for _, payload in split_triggers().get(clause.norms[i], ()))
+            any(payload[0] == category for _, payload, _ in split_triggers().get(clause.norms[i], ()))
 
     again = next((clause.view[i] for i in range(phrase_end, min(len(clause.norms), b + WINDOW))
                   if same_category(i)), None) if _governed_trigger(toks, clause, a) else None
