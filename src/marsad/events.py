@@ -140,8 +140,10 @@ def split_triggers() -> SplitTriggers:
         for entry in forms.split():
             for form in expand(entry):
                 split = _SPLIT_RE.search(form)
-                head, tail = (form[:split.start()], form[split.end():]) if split else (form, "")
-                if split and "_" not in head and len(key := phrase_norms(head)) == 1:
+                if split is None:
+                    continue
+                head, tail = form[:split.start()], form[split.end():]
+                if "_" not in head and len(key := phrase_norms(head)) == 1:
                     # (the verb as the tokeniser reads it, a letter taken for a proclitic or not: «لقي» is ل + قي)
                     out.setdefault(key[0], []).append((phrase_norms(tail.replace("_", " ")), (cat, mode),
                                                        int(split.group(1) or SPLIT_GAP)))
@@ -537,7 +539,7 @@ def _relative_support_subject(doc: Document, clause: SentenceView, b: int, argum
     assert toks is not None
     support = senses()["support_verb"]
     if b < len(clause.norms) and clause.norms[b] not in RELATIVE_PRONOUNS and any(
-            clause.norms[b].endswith(o) and clause.norms[b][:-len(o)] in support for o in ("ه", "ها", "هم")):
+            clause.norms[b].endswith(o) and clause.norms[b][:-len(o)] in support for o in _WRITTEN_POSSESSIVES):
         b -= 1    # «في هجوم شنه مسلحون»: after an indefinite trigger, the verb with its pronoun and no relative
     elif b + 1 >= len(clause.norms) or clause.norms[b] not in RELATIVE_PRONOUNS or clause.norms[b + 1] not in support:
         return None
@@ -647,28 +649,28 @@ def _casualties_joined(doc: Document, events: list[Event]) -> list[Event]:
     attack's recipients."""
     out: list[Event] = []
     for e in events:
-        attack = out[-1] if out else None
-        if attack is not None and e.event == attack.event == "ASSAULT" and e.sentence == attack.sentence and \
-                not e.actor and e.recipient and not attack.recipient and \
-                e.trigger is not None and attack.trigger is not None and attack.trigger.end <= e.trigger.start and \
-                _words_between(doc, attack.trigger.end, e.trigger.start) <= CASUALTY_REACH and \
-                not _clause_break(doc, attack.trigger.end, e.trigger.start):
+        last = out[-1] if out else None
+        if last is None or not _attack_then(doc, last, e):
+            out.append(e)
+        elif not e.actor and e.recipient and not last.recipient:
             # «شن مسلحون هجوما أدى إلى مقتل خمسة جنود»: the dead named after the attack are its recipients
-            attack.recipient = [x for x in e.recipient if x not in attack.actor]
-            continue
-        dead = out[-1] if out else None
-        if dead is not None and e.event == dead.event == "ASSAULT" and e.sentence == dead.sentence and \
-                not e.recipient and not dead.actor and dead.recipient and \
-                e.trigger is not None and dead.trigger is not None and dead.trigger.end <= e.trigger.start and \
-                _words_between(doc, dead.trigger.end, e.trigger.start) <= CASUALTY_REACH and \
-                not _clause_break(doc, dead.trigger.end, e.trigger.start):
-            e.recipient = [x for x in dead.recipient if x not in e.actor]
-            e.event_loc = e.event_loc or dead.event_loc
-            e.date = e.date or dead.date
+            last.recipient = [x for x in e.recipient if x not in last.actor]
+        elif not e.recipient and not last.actor and last.recipient:
+            e.recipient = [x for x in last.recipient if x not in e.actor]
+            e.event_loc = e.event_loc or last.event_loc
+            e.date = e.date or last.date
             out[-1] = e
-            continue
-        out.append(e)
+        else:
+            out.append(e)
     return out
+
+
+def _attack_then(doc: Document, first: Event, second: Event) -> bool:
+    """Whether two violent events of a sentence follow one another within CASUALTY_REACH words of one clause."""
+    return first.event == second.event == "ASSAULT" and first.sentence == second.sentence and \
+        first.trigger is not None and second.trigger is not None and first.trigger.end <= second.trigger.start and \
+        _words_between(doc, first.trigger.end, second.trigger.start) <= CASUALTY_REACH and \
+        not _clause_break(doc, first.trigger.end, second.trigger.start)
 
 
 def _without_named_twice(events: list[Event], group_spans: dict[tuple[int, int], str]) -> list[Event]:

@@ -984,11 +984,11 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             (sentence_speaker is None or sentence_speaker.label != "NORP"):
         # a plural participle (مطالبين، مؤكدين) agrees with a group: the nearest named before it in the sentence
         before_groups = [m for m in speakers.starting(s.start, toks.start[s.view[a]])
-                  if m.label == "NORP" and m.end <= toks.start[s.view[a]]]
-        speaker = before_groups[-1] if before_groups else None
-        while speaker is not None and (k := before_groups.index(speaker)) > 0 and \
-                doc.text[before_groups[k - 1].end:speaker.start].split() in (["و"], ["و", "من"]):
-            speaker = before_groups[k - 1]   # «أهالي الموقوفين و عدد من الشباب ... مطالبين»: the first of them speaks
+                         if m.label == "NORP" and m.end <= toks.start[s.view[a]]]
+        k = len(before_groups) - 1
+        while k > 0 and doc.text[before_groups[k - 1].end:before_groups[k].start].split() in (["و"], ["و", "من"]):
+            k -= 1    # «أهالي الموقوفين و عدد من الشباب ... مطالبين»: the first of them speaks
+        speaker = before_groups[k] if before_groups else None
     if speaker is None and role == "participle":
         speaker = sentence_speaker or _first_speaker(doc, s, a, speakers) or last_speaker
     if speaker is None and role == "continue" and (_says_directly(s, b, table) or _no_subject_next(doc, s, b, table)
@@ -1155,22 +1155,14 @@ def _nothing_after(doc: Document, s: SentenceView, p: int, limit: int) -> bool:
     return True
 
 
-def _from_place(doc: Document, s: SentenceView, p: int) -> bool:
-    """Whether «من» and a place stand at word ``p`` (أعلن التحالف من واشنطن أن): where it was said, an aside."""
+def _mention_at(doc: Document, s: SentenceView, p: int, labels: tuple[str, ...]) -> bool:
+    """Whether a mention with one of ``labels`` starts at word ``p`` of the sentence."""
     toks = doc.tokens
     assert toks is not None
-    if s.norms[p] != "من" or p + 1 >= len(s.norms):
+    if p >= len(s.view):
         return False
-    start = toks.start[s.view[p + 1]]
-    return any(m.start == start and m.label in ("GPE", "LOC", "FAC") for m in doc.mentions)
-
-
-def _title_at(doc: Document, s: SentenceView, p: int) -> bool:
-    """Whether a TITLE mention starts at word ``p`` of the sentence."""
-    toks = doc.tokens
-    assert toks is not None
     start = toks.start[s.view[p]]
-    return any(m.start == start and m.label == "TITLE" for m in doc.mentions)
+    return any(m.start == start and m.label in labels for m in doc.mentions)
 
 
 def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: PhraseTable, *,
@@ -1184,8 +1176,11 @@ def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: Phra
     if p >= limit or "complementiser" in table.roles_at(s.norms, p) or s.norms[p] in (":", "«", "\"", "“"):
         return p
     if not opened and s.norms[p] not in ("،", ",", "(") and "aside" not in table.roles_at(s.norms, p) and \
-            not _title_at(doc, s, p) and not _from_place(doc, s, p):
-        return p     # (an office after the speaker's name is an aside too: «قال X مسؤول الصليب الأحمر ... إن»)
+            not _mention_at(doc, s, p, ("TITLE",)) and \
+            not (s.norms[p] == "من" and _mention_at(doc, s, p + 1, ("GPE", "LOC", "FAC"))):
+        # (an office after the speaker's name is an aside too: «قال X مسؤول الصليب الأحمر ... إن»; so is where it
+        # was said from: «أعلن التحالف من واشنطن أن»)
+        return p
     closed: int | None = None
     for i in range(p + 1, min(limit, p + MAX_ASIDE_WORDS + 1)):
         roles = table.roles_at(s.norms, i)
