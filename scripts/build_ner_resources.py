@@ -4,6 +4,8 @@
 
 - gaz/loc.txt, gaz/gpe.txt: Arabic country and city names (gazetteers/countries, ODbL; gazetteers/world-cities,
   CC BY 4.0);
+- gaz/nationality.txt: the adjectives of relation of the countries' Arabic names (تشاد -> التشادي، التشادية), for the
+  title and institution rules (الرئيس التشادي، الجيش التشادي); from gazetteers/countries (ODbL);
 - gaz/per_tok.txt: person-name tokens from Wikidata seen at least twice (CC0);
 - gaz/translit.txt: Arabic words of the google/transliteration pairs (Apache-2.0);
 - gaz/actor.txt: names of the UniversalPetrarch Arabic actor dictionary (MIT);
@@ -62,6 +64,7 @@ def gazetteers(shared: Path) -> None:
                     places.add(norm_entry(city[len(pre):]))
     write("loc.txt", places)
     write("gpe.txt", places)
+    write("nationality.txt", nationalities(data))
 
     persons: set[str] = set()
     names = data / "transliteration/wikidata-names/data/wd_arabic.normalized.aligned.tokens"
@@ -87,6 +90,43 @@ def gazetteers(shared: Path) -> None:
         if name:
             actors.add(norm_entry(name))
     write("actor.txt", actors)
+
+
+#: words before a country's own name that its adjective leaves out (جزر القمر -> القمري)
+STATE_WORDS = ("جمهورية ", "جزر ", "مملكة ", "دولة ")
+#: adjectives of a country's name that the news writes mostly in another sense (المالي «financial»)
+NOT_NATIONALITY = frozenset({"المالي", "المالية", "السليماني", "السليمانية"})
+
+
+def nationalities(data: Path) -> set[str]:
+    """The definite adjectives of relation of the countries' one-word Arabic names, masculine and feminine: the name
+    without its article and its ending ا/يا/ية, then ي (روسيا -> الروسي، السعودية -> السعودي، الأردن -> الأردني،
+    كندا -> الكندي). Two-word names ending in a compass point take the first word's (كوريا الجنوبية -> الكوري). The
+    irregular ones (الأمريكي، الأفغاني) are in titles.tsv. Written unnormalised, as a data file of words is."""
+    out: set[str] = set()
+    for c in json.loads((data / "gazetteers/countries/dist/countries.json").read_text(encoding="utf-8")):
+        ar = c.get("translations", {}).get("ara")
+        if not ar:
+            continue
+        name = ar["common"]
+        for pre in STATE_WORDS:
+            if name.startswith(pre):
+                name = name[len(pre):]
+        words = name.split()
+        if len(words) == 2 and words[1] in ("الجنوبية", "الشمالية"):
+            words = words[:1]
+        if len(words) != 1:
+            continue
+        stem = words[0].removeprefix("ال")
+        for ending in ("يا", "ية", "ا", "ة"):
+            if stem.endswith(ending) and len(stem) > len(ending) + 2:
+                stem = stem[: -len(ending)]
+                break
+        if stem.endswith("ي"):
+            stem = stem[:-1]     # مالي، تشيلي، جيبوتي
+        if len(stem) >= 3:
+            out |= {f"ال{stem}ي", f"ال{stem}ية"}     # as written: the title table normalises its words
+    return out - NOT_NATIONALITY
 
 
 def corpus(shared: Path) -> list[list[str]]:

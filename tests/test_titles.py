@@ -57,3 +57,15 @@ def test_an_office_of_a_state_in_construct_and_a_correspondent_of_a_medium() -> 
 def test_main_and_a_member_state_are_no_offices() -> None:
     assert titles("هاجم مسلحون حاجز رئيس للحوثيين.") == []          # «main», not an office
     assert not any(t.startswith("عضو") for t in titles("وأكدت تركيا عضو حلف الناتو موقفها."))
+
+
+@pytest.mark.parametrize("phrase", ["الرئيس التشادي", "رئيس الحكومة الأردنية", "وزير الخارجية السنغالي",
+                                    "رئيس الوزراء الكرواتي"])
+def test_any_countrys_adjective_completes_a_title(phrase: str) -> None:
+    # the adjectives derived from the country gazetteer, not only the curated ones of titles.tsv
+    assert phrase in titles(f"وقال {phrase} إن الاجتماع كان مفيدا.")
+
+
+def test_a_financial_officer_is_no_malian_office() -> None:
+    # «المالي» is a country's adjective and an everyday word: it is kept out of the derived list
+    assert "المدير المالي" not in titles("وقال المدير المالي إن الأرباح تراجعت.")

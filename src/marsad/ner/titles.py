@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 
 from marsad.document import Document
 from marsad.ner.phrases import PhraseTable, read_rows
@@ -20,7 +21,13 @@ from marsad.text.tokenize import CLITIC
 
 @lru_cache(maxsize=1)
 def words() -> PhraseTable:
-    return PhraseTable((form, role, True) for role, forms in read_rows("titles.tsv") for form in forms.split())
+    """The title table: titles.tsv, and as nationalities also the adjectives of the countries' names that
+    ``scripts/build_ner_resources.py`` derives from the country gazetteer (التشادي، القمري)."""
+    rows = [(form, role, True) for role, forms in read_rows("titles.tsv") for form in forms.split()]
+    derived = resources.files("marsad").joinpath("data/ner/resources/gaz/nationality.txt")
+    if derived.is_file():
+        rows += [(form, "nationality", True) for form in derived.read_text(encoding="utf-8").split()]
+    return PhraseTable(rows)
 
 
 class _Parser:
