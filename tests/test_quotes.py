@@ -55,6 +55,14 @@ def test_unnamed_speaker_becomes_a_group_entity() -> None:
     assert speaker.label == "NORP" and speaker.name_en is None and "الشرطة" in speaker.name
 
 
+def test_an_unnamed_office_holder_is_a_person_named_by_a_title() -> None:
+    for phrase in ("والي الجهة", "الرئيس الدوري للاتحاد الأفريقي"):
+        doc = analyze(f"وقال {phrase} إن الأشغال ستنطلق قريبا.")
+        speaker = next(e for e in doc.entities if e.id == doc.quotes[0].speaker)
+        mention = next(m for m in doc.mentions if m.entity == speaker.id)
+        assert (speaker.label, mention.label, mention.text) == ("PER", "TITLE", phrase)
+
+
 def test_abstract_nouns_after_a_speech_verb_are_no_speakers() -> None:
     assert analyze("وتشير التقديرات إلى أن الاقتصاد سينمو هذا العام.").quotes == []
 

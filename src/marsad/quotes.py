@@ -1439,6 +1439,10 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
                 return _group_speaker(doc, *inner, label="ORG"), content
             if end - b == 1 and _family_name(s.norms[b]):
                 return _group_speaker(doc, start, stop, label="PER"), content    # «وأضاف السحيباني أن»
+            if {"head", "dependent"} & title_words().roles_at(s.norms, b).keys() and not groups().roles_at(s.norms, b):
+                # «وقال والي الجهة إن»، «وأكد الرئيس الدوري للاتحاد الأفريقي أن»: one office-holder the article does
+                # not name, a role phrase (TITLE) standing for a person
+                return _group_speaker(doc, start, stop, label="TITLE", entity_label="PER"), content
             return _group_speaker(doc, start, stop), content
         if s.norms[q] in ("،", ","):
             # «وأوضح مدير مستشفى تيماء العام عبدالعزيز سليمان الشولي، أن»: a title ending in the person's name, set off
@@ -1589,11 +1593,14 @@ def _issuer(doc: Document, s: SentenceView, b: int, stop: int, speakers: _Speake
     return None
 
 
-def _group_speaker(doc: Document, start: int, stop: int, label: str = "NORP") -> Mention:
-    """A speaker the tagger did not name, as a group (or ``label``) mention and entity of its own."""
+def _group_speaker(doc: Document, start: int, stop: int, label: str = "NORP",
+                   entity_label: str | None = None) -> Mention:
+    """A speaker the tagger did not name, as a group (or ``label``) mention and entity of its own (labelled
+    ``entity_label``, by default as the mention)."""
     mention = doc.add_mention(start, stop, label)
-    entity = Entity(id=f"e{len(doc.entities) + 1}", label=label, name=mention.text,
-                    kb_id=local_id(label, " ".join(mention.text.split())), mentions=[mention.id])
+    kind = entity_label or label
+    entity = Entity(id=f"e{len(doc.entities) + 1}", label=kind, name=mention.text,
+                    kb_id=local_id(kind, " ".join(mention.text.split())), mentions=[mention.id])
     mention.entity = entity.id
     doc.entities.append(entity)
     return mention
