@@ -77,3 +77,13 @@ def test_an_institution_named_after_a_martyr_keeps_the_honorific_and_the_name() 
 def test_a_movement_and_the_public_prosecution_are_organisation_heads() -> None:
     assert _orgs("وقال حراك تونس الإرادة في بيان إن الحكومة فشلت.")[0] == "حراك تونس الإرادة"
     assert _orgs("وفتحت النيابة العمومية تحقيقا في الحادثة.") == ["النيابة العمومية"]
+
+
+def test_a_definite_head_goes_on_with_adjectives_not_with_nouns_or_ranks() -> None:
+    # the verb's object, a second noun joined with و, a rank: no part of the name
+    assert not any("القرار" in o or "الصحافة" in o for o in _orgs("وانتقدت الحكومة والصحافة التركية القرار."))
+    assert _orgs("وحصل الفريق على المركز الثاني في البطولة.") == []
+    # adjectives, a rank after an adjective, a remit with ل and the nouns after it
+    for name in ("الهيئة العليا المستقلة للانتخابات", "الحزب الدستوري الحر", "المجلس الأعلى للتربية والتكوين",
+                 "الدائرة الجناحية الأولى"):
+        assert name in _orgs(f"وقالت {name} في بيان إن الموعد ثابت."), name
