@@ -4,6 +4,8 @@
 
 - gaz/loc.txt, gaz/gpe.txt: Arabic country and city names (gazetteers/countries, ODbL; gazetteers/world-cities,
   CC BY 4.0);
+- gaz/country.txt: the countries' Arabic names alone (gazetteers/countries, ODbL): a country the tagger reads as an
+  organisation is the state, a city so read is named after it (برشلونة the club);
 - gaz/nationality.txt: the adjectives of relation of the countries' Arabic names (تشاد -> التشادي، التشادية), for the
   title and institution rules (الرئيس التشادي، الجيش التشادي); from gazetteers/countries (ODbL);
 - gaz/per_tok.txt: person-name tokens from Wikidata seen at least twice (CC0);
@@ -54,6 +56,7 @@ def gazetteers(shared: Path) -> None:
         ar = c.get("translations", {}).get("ara")
         if ar:
             places |= {norm_entry(ar["common"]), norm_entry(ar["official"])}
+    write("country.txt", set(places))
     with open(data / "gazetteers/world-cities/Data/world-cities.csv", encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f):
             places.add(norm_entry(row["CountryNameAr"]))

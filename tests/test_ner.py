@@ -252,3 +252,9 @@ def test_a_name_neither_opens_with_a_complementiser_nor_ends_with_international(
     doc = analyze("وقال الوزير إن السندي جند المهاجمين في مطار المنستير الحبيب بورقيبة الدولي.")
     people = [m.text for m in doc.mentions if m.label == "PER"]
     assert not any(p.startswith("إن ") or p.endswith("الدولي") for p in people)
+
+
+def test_a_city_read_as_an_organisation_is_one_named_after_it_but_a_country_is_the_state() -> None:
+    # the club and the channel keep the tagger's ORG; a country is a place whatever the tagger says
+    assert ("برشلونة", "ORG") in mentions("وفاز برشلونة على ريال مدريد في الدوري.")
+    assert ("بلجيكا", "GPE") in mentions("بلجيكا : قتيل و20 جريحا بسبب خروج قطار عن السكة")

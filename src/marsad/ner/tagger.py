@@ -64,6 +64,7 @@ class NerModel:
     fac_heads: frozenset[str]
     loc_heads: frozenset[str]
     common: dict[str, int]      # word counts of the news lexicon: common words are no first names
+    countries: frozenset[str]   # the countries' names (normalised), of the places
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         fz = self.featurizer
@@ -147,17 +148,19 @@ def load_model() -> NerModel | None:
         elif kind in ("GPE", "LOC", "FAC"):
             place_types.update({w: kind for w in normed})
         # (other rows, such as city_cue, are the resolver's: words before a name, no kind of place)
-    gpe_path = Path(str(resources.files("marsad").joinpath(RESOURCE_DIR))) / "gaz" / "gpe.txt"
-    if gpe_path.is_file():
-        for line in gpe_path.read_text(encoding="utf-8").splitlines():
+    gaz = Path(str(resources.files("marsad").joinpath(RESOURCE_DIR))) / "gaz"
+    if (gaz / "gpe.txt").is_file():
+        for line in (gaz / "gpe.txt").read_text(encoding="utf-8").splitlines():
             place_types.setdefault(line, "GPE")
+    countries = frozenset((gaz / "country.txt").read_text(encoding="utf-8").split("\n")) \
+        if (gaz / "country.txt").is_file() else frozenset()
     files = meta.get("files") or {}
     first = _crf(root / "pass1.npz", files.get("pass1.npz"))
     second = _crf(pass2, files.get("pass2.npz")) if pass2.is_file() else None
     featurizer.share_scores([first] if second is None else [first, second])
     return NerModel(featurizer, first, second,
                     int(meta.get("doc_window", 0)),
-                    place_types, frozenset(fac), frozenset(loc), clitic_rules().lexicon)
+                    place_types, frozenset(fac), frozenset(loc), clitic_rules().lexicon, countries)
 
 
 def _words(doc: Document) -> list[list[_Word]]:
@@ -232,8 +235,11 @@ def entity_mentions(doc: Document) -> None:
         elif etype == "LOC":
             label = model.place_label(norm_words)
         elif etype in ("ORG", "MISC"):
-            # الكرملين، البيت الأبيض: the building, whatever the tagger says
-            label = model.known_place(norm_words) or etype
+            # الكرملين، البيت الأبيض: the building, and بلجيكا the state, whatever the tagger says; but a city or
+            # region the tagger reads as an organisation is one named after it (برشلونة the club, الجزيرة the channel)
+            place = model.known_place(norm_words)
+            label = place if place and (place == "FAC" or etype == "MISC" or
+                                        normalize(" ".join(norm_words)) in model.countries) else etype
         elif etype == "PER" and len(norm_words) > 1 and \
                 min(model.common.get(w, 0) for w in norm_words) >= PLACE_OVER_PERSON_COUNT:
             # سيدي بوزيد: a place the news talks about often, whose name sounds like a person's (a painter's name
