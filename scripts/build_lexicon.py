@@ -3,6 +3,9 @@
 - lexicon.tsv: normalised word counts from the ANT v1.1 corpus (Apache-2.0; titles and texts of its 10,159
   articles) and the text of the NER training sets (ANERcorp's training split and AQMAR, CC BY-SA; the Wojood sample's
   training split, MIT) — never ANERcorp's test split;
+  the forms of the quote cue table's speech verbs (``data/quotes/cues.tsv``, inflected: استطرد، أردف، يناشدون) count
+  at least MIN_COUNT: the news corpus writes some of them too rarely alone to tell them from their form with و
+  (وأردف, the only form it saw, stays whole, and the cue is never found);
 - names.txt: words that are names on their own (Arabic country and city names from the gazetteers, ODbL and
   CC BY 4.0; Wikidata person-name tokens seen at least twice), which the splitter keeps whole (لبنان is not ل + بنان).
 
@@ -21,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from marsad.text.normalise import fold, spoken_name
-from marsad.text.tokenize import TOKEN_RE
+from marsad.text.tokenize import MIN_COUNT, TOKEN_RE
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src/marsad/data/text/lexicon.tsv"
@@ -113,12 +116,22 @@ def place_tokens(shared: Path) -> set[str]:
     return {w for w in words if len(w) >= 3}
 
 
+def cue_verbs() -> set[str]:
+    """The one-word forms of the quote cues' speech verbs and participles, as the cue table inflects them."""
+    from marsad.quotes import cues
+
+    return {key[0] for key, roles in cues().phrases.items()
+            if len(key) == 1 and len(key[0]) >= 3 and roles.keys() & {"verb", "continue", "participle"}}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = ap.parse_args()
     counts = ant_counts(args.shared / "data/news/ant-v1.1") + conll_counts(args.shared)
     kept = {w: c for w, c in counts.items() if c >= MIN_KEEP}
+    for word in cue_verbs():
+        kept[word] = max(kept.get(word, 0), MIN_COUNT)
     people = person_tokens(args.shared, min_count=2)
     spoken = spoken_person_tokens(people, counts)
     print(f"first names as spoken: {' '.join(sorted(spoken))}")
@@ -131,7 +144,8 @@ def main() -> None:
         "# Built by scripts/build_lexicon.py; do not edit by hand.\n" + "\n".join(names) + "\n", encoding="utf-8")
     lines = [
         "# Normalised word counts: ANT v1.1 corpus (Apache-2.0, Jawhara FM) and the text of the NER training sets "
-        f"(ANERcorp train and AQMAR, CC BY-SA; Wojood sample train, MIT); words seen at least {MIN_KEEP} times.",
+        f"(ANERcorp train and AQMAR, CC BY-SA; Wojood sample train, MIT); words seen at least {MIN_KEEP} times; "
+        f"the quote cue table's verb forms at least {MIN_COUNT}.",
         "# Built by scripts/build_lexicon.py; do not edit by hand.",
     ]
     lines += [f"{w}\t{c}" for w, c in sorted(kept.items(), key=lambda kv: (-kv[1], kv[0]))]
