@@ -752,3 +752,18 @@ def test_is_considered_one_of_is_no_statement() -> None:
 
 def test_where_it_was_said_from_is_an_aside() -> None:
     assert [q[3] for q in quotes("وأعلن التحالف الدولي من واشنطن أن الضربات مستمرة.")] == ["الضربات مستمرة"]
+
+
+def test_a_name_with_the_article_set_off_by_commas_after_a_title_speaks() -> None:
+    got = quotes("وأوضح الكاتب العام للجامعة، الناصر السالمي، في تصريح لوكالة الأنباء اليوم، أن قرار الإضراب جاء "
+                 "إثر رفض الوزارة.")
+    assert [(s, c) for s, _, _, c in got] == [("الناصر السالمي", "قرار الإضراب جاء إثر رفض الوزارة")]
+
+
+def test_rarer_cue_verbs_are_found_after_their_conjunction() -> None:
+    # the news corpus saw «وأردف» but never «أردف» alone: the cue table's forms count as words for the splitter
+    got = quotes("وقال الوزير سمير الطيب إن الموسم جيد. وأردف قائلا: «الأسعار ستنخفض».")
+    assert [cue for _, cue, _, _ in got] == ["قال", "أردف"]
+    assert got[0][0] == got[1][0]
+    assert [(s, c) for s, c, _, _ in quotes("وناشد الأهالي السلطات التدخل العاجل لإنقاذ المنطقة.")] == \
+        [("الأهالي", "ناشد")]

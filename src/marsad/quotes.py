@@ -430,7 +430,10 @@ def _name_in_slot(doc: Document, s: SentenceView, b: int, end: int, person_word:
 
     for j in range(b + 1, end - 1):
         w = s.norms[j]
-        if not plain(j) or definite(w) or w in _GOVERNED or not person_word(w):
+        # (a first name with the article, as Tunisian news writes many, only set off by a comma: «الكاتب العام
+        # للجامعة، الناصر السالمي، في تصريح ...، أن»)
+        if not plain(j) or (definite(w) and s.norms[j - 1] not in ("،", ",")) or w in _GOVERNED \
+                or not person_word(w):
             continue
         if not any(definite(s.norms[i]) or title_words().roles_at(s.norms, i) for i in range(b, j)):
             continue    # a title before the name: definite (المحاسب الخمسيني) or construed (كاتب عام النقابة)
@@ -1439,9 +1442,10 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
                 return _group_speaker(doc, *inner, label="ORG"), content
             if end - b == 1 and _family_name(s.norms[b]):
                 return _group_speaker(doc, start, stop, label="PER"), content    # «وأضاف السحيباني أن»
-            if {"head", "dependent"} & title_words().roles_at(s.norms, b).keys() and not groups().roles_at(s.norms, b):
+            if end - b > 1 and {"head", "dependent"} & title_words().roles_at(s.norms, b).keys() and \
+                    not groups().roles_at(s.norms, b):
                 # «وقال والي الجهة إن»، «وأكد الرئيس الدوري للاتحاد الأفريقي أن»: one office-holder the article does
-                # not name, a role phrase (TITLE) standing for a person
+                # not name, a role phrase (TITLE) standing for a person (a bare head, «قال الرئيس», says no office)
                 return _group_speaker(doc, start, stop, label="TITLE", entity_label="PER"), content
             return _group_speaker(doc, start, stop), content
         if s.norms[q] in ("،", ","):
