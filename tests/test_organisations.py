@@ -87,3 +87,9 @@ def test_a_definite_head_goes_on_with_adjectives_not_with_nouns_or_ranks() -> No
     for name in ("الهيئة العليا المستقلة للانتخابات", "الحزب الدستوري الحر", "المجلس الأعلى للتربية والتكوين",
                  "الدائرة الجناحية الأولى"):
         assert name in _orgs(f"وقالت {name} في بيان إن الموعد ثابت."), name
+
+
+def test_an_indefinite_heads_genitive_then_adjectives_not_the_verbs_object() -> None:
+    assert _orgs("وطالبت وزارة الداخلية المواطنين بالابتعاد عن الأودية.") == ["وزارة الداخلية"]
+    for name in ("وزارة التعليم العالي والبحث العلمي", "جمعية القضاة التونسيين", "منظمة العفو الدولية"):
+        assert name in _orgs(f"وقالت {name} في بيان إن الموعد ثابت."), name

@@ -62,7 +62,10 @@ def organisation_mentions(doc: Document) -> None:
             p, head_end, _ = found
             q, quoted, closed = head_end, False, False
             organ = "organ" in table.roles_at(s.norms, p)
-            described = s.norms[p].startswith("ال")   # a definite head: adjectives only, up to a phrase with ل
+            # a definite head takes adjectives only, an indefinite one its genitive and then adjectives (or more
+            # genitives joined with و: وزارة الشباب والرياضة), up to a phrase with ل
+            described = s.norms[p].startswith("ال")
+            remit = False
             within: list[Mention] = []
             while q < len(s.norms) and q - head_end < MAX_WORDS:
                 t = s.view[q]
@@ -96,11 +99,13 @@ def organisation_mentions(doc: Document) -> None:
                     break      # «محكمة ألمانية الأربعاء»: when, not the name
                 if organ and not attached and not norm.endswith(("ي", "يه")):
                     break      # «المكتب التنفيذي | المجتمع المدني»: an organ's adjectives, then the verb's object
-                if described and not quoted and not _adjective(table, norm, attached and toks.norm[t - 1],
-                                                               q == head_end):
-                    break      # «الحكومة | والصحافة التركية»، «انتقدت الحكومة | القرار»، «المركز | الثاني»
-                if attached and toks.norm[t - 1] == "ل":
-                    described = False   # «المجلس الأعلى للتربية والتكوين»: the body's remit, nouns and all
+                proclitic = toks.norm[t - 1] if attached else ""
+                if not quoted and not remit and (described or q > head_end) and not (
+                        proclitic == "و" and not described) and not _adjective(table, norm, proclitic, q == head_end):
+                    break      # «الحكومة | والصحافة التركية»، «انتقدت الحكومة | القرار»، «المركز | الثاني»، «طالبت
+                    #            وزارة الداخلية | المواطنين»
+                if proclitic == "ل":
+                    remit = True   # «المجلس الأعلى للتربية والتكوين»: the body's remit, nouns and all
                 if quoted or (definite(norm) and (not attached or toks.norm[t - 1] in ("ل", "و"))) or \
                         (norm in names and not attached):
                     q += 1
@@ -129,14 +134,15 @@ def organisation_mentions(doc: Document) -> None:
     _organs_of_bodies(doc, table)
 
 
-def _adjective(table: PhraseTable, norm: str, proclitic: str | bool, first: bool) -> bool:
-    """Whether a word after a definite head may go on with its name: an adjective (a nisba in ي, a feminine in ة, or
-    one the table lists), or a phrase with ل; not a noun joined with و, nor a number or rank right after the head."""
+def _adjective(table: PhraseTable, norm: str, proclitic: str, first: bool) -> bool:
+    """Whether a word after a definite head (or after an indefinite head's genitive) may go on with its name: an
+    adjective (a nisba in ي or its plural in يين، يون, a feminine in ة, or one the table lists), or a phrase with ل;
+    not a noun joined with و, nor a number or rank right after the head."""
     if proclitic == "ل":
         return True
     if proclitic or (first and "not_name" in table.roles_at([norm], 0)):
         return False
-    return norm.endswith(("ي", "يه", "ه")) or "adjective" in table.roles_at([norm], 0)
+    return norm.endswith(("ي", "يه", "ه", "يين", "يون")) or "adjective" in table.roles_at([norm], 0)
 
 
 def _organs_of_bodies(doc: Document, table: PhraseTable) -> None:
