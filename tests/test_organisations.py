@@ -93,3 +93,10 @@ def test_an_indefinite_heads_genitive_then_adjectives_not_the_verbs_object() -> 
     assert _orgs("وطالبت وزارة الداخلية المواطنين بالابتعاد عن الأودية.") == ["وزارة الداخلية"]
     for name in ("وزارة التعليم العالي والبحث العلمي", "جمعية القضاة التونسيين", "منظمة العفو الدولية"):
         assert name in _orgs(f"وقالت {name} في بيان إن الموعد ثابت."), name
+
+
+def test_a_body_of_a_body_is_one_name_and_its_head_an_office() -> None:
+    doc = analyze("وأوضح رئيس مجلس إدارة الهيئة الدكتور جميل البقعاوي، أن الهيئة تسعى لاحتضان الكفاءات.")
+    assert "مجلس إدارة الهيئة" in [m.text for m in doc.mentions if m.label == "ORG"]
+    speaker = next(e for e in doc.entities if e.id == doc.quotes[0].speaker)
+    assert speaker.label == "PER" and "البقعاوي" in speaker.name

@@ -93,6 +93,10 @@ def organisation_mentions(doc: Document) -> None:
                     while q < len(s.norms) and toks.start[s.view[q]] < name.end:
                         q += 1
                     continue
+                if q == head_end and not quoted and not attached and not definite(norm) and \
+                        "head" in table.roles_at([norm], 0):
+                    head_end = q = q + 1   # «مجلس إدارة الهيئة»: a body of a body, one name from the first head
+                    continue
                 if q > head_end and not quoted and "head" in table.roles_at([norm], 0):
                     break      # «الاتحاد العام التونسي للشغل الحكومة»: another body, the verb's object
                 if dated.overlaps(toks.start[t], toks.end[t]):
