@@ -767,3 +767,22 @@ def test_rarer_cue_verbs_are_found_after_their_conjunction() -> None:
     assert got[0][0] == got[1][0]
     assert [(s, c) for s, c, _, _ in quotes("وناشد الأهالي السلطات التدخل العاجل لإنقاذ المنطقة.")] == \
         [("الأهالي", "ناشد")]
+
+
+def test_his_host_is_no_participle_and_a_masdar_of_manner_speaks_with_its_b() -> None:
+    assert quotes("وقال المدرب إن الفريق جاهز. وتغلب مرسيليا على مضيفه نيس 2 / 1 في المباراة.")[1:] == []
+    got = quotes("وقال وزير الخارجية عادل الجبير إن الحل سياسي. إلى ذلك، رد الجبير بقوله: «جنيف1 ينص على رحيل الأسد».")
+    assert [(c, k, t) for _, c, k, t in got][1:] == [("قوله", "direct", "جنيف1 ينص على رحيل الأسد")]
+    assert quotes("ويمكن القول إن الوضع صعب.") == []
+
+
+def test_a_verb_and_that_after_a_clause_attribute_it() -> None:
+    got = quotes("وسيتم افتتاح المشروع الأسبوع المقبل، أكد ذلك وزير النقل.")
+    assert [(s, c) for s, c, _, _ in got] == [("وزير النقل", "أكد ذلك")]
+    assert "افتتاح المشروع الأسبوع المقبل" in got[0][3]
+
+
+def test_a_person_a_sentence_opens_with_goes_on_speaking_after_it() -> None:
+    got = quotes("وقال السفير أحمد آل صالح إن الطلاب متفوقون. من جهته، هنأ د. عبدالعزيز بن طالب الملحق الثقافي "
+                 "الطلاب على تفوقهم. وقال: «يعد إنجازاً كبيراً».")
+    assert [s for s, _, _, _ in got] == ["أحمد آل صالح", "عبدالعزيز بن طالب"]

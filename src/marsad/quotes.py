@@ -469,7 +469,16 @@ def find_quotes(doc: Document) -> None:
     last_speaker: Mention | None = None
     history: list[Mention] = []       # the speakers so far, in order
     genders: dict[str, str] = {}      # entity -> F or M, as the verbs that named it agreed with it
+    previous: SentenceView | None = None
     for s in sentence_views(doc):
+        if previous is not None and not (quotes and quotes[-1].sentence == previous.index):
+            # «من جهته، هنأ د. فلان ... . وقال: ...»: a sentence with no quote whose subject is a person named at its
+            # start brings that person in; a cue with no subject after it continues with them, not with whoever
+            # spoke before
+            topic = _subject(doc, previous, speakers, table)
+            if topic is not None:
+                last_speaker = topic
+        previous = s
         found: list[tuple[int, int, str]] = []     # (view start, view end, role) of each cue
         fronted = False     # the first cue is a verb after a masdar's phrase: its subject follows it
         nested: set[int] = set()     # the cues inside what an earlier cue of the sentence says
@@ -493,6 +502,12 @@ def find_quotes(doc: Document) -> None:
                 p += 1
                 continue
             after = roles[role][0]
+            if role == "verb" and p > 0 and s.norms[p - 1] in ("،", ",") and after < len(s.norms) and \
+                    s.norms[after] == "ذلك":
+                # «...، أوضح ذلك مدير عام شؤون الموظفين فلان»: the verb and «that» after a clause attribute it, as a
+                # source at the end of a sentence does
+                role, after = "source", after + 1
+                roles = {**roles, role: (after, None)}
             if role == "source" and found and after < len(s.norms) and not (
                     _speaker_after(doc, s, after, speakers) is not None or s.norms[after] == "ما" or
                     "aside" in table.roles_at(s.norms, after) or s.norms[after].endswith(("ه", "ها", "هم")) or
@@ -517,8 +532,11 @@ def find_quotes(doc: Document) -> None:
             if "clause_only" in roles and not _starts_statement(doc, s, p, "verb", table):
                 p = after    # «عاد مجددا إلى العاصمة»: again, not renewing a statement
                 continue
-            if role == "participle" and s.norms[p].startswith("ال") and _proclitic(doc, s, p) != "ب":
-                p = after    # a masdar of manner speaks only with its ب: «بالقول: ...», not «يمكن القول»
+            if role == "participle" and "manner" in roles and _proclitic(doc, s, p) != "ب":
+                p = after    # a masdar of manner speaks only with its ب: «بالقول: ...»، «بقوله», not «يمكن القول»
+                continue
+            if role == "participle" and "manner" not in roles and doc.text[toks.end[s.view[p]] - 1] == "ه":
+                p = after    # «تغلب على مضيفه»: «his host», written with ه, not the feminine participle in ة
                 continue
             if role == "participle" and p > 0 and "copula" in table.roles_at(s.norms, p - 1):
                 p = after    # «كان متوقعا»: the predicate of what is said, not its speaker's manner
@@ -899,6 +917,40 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
                      and re.fullmatch(r"\s+في\s+", doc.text[m.end:place.start])
                      and not _after_preposition(doc.text, m.start)), None)   # (not «بالسفارة الأميركية في القاهرة»)
     return before[-1] if before else None
+
+
+#: words of a sentence's opening that never precede its subject: prepositions and the journalist's own voice
+_NO_SUBJECT_BEFORE = frozenset({"ان", "انه", "في", "على", "علي", "من", "الى", "الي", "عن", "مع", "بعد", "قبل", "منذ",
+                                "خلال", "حيث", "كما", "لكن", "اذا", "لو", "يذكر", "يشار", "ذلك", "هذا", "هذه"})
+
+
+def _subject(doc: Document, s: SentenceView, speakers: _Speakers, table: PhraseTable) -> Mention | None:
+    """The person a sentence opens with as its subject: named first (فلان يزور) or right after the first word, its
+    verb (هنأ فلان، وكان فلان قد), past a «for his part» (من جهته، بدوره); None where the opening is a preposition,
+    a cue or the journalist's aside (يذكر أن فلان)."""
+    toks = doc.tokens
+    assert toks is not None
+    n = len(s.norms)
+    i = 0
+    if i + 1 < n and s.norms[i] == "من" and "boundary" in table.roles_at(s.norms, i + 1):
+        i += 2
+    elif i < n and "boundary" in table.roles_at(s.norms, i):
+        i += 1
+    if i < n and s.norms[i] in ("،", ","):
+        i += 1
+    after_verb = i + 1
+    honorifics = title_words()
+    while after_verb < n and (hit := honorifics.roles_at(s.norms, after_verb).get("honorific")) is not None:
+        after_verb = hit[0]    # «هنأ د. فلان»، «قال الشيخ فلان»
+    for j in (i, after_verb):
+        if j >= n or (j > i and (s.norms[i] in _NO_SUBJECT_BEFORE or definite(s.norms[i]) or
+                                 toks.kind[s.view[i]] == PUNCT or table.roles_at(s.norms, i))):
+            return None
+        at = speakers.starting_upto(toks.start[s.view[j]], toks.start[s.view[j]])
+        person = next((m for m in at if m.label == "PER"), None)
+        if person is not None:
+            return None if _after_preposition(doc.text, person.start) else person
+    return None
 
 
 def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int, speakers: _Speakers,
