@@ -786,3 +786,12 @@ def test_a_person_a_sentence_opens_with_goes_on_speaking_after_it() -> None:
     got = quotes("وقال السفير أحمد آل صالح إن الطلاب متفوقون. من جهته، هنأ د. عبدالعزيز بن طالب الملحق الثقافي "
                  "الطلاب على تفوقهم. وقال: «يعد إنجازاً كبيراً».")
     assert [s for s, _, _, _ in got] == ["أحمد آل صالح", "عبدالعزيز بن طالب"]
+
+
+def test_a_long_chain_of_offices_ends_in_the_name_of_who_speaks() -> None:
+    got = quotes("وأوضح معالي نائب محافظ المؤسسة للتدريب الدكتور راشد بن محمد الزهراني في تصريح له اليوم، أن المؤسسة "
+                 "تسعى للتطوير.")
+    assert [(s, c) for s, _, _, c in got] == [("راشد بن محمد الزهراني", "المؤسسة تسعى للتطوير")]
+    # but a name inside what is said is not the speaker
+    got = quotes("وقال شون سبايسر المتحدث باسم البيت الأبيض إن اللقاء مهم. كما أضاف المتحدث بأن ترامب سيلتقي ماي.")
+    assert got[1][0] != "Donald Trump" and got[1][3].startswith("ترامب")

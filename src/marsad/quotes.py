@@ -1370,6 +1370,8 @@ MAX_TITLE_WORDS = 2
 MAX_ASIDE_WORDS = 14
 #: the longest unnamed speaker phrase between a cue and its complementiser (وقالت شركة تشغيل القطارات إن)
 MAX_UNNAMED_WORDS = 8
+#: the most words of a chain of offices before the name of who holds them (نائب محافظ المؤسسة للتدريب الدكتور)
+MAX_TITLE_CHAIN = 12
 #: words that end an unnamed speaker's phrase: a relative clause (الشرطة التي حققت) or an aside (من جهته)
 _PHRASE_STOPS = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "من", "لدي", "خلال", "في", "عبر", "امام",
                            "عن",    # «أفاد المرصد عن مقتل تسعة»: the observatory speaks
@@ -1443,6 +1445,24 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         return "complementiser" in roles(i) or s.norms[i] == ":" or (subject and governs(i)) or \
             (_opening(s, i) and not _quoted_name(doc, s, i))
 
+    office = b
+    while office < n and (hit := title_words().roles_at(s.norms, office).get("honorific")) is not None:
+        office = hit[0]    # «معالي مدير عام المؤسسة المهندس فلان»
+    if {"head", "dependent", "body_head"} & title_words().roles_at(s.norms, office).keys():
+        # «وأوضح نائب محافظ المؤسسة للتدريب الدكتور راشد بن محمد الزهراني، أن»: a chain of offices longer than an
+        # unnamed speaker's phrase, ending in the name of who holds them
+        for q in range(b + 1, min(n, b + MAX_TITLE_CHAIN + 1)):
+            t = s.view[q]
+            if (toks.kind[t] == PUNCT and s.norms[q] != ".") or s.norms[q] in _PHRASE_STOPS or "verb" in roles(q) \
+                    or opens(q):
+                break     # (what is said starts: «أضاف المتحدث بأن ترامب سيلتقي», the name inside it says nothing)
+            person = next((m for m in speakers.starting_upto(toks.start[t], toks.start[t]) if m.label == "PER"), None)
+            if person is not None:
+                after = _view_after(doc, s, person.end)
+                content = next((i for i in range(after, min(n, after + MAX_ASIDE_WORDS + 1)) if opens(i)), None)
+                if content is not None:
+                    return person, content
+                break
     partitive = False
     for q in range(b + 1, min(n, b + MAX_UNNAMED_WORDS + 1)):
         if s.norms[q] == "من" and (q == b + 1 or (q == b + 2 and s.norms[b + 1] in _OTHER)) and q + 1 < n and \
