@@ -795,3 +795,9 @@ def test_a_long_chain_of_offices_ends_in_the_name_of_who_speaks() -> None:
     # but a name inside what is said is not the speaker
     got = quotes("وقال شون سبايسر المتحدث باسم البيت الأبيض إن اللقاء مهم. كما أضاف المتحدث بأن ترامب سيلتقي ماي.")
     assert got[1][0] != "Donald Trump" and got[1][3].startswith("ترامب")
+
+
+def test_urging_and_appealing_participles_go_on_with_the_speaker() -> None:
+    got = quotes("وأوضح الوزير سمير الطيب أن الموسم جيد، حاثا الفلاحين على الحذر، مناشدا التجار خفض الأسعار.")
+    assert [c for _, c, _, _ in got] == ["أوضح", "حاثا", "مناشدا"]
+    assert len({s for s, _, _, _ in got}) == 1

@@ -49,9 +49,12 @@ def _table(name: str) -> PhraseTable:
     """A cue table: verbs written past/imperfect inflected (marsad.text.inflect), participles in both genders. The
     imperfect forms of the inflected verbs also take the role ``imperfect``."""
     rows = read_rows(name, "quotes")
+    # (a masdar of manner, قولها, has no feminine nor plural of its own)
+    manner = {entry for role, forms in rows if role == "manner" for entry in forms.split()}
     # (a form the tokeniser splits — وصفه is و + صفه — would match another word: صفة)
     return PhraseTable([(form, role, True) for role, forms in rows for entry in forms.split()
-                        for form in (_participle_forms(entry) if role == "participle" else expand(entry))
+                        for form in (_participle_forms(entry) if role == "participle" and entry not in manner
+                                     else expand(entry))
                         if reads_whole(form) or role not in ("verb", "continue", "participle")]
                        + [(form, "imperfect", True) for role, forms in rows if role in ("verb", "continue")
                           for entry in forms.split() if "/" in entry for form in _imperfect_forms(entry)])
