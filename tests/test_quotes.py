@@ -801,3 +801,17 @@ def test_urging_and_appealing_participles_go_on_with_the_speaker() -> None:
     got = quotes("وأوضح الوزير سمير الطيب أن الموسم جيد، حاثا الفلاحين على الحذر، مناشدا التجار خفض الأسعار.")
     assert [c for _, c, _, _ in got] == ["أوضح", "حاثا", "مناشدا"]
     assert len({s for s, _, _, _ in got}) == 1
+
+
+def test_a_relative_clause_cue_speaks_for_the_name_before_it_unless_it_has_its_own_subject() -> None:
+    got = quotes("والتقى الوزير بالسفير محمد ياسين صميد الذي أكد أن العلاقات ممتازة.")
+    assert [(s, c) for s, _, _, c in got] == [("محمد ياسين صميد", "العلاقات ممتازة")]
+    got = quotes("وارتفعت الاستثمارات، بحسب أرقام البنك الدولي التي أوردتها منظمة الصحة العالمية.")
+    assert all(c != "منظمة الصحة العالمية" for _, _, _, c in got)
+
+
+def test_a_family_name_alone_heading_a_title_speaks() -> None:
+    doc = analyze("الدايمي : تم سحب مشروع قانون النفاذ إلى المعلومة\nوقال عماد الدايمي إن الحملة مستمرة.")
+    first = doc.quotes[0]
+    assert first.kind == "direct" and first.content.text.startswith("تم سحب")
+    assert first.speaker == doc.quotes[1].speaker

@@ -899,7 +899,9 @@ PLACE_SPEAKERS = frozenset({"GPE", "LOC", "FAC"})
 
 #: what may stand between a speaker named before the cue and the cue (أما الوزير فإنه قال; فإنه not after a comma:
 #: «ورغم أن إردوغان لم يشر إلى حزب العمال، فإنه قال» — the party ends the concessive clause, it does not speak)
-_BEFORE_CUE = frozenset({"", "ف", "قد", "فقد", "وقد", "فإنه", "فانه", "فإنها", "فانها", "فإنهم", "فانهم"})
+_BEFORE_CUE = frozenset({"", "ف", "قد", "فقد", "وقد", "فإنه", "فانه", "فإنها", "فانها", "فإنهم", "فانهم",
+                         # a relative clause about the name before it (فلان الذي أكد في تصريح ... أن)
+                         "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 
 
 def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers) -> Mention | None:
@@ -919,7 +921,19 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
         return next((m for m in speakers.starting_upto(s.start, place.start) if m.label in ("ORG", "NORP")
                      and re.fullmatch(r"\s+في\s+", doc.text[m.end:place.start])
                      and not _after_preposition(doc.text, m.start)), None)   # (not «بالسفارة الأميركية في القاهرة»)
+    if before and fold(doc.text[before[-1].end:cue_start].strip(" ،,\u00a0")) in _RELATIVES and (
+            _object_pronoun(s.norms[a]) or (a + 1 < len(s.view) and any(
+                m.label in SPEAKER_LABELS for m in speakers.starting_upto(toks.start[s.view[a + 1]],
+                                                                          toks.start[s.view[a + 1]])))):
+        return None   # «أرقام البنك الدولي التي أوردتها منظمة الصحة»: what the clause is about, not its subject
     return before[-1] if before else None
+
+
+def _object_pronoun(norm: str) -> bool:
+    """Whether a cue verb carries an object pronoun (أوردتها، أكده): its subject is someone else."""
+    table = cues()
+    return any(norm.endswith(p) and len(norm) - len(p) >= 3 and "verb" in table.roles_at([norm[:-len(p)]], 0)
+               for p in ("هما", "ها", "هم", "ه"))
 
 
 #: words of a sentence's opening that never precede its subject: prepositions and the journalist's own voice
@@ -1832,6 +1846,10 @@ def _headline(doc: Document, s: SentenceView, speakers: _Speakers) -> Quote | No
     opening = next((m for m in speakers.starting_upto(first, first) if m.end <= colon), None)
     if opening is None:
         opening = _titled_heading(doc, s, first, colon, speakers)
+    if opening is None and len(s.norms) > 2 and s.norms[1] == ":" and _family_name(s.norms[0]) and \
+            not _proclitic(doc, s, 0):
+        # «الدايمي : ...»: a family name alone before the colon, one the tagger did not know
+        opening = _group_speaker(doc, toks.start[s.view[0]], toks.end[s.view[0]], label="PER")
     if opening is None or opening.label in ("GPE", "LOC"):
         return None
     named = _speaker_at(doc, s, _view_after(doc, s, opening.start), speakers) or opening
