@@ -269,3 +269,8 @@ def test_a_named_terrorist_operation_with_one_word_inside() -> None:
 
     assert "ASSAULT" in cats("وكشفت التحقيقات أن السندي هو العقل المدبر لعملية سوسة الإرهابية.")
     assert "ASSAULT" not in cats("وكشفت التحقيقات عملية بيع سيارات لتمويل الجماعات الإرهابية.")   # a sale
+
+
+def test_a_strike_decided_with_no_organiser_named_is_recorded_as_planned() -> None:
+    got = events("وقررت النقابة تنفيذ إضراب عام يومي 15 و 16 مارس.")
+    assert [(e[0], e[1], e[6]) for e in got] == [("PROTEST", "planned", "إضراب")]

@@ -288,7 +288,8 @@ def find_events(doc: Document) -> None:
                 previous.duration = previous.duration or event.duration   # «هذا الاجتماع الذي استمر خمس ساعات»
                 continue
             if not event.actor and not event.recipient and not (
-                    category in UNNAMED_OK and trigger_start not in cue_starts and event.modality == "asserted"
+                    category in UNNAMED_OK and trigger_start not in cue_starts
+                    and event.modality in ("asserted", "planned", "expected")    # (a strike decided for Monday)
                     and (clause.norms[start_p] not in senses()["agentless"] or _someone_killed(clause, end))):
                 continue   # an event between no one named; only violence and protest are worth recording so
             if _mentioned_again(event, recorded):
