@@ -815,3 +815,11 @@ def test_a_family_name_alone_heading_a_title_speaks() -> None:
     first = doc.quotes[0]
     assert first.kind == "direct" and first.content.text.startswith("تم سحب")
     assert first.speaker == doc.quotes[1].speaker
+
+
+def test_as_some_say_inside_a_statement_does_not_take_the_speakers_place() -> None:
+    got = quotes("وأكد وزير المالية إبراهيم العساف أن البرنامج شامل وليس كما يقول البعض بأنه برنامج مالي، لافتا إلى أن "
+                 "التنمية مهمة. وأضاف أن الإصلاح مستمر.")
+    speakers = [s for s, _, _, _ in got]
+    assert speakers[0] == speakers[-1] == speakers[-2] != "البعض"
+    assert "كما يقول البعض" in got[0][3]

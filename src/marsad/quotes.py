@@ -567,7 +567,9 @@ def find_quotes(doc: Document) -> None:
                 continue
             if found and (not opens or (_inside_quotation(s, p) and not _opens_with_colon(s, roles[role][0]))
                           or (_reported_within(doc, s, p, role, found[-1], table) and
-                              _speaker_after(doc, s, roles[role][0], speakers) is None)):
+                              _speaker_after(doc, s, roles[role][0], speakers) is None)
+                          or (p > 0 and s.norms[p - 1] == "كما" and s.norms[p][:1] in ("ي", "ت"))):
+                # («... وليس كما يقول البعض بأنه ...»: «as some say», a comparison inside what is said)
                 # «أكد X أن رئيس الحكومة أوضح أن ...», «وتابع: "... وأفادني بأن ..."»: a statement reported inside
                 # another, which goes on past it
                 nested.add(len(found))
