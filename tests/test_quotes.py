@@ -823,3 +823,10 @@ def test_as_some_say_inside_a_statement_does_not_take_the_speakers_place() -> No
     speakers = [s for s, _, _, _ in got]
     assert speakers[0] == speakers[-1] == speakers[-2] != "البعض"
     assert "كما يقول البعض" in got[0][3]
+
+
+def test_a_source_naming_a_statement_and_its_issuer_quotes_the_issuer() -> None:
+    got = quotes("توقفت الدروس في كافة المدارس إثر وفاة تلميذ، وفق ما جاء في بيان صادر اليوم عن وزارة التربية.")
+    assert [(s, c) for s, _, _, c in got] == [("وزارة التربية", "توقفت الدروس في كافة المدارس إثر وفاة تلميذ")]
+    got = quotes("واتفق الطرفان وفق بلاغ صادر عن وزارة الصحة، على أن تعمل مصالح الوزارة على إتمام صياغة النص.")
+    assert got[0][0] in ("وزارة الصحة", "Ministry of Health (Tunisia)") and "مصالح الوزارة" in got[0][3]

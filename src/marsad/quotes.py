@@ -1046,6 +1046,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             content_from = b + 1
     if speaker is None and role == "source":
         speaker = _titled_source(doc, s, b, speakers)
+        if speaker is None:
+            speaker = _statement_issuer(doc, s, b, speakers)
         if speaker is not None:
             content_from = _view_after(doc, s, speaker.end)
     if speaker is None and role in ("verb", "continue", "masdar"):
@@ -1686,6 +1688,24 @@ def _issuer(doc: Document, s: SentenceView, b: int, stop: int, speakers: _Speake
         if before:
             return before[-1]
     return None
+
+
+#: «بلاغ صادر (اليوم) عن الوزارة»: the words between a statement and the body that issued it
+_ISSUED_BY_RE = re.compile(r"\s*(ال)?صادر(ه|ة)?(\s+\S+){0,2}?\s+عن\s+(ال)?$")
+
+
+def _statement_issuer(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
+    """After a source word, a statement and whom it was issued by (وفق بلاغ صادر عن وزارة الصحة، وفق ما جاء في
+    بيان صادر اليوم عن التنسيقية): the body that issued it speaks."""
+    toks = doc.tokens
+    assert toks is not None
+    if b < len(s.norms) and s.norms[b] == "في":
+        b += 1
+    if b >= len(s.norms) or "statement" not in groups().roles_at(s.norms, b):
+        return None
+    after = toks.end[s.view[b]]
+    return next((m for m in speakers.starting_upto(after, after + 40) if m.label in _ISSUER_LABELS
+                 and _ISSUED_BY_RE.fullmatch(doc.text[after:m.start])), None)
 
 
 def _group_speaker(doc: Document, start: int, stop: int, label: str = "NORP",
