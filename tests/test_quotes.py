@@ -830,3 +830,6 @@ def test_a_source_naming_a_statement_and_its_issuer_quotes_the_issuer() -> None:
     assert [(s, c) for s, _, _, c in got] == [("وزارة التربية", "توقفت الدروس في كافة المدارس إثر وفاة تلميذ")]
     got = quotes("واتفق الطرفان وفق بلاغ صادر عن وزارة الصحة، على أن تعمل مصالح الوزارة على إتمام صياغة النص.")
     assert got[0][0] in ("وزارة الصحة", "Ministry of Health (Tunisia)") and "مصالح الوزارة" in got[0][3]
+    # (and the source phrase ends the unnamed subject before it: «الطرفان», not «الطرفان وفق بلاغ صادر»)
+    doc = analyze("واتفق الطرفان وفق بلاغ صادر عن وزارة الصحة، على أن تعمل مصالح الوزارة على إتمام صياغة النص.")
+    assert "الطرفان وفق بلاغ صادر" not in [m.text for m in doc.mentions]

@@ -1491,7 +1491,7 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             partitive = True
             continue   # «وأوضح عضو (آخر) من هيئة الدفاع أن»: one of a body (not «مسؤول من جهته»: an aside)
         says = opens(q) or (s.norms[q] in ("،", ",") and q + 1 < n and "complementiser" in roles(q + 1))
-        aside = s.norms[q] in _PHRASE_STOPS or \
+        aside = s.norms[q] in _PHRASE_STOPS or "source" in roles(q) or \
             (partitive and (_audience(doc, s, q) or s.norms[q] in ("ل", "-"))) or \
             ("preposition" in roles(q) and "complementiser" in roles(q + 1)) or \
             (s.norms[q] in ("،", ",") and bool(roles(q + 1).keys() & {"aside", "masdar"}))   # «للحزب، في بيان له»
