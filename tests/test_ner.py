@@ -258,3 +258,12 @@ def test_a_city_read_as_an_organisation_is_one_named_after_it_but_a_country_is_t
     # the club and the channel keep the tagger's ORG; a country is a place whatever the tagger says
     assert ("برشلونة", "ORG") in mentions("وفاز برشلونة على ريال مدريد في الدوري.")
     assert ("بلجيكا", "GPE") in mentions("بلجيكا : قتيل و20 جريحا بسبب خروج قطار عن السكة")
+
+
+def test_rare_words_after_a_word_of_administrative_unit_are_a_place() -> None:
+    got = mentions("توقفت الدروس في كافة المدارس بمعتمدية ماجل بلعباس من ولاية القصرين.")
+    assert ("ماجل بلعباس", "GPE") in got
+    # what the town saw is no part of its name, nor is a term of office, nor an adjective of the village
+    assert ("الرقاب", "GPE") in mentions("وشهدت مدينة الرقاب احتجاجات.")
+    assert mentions("وفاز الرئيس بولاية ثانية.") == []
+    assert mentions("وزار الوفد قرية نائية في الجنوب.") == []

@@ -27,7 +27,7 @@ from marsad.ner.crf import LinearCRF
 from marsad.ner.features import Featurizer, normalize
 from marsad.ner.phrases import read_rows
 from marsad.text.normalise import spoken_name
-from marsad.text.tokenize import CLITIC, PUNCT, clitic_rules
+from marsad.text.tokenize import CLITIC, PUNCT, clitic_rules, definite
 
 MODEL_DIR = "data/ner/model"
 RESOURCE_DIR = "data/ner/resources"
@@ -65,6 +65,7 @@ class NerModel:
     loc_heads: frozenset[str]
     common: dict[str, int]      # word counts of the news lexicon: common words are no first names
     countries: frozenset[str]   # the countries' names (normalised), of the places
+    unit_cues: frozenset[str] = frozenset()   # words before a place name the tagger may not know (معتمدية)
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         fz = self.featurizer
@@ -138,6 +139,7 @@ def load_model() -> NerModel | None:
     place_types: dict[str, str] = {}
     fac: set[str] = set()
     loc: set[str] = set()
+    units: set[str] = set()
     for row in read_rows("places.tsv"):
         kind, words = row[0], row[1]
         normed = {normalize(w.replace("_", " ")) for w in words.split()}
@@ -145,6 +147,8 @@ def load_model() -> NerModel | None:
             fac |= normed
         elif kind == "loc_head":
             loc |= normed
+        elif kind == "unit_cue":
+            units |= normed
         elif kind in ("GPE", "LOC", "FAC"):
             place_types.update({w: kind for w in normed})
         # (other rows, such as city_cue, are the resolver's: words before a name, no kind of place)
@@ -160,7 +164,7 @@ def load_model() -> NerModel | None:
     featurizer.share_scores([first] if second is None else [first, second])
     return NerModel(featurizer, first, second,
                     int(meta.get("doc_window", 0)),
-                    place_types, frozenset(fac), frozenset(loc), clitic_rules().lexicon, countries)
+                    place_types, frozenset(fac), frozenset(loc), clitic_rules().lexicon, countries, frozenset(units))
 
 
 def _words(doc: Document) -> list[list[_Word]]:
@@ -216,6 +220,13 @@ def entity_mentions(doc: Document) -> None:
     pairs = _first_and_family_names(model, toks, sentences, found)
     found += pairs
     found = _surnames_kept_whole(doc, starts, found)
+    units = _places_after_units(model, toks, sentences, found)
+    if units:
+        # the same name elsewhere in the article, read by the tagger as an organisation (بماجل بلعباس), is that place
+        named = {_key(toks, a, b) for a, b, _ in units}
+        found = [(a, b, "LOC" if etype in ("ORG", "MISC") and _key(toks, a, b) in named else etype)
+                 for a, b, etype in found]
+        found += [u for u in units if u[:2] not in {f[:2] for f in found}]
     known, inside = _known_names(toks, sentences, found)
     found = [f for f in found if f not in inside] + known
     if pairs or any(etype == "PER" for _, _, etype in known):
@@ -252,6 +263,55 @@ def entity_mentions(doc: Document) -> None:
 def _definite_heads() -> frozenset[str]:
     """Organisation head nouns with the article (المنظمة، الوزارة): alone they are back-references."""
     return frozenset(h for h in _single_heads() if h.startswith("ال"))
+
+
+#: the most words of a place name the tagger missed after a unit word (بمعتمدية ماجل بلعباس), and how often the news
+#: lexicon may have seen each of them (a common word after «ولاية» is a term of office: ولاية ثانية)
+UNIT_NAME_WORDS = 3
+UNIT_NAME_MAX_COUNT = 100
+#: ... and the words after its first (مدينة الرقاب | احتجاجات: what the town saw)
+UNIT_NAME_MORE_COUNT = 30
+
+
+def _places_after_units(model: NerModel, toks: Any, sentences: list[list[_Word]],
+                        found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Places the tagger missed right after a word of administrative unit (``unit_cue`` in places.tsv: معتمدية،
+    ولاية، مدينة): the one to three words after it that the news lexicon has rarely seen (بمعتمدية ماجل بلعباس)."""
+    taken = {t for a, b, _ in found for t in range(a, b + 1)}
+    starting = {a: (a, b, etype) for a, b, etype in found}
+    out: list[tuple[int, int, str]] = []
+    for words in sentences:
+        for i, w in enumerate(words[:-1]):
+            if toks.norm[w.body] not in model.unit_cues:
+                continue
+            named = starting.get(words[i + 1].body)
+            if named is not None and named[2] in ("ORG", "MISC") and _rare_name(model, _key(toks, *named[:2])):
+                out.append((named[0], named[1], "LOC"))   # «بمعتمدية ماجل بلعباس» read as an organisation
+                continue
+            k = i + 1
+            while k < len(words) and k - i <= UNIT_NAME_WORDS:
+                nxt = words[k]
+                if nxt.body != nxt.first or nxt.last != nxt.body or toks.kind[nxt.body] == PUNCT or \
+                        nxt.body in taken or toks.norm[nxt.body] in model.unit_cues or \
+                        (k == i + 1 and not definite(toks.norm[nxt.body]) and toks.norm[nxt.body].endswith("ه")) or \
+                        model.common.get(toks.norm[nxt.body], 0) >= (
+                            UNIT_NAME_MAX_COUNT if k == i + 1 else UNIT_NAME_MORE_COUNT):
+                    break
+                k += 1
+            if k > i + 1:
+                out.append((words[i + 1].body, words[k - 1].last, "LOC"))
+    return out
+
+
+def _rare_name(model: NerModel, words: tuple[str, ...]) -> bool:
+    """Whether words read as a place name after a unit word: a few, the first rarely seen, the others rarer."""
+    return 0 < len(words) <= UNIT_NAME_WORDS and all(
+        model.common.get(w, 0) < (UNIT_NAME_MAX_COUNT if not k else UNIT_NAME_MORE_COUNT) for k, w in enumerate(words))
+
+
+def _key(toks: Any, a: int, b: int) -> tuple[str, ...]:
+    """The normalised words of tokens ``a..b``, proclitics left out."""
+    return tuple(toks.norm[t] for t in range(a, b + 1) if toks.kind[t] != CLITIC)
 
 
 #: organisation heads that also name a place: an administrative area (مديرية التواهي in Aden, a district) or a
