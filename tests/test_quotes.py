@@ -833,3 +833,10 @@ def test_a_source_naming_a_statement_and_its_issuer_quotes_the_issuer() -> None:
     # (and the source phrase ends the unnamed subject before it: «الطرفان», not «الطرفان وفق بلاغ صادر»)
     doc = analyze("واتفق الطرفان وفق بلاغ صادر عن وزارة الصحة، على أن تعمل مصالح الوزارة على إتمام صياغة النص.")
     assert "الطرفان وفق بلاغ صادر" not in [m.text for m in doc.mentions]
+
+
+def test_undisclosed_and_the_most_notable_are_no_cues() -> None:
+    got = quotes("وقال المحلل إن الخطوة ستزيل الشكوك حول معلقات غير معلنة على الشركة.")
+    assert len(got) == 1 and got[0][3].endswith("غير معلنة على الشركة")
+    got = quotes("وقال وزير المالية إن النمو بطيء. وانتقل إلى منطقة اليورو بقوله: أبرز ما في القارة هو الاستقرار.")
+    assert [c for _, c, _, _ in got] == ["قال", "قوله"] and got[1][3].startswith("أبرز ما")

@@ -538,6 +538,12 @@ def find_quotes(doc: Document) -> None:
             if role == "participle" and "manner" in roles and _proclitic(doc, s, p) != "ب":
                 p = after    # a masdar of manner speaks only with its ب: «بالقول: ...»، «بقوله», not «يمكن القول»
                 continue
+            if "superlative" in roles and after < len(s.norms) and s.norms[after] == "ما":
+                p = after    # «أبرز ما في القارة الأوروبية»: the most notable thing, no one highlighting
+                continue
+            if role == "participle" and p > 0 and s.norms[p - 1] == "غير":
+                p = after    # «معلقات غير معلنة»: «undisclosed», an adjective, not «announcing»
+                continue
             if role == "participle" and "manner" not in roles and doc.text[toks.end[s.view[p]] - 1] == "ه":
                 p = after    # «تغلب على مضيفه»: «his host», written with ه, not the feminine participle in ة
                 continue
