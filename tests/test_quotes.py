@@ -840,3 +840,11 @@ def test_undisclosed_and_the_most_notable_are_no_cues() -> None:
     assert len(got) == 1 and got[0][3].endswith("غير معلنة على الشركة")
     got = quotes("وقال وزير المالية إن النمو بطيء. وانتقل إلى منطقة اليورو بقوله: أبرز ما في القارة هو الاستقرار.")
     assert [c for _, c, _, _ in got] == ["قال", "قوله"] and got[1][3].startswith("أبرز ما")
+
+
+def test_going_on_saying_and_showing_after_a_title_and_name() -> None:
+    got = quotes("وقال الوزير سمير الطيب إن النمو بطيء. ومضى يقول: بالنسبة لبريطانيا فإن الأنظار مسلطة على الانتخابات.")
+    assert [c for _, c, _, _ in got] == ["قال", "مضى يقول"] and got[0][0] == got[1][0]
+    got = quotes("من جانبه، بين المدير العام محمد العتيبي أن المشروع جاهز.")
+    assert [(s, c) for s, c, _, _ in got] == [("محمد العتيبي", "بين")]
+    assert quotes("وبين الطرفين خلاف كبير حول الحدود.") == []

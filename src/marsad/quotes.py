@@ -526,11 +526,15 @@ def find_quotes(doc: Document) -> None:
             if "said_only" in roles and not _says_next(doc, s, after, table):
                 p = after    # «تحدثا هاتفيا»: they spoke, nothing said is reported
                 continue
-            if "said_at_once" in roles and not (_says_directly(s, after, table) or (
-                    any(_says_directly(s, i, table) for i in range(after + 1, after + SAID_AT_ONCE_REACH + 1)) and
-                    after + 1 < len(s.view) and
-                    speakers.starting_upto(toks.start[s.view[after]], toks.start[s.view[after + 1]]))):
-                p = after    # «وبين الطرفين خلاف»: between, not «he showed»; «وبين أن»، «وبين الوزير، أن» say
+            said_at = next((i for i in range(after + 1, min(len(s.norms), after + SAID_AT_ONCE_REACH + 1))
+                            if _says_directly(s, i, table)), None)
+            named_before = said_at is not None and any(
+                m.label in ("PER", "ORG", "TITLE", "NORP")
+                for m in speakers.starting_upto(toks.start[s.view[after]], toks.start[s.view[said_at - 1]]))
+            if "said_at_once" in roles and not (_says_directly(s, after, table) or named_before):
+                # «وبين الطرفين خلاف»: between, not «he showed»; «وبين أن»، «وبين الوزير، أن»، «بين المدير العام محمد
+                # العتيبي أن» say
+                p = after
                 continue
             if "clause_only" in roles and not _starts_statement(doc, s, p, "verb", table):
                 p = after    # «عاد مجددا إلى العاصمة»: again, not renewing a statement
