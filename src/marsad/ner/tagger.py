@@ -65,7 +65,7 @@ class NerModel:
     loc_heads: frozenset[str]
     common: dict[str, int]      # word counts of the news lexicon: common words are no first names
     countries: frozenset[str]   # the countries' names (normalised), of the places
-    unit_cues: frozenset[str] = frozenset()   # words before a place name the tagger may not know (معتمدية)
+    unit_cues: frozenset[str]   # words before a place name the tagger may not know (معتمدية)
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         fz = self.featurizer
@@ -156,7 +156,7 @@ def load_model() -> NerModel | None:
     if (gaz / "gpe.txt").is_file():
         for line in (gaz / "gpe.txt").read_text(encoding="utf-8").splitlines():
             place_types.setdefault(line, "GPE")
-    countries = frozenset((gaz / "country.txt").read_text(encoding="utf-8").split("\n")) \
+    countries = frozenset((gaz / "country.txt").read_text(encoding="utf-8").splitlines()) \
         if (gaz / "country.txt").is_file() else frozenset()
     files = meta.get("files") or {}
     first = _crf(root / "pass1.npz", files.get("pass1.npz"))
@@ -226,7 +226,8 @@ def entity_mentions(doc: Document) -> None:
         named = {_key(toks, a, b) for a, b, _ in units}
         found = [(a, b, "LOC" if etype in ("ORG", "MISC") and _key(toks, a, b) in named else etype)
                  for a, b, etype in found]
-        found += [u for u in units if u[:2] not in {f[:2] for f in found}]
+        spans = {f[:2] for f in found}
+        found += [u for u in units if u[:2] not in spans]
     known, inside = _known_names(toks, sentences, found)
     found = [f for f in found if f not in inside] + known
     if pairs or any(etype == "PER" for _, _, etype in known):
