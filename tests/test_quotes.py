@@ -848,3 +848,11 @@ def test_going_on_saying_and_showing_after_a_title_and_name() -> None:
     got = quotes("من جانبه، بين المدير العام محمد العتيبي أن المشروع جاهز.")
     assert [(s, c) for s, c, _, _ in got] == [("محمد العتيبي", "بين")]
     assert quotes("وبين الطرفين خلاف كبير حول الحدود.") == []
+
+
+def test_what_a_statement_says_is_said_by_who_issued_it() -> None:
+    got = quotes("وأصدرت وزارة الداخلية بيانًا قالت فيه: إن الأجهزة الأمنية تمكنت من القبض على المتهمين.")
+    assert [(c, t) for _, c, _, t in got] == [("قالت فيه", "الأجهزة الأمنية تمكنت من القبض على المتهمين")]
+    assert got[0][0] in ("وزارة الداخلية", "Ministry of Interior (Tunisia)")
+    got = quotes("ونشر محمد الغنوشي تدوينة قال فيها إن الموسم جيد.")
+    assert [(s, t) for s, _, _, t in got] == [("Mohamed Ghannouchi", "الموسم جيد")]

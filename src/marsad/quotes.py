@@ -922,6 +922,14 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
+    if a > 1 and a + 1 < len(s.norms) and s.norms[a + 1] in ("فيه", "فيها") and \
+            "statement" in groups().roles_at(s.norms, a - 1):
+        # «أصدرت وزارة الداخلية بيانا قالت فيه: ...»: who issued the statement it was said in, named before it
+        issued = toks.start[s.view[a - 1]]
+        issuer = [m for m in speakers.starting_upto(s.start, issued) if m.end <= issued
+                  and not doc.text[m.end:issued].strip() and not _after_preposition(doc.text, m.start)]
+        if issuer:
+            return issuer[-1]
     before = [m for m in speakers.starting_upto(s.start, cue_start) if m.end <= cue_start and not _addressed(doc, s, m)
               and doc.text[m.end:cue_start].strip(" ،,\u00a0") in _BEFORE_CUE
               and not (len(doc.text[m.end:cue_start].strip(" ،,\u00a0")) > 3 and
