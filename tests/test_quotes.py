@@ -856,3 +856,8 @@ def test_what_a_statement_says_is_said_by_who_issued_it() -> None:
     assert got[0][0] in ("وزارة الداخلية", "Ministry of Interior (Tunisia)")
     got = quotes("ونشر محمد الغنوشي تدوينة قال فيها إن الموسم جيد.")
     assert [(s, t) for s, _, _, t in got] == [("Mohamed Ghannouchi", "الموسم جيد")]
+
+
+def test_a_name_after_an_office_before_the_preposition_the_cue_governs() -> None:
+    got = quotes("وأعلن وزير الفلاحة سمير الطيب عن انطلاق الموسم.")
+    assert [(s, t) for s, _, _, t in got] == [("سمير الطيب", "انطلاق الموسم")]

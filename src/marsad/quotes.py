@@ -393,10 +393,13 @@ def _titled_name(doc: Document, s: SentenceView, b: int, table: PhraseTable, per
             or (toks.kind[s.view[end]] == PUNCT and s.norms[end] not in ("،", ","))):
         end += 1
     # what is said follows: at once, or after an aside (في تصريح لـ...)
-    if not any("complementiser" in table.roles_at(s.norms, i) or s.norms[i] == ":" or _opening(s, i)
-               for i in range(end, min(n, end + MAX_ASIDE_WORDS + 1))):
-        return None
-    return _name_in_slot(doc, s, b, end, person_word, common, taken, people)
+    if any("complementiser" in table.roles_at(s.norms, i) or s.norms[i] == ":" or _opening(s, i)
+           for i in range(end, min(n, end + MAX_ASIDE_WORDS + 1))):
+        return _name_in_slot(doc, s, b, end, person_word, common, taken, people)
+    # or the preposition the cue governs (وأعلن وزير الفلاحة سمير الطيب عن انطلاق الموسم)
+    if b > 0 and end < n and "verb" in table.phrases.get((s.norms[b - 1], s.norms[end]), {}):
+        return _name_in_slot(doc, s, b, end, person_word, common, taken, people)
+    return None
 
 
 #: the most words a topic set off by أما may have before its ف (a long title, then the name)
