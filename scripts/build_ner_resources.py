@@ -51,11 +51,9 @@ def write(name: str, entries: set[str]) -> None:
 
 def gazetteers(shared: Path) -> None:
     data = shared / "data"
-    places: set[str] = set()
-    for c in json.loads((data / "gazetteers/countries/dist/countries.json").read_text(encoding="utf-8")):
-        ar = c.get("translations", {}).get("ara")
-        if ar:
-            places |= {norm_entry(ar["common"]), norm_entry(ar["official"])}
+    countries = [ar for c in json.loads((data / "gazetteers/countries/dist/countries.json").read_text(encoding="utf-8"))
+                 if (ar := c.get("translations", {}).get("ara"))]
+    places = {norm_entry(ar[k]) for ar in countries for k in ("common", "official")}
     write("country.txt", set(places))
     with open(data / "gazetteers/world-cities/Data/world-cities.csv", encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f):
@@ -67,7 +65,7 @@ def gazetteers(shared: Path) -> None:
                     places.add(norm_entry(city[len(pre):]))
     write("loc.txt", places)
     write("gpe.txt", places)
-    write("nationality.txt", nationalities(data))
+    write("nationality.txt", nationalities([ar["common"] for ar in countries]))
 
     persons: set[str] = set()
     names = data / "transliteration/wikidata-names/data/wd_arabic.normalized.aligned.tokens"
@@ -101,17 +99,13 @@ STATE_WORDS = ("جمهورية ", "جزر ", "مملكة ", "دولة ")
 NOT_NATIONALITY = frozenset({"المالي", "المالية", "السليماني", "السليمانية"})
 
 
-def nationalities(data: Path) -> set[str]:
-    """The definite adjectives of relation of the countries' one-word Arabic names, masculine and feminine: the name
+def nationalities(names: list[str]) -> set[str]:
+    """The definite adjectives of relation of the countries' one-word Arabic common names, both genders: the name
     without its article and its ending ا/يا/ية, then ي (روسيا -> الروسي، السعودية -> السعودي، الأردن -> الأردني،
     كندا -> الكندي). Two-word names ending in a compass point take the first word's (كوريا الجنوبية -> الكوري). The
     irregular ones (الأمريكي، الأفغاني) are in titles.tsv. Written unnormalised, as a data file of words is."""
     out: set[str] = set()
-    for c in json.loads((data / "gazetteers/countries/dist/countries.json").read_text(encoding="utf-8")):
-        ar = c.get("translations", {}).get("ara")
-        if not ar:
-            continue
-        name = ar["common"]
+    for name in names:
         for pre in STATE_WORDS:
             if name.startswith(pre):
                 name = name[len(pre):]
