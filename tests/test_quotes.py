@@ -861,3 +861,29 @@ def test_what_a_statement_says_is_said_by_who_issued_it() -> None:
 def test_a_name_after_an_office_before_the_preposition_the_cue_governs() -> None:
     got = quotes("وأعلن وزير الفلاحة سمير الطيب عن انطلاق الموسم.")
     assert [(s, t) for s, _, _, t in got] == [("سمير الطيب", "انطلاق الموسم")]
+
+
+def test_a_cue_written_with_its_preposition_has_no_subject_after_it() -> None:
+    got = quotes("وقال محسن مرزوق إنه على الحكومة التحرك. وأكد على ضرورة مساندة يوسف الشاهد في هذه العملية. "
+                 "ودعا إلى هدنة سياسية.")
+    assert len(got) == 3 and len({s for s, _, _, _ in got}) == 1 and got[0][0] != "Youssef Chahed"
+    assert got[1][3] == "ضرورة مساندة يوسف الشاهد في هذه العملية"
+
+
+def test_showing_with_the_speaker_set_off_by_a_comma_and_an_aside() -> None:
+    got = quotes("وبين سفيان طوبال، في هذا السياق، أن الاختلافات تعلقت بجدول الأعمال.")
+    assert [(c, t) for _, c, _, t in got] == [("بين", "الاختلافات تعلقت بجدول الأعمال")]
+    assert quotes("وبين الحكومة والنقابة، في هذا السياق، خلافات كبيرة حول أن يكون الإضراب.") == []
+
+
+def test_by_his_own_words_is_the_last_speaker_not_whom_they_were_told() -> None:
+    got = quotes('وقال بوجمعة الرميلي إن الأمر خطير. واعتبر أن الأمر "خطير وغريب" ، بحسب تعبيره لـ "الجوهرة اف أم". '
+                 "وأكد أن الرئيس نبه إلى ذلك.")
+    speakers = [s for s, _, _, _ in got]
+    assert "إذاعة جوهرة أف أم" not in speakers and "Jawhara FM" not in speakers
+    assert speakers[0] == speakers[-1]
+    # a sentence that quotes its speaker already: «وفق قوله» at its end is no second quote
+    got = quotes("وأوضح عصام الشابي أن الحكومة مترددة في تنفيذ الإصلاحات وفق قوله. وقالت الوزيرة إن الوضع جيد.")
+    assert [c for _, c, _, _ in got] == ["أوضح", "قالت"]
+    # «حسب ترتيبها»: by their ranking, no one's words
+    assert quotes("ترتيب الجامعات العربية حسب ترتيبها العالمي: جامعة قطر وجامعة الإمارات.") == []

@@ -534,6 +534,13 @@ def find_quotes(doc: Document) -> None:
             named_before = said_at is not None and any(
                 m.label in ("PER", "ORG", "TITLE", "NORP")
                 for m in speakers.starting_upto(toks.start[s.view[after]], toks.start[s.view[said_at - 1]]))
+            if "said_at_once" in roles and said_at is None and after < len(s.norms):
+                # «وبين سفيان طوبال، في هذا السياق، أن»: who says it set off by a comma, then an aside
+                person = next((m for m in speakers.starting_upto(toks.start[s.view[after]], toks.start[s.view[after]])
+                               if m.label in ("PER", "ORG", "TITLE")), None)
+                comma = _view_after(doc, s, person.end) if person is not None else len(s.norms)
+                named_before = comma < len(s.norms) and s.norms[comma] in ("،", ",") and any(
+                    _says_directly(s, i, table) for i in range(comma + 1, min(len(s.norms), comma + MAX_ASIDE_WORDS)))
             if "said_at_once" in roles and not (_says_directly(s, after, table) or named_before):
                 # «وبين الطرفين خلاف»: between, not «he showed»; «وبين أن»، «وبين الوزير، أن»، «بين المدير العام محمد
                 # العتيبي أن» say
@@ -1010,9 +1017,19 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     content_from = b
     if role == "source":
         b = _past_relative_verb(doc, s, b, table)
+        if b < len(s.norms) and _with_possessive(doc, s, b, speakers):
+            # «بحسب تعبيره لـ"الجوهرة اف أم"»، «حسب قولها»: by the words of whom the pronoun refers to, the last
+            # speaker; whom it was said to is no source. In a sentence that quotes someone already, they are the
+            # words of that statement («وأوضح فلان أن ... وفق قوله»): no quote of their own
+            if sentence_speaker is not None or last_speaker is None or said == last_speaker.entity:
+                return None
+            speaker, content_from = last_speaker, b + 1
     # «كما عبر عن استنكار ...»: a cue written with its preposition has left its subject out (it would stand before
     # the preposition: عبر الوزير عن)
     adverb = b - a >= 2 and role in ("verb", "continue") and "preposition" in table.roles_at(s.norms, b - 1)
+    # ... and a name after it is what is said («وأكد على ضرورة مساندة يوسف الشاهد»), not who says it (but «نقل عن
+    # الوزير» names whom it relays)
+    no_subject_after = adverb and "relay" not in table.roles_at(s.norms, a)
     while b < len(s.norms) and "adverb" in table.roles_at(s.norms, b):
         b += 1   # «كما أعلنت أيضا التقدم بمبادرة»: also, and then what is said — a subject would stand before it
         content_from, adverb = b, True
@@ -1044,7 +1061,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if speaker is None:
             return None
         return _make(doc, s, start, limit, speaker, a, b, limit=limit, table=table)
-    if role in ("verb", "masdar", "source", "continue"):
+    if role in ("verb", "masdar", "source", "continue") and not no_subject_after and speaker is None:
         speaker = _speaker_after(doc, s, b, speakers, speech=role in ("verb", "continue"))
         if speaker is not None:
             content_from = _view_after(doc, s, speaker.end)
@@ -1054,13 +1071,13 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             content_from = _skip_apposition(doc, s, content_from, speakers)
             if "relay" in table.roles_at(s.norms, a):
                 speaker, content_from = _relayed(doc, s, content_from, speakers, table) or (speaker, content_from)
-    if speaker is None and role in ("verb", "continue", "masdar") and b < len(s.norms):
+    if speaker is None and role in ("verb", "continue", "masdar") and b < len(s.norms) and not no_subject_after:
         # «وأضاف اليعقوبي أن»: a surname the tagger did not mark, of a person named in full before
         people = speakers.people(s.norms[b]) if not _governed(doc, s, b) else None
         speaker = people.last_ending_by(_token_span(s, doc, b, b + 1)[0]) if people is not None else None
         if speaker is not None:
             content_from = _skip_apposition(doc, s, b + 1, speakers)
-    if speaker is None and role in ("verb", "continue"):
+    if speaker is None and role in ("verb", "continue") and not no_subject_after:
         # «كما أضاف المتحدث بأن»: the title alone, of someone it named before
         speaker = _title_reference(doc, s, b, speakers, table)
         if speaker is not None:
@@ -1071,7 +1088,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             speaker = _statement_issuer(doc, s, b, speakers)
         if speaker is not None:
             content_from = _view_after(doc, s, speaker.end)
-    if speaker is None and role in ("verb", "continue", "masdar"):
+    if speaker is None and role in ("verb", "continue", "masdar") and not no_subject_after:
         speaker = _apposed_person(doc, s, b, speakers)
         if speaker is not None:
             content_from = _skip_apposition(doc, s, _view_after(doc, s, speaker.end), speakers)
@@ -1174,6 +1191,14 @@ def _named_and_said(doc: Document, s: SentenceView, p: int, speakers: _Speakers,
         return False
     start = _skip_apposition(doc, s, _view_after(doc, s, speaker.end), speakers)
     return _says_directly(s, _after_aside(doc, s, start, len(s.norms), table), table)
+
+
+def _with_possessive(doc: Document, s: SentenceView, i: int, speakers: _Speakers) -> bool:
+    """Whether the word at ``i`` is a speaker's words with his pronoun (``own_words``: تعبيره، قولها), no name."""
+    toks = doc.tokens
+    assert toks is not None
+    start = toks.start[s.view[i]]
+    return "own_words" in cues().roles_at(s.norms, i) and not speakers.starting_upto(start, start)
 
 
 def _audience(doc: Document, s: SentenceView, i: int) -> bool:
