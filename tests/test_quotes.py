@@ -887,3 +887,10 @@ def test_by_his_own_words_is_the_last_speaker_not_whom_they_were_told() -> None:
     assert [c for _, c, _, _ in got] == ["أوضح", "قالت"]
     # «حسب ترتيبها»: by their ranking, no one's words
     assert quotes("ترتيب الجامعات العربية حسب ترتيبها العالمي: جامعة قطر وجامعة الإمارات.") == []
+
+
+def test_a_heading_that_names_an_event_before_its_colon_is_no_speaker() -> None:
+    text = "إضراب أعوان بطاحات جربة : وزارة التجهيز تلجأ إلى التسخير\nقررت الوزارة تسخير الأعوان."
+    assert [c for _, c, _, _ in quotes(text)] == []
+    text = "نائب عن الجبهة الشعبية : الحكومة فشلت\nقال النائب إن الحكومة فشلت."
+    assert ":" in [c for _, c, _, _ in quotes(text)]

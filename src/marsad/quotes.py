@@ -1942,10 +1942,6 @@ def _headline(doc: Document, s: SentenceView, speakers: _Speakers) -> Quote | No
 _HEADING_TOPICS = frozenset({"حول", "بشان", "بخصوص", "عن"})
 
 
-#: words that open a heading naming a topic, not a speaker (ملف راديو "كلمة": ...، قضية فلان: ...)
-_TOPIC_HEADINGS = frozenset({"ملف", "قضيه", "ازمه", "حادثه", "فضيحه", "موضوع"})
-
-
 def _titled_heading(doc: Document, s: SentenceView, first: int, colon: int, speakers: _Speakers) -> Mention | None:
     """«نائب عن الجبهة الشعبية: ...»: a short heading before the colon that names a body or title but opens with a
     plain word is an unnamed speaker (a group mention made here); one that opens with a preposition or an aside
@@ -1958,7 +1954,7 @@ def _titled_heading(doc: Document, s: SentenceView, first: int, colon: int, spea
         stop -= 1
     words = [k for k in range(i, _view_after(doc, s, stop)) if toks.kind[s.view[k]] != PUNCT]
     if not words or len(words) > MAX_HEADING_WORDS or not _plain_word(doc, s, i) or _governed(doc, s, i) \
-            or "aside" in cues().roles_at(s.norms, i) or s.norms[i] in _TOPIC_HEADINGS:
+            or cues().roles_at(s.norms, i).keys() & {"aside", "topic_heading"}:
         return None
     if not any(m.end <= stop and m.label in ("ORG", "NORP", "TITLE") for m in speakers.starting(first, stop)):
         return None
