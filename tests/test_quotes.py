@@ -894,3 +894,13 @@ def test_a_heading_that_names_an_event_before_its_colon_is_no_speaker() -> None:
     assert [c for _, c, _, _ in quotes(text)] == []
     text = "نائب عن الجبهة الشعبية : الحكومة فشلت\nقال النائب إن الحكومة فشلت."
     assert ":" in [c for _, c, _, _ in quotes(text)]
+
+
+def test_a_person_named_after_a_long_title_in_the_speakers_place() -> None:
+    got = quotes('وأشارت المتحدثة باسم شرطة مقاطعة "ناسو" ماري فيرنا إلى أن ما يترواح بين 50 و100 شخص أصيبوا.')
+    assert [(c, t) for _, c, _, t in got] == [("أشارت", "ما يترواح بين 50 و100 شخص أصيبوا")]
+    assert "فيرنا" in got[0][0] or got[0][0].startswith("Mar")
+    # a name inside what is said, past the preposition the cue governs, is no speaker
+    got = quotes("وكان وزير العدل قد حث المجتمع الدولي على عدم الاعتراف بمحاكمة سيف الإسلام القذافي، وعدد من "
+                 "رموز نظامه.")
+    assert all("القذافي" not in s and "Gaddafi" not in s for s, _, _, _ in got)

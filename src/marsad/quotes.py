@@ -846,6 +846,35 @@ def _apposed_person(doc: Document, s: SentenceView, b: int, speakers: _Speakers)
     return None
 
 
+def _person_after_title(doc: Document, s: SentenceView, a: int, b: int, speakers: _Speakers,
+                        table: PhraseTable) -> Mention | None:
+    """The person named at the end of a title in the speaker's place, right before what is said (وأشارت المتحدثة
+    باسم شرطة مقاطعة "ناسو" ماري فيرنا إلى أن): the title opens with a title word or a definite noun, runs up to
+    MAX_TITLE_PHRASE words with no cue, complementiser or other punctuation than quotation marks, and the name is
+    followed by the complementiser, the preposition the cue at ``a`` governs, or a comma."""
+    toks = doc.tokens
+    assert toks is not None
+    if b >= len(s.norms) or not (definite(s.norms[b]) or title_words().roles_at(s.norms, b)):
+        return None
+    for i in range(b + 1, min(len(s.norms), b + MAX_TITLE_PHRASE + 1)):
+        if toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "\"«»“”'":
+            return None
+        if table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES} or s.norms[i] in _GOVERNED \
+                or s.norms[i] in _RELATIVES:
+            return None    # (and «حث المجتمع الدولي على عدم الاعتراف بمحاكمة سيف الإسلام القذافي،»: what is said)
+        start = toks.start[s.view[i]]
+        person = next((m for m in speakers.starting_upto(start, start) if m.label == "PER"), None)
+        if person is None:
+            continue
+        after = _view_after(doc, s, person.end)
+        if after < len(s.norms) and ("complementiser" in table.roles_at(s.norms, after) or
+                                     s.norms[after] in ("،", ",") or
+                                     "verb" in table.phrases.get((s.norms[a], s.norms[after]), {})):
+            return person
+        return None
+    return None
+
+
 def _titled_source(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
     """The person a source phrase names after a title, its last words (وفق ما ذكره المدير الجهوي للحماية المدنية
     بمنوبة العميد جمال الورفلي.): up to MAX_TITLE_PHRASE plain words from ``b``, then the name, then the end of the
@@ -1092,6 +1121,10 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         speaker = _apposed_person(doc, s, b, speakers)
         if speaker is not None:
             content_from = _skip_apposition(doc, s, _view_after(doc, s, speaker.end), speakers)
+    if speaker is None and role in ("verb", "continue") and not no_subject_after:
+        speaker = _person_after_title(doc, s, a, b, speakers, table)
+        if speaker is not None:
+            content_from = _view_after(doc, s, speaker.end)
     if speaker is None and role in ("verb", "continue") and not fronted:
         speaker = _speaker_before(doc, s, a, speakers)
     if speaker is None and role == "participle" and s.norms[a].endswith("ين") and \
