@@ -118,3 +118,10 @@ def test_a_first_name_written_as_spoken_keeps_its_first_letter() -> None:
     from marsad import analyze
     doc = analyze("وقال لسعد اليعقوبي إن الإضراب قائم.", published="2017-01-01")
     assert any(m.text == "لسعد اليعقوبي" and m.label == "PER" for m in doc.mentions)
+
+
+def test_no_preposition_before_a_conjunction_and_a_name() -> None:
+    # بوجمعة، بوعلي: Maghrebi names, not ب + و + جمعة; a preposition before a word that starts with و stays one
+    assert analyse_word("بوجمعه") is None and analyse_word("بوعلي") is None
+    assert analyse_word("وبوعلي") is not None and analyse_word("وبوعلي").key == "بوعلي"
+    assert analyse_word("بوزاره") is not None and analyse_word("بوزاره").key == "وزاره"

@@ -229,6 +229,15 @@ def _is_word(r: CliticRules, whole: str, rest: str, clitic: str) -> bool:
     return count >= r.ratios.get(clitic, 1.0) * whole_count
 
 
+def _conjunction_and_name(r: CliticRules, rest: str) -> bool:
+    """Whether what follows a preposition reads as a conjunction and a name (وجمعه، وعلي): no preposition stands
+    before a conjunction, so the whole word is one (بوجمعة، وبوعلي)."""
+    if rest[:1] not in r.conjunctions or len(rest) < 3 or rest[1:] not in r.names:
+        return False
+    split = analyse_word(rest)
+    return split is not None and split.certain and split.cuts[0] == 1
+
+
 def _inner(r: CliticRules, n: str) -> tuple[int, str] | None:
     """A preposition or the future marker at the start of ``n``: (its length, the rest's key), if ``n`` splits so."""
     if n in r.never_split:
@@ -237,7 +246,7 @@ def _inner(r: CliticRules, n: str) -> tuple[int, str] | None:
     if head in r.future:
         ok = rest[:1] in r.future_before and _is_word(r, n, rest, head)
         return (1, rest) if ok else None
-    if head not in r.prepositions or rest in r.pronoun_suffixes:
+    if head not in r.prepositions or rest in r.pronoun_suffixes or _conjunction_and_name(r, rest):
         return None
     if head == "ل" and rest.startswith("ل") and _is_word(r, n, "ا" + rest, head):
         return 1, "ا" + rest   # ل + (ا)ل...: the article's alif is not written after ل
@@ -261,6 +270,8 @@ def analyse_word(n: str) -> _Split | None:
     if head in r.prepositions and n in r.names and rest in r.names and \
             r.lexicon.get(n, 0) * NAME_RATIO >= r.lexicon.get(rest, 0) and r.lexicon.get(rest, 0) < COMMON_REST:
         return None   # both names, the whole about as common as a rare rest: بيونغ (يانغ) is not ب + يونغ
+    if head in r.prepositions and _conjunction_and_name(r, rest):
+        return None   # a preposition never precedes a conjunction: بوجمعة، بوعلي، بوروسيا are names, not ب + و + name
     if head in r.conjunctions:
         inner = _inner(r, rest)
         if inner is not None and _is_word(r, n, inner[1], head):
