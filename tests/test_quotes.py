@@ -904,3 +904,13 @@ def test_a_person_named_after_a_long_title_in_the_speakers_place() -> None:
     got = quotes("وكان وزير العدل قد حث المجتمع الدولي على عدم الاعتراف بمحاكمة سيف الإسلام القذافي، وعدد من "
                  "رموز نظامه.")
     assert all("القذافي" not in s and "Gaddafi" not in s for s, _, _, _ in got)
+
+
+def test_a_name_the_tagger_missed_before_the_title_that_describes_it() -> None:
+    got = quotes("حذر اليوم الاثنين بوجمعة الرميلي عضو الهيئة السياسية لحزب حركة نداء تونس، من خطورة إقحام رئيس "
+                 "الحكومة في أزمة الحزب. وأكد أن الأمر خطير.")
+    assert [s for s, _, _, _ in got] == ["بوجمعة الرميلي"] * 2
+    assert got[0][3].startswith("خطورة إقحام")
+    # a title opening the slot is no name: «وأكد الوزير الأول ...»
+    doc = analyze("وأكد الوزير الأول عضو الحكومة أن الأمر خطير.")
+    assert not [m for m in doc.mentions if m.label == "PER"]

@@ -336,6 +336,7 @@ def speaker_names(doc: Document) -> None:
     table = cues()
     taken = Intervals((m.start, m.end) for m in doc.mentions if m.label != "TITLE")
     people = Intervals((m.start, m.end) for m in doc.mentions if m.label == "PER")
+    times = {m.start: m.end for m in doc.mentions if m.label in ("DATE", "TIME")}
     views = sentence_views(doc)
     found: list[tuple[str, ...]] = []
     first = table.first_words
@@ -349,6 +350,8 @@ def speaker_names(doc: Document) -> None:
                 continue
             name = _titled_name(doc, s, roles[role][0], table, person_word, common, taken, people) \
                 if role is not None else None
+            if name is None and role is not None:
+                name = _name_before_title(doc, s, roles[role][0], person_word, common, taken, times)
             if name is None and w == "اما" and (slot := _topic_slot(doc, s, p, table)) is not None:
                 name = _name_in_slot(doc, s, *slot, person_word, common, taken, people)
             if name is not None:
@@ -400,6 +403,42 @@ def _titled_name(doc: Document, s: SentenceView, b: int, table: PhraseTable, per
     if b > 0 and end < n and "verb" in table.phrases.get((s.norms[b - 1], s.norms[end]), {}):
         return _name_in_slot(doc, s, b, end, person_word, common, taken, people)
     return None
+
+
+def _name_before_title(doc: Document, s: SentenceView, b: int, person_word: Callable[[str], bool],
+                       common: dict[str, int], taken: Intervals, times: dict[int, int]) -> tuple[int, int] | None:
+    """The view span of a name the tagger missed in the speaker's place before the title that describes it (حذر
+    اليوم الاثنين بوجمعة الرميلي عضو الهيئة السياسية لحزب ...، من): after the cue at ``b`` and a date, two or three
+    words none of which is common in the news unless it is a known first name or a family name of relation, then
+    a title (a TITLE mention that opens with a title word)."""
+    toks = doc.tokens
+    assert toks is not None
+    n = len(s.norms)
+    while b < n and toks.start[s.view[b]] in times:
+        end = times[toks.start[s.view[b]]]
+        while b < n and toks.start[s.view[b]] < end:
+            b += 1
+    titles = {m.start for m in doc.mentions if m.label == "TITLE"}
+    for k in range(b + 2, min(n, b + MAX_NAME_BEFORE_TITLE + 1)):
+        t = s.view[k]
+        if toks.start[t] not in titles or not title_words().roles_at(s.norms, k):
+            continue
+        words = range(b, k)
+        if any(toks.kind[s.view[i]] == PUNCT or _proclitic(doc, s, i) or len(s.norms[i]) < 3
+               or taken.overlaps(toks.start[s.view[i]], toks.end[s.view[i]]) for i in words):
+            return None
+        if definite(s.norms[b]) and not person_word(s.norms[b]):
+            return None     # («وأكد الوزير الأول ...»: a title, not a name)
+        if all(person_word(s.norms[i]) or common.get(s.norms[i], 0) < SURNAME_MAX_COUNT
+               or (definite(s.norms[i]) and s.norms[i].endswith("ي")
+                   and common.get(s.norms[i], 0) < FAMILY_NISBA_MAX_COUNT) for i in words):
+            return b, k
+        return None
+    return None
+
+
+#: the most words of a name before the title that describes it, in a speaker's place
+MAX_NAME_BEFORE_TITLE = 3
 
 
 #: the most words a topic set off by أما may have before its ف (a long title, then the name)
@@ -859,9 +898,11 @@ def _person_after_title(doc: Document, s: SentenceView, a: int, b: int, speakers
     for i in range(b + 1, min(len(s.norms), b + MAX_TITLE_PHRASE + 1)):
         if toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "\"«»“”'":
             return None
-        if table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES} or s.norms[i] in _GOVERNED \
+        if table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES} or s.norms[i] in ("الي", "علي") \
                 or s.norms[i] in _RELATIVES:
-            return None    # (and «حث المجتمع الدولي على عدم الاعتراف بمحاكمة سيف الإسلام القذافي،»: what is said)
+            # «حث المجتمع الدولي على عدم الاعتراف بمحاكمة سيف الإسلام القذافي،»: what is said (but a title may
+            # hold عن: «النائب عن اسطنبول مراد اوزشليك»)
+            return None
         start = toks.start[s.view[i]]
         person = next((m for m in speakers.starting_upto(start, start) if m.label == "PER"), None)
         if person is None:
@@ -1449,6 +1490,21 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
                 return j      # (what is said may open with a quotation: «... نائب مدير الهيئة “اتحاد الكرة يجب أن»)
             if s.norms[j] in ("،", ",", ".", ":", "؛") or roles.keys() & set(_CUE_ROLES) or _opening(s, j):
                 break         # (a short quotation is part of an object: «وصف ... الزيارة بـ "الممتازة"»)
+    if p < len(s.norms):
+        start = toks.start[s.view[p]]
+        title = next((m for m in speakers.starting_upto(start, start) if m.label == "TITLE"), None)
+        if title is not None:
+            # «حذر فلان عضو الهيئة السياسية لحزب حركة نداء تونس، من خطورة»: no complementiser; what is said follows
+            # the office and the body it completes with ل, closed by a comma. (Without the comma the office may run
+            # on past its mention: «زعيم حزب الشعوب الديمقراطي الموالي للأكراد».)
+            j = _view_after(doc, s, title.end)
+            if j < len(s.norms) and _proclitic(doc, s, j) == "ل":
+                j = next((i for i in range(j + 1, min(len(s.norms), j + MAX_TITLE_PHRASE))
+                          if s.norms[i] in ("،", ",") or toks.kind[s.view[i]] == PUNCT
+                          or cues().roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES}), j)
+                if j < len(s.norms) and s.norms[j] in ("،", ",") and j + 1 < len(s.norms) and \
+                        "preposition" in cues().roles_at(s.norms, j + 1):
+                    return j + 1
     return p
 
 
