@@ -274,3 +274,8 @@ def test_a_named_terrorist_operation_with_one_word_inside() -> None:
 def test_a_strike_decided_with_no_organiser_named_is_recorded_as_planned() -> None:
     got = events("وقررت النقابة تنفيذ إضراب عام يومي 15 و 16 مارس.")
     assert [(e[0], e[1], e[6]) for e in got] == [("PROTEST", "planned", "إضراب")]
+
+
+def test_a_shelling_named_by_its_masdar_with_a_pronoun() -> None:
+    doc = analyze("وتم قصفه بعد نحو 20 ساعة من نشر الصورة.", published="2015-06-05")
+    assert [e.event for e in doc.events] == ["ASSAULT"]
