@@ -914,3 +914,11 @@ def test_a_name_the_tagger_missed_before_the_title_that_describes_it() -> None:
     # a title opening the slot is no name: «وأكد الوزير الأول ...»
     doc = analyze("وأكد الوزير الأول عضو الحكومة أن الأمر خطير.")
     assert not [m for m in doc.mentions if m.label == "PER"]
+
+
+def test_a_guest_of_a_programme_is_no_place_and_a_date_ends_an_unnamed_speaker() -> None:
+    got = quotes('وقال ضيف "بوليتيكا" في تعليقه على سلسلة الإيقافات التي طالت عددا من رجال الأعمال منذ يوم '
+                 'الثلاثاء الماضي، إنه على الحكومة التحرك.')
+    assert [(s, t) for s, _, _, t in got] == [('ضيف "بوليتيكا"', "على الحكومة التحرك")]
+    got = quotes('وقال ضيف برنامج "بوليتيكا" اليوم إن الحكومة فشلت.')
+    assert [(s, t) for s, _, _, t in got] == [('ضيف برنامج "بوليتيكا"', "الحكومة فشلت")]

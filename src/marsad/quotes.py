@@ -855,6 +855,9 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
             person = next((m for m in speakers.starting_upto(end, end) if m.label == "PER"), None) \
                 or _apposed_person(doc, s, _view_after(doc, s, found.end), speakers)
             return person or (None if speech else found)
+        if found is not None and skip and found.label in PLACE_SPEAKERS and \
+                not any(title_words().roles_at(s.norms, b + k) for k in range(skip)):
+            return None    # «وقال ضيف "بوليتيكا"»: a place (or a programme read as one) that completes a description
         if found is not None and skip and found.label != "PER":
             # «صرح رئيس حركة النهضة، راشد الغنوشي»: the body completes the title; the person named next speaks
             gap = _APPOSITION.match(doc.text, found.end)
@@ -1524,6 +1527,8 @@ _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "�
 MAX_TITLE_WORDS = 2
 #: how far after the speaker the complementiser may come (قال X في تصريح لمراسل الجوهرة أف أم إن ...)
 MAX_ASIDE_WORDS = 14
+#: ... and the longest aside with في or خلال after an unnamed speaker, up to the comma before the complementiser
+MAX_LONG_ASIDE_WORDS = 40
 #: the longest unnamed speaker phrase between a cue and its complementiser (وقالت شركة تشغيل القطارات إن)
 MAX_UNNAMED_WORDS = 8
 #: the most words of a chain of offices before the name of who holds them (نائب محافظ المؤسسة للتدريب الدكتور)
@@ -1626,7 +1631,7 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             partitive = True
             continue   # «وأوضح عضو (آخر) من هيئة الدفاع أن»: one of a body (not «مسؤول من جهته»: an aside)
         says = opens(q) or (s.norms[q] in ("،", ",") and q + 1 < n and "complementiser" in roles(q + 1))
-        aside = s.norms[q] in _PHRASE_STOPS or "source" in roles(q) or \
+        aside = s.norms[q] in _PHRASE_STOPS or "source" in roles(q) or toks.start[s.view[q]] in speakers.times or \
             (partitive and (_audience(doc, s, q) or s.norms[q] in ("ل", "-"))) or \
             ("preposition" in roles(q) and "complementiser" in roles(q + 1)) or \
             (s.norms[q] in ("،", ",") and bool(roles(q + 1).keys() & {"aside", "masdar"}))   # «للحزب، في بيان له»
@@ -1648,8 +1653,12 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             if end == b or any(toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "()\"«»“”"
                                for i in range(b, end)):
                 return None
-            # what is said starts at the complementiser, after any aside (الشرطة التي حققت في الجريمة إن ...)
+            # what is said starts at the complementiser, after any aside (الشرطة التي حققت في الجريمة إن ...); a
+            # long one opened by في/خلال is closed by a comma before it («في تعليقه على سلسلة الإيقافات التي ...، إنه»)
             content = next((i for i in range(q, min(n, q + MAX_ASIDE_WORDS + 1)) if opens(i)), None)
+            if content is None and s.norms[q] in ("في", "خلال"):
+                content = next((i for i in range(q + 1, min(n, q + MAX_LONG_ASIDE_WORDS))
+                                if s.norms[i - 1] in ("،", ",") and "complementiser" in roles(i)), None)
             if content is None:
                 return None
             start, stop = _token_span(s, doc, b, end)
