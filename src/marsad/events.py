@@ -189,12 +189,16 @@ def agent_phrases() -> PhraseTable:
                        for w in words.split())
 
 
+#: in requires.tsv, a number right after the trigger (إيقاف 3 أشخاص، إيقاف خمسة عناصر) as one of the words needed
+NUMBER_NEEDED = "<number>"
+
+
 @lru_cache(maxsize=1)
 def requirements() -> dict[str, frozenset[str]]:
     """``data/events/requires.tsv``: for each trigger word that needs one, the words one of which must follow it."""
     out: dict[str, frozenset[str]] = {}
     for _, entries, needed in read_rows("requires.tsv", "events"):
-        words = frozenset(n for w in needed.split() for n in phrase_norms(w)[-1:])
+        words = frozenset(n for w in needed.split() for n in ([w] if w == NUMBER_NEEDED else phrase_norms(w)[-1:]))
         for entry in entries.split():
             for form in expand(entry):
                 out[" ".join(phrase_norms(form.replace("_", " ")))] = words    # a phrase (القضاء على) by its words
@@ -853,7 +857,8 @@ def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: 
                     return True    # (not «تظاهر أمس المئات بمحافظة ...»: where they marched)
                 break
     needed = requirements().get(" ".join(key))
-    if needed is not None and not any(w in needed for w in _phrase_after(clause, phrase_end, REQUIRES_WINDOW)):
+    if needed is not None and not any(w in needed for w in _phrase_after(clause, phrase_end, REQUIRES_WINDOW)) and \
+            not (NUMBER_NEEDED in needed and phrase_end < len(clause.norms) and _counted(clause, phrase_end)):
         return True    # «وقع الانفجار»: took place, no signing; «بحثت كثيرا في»: no talks
     nxt = next((m for m in mentions if m.start >= end), None)
     close = nxt is not None and _words_between(doc, end, nxt.start) == 0
