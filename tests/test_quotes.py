@@ -922,3 +922,16 @@ def test_a_guest_of_a_programme_is_no_place_and_a_date_ends_an_unnamed_speaker()
     assert [(s, t) for s, _, _, t in got] == [('ضيف "بوليتيكا"', "على الحكومة التحرك")]
     got = quotes('وقال ضيف برنامج "بوليتيكا" اليوم إن الحكومة فشلت.')
     assert [(s, t) for s, _, _, t in got] == [('ضيف برنامج "بوليتيكا"', "الحكومة فشلت")]
+
+
+def test_an_adverb_or_a_date_after_the_cue_is_no_speaker() -> None:
+    got = quotes("وكان اللاعب موتا، أحد العناصر الأساسية في وسط الفريق، صرح مرارا في الأسابيع الأخيرة أنه يريد الرحيل.")
+    assert all(s != "مرارا" for s, _, _, _ in got)
+    got = quotes("وقال الوزير إن الوضع صعب. وأكد مجددا أن الحكومة ستتحرك.")
+    assert len(got) == 2 and got[0][0] == got[1][0]
+    got = quotes("وأعلنت اليوم الخميس وزارة الداخلية أن الوضع مستقر.")
+    assert [t for _, _, _, t in got] == ["الوضع مستقر"]
+    assert "وزارة الداخلية" in got[0][0] or got[0][0].startswith("Ministry")
+    # a name or a word with a pronoun ending in ا is no adverb
+    got = quotes("وقال أوباما الذي أحاط نفسه بعائلات الضحايا إن السلاح مشكلة. كما شددت الوزارة على شجبها للهجوم.")
+    assert got[0][0] in ("Barack Obama", "أوباما") and len(got) == 2

@@ -1103,8 +1103,16 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     # ... and a name after it is what is said («وأكد على ضرورة مساندة يوسف الشاهد»), not who says it (but «نقل عن
     # الوزير» names whom it relays)
     no_subject_after = adverb and "relay" not in table.roles_at(s.norms, a)
-    while b < len(s.norms) and "adverb" in table.roles_at(s.norms, b):
-        b += 1   # «كما أعلنت أيضا التقدم بمبادرة»: also, and then what is said — a subject would stand before it
+    while b < len(s.norms) and ("adverb" in table.roles_at(s.norms, b) or
+                                (role in ("verb", "continue") and b + 1 < len(s.norms) and
+                                 (_accusative(doc, s, b, speakers) or
+                                  # «وأكد مجددا أن»: a participle right before what is said is the verb's manner
+                                  ("participle" in table.roles_at(s.norms, b) and
+                                   "complementiser" in table.roles_at(s.norms, b + 1))) and
+                                 s.norms[b + 1] != "من" and _proclitic(doc, s, b + 1) != "ل")):
+        # «كما أعلنت أيضا التقدم بمبادرة»، «صرح مرارا أنه»: also, and then what is said — a subject would stand
+        # before it (not the object «أبدت استعدادا لمراجعة»، «اتهمت عددا من المواطنين»)
+        b += 1
         content_from, adverb = b, True
     if role in ("verb", "continue") and b + 1 < len(s.norms) and s.norms[b] == "من" and \
             "boundary" in table.roles_at(s.norms, b + 1):
@@ -1585,6 +1593,14 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             k += 1
         if _says_directly(s, k, table):
             return refers, k
+    toks = doc.tokens
+    assert toks is not None
+    while b < len(s.view) and toks.start[s.view[b]] in speakers.times:
+        end = speakers.times[toks.start[s.view[b]]]     # «أعلنت الأسبوع الماضي ...»: when, then who
+        while b < len(s.view) and toks.start[s.view[b]] < end:
+            b += 1
+    if b < len(s.norms) and not quoted and _accusative(doc, s, b, speakers):
+        return None    # «صرح مرارا في الأسابيع الأخيرة أنه»، «ويقولون علنا»: an adverb, no subject
     if b >= len(s.norms) or _says_directly(s, b, table) or (s.norms[b] in _OPENERS and not quoted) \
             or s.norms[b] in _DEMONSTRATIVES or s.norms[b] in _VOCATIVES \
             or _governed(doc, s, b) \
@@ -1592,8 +1608,6 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال") \
             or "not_speaker" in groups().roles_at(s.norms, b):
         return None
-    toks = doc.tokens
-    assert toks is not None
     n = len(s.norms)
 
     def roles(i: int) -> dict[str, tuple[int, object]]:
@@ -1703,6 +1717,20 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         if s.norms[q] in ("،", ",", ".") or "verb" in roles(q) or governs(q):
             return None     # «ودعا الفاعلين الاقتصاديين إلى ...»: the cue's object, then the preposition it governs
     return None
+
+
+def _accusative(doc: Document, s: SentenceView, i: int, speakers: _Speakers) -> bool:
+    """Whether the word at ``i`` is an indefinite noun in the accusative, an adverb (مرارا، علنا، رسميا): no
+    subject is in the accusative (but a name may end so, أوباما، أمريكا, and a group's or a title's word: أعضاء)."""
+    word = s.norms[i]
+    # (not a word with a pronoun, شجبها، تمسكها، بلادنا، بينهما, nor a plural in ايا: قضايا، ضحايا)
+    if definite(word) or not word.endswith("ا") or word.endswith(("اء", "ها", "نا", "ما", "ايا")) or len(word) <= 3 or \
+            groups().roles_at(s.norms, i) or title_words().roles_at(s.norms, i) or cues().roles_at(s.norms, i):
+        return False
+    toks = doc.tokens
+    assert toks is not None
+    start = toks.start[s.view[i]]
+    return toks.kind[s.view[i]] != PUNCT and not speakers.starting_upto(start, start)
 
 
 def _reported_within(doc: Document, s: SentenceView, p: int, role: str, last: tuple[int, int, str],
