@@ -935,3 +935,13 @@ def test_an_adverb_or_a_date_after_the_cue_is_no_speaker() -> None:
     # a name or a word with a pronoun ending in ا is no adverb
     got = quotes("وقال أوباما الذي أحاط نفسه بعائلات الضحايا إن السلاح مشكلة. كما شددت الوزارة على شجبها للهجوم.")
     assert got[0][0] in ("Barack Obama", "أوباما") and len(got) == 2
+
+
+def test_a_persons_name_quoted_right_after_the_cue() -> None:
+    # Saudi papers quote the family name: «وأوضح "الأسمري" أن»، «وقال "مضحي": "..."»
+    got = quotes('وأوضح "الأسمري" أن الهدف تطوير المهارات.')
+    assert [(s, t) for s, _, _, t in got] == [("الأسمري", "الهدف تطوير المهارات")]
+    got = quotes('وقال "مضحي": "تشتمل العروض على أفلام".')
+    assert [(s, t) for s, _, _, t in got] == [("مضحي", "تشتمل العروض على أفلام")]
+    doc = analyze('وأضافت "جدوى للاستثمار" أن السوق مستقرة.')
+    assert [m.label for m in doc.mentions if m.text == "جدوى للاستثمار"] == ["ORG"]

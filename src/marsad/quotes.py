@@ -1152,6 +1152,14 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             content_from = _skip_apposition(doc, s, content_from, speakers)
             if "relay" in table.roles_at(s.norms, a):
                 speaker, content_from = _relayed(doc, s, content_from, speakers, table) or (speaker, content_from)
+    if speaker is None and role in ("verb", "continue") and b + 3 < len(s.norms) and _opening(s, b) and \
+            s.norms[b + 2] in _CLOSERS and s.norms[b + 3] == ":" and _person_word(s.norms[b + 1]):
+        # «وقال "مضحي": "..."»: a name quoted right after the cue, then a colon — one named before, or a person
+        people = speakers.people(s.norms[b + 1])
+        inner = _token_span(s, doc, b + 1, b + 2)
+        speaker = (people.last_ending_by(inner[0]) if people is not None else None) or \
+            _group_speaker(doc, *inner, label="PER")
+        content_from = b + 4
     if speaker is None and role in ("verb", "continue", "masdar") and b < len(s.norms) and not no_subject_after:
         # «وأضاف اليعقوبي أن»: a surname the tagger did not mark, of a person named in full before
         people = speakers.people(s.norms[b]) if not _governed(doc, s, b) else None
@@ -1688,8 +1696,16 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
                 if issuer is not None:
                     return issuer, content
             if quoted and s.norms[end - 1] in _CLOSERS and end - b > 2:
-                # a body named in quotation marks: the name inside them
+                # a body named in quotation marks: the name inside them; a person's (family) name as Saudi papers
+                # quote it (وأوضح "الأسمري" أن، وقال "مضحي": ...), one named before or a rare or family name alone
                 inner = _token_span(s, doc, b + 1, end - 1)
+                if end - b == 3:
+                    people = speakers.people(s.norms[b + 1])
+                    named = people.last_ending_by(inner[0]) if people is not None else None
+                    if named is not None:
+                        return named, content
+                    if _person_word(s.norms[b + 1]):
+                        return _group_speaker(doc, *inner, label="PER"), content
                 return _group_speaker(doc, *inner, label="ORG"), content
             if end - b == 1 and _family_name(s.norms[b]):
                 return _group_speaker(doc, start, stop, label="PER"), content    # «وأضاف السحيباني أن»
@@ -1791,6 +1807,16 @@ def _family_name(norm: str) -> bool:
     count = model.common.get(norm, 0) if model is not None else 0
     return definite(norm) and norm.endswith("ي") and count < FAMILY_NISBA_MAX_COUNT and \
         not groups().roles_at([norm], 0)
+
+
+def _person_word(norm: str) -> bool:
+    """Whether one word alone reads as a person's name: a family name of relation (الأسمري), a known first name or
+    a word the news lexicon has rarely seen (مضحي)."""
+    model = load_model()
+    if model is None or groups().roles_at([norm], 0) or title_words().roles_at([norm], 0):
+        return False
+    return _family_name(norm) or model.featurizer.person_word(norm) or \
+        (not definite(norm) and model.common.get(norm, 0) < SURNAME_MAX_COUNT)
 
 
 def _opening(s: SentenceView, i: int) -> bool:
