@@ -945,3 +945,8 @@ def test_a_persons_name_quoted_right_after_the_cue() -> None:
     assert [(s, t) for s, _, _, t in got] == [("مضحي", "تشتمل العروض على أفلام")]
     doc = analyze('وأضافت "جدوى للاستثمار" أن السوق مستقرة.')
     assert [m.label for m in doc.mentions if m.text == "جدوى للاستثمار"] == ["ORG"]
+
+
+def test_a_person_between_two_offices_in_the_speakers_place() -> None:
+    got = quotes("وقال الكاتب والمخرج المسرحي فهد بن محمد الأسمري مدرب الدورة: إن الهدف من الدورة تطوير المهارات.")
+    assert [(s, t) for s, _, _, t in got] == [("فهد بن محمد الأسمري", "الهدف من الدورة تطوير المهارات")]

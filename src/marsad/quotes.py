@@ -889,11 +889,12 @@ def _apposed_person(doc: Document, s: SentenceView, b: int, speakers: _Speakers)
 
 
 def _person_after_title(doc: Document, s: SentenceView, a: int, b: int, speakers: _Speakers,
-                        table: PhraseTable) -> Mention | None:
+                        table: PhraseTable) -> tuple[Mention, int] | None:
     """The person named at the end of a title in the speaker's place, right before what is said (وأشارت المتحدثة
     باسم شرطة مقاطعة "ناسو" ماري فيرنا إلى أن): the title opens with a title word or a definite noun, runs up to
     MAX_TITLE_PHRASE words with no cue, complementiser or other punctuation than quotation marks, and the name is
-    followed by the complementiser, the preposition the cue at ``a`` governs, or a comma."""
+    followed by the complementiser, the preposition the cue at ``a`` governs, or a comma (or, past a short office
+    in apposition, by a colon or the complementiser). With the person, where what is said may start."""
     toks = doc.tokens
     assert toks is not None
     if b >= len(s.norms) or not (definite(s.norms[b]) or title_words().roles_at(s.norms, b)):
@@ -911,10 +912,19 @@ def _person_after_title(doc: Document, s: SentenceView, a: int, b: int, speakers
         if person is None:
             continue
         after = _view_after(doc, s, person.end)
+        if after < len(s.norms) and not _says_directly(s, after, table) and toks.kind[s.view[after]] != PUNCT \
+                and not table.roles_at(s.norms, after):
+            # «الكاتب والمخرج المسرحي فهد بن محمد الأسمري مدرب الدورة: إن»: a short office in apposition, then what
+            # is said at once
+            after = next((k for k in range(after + 1, min(len(s.norms), after + MAX_APPOSITION_WORDS + 2))
+                          if _says_directly(s, k, table) or toks.kind[s.view[k]] == PUNCT
+                          or table.roles_at(s.norms, k)), after)
+            if not _says_directly(s, after, table):
+                return None
         if after < len(s.norms) and ("complementiser" in table.roles_at(s.norms, after) or
-                                     s.norms[after] in ("،", ",") or
+                                     s.norms[after] in ("،", ",", ":") or
                                      "verb" in table.phrases.get((s.norms[a], s.norms[after]), {})):
-            return person
+            return person, after
         return None
     return None
 
@@ -1182,9 +1192,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if speaker is not None:
             content_from = _skip_apposition(doc, s, _view_after(doc, s, speaker.end), speakers)
     if speaker is None and role in ("verb", "continue") and not no_subject_after:
-        speaker = _person_after_title(doc, s, a, b, speakers, table)
-        if speaker is not None:
-            content_from = _view_after(doc, s, speaker.end)
+        titled = _person_after_title(doc, s, a, b, speakers, table)
+        if titled is not None:
+            speaker, content_from = titled
     if speaker is None and role in ("verb", "continue") and not fronted:
         speaker = _speaker_before(doc, s, a, speakers)
     if speaker is None and role == "participle" and s.norms[a].endswith("ين") and \
