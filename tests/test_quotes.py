@@ -950,3 +950,13 @@ def test_a_persons_name_quoted_right_after_the_cue() -> None:
 def test_a_person_between_two_offices_in_the_speakers_place() -> None:
     got = quotes("وقال الكاتب والمخرج المسرحي فهد بن محمد الأسمري مدرب الدورة: إن الهدف من الدورة تطوير المهارات.")
     assert [(s, t) for s, _, _, t in got] == [("فهد بن محمد الأسمري", "الهدف من الدورة تطوير المهارات")]
+
+
+def test_hinting_praising_attributing_and_the_impersonal_expected() -> None:
+    got = quotes("وألمح مدرب يوفنتوس ماسيميليانو اليغري إلى بقاء بوغبا.")
+    assert [(c, t) for _, c, _, t in got] == [("ألمح", "بقاء بوغبا")]
+    got = quotes("وقال عبد الله اللطيفي إن الوضع خطير. وأرجع اللطيفي السبب إلى اهتراء البنية التحتية بالمنطقة.")
+    assert [c for _, c, _, _ in got] == ["قال", "أرجع"] and got[0][0] == got[1][0]
+    # «ويتوقع أن»: it is expected, the journalist's voice (not «ويتوقع الخبراء أن»)
+    assert quotes("وقال المدرب محمد نور إن الفريق جاهز. ويتوقع أن يلتحق المدافع بمعسكر الفريق.")[1:] == []
+    assert [c for _, c, _, _ in quotes("ويتوقع الخبراء أن يرتفع السعر.")] == ["يتوقع"]
