@@ -960,3 +960,9 @@ def test_hinting_praising_attributing_and_the_impersonal_expected() -> None:
     # «ويتوقع أن»: it is expected, the journalist's voice (not «ويتوقع الخبراء أن»)
     assert quotes("وقال المدرب محمد نور إن الفريق جاهز. ويتوقع أن يلتحق المدافع بمعسكر الفريق.")[1:] == []
     assert [c for _, c, _, _ in quotes("ويتوقع الخبراء أن يرتفع السعر.")] == ["يتوقع"]
+
+
+def test_a_name_in_apposition_to_whom_something_is_addressed_is_no_subject() -> None:
+    got = quotes("وقال السفير فيصل السديري إن الهجوم جبان. ورفع السفير التعازي لخادم الحرمين الشريفين الملك سلمان بن "
+                 "عبدالعزيز آل سعود، متمنيًا للمصابين الشفاء العاجل.")
+    assert len(got) == 2 and got[0][0] == got[1][0]

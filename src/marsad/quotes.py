@@ -2003,7 +2003,27 @@ def _first_speaker(doc: Document, s: SentenceView, a: int, speakers: _Speakers) 
     cue_start = toks.start[s.view[a]]
     return next((m for m in speakers.starting(s.start, cue_start) if m.label in ("PER", "ORG", "NORP", "TITLE")
                  and not _after_preposition(doc.text, m.start) and not _quoted(doc.text, s.start, m.start)
-                 and not _in_relative_clause(doc.text, s.start, m.start)), None)
+                 and not _in_relative_clause(doc.text, s.start, m.start)
+                 and not _in_governed_phrase(doc, s, m)), None)
+
+
+#: how many words of a phrase a preposition governs may stand before a name in apposition to it
+GOVERNED_PHRASE_WORDS = 4
+
+
+def _in_governed_phrase(doc: Document, s: SentenceView, m: Mention) -> bool:
+    """Whether a name stands in apposition inside a phrase a preposition governs (رفع التعازي لخادم الحرمين
+    الشريفين الملك سلمان: to whom, not who): definite words back to a word that carries ل or ب."""
+    toks = doc.tokens
+    assert toks is not None
+    i = bisect_left(s.view, bisect_left(toks.start, m.start))
+    for k in range(i - 1, max(-1, i - GOVERNED_PHRASE_WORDS - 1), -1):
+        governing = _proclitic(doc, s, k) in ("ل", "ب")
+        if governing:
+            return True
+        if toks.kind[s.view[k]] == PUNCT or not definite(s.norms[k]):
+            return False
+    return False
 
 
 def _in_relative_clause(text: str, start: int, offset: int) -> bool:
