@@ -966,3 +966,9 @@ def test_a_name_in_apposition_to_whom_something_is_addressed_is_no_subject() -> 
     got = quotes("وقال السفير فيصل السديري إن الهجوم جبان. ورفع السفير التعازي لخادم الحرمين الشريفين الملك سلمان بن "
                  "عبدالعزيز آل سعود، متمنيًا للمصابين الشفاء العاجل.")
     assert len(got) == 2 and got[0][0] == got[1][0]
+
+
+def test_a_group_in_the_oblique_plural_after_the_cue_is_its_object() -> None:
+    got = quotes("وقالت الوزارة إن الوضع خطير. وتحذر المواطنين والمقيمين من التعامل مع هذه الحسابات.")
+    assert len(got) == 2 and got[1][0] == got[0][0]
+    assert [s for s, _, _, _ in quotes("وقال المحتجون إن مطالبهم مشروعة.")] == ["المحتجون"]

@@ -847,6 +847,8 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
         if s.norms[b + skip] in _OPENERS and b + skip + 1 < len(s.view):
             b += 1   # a name in quotation marks: وكالة "رويترز"، أشارت "نيويورك تايمز"
         found = _speaker_at(doc, s, b + skip, speakers)
+        if found is not None and not skip and _object_group(doc, s, b, speakers, cues()):
+            return None    # «وتحذر المواطنين من»: a sound plural in ين is the verb's object, its subject would be in ون
         if found is not None and any(_governed(doc, s, b + k) for k in range(1, skip + 1)):
             # «أكد الأمين العام للحزب الجمهوري، عصام الشابي، أن»: the name after ل completes the title; the person
             # named next, if any, is the speaker
@@ -866,6 +868,19 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
         if found is not None:
             return found
     return None
+
+
+def _object_group(doc: Document, s: SentenceView, b: int, speakers: _Speakers, table: PhraseTable) -> bool:
+    """Whether a group named in a sound plural in ين stands right after the cue at ``b`` as its object (وتحذر
+    المواطنين والمقيمين من; the subject would be المواطنون) — unless what is said follows it at once, as informal
+    copy writes a subject (وقال المحتجين إن)."""
+    toks = doc.tokens
+    assert toks is not None
+    if not (s.norms[b].endswith("ين") and len(s.norms[b]) > 4):
+        return False
+    start = toks.start[s.view[b]]
+    group = next((m for m in speakers.starting_upto(start, start) if m.label == "NORP"), None)
+    return group is not None and not _says_directly(s, _view_after(doc, s, group.end), table)
 
 
 def _apposed_person(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
@@ -1226,11 +1241,14 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         # (any cue for a description with a demonstrative: «وأفادت هذه الباحثة بأن»)
         refers = last_speaker if (role == "continue" or (b < len(s.norms) and s.norms[b] in _DEMONSTRATIVES)) \
             and last_speaker is not None and last_speaker.label == "PER" else None
-        unnamed = None if adverb else _unnamed_speaker(doc, s, b, table, speakers, cue=s.norms[a],
-                                                       subject=not (a and sentence_speaker), refers=refers)
+        # «وتحذر المواطنين والمقيمين من»: a group in ين right after the verb is its object; no subject is named
+        addressed = b < len(s.norms) and _object_group(doc, s, b, speakers, table)
+        unnamed = None if adverb or addressed else _unnamed_speaker(doc, s, b, table, speakers, cue=s.norms[a],
+                                                                    subject=not (a and sentence_speaker),
+                                                                    refers=refers)
         if unnamed is not None:
             speaker, content_from = unnamed
-        elif adverb or _says_directly(s, b, table) or _no_subject_next(doc, s, b, table) or \
+        elif adverb or addressed or _says_directly(s, b, table) or _no_subject_next(doc, s, b, table) or \
                 (a and sentence_speaker) or (going_on and not a and role == "verb" and definite(s.norms[b]) and
                                              not groups().roles_at(s.norms, b)):
             # «وقال إن ...», «وأكد أنه ...», «وأشار إلى ...», «وطالب في هذا الصدد بـ...»: no subject named — the
