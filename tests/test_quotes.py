@@ -972,3 +972,12 @@ def test_a_group_in_the_oblique_plural_after_the_cue_is_its_object() -> None:
     got = quotes("وقالت الوزارة إن الوضع خطير. وتحذر المواطنين والمقيمين من التعامل مع هذه الحسابات.")
     assert len(got) == 2 and got[1][0] == got[0][0]
     assert [s for s, _, _, _ in quotes("وقال المحتجون إن مطالبهم مشروعة.")] == ["المحتجون"]
+
+
+def test_as_someone_announced_at_the_end_attributes_the_clause_before() -> None:
+    got = quotes("أرجئت محاكمة الرئيس التشادي السابق حسين حبري الى السابع من سبتمبر، كما أعلنت المحكمة الخاصة "
+                 "التي تحاكمه في السنغال أمس الثلاثاء.")
+    assert [t for _, _, _, t in got] == ["أرجئت محاكمة الرئيس التشادي السابق حسين حبري الى السابع من سبتمبر"]
+    # not a statement that goes on («كما أعلن عن ...»), nor a call with its addressee («كما دعا الدول إلى ...»)
+    got = quotes("وقال الوزير إن الوضع صعب، كما أعلن عن إجراءات جديدة لدعم الفلاحين.")
+    assert [t for _, _, _, t in got] == ["الوضع صعب", "إجراءات جديدة لدعم الفلاحين"]

@@ -547,6 +547,16 @@ def find_quotes(doc: Document) -> None:
                 p += 1
                 continue
             after = roles[role][0]
+            if role == "verb" and p > 1 and s.norms[p - 1] == "كما" and s.norms[p - 2] in ("،", ",") and \
+                    _speaker_after(doc, s, after, speakers) is not None and \
+                    not any(_says_directly(s, i, table) or _opening(s, i) or s.norms[i] in ("،", ",")
+                            or "verb" in table.phrases.get((s.norms[p], s.norms[i]), {})   # (كما دعا X إلى)
+                            for i in range(after, len(s.norms))):
+                # «أرجئت المحاكمة ...، كما أعلنت المحكمة الخاصة التي تحاكمه أمس.»: «as the court announced» at the
+                # end of the sentence attributes what came before it, as a source does
+                found.append((p - 1, after, "source"))
+                p = after
+                continue
             if role == "verb" and p > 0 and s.norms[p - 1] in ("،", ",") and after < len(s.norms) and \
                     s.norms[after] == "ذلك":
                 # «...، أوضح ذلك مدير عام شؤون الموظفين فلان»: the verb and «that» after a clause attribute it, as a
