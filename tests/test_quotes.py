@@ -673,7 +673,9 @@ def test_fixes_from_the_review_of_this_sessions_changes() -> None:
     assert [(s, c) for s, _, _, c in got] == [("مقرب من المقاومة الشعبية", "المعارك مستمرة")]
     # a date is no speaker, and a date alone is nothing said
     assert quotes("وكشف أول أمس الجمعة، أن الحكومة ستستقيل.") == []
-    assert quotes("وقتل القيادي في الهجوم، كما أعلنت الاستخبارات الأفغانية الأسبوع الماضي.") == []
+    # («، كما أعلنت X الأسبوع الماضي.» attributes the clause before it, never the date after it)
+    got = quotes("وقتل القيادي في الهجوم، كما أعلنت الاستخبارات الأفغانية الأسبوع الماضي.")
+    assert [t for _, _, _, t in got] == ["وقتل القيادي في الهجوم"]
     # a vocative is no speaker
     assert quotes("وإعلم أيها الأخ المسلم، أن الدين يسر.") == []
     # a nationality with its compass adjective
