@@ -414,10 +414,7 @@ def _name_before_title(doc: Document, s: SentenceView, b: int, person_word: Call
     toks = doc.tokens
     assert toks is not None
     n = len(s.norms)
-    while b < n and toks.start[s.view[b]] in times:
-        end = times[toks.start[s.view[b]]]
-        while b < n and toks.start[s.view[b]] < end:
-            b += 1
+    b = _past_times(doc, s, b, times)
     titles = {m.start for m in doc.mentions if m.label == "TITLE"}
     for k in range(b + 2, min(n, b + MAX_NAME_BEFORE_TITLE + 1)):
         t = s.view[k]
@@ -836,6 +833,17 @@ def _token_span(s: SentenceView, doc: Document, a: int, b: int) -> tuple[int, in
     return toks.start[s.view[a]], toks.end[s.view[b - 1]]
 
 
+def _past_times(doc: Document, s: SentenceView, b: int, times: dict[int, int]) -> int:
+    """The view index past the dates and times (``times``: start -> end of each mention) that start at ``b``."""
+    toks = doc.tokens
+    assert toks is not None
+    while b < len(s.view) and toks.start[s.view[b]] in times:
+        end = times[toks.start[s.view[b]]]
+        while b < len(s.view) and toks.start[s.view[b]] < end:
+            b += 1
+    return b
+
+
 def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, *,
                    speech: bool = False) -> Mention | None:
     """The speaker named right after the cue (proclitics and spaces between allowed): VSO order. A bare title
@@ -845,10 +853,7 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
     right after the cue is passed over (أعلن اليوم الأربعاء الشاب التونسي فلان)."""
     toks = doc.tokens
     assert toks is not None
-    while b < len(s.view) and toks.start[s.view[b]] in speakers.times:
-        end = speakers.times[toks.start[s.view[b]]]
-        while b < len(s.view) and toks.start[s.view[b]] < end:
-            b += 1
+    b = _past_times(doc, s, b, speakers.times)
     for skip in range(MAX_TITLE_WORDS + 1):
         if b + skip >= len(s.view) or (skip and not _plain_word(doc, s, b + skip - 1)):
             return None
@@ -1641,10 +1646,7 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             return refers, k
     toks = doc.tokens
     assert toks is not None
-    while b < len(s.view) and toks.start[s.view[b]] in speakers.times:
-        end = speakers.times[toks.start[s.view[b]]]     # «أعلنت الأسبوع الماضي ...»: when, then who
-        while b < len(s.view) and toks.start[s.view[b]] < end:
-            b += 1
+    b = _past_times(doc, s, b, speakers.times)    # «أعلنت الأسبوع الماضي ...»: when, then who
     if b < len(s.norms) and not quoted and _accusative(doc, s, b, speakers):
         return None    # «صرح مرارا في الأسابيع الأخيرة أنه»، «ويقولون علنا»: an adverb, no subject
     if b >= len(s.norms) or _says_directly(s, b, table) or (s.norms[b] in _OPENERS and not quoted) \
