@@ -983,3 +983,13 @@ def test_as_someone_announced_at_the_end_attributes_the_clause_before() -> None:
     # not a statement that goes on («كما أعلن عن ...»), nor a call with its addressee («كما دعا الدول إلى ...»)
     got = quotes("وقال الوزير إن الوضع صعب، كما أعلن عن إجراءات جديدة لدعم الفلاحين.")
     assert [t for _, _, _, t in got] == ["الوضع صعب", "إجراءات جديدة لدعم الفلاحين"]
+
+
+def test_a_group_in_construct_with_a_noun_and_a_place() -> None:
+    doc = analyze("إضراب أعوان بطاحات جربة يتواصل لليوم الثاني. وقال سكان مدينة الفلوجة إن القصف مستمر.")
+    groups_ = [m.text for m in doc.mentions if m.label == "NORP"]
+    assert "أعوان بطاحات جربة" in groups_ and "سكان مدينة الفلوجة" in groups_
+    assert any(m.text == "جربة" and m.label == "GPE" for m in doc.mentions)   # the place stays a mention
+    # not a particle before the place: «دول مثل أفغانستان»
+    doc = analyze("وقالت دول مثل أفغانستان إن الوضع صعب.")
+    assert "دول مثل أفغانستان" not in [m.text for m in doc.mentions]

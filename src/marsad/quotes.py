@@ -155,6 +155,12 @@ def group_mentions(doc: Document) -> None:
                     # stays a mention of its own)
                     own = min(own, toks.end[s.view[q - 1]])
                     q = bisect_left(s.view, bisect_left(toks.start, place.end))
+                elif q == head_end and not definite(head) and \
+                        (place := _construct_place(doc, s, q, place_at)) is not None:
+                    # «أعوان بطاحات جربة»: the head in construct with a noun in construct with a place (the place stays
+                    # a mention of its own)
+                    own = min(own, toks.end[s.view[q]])
+                    q = bisect_left(s.view, bisect_left(toks.start, place.end))
                 elif q == head_end and (k := _coordinated_head(doc, s, q, table)) is not None and not definite(head):
                     q = head_end = k    # أساتذة وإطارات وأعوان المدرسة: one group of several kinds, then its noun
                     head = s.norms[k - 1]
@@ -194,6 +200,20 @@ def group_mentions(doc: Document) -> None:
                     doc.add_mention(start, reach, "NORP")
                     taken.add(start, reach)
     _groups_named_again(doc, views, named, taken)
+
+
+def _construct_place(doc: Document, s: SentenceView, q: int, place_at: dict[int, Mention]) -> Mention | None:
+    """The place named right after an indefinite noun at ``q`` that a group's head is construed with (أعوان بطاحات
+    جربة، سكان مدينة الفلوجة), or None: the noun has no proclitic, is no verb (يطالبون، قتلوا) or cue, and no particle
+    (مثل، تلك)."""
+    toks = doc.tokens
+    assert toks is not None
+    word = s.norms[q]
+    if q + 1 >= len(s.norms) or definite(word) or len(word) <= 3 or _proclitic(doc, s, q) or \
+            toks.kind[s.view[q]] == PUNCT or cues().roles_at(s.norms, q) or word.startswith("ي") or \
+            word.endswith("وا") or _proclitic(doc, s, q + 1):
+        return None
+    return place_at.get(toks.start[s.view[q + 1]])
 
 
 def _coordinated_nisba(doc: Document, s: SentenceView, q: int) -> int | None:
