@@ -993,3 +993,9 @@ def test_a_group_in_construct_with_a_noun_and_a_place() -> None:
     # not a particle before the place: «دول مثل أفغانستان»
     doc = analyze("وقالت دول مثل أفغانستان إن الوضع صعب.")
     assert "دول مثل أفغانستان" not in [m.text for m in doc.mentions]
+
+
+def test_a_title_named_before_with_a_noun_phrase_said() -> None:
+    got = quotes("وقال وزير الخارجية عثمان الجرندي إن المحادثات مفيدة. وأكد الوزير أهمية التعاون بين البلدين.")
+    assert [t for _, _, _, t in got] == ["المحادثات مفيدة", "أهمية التعاون بين البلدين"]
+    assert got[0][0] == got[1][0]

@@ -2000,7 +2000,11 @@ def _title_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers
     n = len(s.norms)
     if b + 1 >= n or not definite(s.norms[b]) or len(s.norms[b]) < 5 or _proclitic(doc, s, b) or not (
             _says_directly(s, b + 1, table) or "aside" in table.roles_at(s.norms, b + 1)
-            or s.norms[b + 1] in ("،", ",")):
+            or s.norms[b + 1] in ("،", ",")
+            # «وأكد الوزير أهمية التعاون»: what is said as a noun phrase, an indefinite masdar right after it
+            or (not definite(s.norms[b + 1]) and not _proclitic(doc, s, b + 1) and len(s.norms[b + 1]) > 3
+                and doc.tokens is not None and doc.tokens.kind[s.view[b + 1]] != PUNCT
+                and not table.roles_at(s.norms, b + 1) and not title_words().roles_at(s.norms, b + 1))):
         return None
     toks = doc.tokens
     assert toks is not None
