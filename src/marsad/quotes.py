@@ -813,6 +813,11 @@ class _Speakers(MentionIndex):
             self._by_surname = {w: MentionIndex(ms) for w, ms in by_surname.items()}
         return self._by_surname.get(surname)
 
+    def named_before(self, surname: str, offset: int) -> Mention | None:
+        """The latest person named in full before ``offset`` whose name ends with ``surname`` (وأضاف اليعقوبي)."""
+        people = self.people(surname)
+        return people.last_ending_by(offset) if people is not None else None
+
     def add(self, m: Mention) -> None:
         """Take in a mention made while quotes are read (an unnamed speaker), in start order."""
         k = bisect_right(self.starts, m.start)
@@ -1215,15 +1220,13 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     if speaker is None and role in ("verb", "continue") and b + 3 < len(s.norms) and _opening(s, b) and \
             s.norms[b + 2] in _CLOSERS and s.norms[b + 3] == ":" and _person_word(s.norms[b + 1]):
         # «وقال "مضحي": "..."»: a name quoted right after the cue, then a colon — one named before, or a person
-        people = speakers.people(s.norms[b + 1])
         inner = _token_span(s, doc, b + 1, b + 2)
-        speaker = (people.last_ending_by(inner[0]) if people is not None else None) or \
+        speaker = speakers.named_before(s.norms[b + 1], inner[0]) or \
             _group_speaker(doc, *inner, label="PER")
         content_from = b + 4
     if speaker is None and role in ("verb", "continue", "masdar") and b < len(s.norms) and not no_subject_after:
         # «وأضاف اليعقوبي أن»: a surname the tagger did not mark, of a person named in full before
-        people = speakers.people(s.norms[b]) if not _governed(doc, s, b) else None
-        speaker = people.last_ending_by(_token_span(s, doc, b, b + 1)[0]) if people is not None else None
+        speaker = None if _governed(doc, s, b) else speakers.named_before(s.norms[b], _token_span(s, doc, b, b + 1)[0])
         if speaker is not None:
             content_from = _skip_apposition(doc, s, b + 1, speakers)
     if speaker is None and role in ("verb", "continue") and not no_subject_after:
@@ -1760,8 +1763,7 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
                 # quote it (وأوضح "الأسمري" أن، وقال "مضحي": ...), one named before or a rare or family name alone
                 inner = _token_span(s, doc, b + 1, end - 1)
                 if end - b == 3:
-                    people = speakers.people(s.norms[b + 1])
-                    named = people.last_ending_by(inner[0]) if people is not None else None
+                    named = speakers.named_before(s.norms[b + 1], inner[0])
                     if named is not None:
                         return named, content
                     if _person_word(s.norms[b + 1]):
