@@ -999,3 +999,29 @@ def test_a_title_named_before_with_a_noun_phrase_said() -> None:
     got = quotes("وقال وزير الخارجية عثمان الجرندي إن المحادثات مفيدة. وأكد الوزير أهمية التعاون بين البلدين.")
     assert [t for _, _, _, t in got] == ["المحادثات مفيدة", "أهمية التعاون بين البلدين"]
     assert got[0][0] == got[1][0]
+
+
+def test_the_object_of_drawing_attention_is_no_speaker() -> None:
+    got = quotes("وقال الوزير إن العمل مستمر. ولفت الانتباه إلى أن الدراسات تشير إلى تقدم.")
+    assert [(s, c) for s, _, _, c in got][1] == (got[0][0], "الدراسات تشير إلى تقدم")
+
+
+def test_accused_of_is_a_passive_participle_not_a_statement() -> None:
+    got = quotes("واعلن رئيس الوزراء ان الشرطة اعتقلت 590 شخصا متهمين بالارتباط بتنظيم داعش. "
+                 "وقال الوزير إن الأمر خطير، متهما المعارضة بالتحريض.")
+    assert len(got) == 3
+    assert got[0][3].endswith("متهمين بالارتباط بتنظيم داعش")
+    assert got[2][:2] == (got[1][0], "متهما") and got[2][3] == "المعارضة بالتحريض"
+
+
+def test_according_to_a_noun_with_a_pronoun_is_a_source_only_for_ones_words() -> None:
+    assert quotes("وتشرف اللجنة بحسب صلاحياتها على الخطط التي وضعها محمد العلي.") == []
+    assert quotes("وبحسب صلاحياته يشرف محمد العلي على الخطط.") == []
+    got = quotes("وقال الوزير إن المشروع مهم. والعمل جار بحسب تعبيره.")
+    assert [s for s, _, _, _ in got] == ["الوزير", "الوزير"] and got[1][3].endswith("العمل جار")
+
+
+def test_a_link_to_another_article_is_no_heading_quote() -> None:
+    text = ("الوزارة تطلق برنامجا جديدا\nأطلقت الوزارة برنامجا جديدا للتدريب.\n"
+            "رابط الخبر بصحيفة الوئام: الوزارة تطلق برنامجا جديدا للتدريب")
+    assert quotes(text) == []

@@ -47,13 +47,15 @@ _CLOSERS = "»”\""
 
 def _table(name: str) -> PhraseTable:
     """A cue table: verbs written past/imperfect inflected (marsad.text.inflect), participles in both genders. The
-    imperfect forms of the inflected verbs also take the role ``imperfect``."""
+    imperfect forms of the inflected verbs also take the role ``imperfect``; ``object_first`` rows are participles
+    too."""
     rows = read_rows(name, "quotes")
     # (a masdar of manner, قولها, has no feminine nor plural of its own)
     manner = {entry for role, forms in rows if role == "manner" for entry in forms.split()}
     # (a form the tokeniser splits — وصفه is و + صفه — would match another word: صفة)
     return PhraseTable([(form, role, True) for role, forms in rows for entry in forms.split()
-                        for form in (_participle_forms(entry) if role == "participle" and entry not in manner
+                        for form in (_participle_forms(entry)
+                                     if role in ("participle", "object_first") and entry not in manner
                                      else expand(entry))
                         if reads_whole(form) or role not in ("verb", "continue", "participle")]
                        + [(form, "imperfect", True) for role, forms in rows if role in ("verb", "continue")
@@ -586,6 +588,12 @@ def find_quotes(doc: Document) -> None:
                     "statement" in groups().roles_at(s.norms, after)):
                 p = after    # «... وفق مبدإ التمييز الإيجابي»، «وفق القانون»: according to a rule, no source
                 continue
+            if role == "source" and after < len(s.norms) and \
+                    doc.text[toks.start[s.view[after]]:toks.end[s.view[after]]].endswith(("ه", "ها", "هم", "هما")) and \
+                    "own_words" not in table.roles_at(s.norms, after) and \
+                    not speakers.starting_upto(toks.start[s.view[after]], toks.start[s.view[after]]):
+                p = after    # «وتستهدف اللجنة بحسب صلاحياتها»: by its powers; only one's words are a source (بحسب قوله)
+                continue
             if "relay" in roles and not _relays(s, p, after, table):
                 p = after    # «وتم إجلاء ونقل مواطن»: carried, not relayed
                 continue
@@ -626,6 +634,10 @@ def find_quotes(doc: Document) -> None:
                 continue
             if role == "participle" and "manner" not in roles and doc.text[toks.end[s.view[p]] - 1] == "ه":
                 p = after    # «تغلب على مضيفه»: «his host», written with ه, not the feminine participle in ة
+                continue
+            if role == "participle" and "object_first" in roles and after < len(s.norms) and \
+                    _proclitic(doc, s, after) == "ب":
+                p = after    # «590 شخصا متهمين بالارتباط»: accused of, passive — accusing names its object first
                 continue
             if role == "participle" and p > 0 and "copula" in table.roles_at(s.norms, p - 1):
                 p = after    # «كان متوقعا»: the predicate of what is said, not its speaker's manner
