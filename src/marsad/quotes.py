@@ -414,11 +414,11 @@ def _titled_name(doc: Document, s: SentenceView, b: int, table: PhraseTable, per
     end = b
     # (a comma may set the name off the title: «وقال كاتب عام النقابة، لسعد اليعقوبي في تصريح ... إن»)
     while end < n and end - b < MAX_UNNAMED_WORDS and not (
-            "complementiser" in table.roles_at(s.norms, end) or s.norms[end] in _PHRASE_STOPS
+            _complementiser(s, end, table) or s.norms[end] in _PHRASE_STOPS
             or (toks.kind[s.view[end]] == PUNCT and s.norms[end] not in ("،", ","))):
         end += 1
     # what is said follows: at once, or after an aside (في تصريح لـ...)
-    if any("complementiser" in table.roles_at(s.norms, i) or s.norms[i] == ":" or _opening(s, i)
+    if any(_complementiser(s, i, table) or s.norms[i] == ":" or _opening(s, i)
            for i in range(end, min(n, end + MAX_ASIDE_WORDS + 1))):
         return _name_in_slot(doc, s, b, end, person_word, common, taken, people)
     # or the preposition the cue governs (وأعلن وزير الفلاحة سمير الطيب عن انطلاق الموسم)
@@ -737,7 +737,7 @@ def _says_next(doc: Document, s: SentenceView, b: int, table: PhraseTable) -> bo
     complementiser, a colon, a quotation or a preposition a cue governs (تحدث الوزير عن)."""
     for i in range(b, min(len(s.norms), b + MAX_SAID_ONLY_REACH)):
         roles = table.roles_at(s.norms, i)
-        if "complementiser" in roles or "preposition" in roles or s.norms[i] in (":", "عما") \
+        if _complementiser(s, i, table) or "preposition" in roles or s.norms[i] in (":", "عما") \
                 or _opening(s, i):
             return True
         if s.norms[i] in (".", "؛") or (i > b and _proclitic(doc, s, i) == "و"):
@@ -784,7 +784,7 @@ def _relays(s: SentenceView, p: int, after: int, table: PhraseTable) -> bool:
     if p > 0 and s.norms[p - 1] in RELATIVE_PRONOUNS:
         return True
     for i in range(after, min(len(s.norms), after + 8)):
-        if s.norms[i] in ("عن", "،", ",") or "complementiser" in table.roles_at(s.norms, i):
+        if s.norms[i] in ("عن", "،", ",") or _complementiser(s, i, table):
             return s.norms[i] not in ("،", ",")
     return False
 
@@ -988,7 +988,7 @@ def _person_after_title(doc: Document, s: SentenceView, a: int, b: int, speakers
                           or table.roles_at(s.norms, k)), after)
             if not _says_directly(s, after, table):
                 return None
-        if after < len(s.norms) and ("complementiser" in table.roles_at(s.norms, after) or
+        if after < len(s.norms) and (_complementiser(s, after, table) or
                                      s.norms[after] in ("،", ",", ":") or
                                      "verb" in table.phrases.get((s.norms[a], s.norms[after]), {})):
             return person, after
@@ -1185,7 +1185,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                                  (_accusative(doc, s, b, speakers) or
                                   # «وأكد مجددا أن»: a participle right before what is said is the verb's manner
                                   ("participle" in table.roles_at(s.norms, b) and
-                                   "complementiser" in table.roles_at(s.norms, b + 1))) and
+                                   _complementiser(s, b + 1, table))) and
                                  s.norms[b + 1] != "من" and _proclitic(doc, s, b + 1) != "ل")):
         # «كما أعلنت أيضا التقدم بمبادرة»، «صرح مرارا أنه»: also, and then what is said — a subject would stand
         # before it (not the object «أبدت استعدادا لمراجعة»، «اتهمت عددا من المواطنين»)
@@ -1466,7 +1466,7 @@ def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: Phra
     opens otherwise is what is said, an object that may hold a complementiser of its own (أعلنت الشرطة العثور
     على ... يعتقد أن ...، أعرب عن أمله في أن ...). With no complementiser, an aside closed by a comma before a
     governed word or a quotation («وطالب في هذا الصدد، بتدعيم ...»، «ونوه، في هذا السياق، "بالدعم ..."») ends there."""
-    if p >= limit or "complementiser" in table.roles_at(s.norms, p) or s.norms[p] in (":", "«", "\"", "“"):
+    if p >= limit or _complementiser(s, p, table) or s.norms[p] in (":", "«", "\"", "“"):
         return p
     if not opened and s.norms[p] not in ("،", ",", "(") and "aside" not in table.roles_at(s.norms, p) and \
             not _mention_at(doc, s, p, ("TITLE",)) and \
@@ -1477,7 +1477,7 @@ def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: Phra
     closed: int | None = None
     for i in range(p + 1, min(limit, p + MAX_ASIDE_WORDS + 1)):
         roles = table.roles_at(s.norms, i)
-        if "complementiser" in roles or s.norms[i] == ":":
+        if _complementiser(s, i, table) or s.norms[i] == ":":
             return i
         if any(r in roles for r in _CUE_ROLES if r != "masdar") or s.norms[i] == ".":
             break      # (a masdar is the aside itself: «، في بيان له اليوم، أن»)
@@ -1550,7 +1550,7 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
     j = p
     while j < len(s.norms) and j - p < 5 and _name_rest(toks, s, j, after_rest=j > p):
         j += 1
-    if j > p and j < len(s.norms) and "complementiser" in cues().roles_at(s.norms, j):
+    if j > p and j < len(s.norms) and _complementiser(s, j, cues()):
         return j
     if p + 1 < len(s.norms) and s.norms[p] in ("،", ",") and s.norms[p + 1] in _RELATIVES:
         close = next((i for i in range(p + 2, min(len(s.norms), p + MAX_ASIDE_WORDS + 2))
@@ -1569,7 +1569,7 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
             table = cues()
             for j in range(after, min(len(s.norms), p + MAX_ASIDE_WORDS + 2)):
                 roles = table.roles_at(s.norms, j)
-                if "complementiser" in roles:
+                if _complementiser(s, j, table):
                     return j
                 if _opening(s, j) and not _quoted_name(doc, s, j):
                     break     # a quotation: what is said, not more of who says it
@@ -1583,7 +1583,7 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
         table = cues()
         for j in range(p + 1, min(len(s.norms), p + MAX_ASIDE_WORDS + 1)):
             roles = table.roles_at(s.norms, j)
-            if "complementiser" in roles or (_opening(s, j) and not _quoted_name(doc, s, j)):
+            if _complementiser(s, j, table) or (_opening(s, j) and not _quoted_name(doc, s, j)):
                 return j      # (what is said may open with a quotation: «... نائب مدير الهيئة “اتحاد الكرة يجب أن»)
             if s.norms[j] in ("،", ",", ".", ":", "؛") or roles.keys() & set(_CUE_ROLES) or _opening(s, j):
                 break         # (a short quotation is part of an object: «وصف ... الزيارة بـ "الممتازة"»)
@@ -1655,9 +1655,16 @@ MAX_REFERRING_WORDS = 3
 _GOVERNED = frozenset({"الي", "علي", "عن"})
 
 
+def _complementiser(s: SentenceView, i: int, table: PhraseTable) -> bool:
+    """Whether the word at ``i`` is a complementiser (أن، إن، بأن) opening what is said — not one opening a clause
+    of time (``temporal``: «قالت ...، بعد أن تمت مواجهتها بالحالة، إن السبب ...»)."""
+    return i < len(s.norms) and "complementiser" in table.roles_at(s.norms, i) and \
+        not (i > 0 and "temporal" in table.roles_at(s.norms, i - 1))
+
+
 def _says_directly(s: SentenceView, b: int, table: PhraseTable) -> bool:
     """Whether the cue is followed at once by a complementiser or a colon."""
-    return b < len(s.norms) and (s.norms[b] == ":" or "complementiser" in table.roles_at(s.norms, b))
+    return b < len(s.norms) and (s.norms[b] == ":" or _complementiser(s, b, table))
 
 
 def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
@@ -1700,7 +1707,7 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         return "verb" in table.phrases.get((cue, s.norms[i]), {})
 
     def opens(i: int) -> bool:
-        return "complementiser" in roles(i) or s.norms[i] == ":" or (subject and governs(i)) or \
+        return _complementiser(s, i, table) or s.norms[i] == ":" or (subject and governs(i)) or \
             (_opening(s, i) and not _quoted_name(doc, s, i))
 
     office = b
@@ -1727,10 +1734,11 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
                 not s.norms[q + 1].startswith(_ASIDE_SIDES) and not definite(s.norms[b]) and not roles(b):
             partitive = True
             continue   # «وأوضح عضو (آخر) من هيئة الدفاع أن»: one of a body (not «مسؤول من جهته»: an aside)
-        says = opens(q) or (s.norms[q] in ("،", ",") and q + 1 < n and "complementiser" in roles(q + 1))
+        says = opens(q) or (s.norms[q] in ("،", ",") and q + 1 < n and _complementiser(s, q + 1, table))
         aside = s.norms[q] in _PHRASE_STOPS or "source" in roles(q) or toks.start[s.view[q]] in speakers.times or \
             (partitive and (_audience(doc, s, q) or s.norms[q] in ("ل", "-"))) or \
-            ("preposition" in roles(q) and "complementiser" in roles(q + 1)) or \
+            ("preposition" in roles(q) and _complementiser(s, q + 1, table)) or \
+            ("temporal" in roles(q) and q + 1 < n and "complementiser" in roles(q + 1)) or \
             (s.norms[q] in ("،", ",") and bool(roles(q + 1).keys() & {"aside", "masdar"}))   # «للحزب، في بيان له»
         if says or aside:
             end = q
@@ -1755,7 +1763,7 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             content = next((i for i in range(q, min(n, q + MAX_ASIDE_WORDS + 1)) if opens(i)), None)
             if content is None and s.norms[q] in ("في", "خلال"):
                 content = next((i for i in range(q + 1, min(n, q + MAX_LONG_ASIDE_WORDS))
-                                if s.norms[i - 1] in ("،", ",") and "complementiser" in roles(i)), None)
+                                if s.norms[i - 1] in ("،", ",") and _complementiser(s, i, table)), None)
             if content is None:
                 return None
             start, stop = _token_span(s, doc, b, end)
@@ -1832,7 +1840,7 @@ def _reported_within(doc: Document, s: SentenceView, p: int, role: str, last: tu
     if role != "verb" or _proclitic(doc, s, p) in ("و", "ف") or \
             (p and s.norms[p - 1] != "قد" and "boundary" in table.roles_at(s.norms, p - 1)):
         return False
-    return any("complementiser" in table.roles_at(s.norms, i) for i in range(last[1], p))
+    return any(_complementiser(s, i, table) for i in range(last[1], p))
 
 
 def _opens_with_colon(s: SentenceView, b: int) -> bool:
