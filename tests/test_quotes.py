@@ -1031,3 +1031,9 @@ def test_that_after_before_or_after_opens_a_clause_of_time_not_what_is_said() ->
     got = quotes("فيما قالت المتهمة في التحقيقات التي أجريت معها، بعد أن تمت مواجهتها بالحالة، إن السبب يعود إلى "
                  "الخطأ. وأكد الوزير بعد أن زار المستشفى أن الوضع مستقر.")
     assert [(s, c) for s, _, _, c in got] == [("المتهمة", "السبب يعود إلى الخطأ"), ("الوزير", "الوضع مستقر")]
+
+
+def test_the_paper_told_with_l_written_apart_is_left_out_of_what_is_said() -> None:
+    for medium in ('"الوطن"', "«الشرق الأوسط»،"):
+        got = quotes(f"وقال المستشار القانوني سلطان بن زاحم لـ{medium} إن المشروع سيكتمل.")
+        assert [(s, c) for s, _, _, c in got] == [("سلطان بن زاحم", "المشروع سيكتمل")]

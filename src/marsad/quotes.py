@@ -1468,11 +1468,11 @@ def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: Phra
     governed word or a quotation («وطالب في هذا الصدد، بتدعيم ...»، «ونوه، في هذا السياق، "بالدعم ..."») ends there."""
     if p >= limit or _complementiser(s, p, table) or s.norms[p] in (":", "«", "\"", "“"):
         return p
-    if not opened and s.norms[p] not in ("،", ",", "(") and "aside" not in table.roles_at(s.norms, p) and \
-            not _mention_at(doc, s, p, ("TITLE",)) and \
+    if not opened and s.norms[p] not in ("،", ",", "(", "ل") and "aside" not in table.roles_at(s.norms, p) and \
+            not _audience(doc, s, p) and not _mention_at(doc, s, p, ("TITLE",)) and \
             not (s.norms[p] == "من" and _mention_at(doc, s, p + 1, ("GPE", "LOC", "FAC"))):
         # (an office after the speaker's name is an aside too: «قال X مسؤول الصليب الأحمر ... إن»; so is where it
-        # was said from: «أعلن التحالف من واشنطن أن»)
+        # was said from: «أعلن التحالف من واشنطن أن», and to whom: «أوضح فلان لـ"الوطن" أنه»)
         return p
     closed: int | None = None
     for i in range(p + 1, min(limit, p + MAX_ASIDE_WORDS + 1)):
