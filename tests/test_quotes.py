@@ -1037,3 +1037,16 @@ def test_the_paper_told_with_l_written_apart_is_left_out_of_what_is_said() -> No
     for medium in ('"الوطن"', "«الشرق الأوسط»،"):
         got = quotes(f"وقال المستشار القانوني سلطان بن زاحم لـ{medium} إن المشروع سيكتمل.")
         assert [(s, c) for s, _, _, c in got] == [("سلطان بن زاحم", "المشروع سيكتمل")]
+
+
+def test_a_medium_at_the_end_of_a_quoting_sentence_passes_on_its_statement() -> None:
+    got = quotes("وأوضح مصدر، من عائلة الشاب، أن قريبه تم تسليمه إلى السلطات، وفقاً لصحيفة \"الحياة\". "
+                 "وأشار إلى أن قريبه كان ينشط في سرقة السيارات.")
+    assert [s for s, _, _, _ in got] == ["مصدر", "Al-Hayat", "مصدر"]
+    assert got[0][3] == got[1][3] == "قريبه تم تسليمه إلى السلطات"
+
+
+def test_the_noun_after_a_plural_verb_is_its_object_not_its_subject() -> None:
+    got = quotes("تبادلت أوكرانيا وانفصاليون مؤيدون لروسيا الاتهامات بقصف مناطق سكانية على الرغم من وقف لإطلاق النار "
+                 "وأعلنوا مقتل أربعة مدنيين وجندي بعد أسبوع من أعنف قتال.")
+    assert not any(s.startswith("أربعة") for s, _, _, _ in got)

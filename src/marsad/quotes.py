@@ -690,9 +690,16 @@ def find_quotes(doc: Document) -> None:
             if "considered" in table.roles_at(s.norms, a) and \
                     doc.text[max(0, q.content.start - 4):q.content.start].split()[-1:] == ["من"]:
                 continue   # «ويعتبر طلال مداح من أبرز الفنانين»: he is considered one of them, says nothing
+            # «وأوضح مصدر ... أن ...، وفقاً لصحيفة "الحياة".»: a medium at the end of a sentence that quotes someone
+            # else passes on that statement — its words are the statement's, and who spoke goes on speaking
+            relayed = role == "source" and bool(quotes) and quotes[-1].sentence == s.index and \
+                quotes[-1].speaker != q.speaker and q.content.end <= toks.start[s.view[a]] <= s.end and \
+                quotes[-1].content.start > q.content.start
+            if relayed:
+                q.content = doc.span(quotes[-1].content.start, q.content.end)
             q.id = f"q{len(quotes) + 1}"
             quotes.append(q)
-            if k in nested:
+            if k in nested or relayed:
                 continue     # the sentence's speaker stays the one who reports it
             speaker = speaker_by_id.get(q.speaker_mention or "")
             if speaker is not None and role in ("verb", "continue", "participle"):
@@ -1180,6 +1187,11 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     # ... and a name after it is what is said («وأكد على ضرورة مساندة يوسف الشاهد»), not who says it (but «نقل عن
     # الوزير» names whom it relays)
     no_subject_after = adverb and "relay" not in table.roles_at(s.norms, a)
+    # «فأبلغوا السلطات التركية»: a verb before its subject does not take the plural, so a plural verb's subject is
+    # its pronoun and the noun after it is its object
+    plural = role in ("verb", "continue") and s.norms[a].endswith(("وا", "ون")) and \
+        "relay" not in table.roles_at(s.norms, a)
+    no_subject_after = no_subject_after or plural
     while b < len(s.norms) and ("adverb" in table.roles_at(s.norms, b) or
                                 (role in ("verb", "continue") and b + 1 < len(s.norms) and
                                  (_accusative(doc, s, b, speakers) or
@@ -1293,9 +1305,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             and last_speaker is not None and last_speaker.label == "PER" else None
         # «وتحذر المواطنين والمقيمين من»: a group in ين right after the verb is its object; no subject is named
         addressed = b < len(s.norms) and _object_group(doc, s, b, speakers, table)
-        unnamed = None if adverb or addressed else _unnamed_speaker(doc, s, b, table, speakers, cue=s.norms[a],
-                                                                    subject=not (a and sentence_speaker),
-                                                                    refers=refers)
+        unnamed = None if adverb or addressed or plural else \
+            _unnamed_speaker(doc, s, b, table, speakers, cue=s.norms[a], subject=not (a and sentence_speaker),
+                             refers=refers)
         if unnamed is not None:
             speaker, content_from = unnamed
         elif adverb or addressed or _says_directly(s, b, table) or _no_subject_next(doc, s, b, table) or \
