@@ -1239,6 +1239,12 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                     doc.text[max(0, speaker.start - 3):speaker.start].rstrip()[-1:] in _OPENERS:
                 content_from += 1    # وكالة "رويترز"
             content_from = _skip_apposition(doc, s, content_from, speakers)
+            if speaker.label == "TITLE":
+                # «وأوضح المتحدث الرسمي لمديرية الدفاع المدني بمنطقة جازان الرائد يحيى القحطاني أنه»: the office,
+                # then who holds it — the person speaks
+                titled = _person_after_title(doc, s, a, b, speakers, table)
+                if titled is not None:
+                    speaker, content_from = titled
             if "relay" in table.roles_at(s.norms, a):
                 speaker, content_from = _relayed(doc, s, content_from, speakers, table) or (speaker, content_from)
     if speaker is None and role in ("verb", "continue") and b + 3 < len(s.norms) and _opening(s, b) and \
