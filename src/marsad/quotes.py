@@ -584,7 +584,8 @@ def find_quotes(doc: Document) -> None:
                 roles = {**roles, role: (after, None)}
             if role == "source" and found and after < len(s.norms) and not (
                     _speaker_after(doc, s, after, speakers) is not None or s.norms[after] == "ما" or
-                    "aside" in table.roles_at(s.norms, after) or s.norms[after].endswith(("ه", "ها", "هم")) or
+                    "aside" in table.roles_at(s.norms, after) or
+                    doc.text[toks.start[s.view[after]]:toks.end[s.view[after]]].endswith(("ه", "ها", "هم")) or
                     "statement" in groups().roles_at(s.norms, after)):
                 p = after    # «... وفق مبدإ التمييز الإيجابي»، «وفق القانون»: according to a rule, no source
                 continue
