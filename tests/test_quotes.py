@@ -1060,3 +1060,22 @@ def test_the_person_after_a_long_office_speaks_not_the_office() -> None:
     got = quotes("وأكد مدير إدارة التشجير بالهيئة الملكية بينبع الصناعية المهندس صالح الزهراني، أن المشروع يسير وفق "
                  "الخطة.")
     assert [(s, c) for s, _, _, c in got] == [("صالح الزهراني", "المشروع يسير وفق الخطة")]
+
+
+def test_an_honorific_pronoun_speaks_for_a_person_not_a_body() -> None:
+    got = quotes("هنأ الأمير جلوي بن عبدالعزيز رجال الأمن على نجاحهم في القبض على عناصر تنظيم داعش الإرهابي. "
+                 "وقال سموه خلال لقائه بموظفي الإمارة إن الأمن مسؤولية الجميع.")
+    assert [(s, c) for s, _, _, c in got] == [("جلوي بن عبدالعزيز", "الأمن مسؤولية الجميع")]
+
+
+def test_a_verb_and_its_participle_of_manner_are_one_statement() -> None:
+    got = quotes('وأضاف محسن محمد الغامدي قائلاً: "نحن سعداء بهذا الإنجاز".')
+    assert [(s, cue, c) for s, cue, _, c in got] == [("محسن محمد الغامدي", "أضاف", "نحن سعداء بهذا الإنجاز")]
+
+
+def test_believing_and_a_useful_adjective() -> None:
+    got = quotes("يعتقد المدرب أن فريقه قد يصبح منافسا. ويعتقد أن المتهم فر إلى الخارج.")
+    assert [c for _, _, _, c in got] == ["فريقه قد يصبح منافسا"]     # (يعتقد أن alone: «it is believed»)
+    got = quotes("وقالت الوزيرة إن العمل جار على إعداد سجل وطني، مفيدة بأن المعدل انخفض. وتقدم الوزارة برامج مفيدة "
+                 "ونافعة للشباب.")
+    assert [c for _, _, _, c in got] == ["العمل جار على إعداد سجل وطني", "المعدل انخفض"]

@@ -729,7 +729,7 @@ def find_quotes(doc: Document) -> None:
         if headline is not None and not found:
             headline.id = f"q{len(quotes) + 1}"
             quotes.append(headline)
-    doc.quotes = quotes
+    doc.quotes = _one_statement_per_manner(doc, quotes)
     doc.order_mentions()   # speakers found here joined the mentions: back in text order, references updated
 
 
@@ -783,6 +783,23 @@ def _split_cue_prepositions(table: PhraseTable) -> dict[str, frozenset[str]]:
         if len(key) == 2 and "verb" in roles and not table.phrases.get(key[:1], {}).keys() & set(_CUE_ROLES):
             out.setdefault(key[0], set()).add(key[1])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _one_statement_per_manner(doc: Document, quotes: list[Quote]) -> list[Quote]:
+    """«وأضاف فلان قائلاً: "..."»، «ورحب الوزير بالقرار قائلاً: «...»»: a verb whose words are only the participle of
+    manner and what it says is one statement — the verb's, with the participle's words."""
+    kept: list[Quote] = []
+    for q in quotes:
+        prev = kept[-1] if kept else None
+        if prev is not None and q.cue is not None and prev.sentence == q.sentence and prev.speaker == q.speaker and \
+                prev.content.start <= q.cue.start and q.content.end <= prev.content.end and \
+                not doc.text[prev.content.start:q.cue.start].strip():
+            prev.content, prev.kind = q.content, q.kind
+            continue
+        kept.append(q)
+    for i, q in enumerate(kept, 1):
+        q.id = f"q{i}"
+    return kept
 
 
 def _relays(s: SentenceView, p: int, after: int, table: PhraseTable) -> bool:
@@ -1193,6 +1210,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     plural = role in ("verb", "continue") and s.norms[a].endswith(("وا", "ون")) and \
         "relay" not in table.roles_at(s.norms, a)
     no_subject_after = no_subject_after or plural
+    honorific = False    # «وقال سموه»: a person, with the honour of his office, speaks
     while b < len(s.norms) and ("adverb" in table.roles_at(s.norms, b) or
                                 (role in ("verb", "continue") and b + 1 < len(s.norms) and
                                  (_accusative(doc, s, b, speakers) or
@@ -1202,6 +1220,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                                  s.norms[b + 1] != "من" and _proclitic(doc, s, b + 1) != "ل")):
         # «كما أعلنت أيضا التقدم بمبادرة»، «صرح مرارا أنه»: also, and then what is said — a subject would stand
         # before it (not the object «أبدت استعدادا لمراجعة»، «اتهمت عددا من المواطنين»)
+        honorific = honorific or "honorific" in table.roles_at(s.norms, b)
         b += 1
         content_from, adverb = b, True
     if role in ("verb", "continue") and b + 1 < len(s.norms) and s.norms[b] == "من" and \
@@ -1281,7 +1300,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             speaker, content_from = titled
     if speaker is None and role in ("verb", "continue") and not fronted:
         speaker = _speaker_before(doc, s, a, speakers)
-    if speaker is None and role == "participle" and s.norms[a].endswith("ين") and \
+    if speaker is None and role == "participle" and s.norms[a].endswith(("ين", "ات")) and \
             (sentence_speaker is None or sentence_speaker.label != "NORP"):
         # a plural participle (مطالبين، مؤكدين) agrees with a group: the nearest named before it in the sentence
         before_groups = [m for m in speakers.starting(s.start, toks.start[s.view[a]])
@@ -1290,6 +1309,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         while k > 0 and doc.text[before_groups[k - 1].end:before_groups[k].start].split() in (["و"], ["و", "من"]):
             k -= 1    # «أهالي الموقوفين و عدد من الشباب ... مطالبين»: the first of them speaks
         speaker = before_groups[k] if before_groups else None
+        if speaker is None and s.norms[a].endswith("ات"):
+            return None    # «مؤكدات»: women, of a group the sentence has not named — not whoever spoke last
     if speaker is None and role == "participle":
         speaker = sentence_speaker or _first_speaker(doc, s, a, speakers) or last_speaker
     if speaker is None and role == "continue" and (_says_directly(s, b, table) or _no_subject_next(doc, s, b, table)
@@ -1323,8 +1344,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             # «وقال إن ...», «وأكد أنه ...», «وأشار إلى ...», «وطالب في هذا الصدد بـ...»: no subject named — the
             # sentence's speaker or subject when the cue continues a sentence («وكان الأمير فلان ...، وقال إنه»),
             # else the previous speaker, else the person or body the article named last before the cue
-            speaker = sentence_speaker or (_first_speaker(doc, s, a, speakers) if a else None) or \
-                last_speaker or _nearest_before(doc, s, a, speakers)
+            candidates = (sentence_speaker, _first_speaker(doc, s, a, speakers) if a else None, last_speaker,
+                          _nearest_before(doc, s, a, speakers, labels=("PER",) if honorific else _NEAREST_LABELS))
+            speaker = next((m for m in candidates if m is not None and (not honorific or m.label == "PER")), None)
         elif role == "continue" and "imperfect" not in table.roles_at(s.norms, a):
             speaker = last_speaker   # «وأضاف تمت مناقشة ...»: what he said, at once (not «وتختتم سلسلة الإضرابات»)
     if speaker is None:
@@ -2060,14 +2082,18 @@ def _title_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers
 TITLE_REFERENCE_REACH = 3000
 
 
+#: who may speak when no one is named: the person, body or group named last
+_NEAREST_LABELS = ("PER", "ORG", "NORP")
+
+
 def _nearest_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers, *,
-                    sentence_only: bool = False) -> Mention | None:
+                    sentence_only: bool = False, labels: tuple[str, ...] = _NEAREST_LABELS) -> Mention | None:
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
     lo = s.start if sentence_only else cue_start - _IMPLICIT_REACH + 1
     before = [m for m in speakers.ending(lo, cue_start)
-              if m.label in ("PER", "ORG", "NORP") and (not sentence_only or m.start >= s.start)
+              if m.label in labels and (not sentence_only or m.start >= s.start)
               and not _addressed(doc, s, m) and not m.extra.get("counted")]
     return before[-1] if before else None
 
