@@ -1079,3 +1079,14 @@ def test_believing_and_a_useful_adjective() -> None:
     got = quotes("وقالت الوزيرة إن العمل جار على إعداد سجل وطني، مفيدة بأن المعدل انخفض. وتقدم الوزارة برامج مفيدة "
                  "ونافعة للشباب.")
     assert [c for _, _, _, c in got] == ["العمل جار على إعداد سجل وطني", "المعدل انخفض"]
+
+
+def test_the_subject_between_kana_and_qad_speaks_not_the_object_after_the_cue() -> None:
+    got = quotes("قدم كمران خان استقالته. وكان خان قد طالب المحكمة العليا بتشكيل لجنة مستقلة.")
+    assert [s for s, _, _, _ in got] == ["خان"]
+
+
+def test_a_subjectless_cue_goes_on_with_the_office_holder_who_opened_the_sentence_before() -> None:
+    got = quotes("ألقى الوزير خالد العمري كلمة رفع فيها شكره للملك سلمان بن عبدالعزيز على رعايته. وقال : إن الدولة "
+                 "أنشأت المؤسسة قبل عقود.")
+    assert [(s, c) for s, _, _, c in got] == [("خالد العمري", "الدولة أنشأت المؤسسة قبل عقود")]

@@ -1146,6 +1146,14 @@ _NO_SUBJECT_BEFORE = frozenset({"ان", "انه", "في", "على", "علي", "�
                                 "خلال", "حيث", "كما", "لكن", "اذا", "لو", "يذكر", "يشار", "ذلك", "هذا", "هذه"})
 
 
+def _definite_as_written(doc: Document, s: SentenceView, i: int) -> bool:
+    """Whether the word at ``i`` carries the article as written: not a verb whose hamza normalises to it (ألقى،
+    ألغى، ألمح read القي، الغي)."""
+    toks = doc.tokens
+    assert toks is not None
+    return definite(s.norms[i]) and not doc.text[toks.start[s.view[i]]:toks.end[s.view[i]]].startswith("أ")
+
+
 def _subject(doc: Document, s: SentenceView, speakers: _Speakers, table: PhraseTable) -> Mention | None:
     """The person a sentence opens with as its subject: named first (فلان يزور) or right after the first word, its
     verb (هنأ فلان، وكان فلان قد), past a «for his part» (من جهته، بدوره); None where the opening is a preposition,
@@ -1164,8 +1172,16 @@ def _subject(doc: Document, s: SentenceView, speakers: _Speakers, table: PhraseT
     honorifics = title_words()
     while after_verb < n and (hit := honorifics.roles_at(s.norms, after_verb).get("honorific")) is not None:
         after_verb = hit[0]    # «هنأ د. فلان»، «قال الشيخ فلان»
+    if after_verb < n:
+        # «ألقى الوزير خالد العمري كلمة»: an office, then who holds it
+        at = toks.start[s.view[after_verb]]
+        office = next((m for m in speakers.starting_upto(at, at) if m.label == "TITLE"), None)
+        if office is not None:
+            after_verb = _view_after(doc, s, office.end)
+        elif (head := honorifics.roles_at(s.norms, after_verb).get("head")) is not None:
+            after_verb = head[0]
     for j in (i, after_verb):
-        if j >= n or (j > i and (s.norms[i] in _NO_SUBJECT_BEFORE or definite(s.norms[i]) or
+        if j >= n or (j > i and (s.norms[i] in _NO_SUBJECT_BEFORE or _definite_as_written(doc, s, i) or
                                  toks.kind[s.view[i]] == PUNCT or table.roles_at(s.norms, i))):
             return None
         at = speakers.starting_upto(toks.start[s.view[j]], toks.start[s.view[j]])
@@ -1251,6 +1267,15 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if speaker is None:
             return None
         return _make(doc, s, start, limit, speaker, a, b, limit=limit, table=table)
+    if speaker is None and role == "verb" and a > 1 and s.norms[a - 1] == "قد":
+        # «وكان خان قد طالب المحكمة العليا بتشكيل لجنة»: the subject stands between كان and قد; the noun after the
+        # cue is its object
+        before = _speaker_before(doc, s, a, speakers)
+        at = bisect_left(toks.start, before.start) if before is not None else 0
+        k = bisect_left(s.view, at)
+        if before is not None and 0 < k < len(s.view) and s.view[k] == at and \
+                "copula" in table.roles_at(s.norms, k - 1):
+            speaker = before
     if role in ("verb", "masdar", "source", "continue") and not no_subject_after and speaker is None:
         speaker = _speaker_after(doc, s, b, speakers, speech=role in ("verb", "continue"))
         if speaker is not None:
@@ -2094,6 +2119,8 @@ def _nearest_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers,
     lo = s.start if sentence_only else cue_start - _IMPLICIT_REACH + 1
     before = [m for m in speakers.ending(lo, cue_start)
               if m.label in labels and (not sentence_only or m.start >= s.start)
+              # (not a person a preposition governs: «رفع شكره لفلان»)
+              and not (m.label == "PER" and _after_preposition(doc.text, m.start))
               and not _addressed(doc, s, m) and not m.extra.get("counted")]
     return before[-1] if before else None
 
