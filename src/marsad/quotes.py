@@ -1174,8 +1174,8 @@ def _subject(doc: Document, s: SentenceView, speakers: _Speakers, table: PhraseT
         after_verb = hit[0]    # «هنأ د. فلان»، «قال الشيخ فلان»
     if after_verb < n:
         # «ألقى الوزير خالد العمري كلمة»: an office, then who holds it
-        at = toks.start[s.view[after_verb]]
-        office = next((m for m in speakers.starting_upto(at, at) if m.label == "TITLE"), None)
+        word = toks.start[s.view[after_verb]]
+        office = next((m for m in speakers.starting_upto(word, word) if m.label == "TITLE"), None)
         if office is not None:
             after_verb = _view_after(doc, s, office.end)
         elif (head := honorifics.roles_at(s.norms, after_verb).get("head")) is not None:
