@@ -1090,3 +1090,8 @@ def test_a_subjectless_cue_goes_on_with_the_office_holder_who_opened_the_sentenc
     got = quotes("ألقى الوزير خالد العمري كلمة رفع فيها شكره للملك سلمان بن عبدالعزيز على رعايته. وقال : إن الدولة "
                  "أنشأت المؤسسة قبل عقود.")
     assert [(s, c) for s, _, _, c in got] == [("خالد العمري", "الدولة أنشأت المؤسسة قبل عقود")]
+
+
+def test_who_held_the_speech_or_conference_speaks_in_it() -> None:
+    got = quotes("كما ألقى وزير الزراعة كلمة قال فيها : إن البلاد تنعم بالخير.")
+    assert [(s, c) for s, _, _, c in got] == [("وزير الزراعة", "البلاد تنعم بالخير")]

@@ -1107,10 +1107,13 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
-    if a > 1 and a + 1 < len(s.norms) and s.norms[a + 1] in ("فيه", "فيها") and \
-            "statement" in groups().roles_at(s.norms, a - 1):
-        # «أصدرت وزارة الداخلية بيانا قالت فيه: ...»: who issued the statement it was said in, named before it
-        issued = toks.start[s.view[a - 1]]
+    said_in = next((k for k in range(a - 1, max(0, a - 4), -1)
+                    if groups().roles_at(s.norms, k).keys() & {"statement", "occasion"}), None) \
+        if a > 1 and a + 1 < len(s.norms) and s.norms[a + 1] in ("فيه", "فيها") else None
+    if said_in is not None:
+        # «أصدرت وزارة الداخلية بيانا قالت فيه: ...»، «ألقى الوزير خالد العمري كلمة قال فيها»، «أقامت ناسا مؤتمرا
+        # صحفيا اليوم أعلنت فيه»: who issued the statement or held the occasion it was said in, named before it
+        issued = toks.start[s.view[said_in]]
         issuer = [m for m in speakers.starting_upto(s.start, issued) if m.end <= issued
                   and not doc.text[m.end:issued].strip() and not _after_preposition(doc.text, m.start)]
         if issuer:
