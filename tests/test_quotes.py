@@ -1095,3 +1095,10 @@ def test_a_subjectless_cue_goes_on_with_the_office_holder_who_opened_the_sentenc
 def test_who_held_the_speech_or_conference_speaks_in_it() -> None:
     got = quotes("كما ألقى وزير الزراعة كلمة قال فيها : إن البلاد تنعم بالخير.")
     assert [(s, c) for s, _, _, c in got] == [("وزير الزراعة", "البلاد تنعم بالخير")]
+
+
+def test_a_reporters_byline_never_speaks() -> None:
+    got = quotes("لقاء توائم بعد عشرين عاما\nعمر ابراهيم – عين اليوم\nالتقت امرأة بالشقيق وقالت له “ماذا تفعل هنا؟”.")
+    assert "عمر ابراهيم" not in [s for s, _, _, _ in got]
+    got = quotes("سعد الحربي- سبق: أعلنت الجمعية اكتشافا جديدا. وقال: الاكتشاف يغير الكثير.")
+    assert "سعد الحربي" not in [s for s, _, _, _ in got]

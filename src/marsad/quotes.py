@@ -526,7 +526,8 @@ def find_quotes(doc: Document) -> None:
     if toks is None or not len(toks):
         return
     table = cues()
-    speakers = _Speakers((m for m in doc.mentions if m.label in SPEAKER_LABELS and m.entity),
+    bylines = _bylines(doc)
+    speakers = _Speakers((m for m in doc.mentions if m.label in SPEAKER_LABELS and m.entity and m.id not in bylines),
                          (m for m in doc.mentions if m.label in ("DATE", "TIME")))
     speaker_by_id = {m.id: m for m in speakers}
     quotes: list[Quote] = []
@@ -783,6 +784,27 @@ def _split_cue_prepositions(table: PhraseTable) -> dict[str, frozenset[str]]:
         if len(key) == 2 and "verb" in roles and not table.phrases.get(key[:1], {}).keys() & set(_CUE_ROLES):
             out.setdefault(key[0], set()).add(key[1])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+#: a reporter's byline at the start of a line: «فهد العتيبي- سبق:»، «عبدالرحمن الشهري – المجاردة» (then a line
+#: break), or after the place: «حائل - بشير الرشيدي:»
+_BYLINE_AFTER = re.compile(r"[ \t\u00a0]*[-–—][ \t\u00a0]*[^\n:.،]{1,25}?(?::|[ \t\u00a0]*\n)")
+_BYLINE_BEFORE = re.compile(r"(?:^|\n)[ \t\u00a0]*[^\n\s:.،]+(?:[ \t\u00a0][^\n\s:.،]+)?[ \t\u00a0]*[-–—][ \t\u00a0]*$")
+
+
+def _bylines(doc: Document) -> set[str]:
+    """The ids of the people named as a line's byline: who wrote the report, never who speaks in it."""
+    found = set()
+    for m in doc.mentions:
+        if m.label != "PER":
+            continue
+        line_start = doc.text.rfind("\n", 0, m.start) + 1
+        opens_line = not doc.text[line_start:m.start].strip(" \t\u00a0")
+        colon_after = doc.text[m.end:m.end + 3].strip(" ")[:1] == ":"
+        if (opens_line and _BYLINE_AFTER.match(doc.text, m.end)) or \
+                (colon_after and _BYLINE_BEFORE.search(doc.text[line_start:m.start])):
+            found.add(m.id)
+    return found
 
 
 def _one_statement_per_manner(doc: Document, quotes: list[Quote]) -> list[Quote]:
