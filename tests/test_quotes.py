@@ -1102,3 +1102,8 @@ def test_a_reporters_byline_never_speaks() -> None:
     assert "عمر ابراهيم" not in [s for s, _, _, _ in got]
     got = quotes("سعد الحربي- سبق: أعلنت الجمعية اكتشافا جديدا. وقال: الاكتشاف يغير الكثير.")
     assert "سعد الحربي" not in [s for s, _, _, _ in got]
+
+
+def test_the_first_name_ali_after_a_cue_is_no_preposition() -> None:
+    got = quotes("وقال طاهر حسين إن الحملة نقلة. فيما أكد علي عبدالله أن المدينة تحتاج إلى قياديين.")
+    assert [(s, c) for s, _, _, c in got][1] == ("علي عبدالله", "المدينة تحتاج إلى قياديين")

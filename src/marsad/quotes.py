@@ -567,6 +567,11 @@ def find_quotes(doc: Document) -> None:
                 p += 1
                 continue
             after = roles[role][0]
+            if role == "verb" and after - p >= 2 and s.norms[after - 1] == "علي" and \
+                    any(m.label == "PER" for m in speakers.starting_upto(toks.start[s.view[after - 1]],
+                                                                         toks.start[s.view[after - 1]])):
+                after -= 1    # «فيما أكد علي حسن أن»: علي the name, not the preposition of أكد على
+                roles = {**roles, role: (after, None)}
             if role == "verb" and p > 1 and s.norms[p - 1] == "كما" and s.norms[p - 2] in ("،", ",") and \
                     _speaker_after(doc, s, after, speakers) is not None and \
                     not any(_says_directly(s, i, table) or _opening(s, i) or s.norms[i] in ("،", ",")
