@@ -1107,3 +1107,8 @@ def test_a_reporters_byline_never_speaks() -> None:
 def test_the_first_name_ali_after_a_cue_is_no_preposition() -> None:
     got = quotes("وقال طاهر حسين إن الحملة نقلة. فيما أكد علي عبدالله أن المدينة تحتاج إلى قياديين.")
     assert [(s, c) for s, _, _, c in got][1] == ("علي عبدالله", "المدينة تحتاج إلى قياديين")
+
+
+def test_the_spokesman_of_a_person_is_not_a_person_named_ism() -> None:
+    got = quotes("وقال المتحدث باسم خالد العمري “إن الوزير السابق لن يعلق على القضية”.")
+    assert [s for s, _, _, _ in got] == ["المتحدث باسم خالد العمري"]     # his spokesman, not he

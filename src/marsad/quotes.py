@@ -791,6 +791,10 @@ def _split_cue_prepositions(table: PhraseTable) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+#: a spokesman's office right before the name of whom he speaks for (المتحدث باسم، الناطقة الرسمية باسم), folded
+_SPOKESMAN_OF = re.compile(r"^\s*((?:ال)?(?:متحدث|ناطق)[ةه]?(?:\s+(?:ال)?رسمي[ةه]?)?\s+باسم)\s*$")
+
+
 #: a reporter's byline at the start of a line: «فهد العتيبي- سبق:»، «عبدالرحمن الشهري – المجاردة» (then a line
 #: break), or after the place: «حائل - بشير الرشيدي:»
 _BYLINE_AFTER = re.compile(r"[ \t\u00a0]*[-–—][ \t\u00a0]*[^\n:.،]{1,25}?(?::|[ \t\u00a0]*\n)")
@@ -1406,6 +1410,11 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             speaker = last_speaker   # «وأضاف تمت مناقشة ...»: what he said, at once (not «وتختتم سلسلة الإضرابات»)
     if speaker is None:
         return None
+    cue_end = toks.end[s.view[b - 1]]
+    spokesman = _SPOKESMAN_OF.search(fold(doc.text[cue_end:speaker.start])) if speaker.start > cue_end else None
+    if speaker.label == "PER" and spokesman is not None:
+        # «وقال المتحدث باسم خالد العمري»: his spokesman speaks for him, an office-holder the article does not name
+        speaker = _group_speaker(doc, cue_end + spokesman.start(1), speaker.end, label="TITLE", entity_label="PER")
     if role == "source":
         # «وفقا لتقارير إعلامية، غادر ويتكوف ...»: what the source says is the rest of the sentence after its comma;
         # «... بحسب المصدر» at the end: the sentence before the phrase
