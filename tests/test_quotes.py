@@ -1112,3 +1112,9 @@ def test_the_first_name_ali_after_a_cue_is_no_preposition() -> None:
 def test_the_spokesman_of_a_person_is_not_a_person_named_ism() -> None:
     got = quotes("وقال المتحدث باسم خالد العمري “إن الوزير السابق لن يعلق على القضية”.")
     assert [s for s, _, _, _ in got] == ["المتحدث باسم خالد العمري"]     # his spokesman, not he
+
+
+def test_names_inside_a_quotation_after_the_speaker_are_what_is_said() -> None:
+    got = quotes("ويضيف المدرب «لدينا لاعبون مثل لويز أدريانو، وكارلوس باكا، وأندريا بيرتولاتشي».")
+    assert [(s, c) for s, _, _, c in got] == [("المدرب", "لدينا لاعبون مثل لويز أدريانو، وكارلوس باكا، وأندريا "
+                                                         "بيرتولاتشي")]

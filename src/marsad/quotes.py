@@ -1006,8 +1006,9 @@ def _apposed_person(doc: Document, s: SentenceView, b: int, speakers: _Speakers)
             return next((m for m in speakers.starting_upto(start, start) if m.label == "PER"), None)
         if toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "()\"«»“”'":
             return None
-        if table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES}:
-            return None
+        if table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES} or \
+                _quotation_opens(s, i):
+            return None    # (what is said opens, names in it included)
     return None
 
 
@@ -1026,7 +1027,7 @@ def _person_after_title(doc: Document, s: SentenceView, a: int, b: int, speakers
         if toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "\"«»“”'":
             return None
         if table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES} or s.norms[i] in ("الي", "علي") \
-                or s.norms[i] in _RELATIVES:
+                or s.norms[i] in _RELATIVES or _quotation_opens(s, i):
             # «حث المجتمع الدولي على عدم الاعتراف بمحاكمة سيف الإسلام القذافي،»: what is said (but a title may
             # hold عن: «النائب عن اسطنبول مراد اوزشليك»)
             return None
@@ -2016,6 +2017,13 @@ def _opening(s: SentenceView, i: int) -> bool:
 def _name_quoted_at(doc: Document, s: SentenceView, i: int) -> bool:
     """Whether a short name in quotation marks opens at ``i`` (مصادر "الوطن"، وأضافت «جدوى للاستثمار» أنه)."""
     return i < len(s.norms) and _opening(s, i) and _quoted_name(doc, s, i)
+
+
+def _quotation_opens(s: SentenceView, i: int) -> bool:
+    """Whether a quotation opens at ``i`` that is longer than a quoted name (a name is closed within
+    MAX_QUOTED_NAME_WORDS words: حزب "النهضة"): what is said, not more of who says it."""
+    return _opening(s, i) and not any(s.norms[k] in _CLOSERS
+                                      for k in range(i + 1, min(len(s.norms), i + MAX_QUOTED_NAME_WORDS + 2)))
 
 
 def _quoted_name(doc: Document, s: SentenceView, i: int) -> bool:
