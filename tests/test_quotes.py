@@ -1118,3 +1118,8 @@ def test_names_inside_a_quotation_after_the_speaker_are_what_is_said() -> None:
     got = quotes("ويضيف المدرب «لدينا لاعبون مثل لويز أدريانو، وكارلوس باكا، وأندريا بيرتولاتشي».")
     assert [(s, c) for s, _, _, c in got] == [("المدرب", "لدينا لاعبون مثل لويز أدريانو، وكارلوس باكا، وأندريا "
                                                          "بيرتولاتشي")]
+
+
+def test_a_topic_fronted_before_the_cue() -> None:
+    got = quotes("وحول عدد المشتركين أفاد التقرير السنوي للغرفة بأن عددهم بلغ 46 ألفا.")
+    assert [(s, c) for s, _, _, c in got] == [("التقرير السنوي للغرفة", "عددهم بلغ 46 ألفا")]

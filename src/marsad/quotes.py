@@ -916,8 +916,17 @@ def _starts_statement(doc: Document, s: SentenceView, p: int, role: str, table: 
     if t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and toks.norm[t - 1] in ("و", "ف"):
         return True
     prev = s.norms[p - 1]
+    if role == "verb" and s.norms[0] in _HEADING_TOPICS and p <= MAX_FRONTED_TOPIC_WORDS + 1 and \
+            not any(toks.kind[s.view[i]] == PUNCT for i in range(1, p)) and \
+            not any(m.label == "PER" and m.start == toks.start[s.view[1]] for m in doc.mentions):
+        # (not «وعن أنس رضي الله عنه قال»: from whom a report is handed down)
+        return True    # «وحول عدد المشتركين أفاد التقرير بأن»: what the statement is about, then the statement
     # «و أعلنت»: the conjunction written apart
     return prev in ("،", ",", ":", "(", "«", "\"", "و", "ف") or "boundary" in table.roles_at(s.norms, p - 1)
+
+
+#: the longest topic fronted before a cue (وحول عدد المشتركين أفاد)
+MAX_FRONTED_TOPIC_WORDS = 5
 
 
 def _token_span(s: SentenceView, doc: Document, a: int, b: int) -> tuple[int, int]:
