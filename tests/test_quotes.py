@@ -1123,3 +1123,11 @@ def test_names_inside_a_quotation_after_the_speaker_are_what_is_said() -> None:
 def test_a_topic_fronted_before_the_cue() -> None:
     got = quotes("وحول عدد المشتركين أفاد التقرير السنوي للغرفة بأن عددهم بلغ 46 ألفا.")
     assert [(s, c) for s, _, _, c in got] == [("التقرير السنوي للغرفة", "عددهم بلغ 46 ألفا")]
+
+
+def test_a_feminine_noun_after_a_masculine_cue_is_its_object() -> None:
+    got = quotes("وقال المغزاوي إن الانتخابات مهمة. ودعا الهيئة العليا المستقلة للإنتخابات إلى \"الإنتباه لمثل هذه "
+                 "المؤشرات\".")
+    speakers = [s for s, _, _, _ in got]
+    assert len(speakers) == 2 and speakers[1] == speakers[0] and "الهيئة" not in speakers[0]
+    assert quotes("وأكد الداعية محمد العريفي أن الصيام مهم.")[0][0] == "محمد العريفي"

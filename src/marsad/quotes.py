@@ -845,6 +845,19 @@ def _relays(s: SentenceView, p: int, after: int, table: PhraseTable) -> bool:
     return False
 
 
+def _feminine_noun(doc: Document, s: SentenceView, i: int, speakers: _Speakers) -> bool:
+    """Whether the word at ``i`` is a definite feminine singular noun as written (الهيئة، الحكومة), not the start of
+    a person's name: no subject of a masculine verb before it."""
+    toks = doc.tokens
+    assert toks is not None
+    written = doc.text[toks.start[s.view[i]]:toks.end[s.view[i]]]
+    if not (written.startswith("ال") and written.endswith("ة")):
+        return False
+    # (not a title before the name of its holder: «وأكد الداعية محمد العريفي»)
+    upto = toks.start[s.view[min(i + 2, len(s.view) - 1)]]
+    return not any(m.label in ("PER", "TITLE") for m in speakers.starting_upto(toks.start[s.view[i]], upto))
+
+
 def _cue_gender(word: str, table: PhraseTable) -> str | None:
     """The gender a cue word agrees with: F (قالت، تضيف، مؤكدة), M (قال، يضيف، مؤكدا), or None (plural or unknown)."""
     def is_cue(w: str) -> bool:
@@ -1287,6 +1300,11 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             "boundary" in table.roles_at(s.norms, b + 1):
         b += 2   # «وقال من جهته الوزير إن»: for his part, and then who speaks
         content_from = b
+    # «ودعا الهيئة العليا للانتخابات إلى»: a masculine verb before a feminine noun does not agree with it — the noun
+    # is its object, and the verb's subject the one already speaking
+    object_after = role in ("verb", "continue") and b < len(s.norms) and _cue_gender(s.norms[a], table) == "M" and \
+        _feminine_noun(doc, s, b, speakers)
+    no_subject_after = no_subject_after or object_after
     if role in ("verb", "continue") and b < len(s.norms) and "audience" in table.roles_at(s.norms, b):
         b += 1   # «وأكد لي رئيس القسم أن»: to me, and then who speaks
         content_from = b
@@ -1402,14 +1420,14 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             and last_speaker is not None and last_speaker.label == "PER" else None
         # «وتحذر المواطنين والمقيمين من»: a group in ين right after the verb is its object; no subject is named
         addressed = b < len(s.norms) and _object_group(doc, s, b, speakers, table)
-        unnamed = None if adverb or addressed or plural else \
+        unnamed = None if adverb or addressed or plural or object_after else \
             _unnamed_speaker(doc, s, b, table, speakers, cue=s.norms[a], subject=not (a and sentence_speaker),
                              refers=refers)
         if unnamed is not None:
             speaker, content_from = unnamed
-        elif adverb or addressed or _says_directly(s, b, table) or _no_subject_next(doc, s, b, table) or \
-                (a and sentence_speaker) or (going_on and not a and role == "verb" and definite(s.norms[b]) and
-                                             not groups().roles_at(s.norms, b)):
+        elif adverb or addressed or object_after or _says_directly(s, b, table) or \
+                _no_subject_next(doc, s, b, table) or (a and sentence_speaker) or \
+                (going_on and not a and role == "verb" and definite(s.norms[b]) and not groups().roles_at(s.norms, b)):
             # «وقال إن ...», «وأكد أنه ...», «وأشار إلى ...», «وطالب في هذا الصدد بـ...»: no subject named — the
             # sentence's speaker or subject when the cue continues a sentence («وكان الأمير فلان ...، وقال إنه»),
             # else the previous speaker, else the person or body the article named last before the cue
