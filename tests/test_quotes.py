@@ -1131,3 +1131,8 @@ def test_a_feminine_noun_after_a_masculine_cue_is_its_object() -> None:
     speakers = [s for s, _, _, _ in got]
     assert len(speakers) == 2 and speakers[1] == speakers[0] and "الهيئة" not in speakers[0]
     assert quotes("وأكد الداعية محمد العريفي أن الصيام مهم.")[0][0] == "محمد العريفي"
+
+
+def test_spoke_about_after_a_title_a_comma_and_the_name() -> None:
+    got = quotes("تحدث الأمين العام لحركة الشعب، زهير المغزاوي عن وجود مؤشرات تطرح نقاط استفهام حول الانتخابات.")
+    assert [(s, c) for s, _, _, c in got] == [("Zouhair Maghzaoui", "وجود مؤشرات تطرح نقاط استفهام حول الانتخابات")]

@@ -665,7 +665,7 @@ def find_quotes(doc: Document) -> None:
                 p = roles[role][0]   # «وقال ظريف حسب الإعلام الإيراني إن ...»: the source of a statement already cued
                 continue
             if found and _inside_quotation(s, p) and (
-                    s.norms[p - 1] in _OPENERS or not _says_next(doc, s, roles[role][0], table)):
+                    s.norms[p - 1] in _OPENERS or not _says_next(doc, s, roles[role][0], table, MAX_NESTED_REACH)):
                 # «عبرت تونس عن "إدانتها ..."»: the first word of what is quoted; «إن "الوزراء ... كشفوا حجم
                 # الخطر"»: a verb of what is quoted, no statement reported in it (as «وأفادني بأن» is)
                 p = roles[role][0]
@@ -739,17 +739,20 @@ def find_quotes(doc: Document) -> None:
     doc.order_mentions()   # speakers found here joined the mentions: back in text order, references updated
 
 
-#: how far after a verb that is a cue only before what is said (تحدث) that may begin, past its subject
-MAX_SAID_ONLY_REACH = 6
+#: how far after a verb that is a cue only before what is said (تحدث) that may begin, past its subject (a title,
+#: a comma and the name: تحدث الأمين العام لحركة الشعب، زهير المغزاوي عن)
+MAX_SAID_ONLY_REACH = 8
+#: how far after a verb inside a quotation what it says may begin, for a statement reported within the quotation
+MAX_NESTED_REACH = 6
 #: ... for a cue that is also a common preposition (بيّن / بين): what is said right after it, or after the name of
 #: who says it and a comma
 SAID_AT_ONCE_REACH = 5
 
 
-def _says_next(doc: Document, s: SentenceView, b: int, table: PhraseTable) -> bool:
-    """Whether what is said begins within MAX_SAID_ONLY_REACH words of ``b``, in the same clause: a
-    complementiser, a colon, a quotation or a preposition a cue governs (تحدث الوزير عن)."""
-    for i in range(b, min(len(s.norms), b + MAX_SAID_ONLY_REACH)):
+def _says_next(doc: Document, s: SentenceView, b: int, table: PhraseTable, reach: int = MAX_SAID_ONLY_REACH) -> bool:
+    """Whether what is said begins within ``reach`` words of ``b``, in the same clause: a complementiser, a colon,
+    a quotation or a preposition a cue governs (تحدث الوزير عن)."""
+    for i in range(b, min(len(s.norms), b + reach)):
         roles = table.roles_at(s.norms, i)
         if _complementiser(s, i, table) or "preposition" in roles or s.norms[i] in (":", "عما") \
                 or _opening(s, i):
