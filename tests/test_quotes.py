@@ -1136,3 +1136,11 @@ def test_a_feminine_noun_after_a_masculine_cue_is_its_object() -> None:
 def test_spoke_about_after_a_title_a_comma_and_the_name() -> None:
     got = quotes("تحدث الأمين العام لحركة الشعب، زهير المغزاوي عن وجود مؤشرات تطرح نقاط استفهام حول الانتخابات.")
     assert [(s, c) for s, _, _, c in got] == [("Zouhair Maghzaoui", "وجود مؤشرات تطرح نقاط استفهام حول الانتخابات")]
+
+
+def test_asking_is_a_statement_only_when_it_opens_one() -> None:
+    got = quotes("وطلب ترامب من الكونغرس التحقيق في القضية.")
+    assert [(s, cue) for s, cue, _, _ in got] == [("Donald Trump", "طلب")]
+    got = quotes("وأكد الهمامي أنه توجه إلى الصليب الأحمر وطلب منهم مساعدته على الاتصال بالوزارة.")
+    assert len(got) == 1 and got[0][3].endswith("مساعدته على الاتصال بالوزارة")
+    assert quotes("وقدم اللاجئ طلب اللجوء إلى السلطات.") == []

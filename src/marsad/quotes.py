@@ -607,6 +607,9 @@ def find_quotes(doc: Document) -> None:
             if role in ("verb", "continue") and _proclitic(doc, s, p) == "س":
                 p = after    # «ترامب سيعترف بأهمية الحلف»: what someone will say is not said yet
                 continue
+            if "first_only" in roles and found:
+                p = after    # «أكد أنه توجه إلى الصليب الأحمر وطلب منهم مساعدته»: what he did, inside what he said
+                continue
             if "said_only" in roles and not _says_next(doc, s, after, table):
                 p = after    # «تحدثا هاتفيا»: they spoke, nothing said is reported
                 continue
