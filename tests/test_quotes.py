@@ -1144,3 +1144,10 @@ def test_asking_is_a_statement_only_when_it_opens_one() -> None:
     got = quotes("وأكد الهمامي أنه توجه إلى الصليب الأحمر وطلب منهم مساعدته على الاتصال بالوزارة.")
     assert len(got) == 1 and got[0][3].endswith("مساعدته على الاتصال بالوزارة")
     assert quotes("وقدم اللاجئ طلب اللجوء إلى السلطات.") == []
+
+
+def test_during_it_between_the_cue_and_the_speaker_and_idh_opening_a_clause() -> None:
+    got = quotes("ورعت الحكومة الألمانية قمة بين مجموعة العشرين وأفريقيا، إذ أعلنت خلالها برلين عن تخصيص 300 مليون "
+                 "أورو لمساعدة الدول الأفريقية.")
+    assert [c for _, _, _, c in got] == ["تخصيص 300 مليون أورو لمساعدة الدول الأفريقية"]
+    assert quotes("وأعلن خلالها الوزير عن تخصيص مبلغ إضافي.")[0][0] == "الوزير"
