@@ -1151,3 +1151,8 @@ def test_during_it_between_the_cue_and_the_speaker_and_idh_opening_a_clause() ->
                  "أورو لمساعدة الدول الأفريقية.")
     assert [c for _, _, _, c in got] == ["تخصيص 300 مليون أورو لمساعدة الدول الأفريقية"]
     assert quotes("وأعلن خلالها الوزير عن تخصيص مبلغ إضافي.")[0][0] == "الوزير"
+
+
+def test_an_unnamed_office_opening_a_headline_is_its_speaker() -> None:
+    got = quotes("وزير ألماني يحذر من موجة لجوء ضخمة من إفريقيا")
+    assert [(s, c) for s, _, _, c in got] == [("وزير ألماني", "موجة لجوء ضخمة من إفريقيا")]

@@ -563,7 +563,8 @@ def find_quotes(doc: Document) -> None:
                 found.clear()
                 fronted = True
             if role is None or not (opens or (role == "verb" and (_speaker_before(doc, s, p, speakers) is not None
-                                                                  or _named_and_said(doc, s, p, speakers, table)))):
+                                                                  or _named_and_said(doc, s, p, speakers, table)
+                                                                  or _titled_subject(doc, s, p) is not None))):
                 p += 1
                 continue
             after = roles[role][0]
@@ -1197,6 +1198,24 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
     return before[-1] if before else None
 
 
+def _titled_subject(doc: Document, s: SentenceView, a: int) -> tuple[int, int] | None:
+    """The span of an office that opens the sentence as the subject of the cue at ``a`` (وزير ألماني يحذر من، رئيس
+    الجمعية يدعو إلى): up to MAX_TITLED_SUBJECT_WORDS words, no punctuation, no mention, headed by a title word."""
+    toks = doc.tokens
+    assert toks is not None
+    if not 0 < a <= MAX_TITLED_SUBJECT_WORDS or "head" not in title_words().roles_at(s.norms, 0) or \
+            any(toks.kind[s.view[i]] in (PUNCT, CLITIC) for i in range(a)):
+        return None
+    start, stop = _token_span(s, doc, 0, a)
+    if any(m.start < stop and m.end > start for m in doc.mentions if m.label != "NORP"):
+        return None
+    return start, stop
+
+
+#: the longest office opening a sentence as the subject of its cue
+MAX_TITLED_SUBJECT_WORDS = 3
+
+
 def _object_pronoun(norm: str) -> bool:
     """Whether a cue verb carries an object pronoun (أوردتها، أكده): its subject is someone else."""
     table = cues()
@@ -1322,6 +1341,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if speaker is not None and _name_quoted_at(doc, s, b) and \
                 _says_directly(s, next(i for i in range(b + 1, len(s.norms)) if s.norms[i] in _CLOSERS) + 1, table):
             speaker = None    # «... مارين لوبان كشف "جون لويس بوكارنوت" أنها»: the name quoted after the cue speaks
+        if speaker is None and (office := _titled_subject(doc, s, a)) is not None:
+            # «وزير ألماني يحذر من موجة لجوء»: an office the article does not name, as the subject
+            speaker = _group_speaker(doc, *office, label="TITLE", entity_label="PER")
         if speaker is not None:
             return _make(doc, s, _after_aside(doc, s, b, limit, table), limit, speaker, a, b, limit=limit, table=table)
     calls = "verb" in table.phrases.get((s.norms[a], "الي"), {})    # دعا لـ is دعا إلى: what is called for
