@@ -1156,3 +1156,13 @@ def test_during_it_between_the_cue_and_the_speaker_and_idh_opening_a_clause() ->
 def test_an_unnamed_office_opening_a_headline_is_its_speaker() -> None:
     got = quotes("وزير ألماني يحذر من موجة لجوء ضخمة من إفريقيا")
     assert [(s, c) for s, _, _, c in got] == [("وزير ألماني", "موجة لجوء ضخمة من إفريقيا")]
+
+
+def test_after_whom_it_was_told_a_quoted_medium_is_more_of_it() -> None:
+    got = quotes('وقال محمد قرصان إن البلدية جاهزة. وأضاف لمراسل "الجوهرة أف أم" أن الاحتفالات ستنطلق اليوم.')
+    assert [(s, c) for s, _, _, c in got][1] == ("محمد قرصان", "الاحتفالات ستنطلق اليوم")
+
+
+def test_a_defective_verbs_feminine_is_feminine() -> None:
+    got = quotes("ودعت الوزارة إلى مواجهة ظاهرة الإرهاب التي تستهدف أمن الدول.")
+    assert [s for s, _, _, _ in got] == ["الوزارة"]

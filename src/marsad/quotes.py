@@ -872,9 +872,10 @@ def _cue_gender(word: str, table: PhraseTable) -> str | None:
 
     if word.endswith(("وا", "ون", "ين")) or (word.endswith("ان") and len(word) > 4):
         return None    # plural or dual (قالوا، يقولون، يقولان); not دان، أدان
-    if (word.endswith("ت") and is_cue(word[:-1])) or (word.endswith("ه") and is_cue(word[:-1] + "ا")) or \
-            (word.startswith("ت") and is_cue("ي" + word[1:])):
-        return "F"     # normalised: the participle's ة is ه (مؤكدة), not a verb's own ه (نوه، نبه)
+    # (دعت، نفت: a defective verb's feminine; normalised, a participle's ة is ه — مؤكدة —, not a verb's own ه: نوه)
+    if (word.endswith("ت") and any(is_cue(word[:-1] + last) for last in ("", "ا", "ي"))) or \
+            (word.endswith("ه") and is_cue(word[:-1] + "ا")) or (word.startswith("ت") and is_cue("ي" + word[1:])):
+        return "F"
     return "M" if is_cue(word) else None
 
 
@@ -1627,8 +1628,9 @@ def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: Phra
     opens otherwise is what is said, an object that may hold a complementiser of its own (أعلنت الشرطة العثور
     على ... يعتقد أن ...، أعرب عن أمله في أن ...). With no complementiser, an aside closed by a comma before a
     governed word or a quotation («وطالب في هذا الصدد، بتدعيم ...»، «ونوه، في هذا السياق، "بالدعم ..."») ends there."""
-    if p >= limit or _complementiser(s, p, table) or s.norms[p] in (":", "«", "\"", "“"):
-        return p
+    if p >= limit or _complementiser(s, p, table) or \
+            (s.norms[p] in (":", "«", "\"", "“") and not (opened and _quoted_name(doc, s, p))):
+        return p    # (after whom it was told, a quoted name is more of it: لمراسل "الجوهرة أف أم" أن)
     if not opened and s.norms[p] not in ("،", ",", "(", "ل") and "aside" not in table.roles_at(s.norms, p) and \
             not _audience(doc, s, p) and not _mention_at(doc, s, p, ("TITLE",)) and \
             not (s.norms[p] == "من" and _mention_at(doc, s, p + 1, ("GPE", "LOC", "FAC"))):
