@@ -1166,3 +1166,8 @@ def test_after_whom_it_was_told_a_quoted_medium_is_more_of_it() -> None:
 def test_a_defective_verbs_feminine_is_feminine() -> None:
     got = quotes("ودعت الوزارة إلى مواجهة ظاهرة الإرهاب التي تستهدف أمن الدول.")
     assert [s for s, _, _, _ in got] == ["الوزارة"]
+
+
+def test_a_heading_opened_by_an_honorific_and_a_family_name() -> None:
+    got = quotes("الدكتور العمري : الحملة امتداد للأعمال الإنسانية\nدشن الدكتور خالد العمري الحملة اليوم.")
+    assert [c for _, _, _, c in got] == ["الحملة امتداد للأعمال الإنسانية"]

@@ -2348,10 +2348,13 @@ def _headline(doc: Document, s: SentenceView, speakers: _Speakers) -> Quote | No
     opening = next((m for m in speakers.starting_upto(first, first) if m.end <= colon), None)
     if opening is None:
         opening = _titled_heading(doc, s, first, colon, speakers)
-    if opening is None and len(s.norms) > 2 and s.norms[1] == ":" and _family_name(s.norms[0]) and \
-            not _proclitic(doc, s, 0):
+    k = 0
+    while k < len(s.norms) and (hit := title_words().roles_at(s.norms, k).get("honorific")) is not None:
+        k = hit[0]    # «الدكتور العمري : ...»
+    if opening is None and len(s.norms) > k + 2 and s.norms[k + 1] == ":" and _family_name(s.norms[k]) and \
+            not _proclitic(doc, s, k):
         # «الدايمي : ...»: a family name alone before the colon, one the tagger did not know
-        opening = _group_speaker(doc, toks.start[s.view[0]], toks.end[s.view[0]], label="PER")
+        opening = _group_speaker(doc, toks.start[s.view[k]], toks.end[s.view[k]], label="PER")
     if opening is None or opening.label in ("GPE", "LOC"):
         return None
     named = _speaker_at(doc, s, _view_after(doc, s, opening.start), speakers) or opening
