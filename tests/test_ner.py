@@ -267,3 +267,8 @@ def test_rare_words_after_a_word_of_administrative_unit_are_a_place() -> None:
     assert ("الرقاب", "GPE") in mentions("وشهدت مدينة الرقاب احتجاجات.")
     assert mentions("وفاز الرئيس بولاية ثانية.") == []
     assert mentions("وزار الوفد قرية نائية في الجنوب.") == []
+
+
+def test_a_first_name_and_family_name_after_a_title_is_a_person_even_where_the_family_name_is_an_adjective() -> None:
+    doc = analyze("وألقى الوزير خالد العمري كلمة قال فيها إن البلاد بخير.")
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ["خالد العمري"]

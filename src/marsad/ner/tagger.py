@@ -562,8 +562,11 @@ def _first_and_family_names(model: NerModel, toks: Any, sentences: list[list[_Wo
             if k > 0 and (normalize(toks.norm[words[k - 1].last]) in _PREPOSITIONS or
                           model.featurizer.person_word(toks.norm[words[k - 1].last])):
                 continue   # «في سهل الغاب»; «عيد ماطر مبارك الشهراني»: the end of a longer name, not a person
+            # after a title (الوزير خالد العمري، المهندس صالح الزهراني) a name follows, even one whose family name
+            # has a feminine in the news (العمرية «of age»)
+            titled = k > 0 and _title_word(normalize(toks.norm[words[k - 1].last]))
             if w.body not in taken and nxt.body not in taken and _first_name(model, toks, w) and \
-                    _family_name(model, toks, nxt, normalize(toks.norm[w.body])):
+                    _family_name(model, toks, nxt, normalize(toks.norm[w.body]), titled=titled):
                 out.append((w.body, nxt.last, "PER"))
                 taken.update((w.body, nxt.last))
     return out
@@ -577,7 +580,7 @@ def _first_name(model: NerModel, toks: Any, w: _Word) -> bool:
         model.featurizer.person_word(toks.norm[w.body])
 
 
-def _family_name(model: NerModel, toks: Any, w: _Word, first: str) -> bool:
+def _family_name(model: NerModel, toks: Any, w: _Word, first: str, *, titled: bool = False) -> bool:
     """A definite nisba in ي with no proclitic that the word clusters place among names, with no feminine in the news
     (an adjective has one: العام، التركي), not the second half of a compound name (نور الدين) nor a place the
     knowledge base knows (not «آمال الشعب»، «هدي الرسول»، «سهل الغاب»: a noun and its genitive). Or a word the news
@@ -593,7 +596,7 @@ def _family_name(model: NerModel, toks: Any, w: _Word, first: str) -> bool:
             first not in _name_stops().get("PER", frozenset()) and first not in _PARTICLES and not _kb_place(norm)
     return len(norm) > 4 and norm.endswith("ي") and norm not in _NAME_COMPOUNDS and \
         model.featurizer.name_cluster(norm) and not _kb_place(norm) and \
-        model.common.get(toks.norm[w.body] + "ه", 0) < ADJECTIVE_MIN_FEMININE
+        (titled or model.common.get(toks.norm[w.body] + "ه", 0) < ADJECTIVE_MIN_FEMININE)
 
 
 def _next_body(toks: Any, b: int) -> int:
