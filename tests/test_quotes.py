@@ -1171,3 +1171,10 @@ def test_a_defective_verbs_feminine_is_feminine() -> None:
 def test_a_heading_opened_by_an_honorific_and_a_family_name() -> None:
     got = quotes("الدكتور العمري : الحملة امتداد للأعمال الإنسانية\nدشن الدكتور خالد العمري الحملة اليوم.")
     assert [c for _, _, _, c in got] == ["الحملة امتداد للأعمال الإنسانية"]
+
+
+def test_asking_not_to_be_named_is_no_statement_and_the_person_before_an_office_speaks() -> None:
+    got = quotes("وقال المسؤول لوكالة فرانس برس طالبا عدم كشف اسمه ان العمليات العسكرية تهدف الى القضاء على المخاطر.")
+    assert not [s for s, _, _, c in got if c.startswith("عدم")]
+    got = quotes("وكان راشد الغنوشي رئيس حركة النهضة التونسية اعترف بأنه طلب من بوتفليقة التدخل لمنع الإعدامات.")
+    assert [s for s, _, _, _ in got] == ["Rached Ghannouchi"]

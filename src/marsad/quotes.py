@@ -634,6 +634,9 @@ def find_quotes(doc: Document) -> None:
             if "clause_only" in roles and not _starts_statement(doc, s, p, "verb", table):
                 p = after    # «عاد مجددا إلى العاصمة»: again, not renewing a statement
                 continue
+            if role in ("verb", "participle") and _anonymity(s, after):
+                p = after    # «وقال المسؤول لوكالة فرانس برس طالبا عدم كشف اسمه ان»: asking not to be named
+                continue
             if role == "participle" and "manner" in roles and _proclitic(doc, s, p) != "ب":
                 p = after    # a masdar of manner speaks only with its ب: «بالقول: ...»، «بقوله», not «يمكن القول»
                 continue
@@ -1196,6 +1199,15 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
                 m.label in SPEAKER_LABELS for m in speakers.starting_upto(toks.start[s.view[a + 1]],
                                                                           toks.start[s.view[a + 1]])))):
         return None   # «أرقام البنك الدولي التي أوردتها منظمة الصحة»: what the clause is about, not its subject
+    if before and before[-1].label in ("ORG", "TITLE", "GPE"):
+        # «وكان راشد الغنوشي رئيس حركة النهضة التونسية اعترف بأنه»: the person, then his office in apposition
+        office = next((m for m in doc.mentions if m.label == "TITLE" and m.start <= before[-1].start
+                       and m.end >= before[-1].end), None)
+        if office is not None:
+            person = next((m for m in speakers.starting_upto(s.start, office.start) if m.label == "PER"
+                           and not doc.text[m.end:office.start].strip(" ،,\u00a0")), None)
+            if person is not None:
+                return person
     return before[-1] if before else None
 
 
@@ -1642,7 +1654,7 @@ def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: Phra
         roles = table.roles_at(s.norms, i)
         if _complementiser(s, i, table) or s.norms[i] == ":":
             return i
-        if any(r in roles for r in _CUE_ROLES if r != "masdar") or s.norms[i] == ".":
+        if (any(r in roles for r in _CUE_ROLES if r != "masdar") and not _anonymity(s, i + 1)) or s.norms[i] == ".":
             break      # (a masdar is the aside itself: «، في بيان له اليوم، أن»)
         if closed is None and s.norms[i] in ("،", ",") and i + 1 < limit and \
                 (s.norms[i + 1] in _OPENERS or _governed(doc, s, i + 1)):
@@ -2074,6 +2086,13 @@ def _opening(s: SentenceView, i: int) -> bool:
 def _name_quoted_at(doc: Document, s: SentenceView, i: int) -> bool:
     """Whether a short name in quotation marks opens at ``i`` (مصادر "الوطن"، وأضافت «جدوى للاستثمار» أنه)."""
     return i < len(s.norms) and _opening(s, i) and _quoted_name(doc, s, i)
+
+
+def _anonymity(s: SentenceView, i: int) -> bool:
+    """Whether a request not to be named starts at ``i``, after a participle (طالبا عدم كشف اسمه، مفضلا عدم ذكر
+    هويته): an aside of who speaks, no statement."""
+    return i < len(s.norms) and s.norms[i] == "عدم" and \
+        any("anonymity" in cues().roles_at(s.norms, k) for k in range(i + 1, min(len(s.norms), i + 4)))
 
 
 def _quotation_opens(s: SentenceView, i: int) -> bool:
