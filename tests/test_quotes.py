@@ -1178,3 +1178,9 @@ def test_asking_not_to_be_named_is_no_statement_and_the_person_before_an_office_
     assert not [s for s, _, _, c in got if c.startswith("عدم")]
     got = quotes("وكان راشد الغنوشي رئيس حركة النهضة التونسية اعترف بأنه طلب من بوتفليقة التدخل لمنع الإعدامات.")
     assert [s for s, _, _, _ in got] == ["Rached Ghannouchi"]
+
+
+def test_a_relaying_medium_with_its_nationality_before_an() -> None:
+    got = quotes("ونقلت وكالة «باس نيوز» الكردية عن مصدر مطلع في رئاسة إقليم كردستان قوله إن بارزاني أجرى اتصالا "
+                 "هاتفيا مع رئيس الوزراء التركي.")
+    assert [s for s, _, _, _ in got] == ["مصدر مطلع"]

@@ -1514,6 +1514,11 @@ def _relayed(doc: Document, s: SentenceView, p: int, speakers: _Speakers,
              table: PhraseTable) -> tuple[Mention, int] | None:
     """«نقلت رويترز عن الشرطة الألمانية أن ...»: who the relaying medium quotes, named after عن, speaks; what
     follows that name is what was said."""
+    toks = doc.tokens
+    assert toks is not None
+    # (past the rest of the medium's name the tagger left out: «وكالة «باس نيوز» الكردية عن»)
+    p = next((k for k in range(p, min(len(s.norms), p + 3)) if s.norms[k] == "عن" or toks.kind[s.view[k]] == PUNCT),
+             p)
     if p + 1 >= len(s.norms) or s.norms[p] != "عن":
         return None
     found = _speaker_at(doc, s, p + 1, speakers)
