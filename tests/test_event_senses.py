@@ -231,3 +231,10 @@ def test_the_place_that_witnessed_violence_is_where_it_happened_and_a_capital_ma
     doc = analyze("وقصفت طهران مواقع المعارضة.")
     tehran = next(m.entity for m in doc.mentions if m.text == "طهران")
     assert [e.actor for e in doc.events if e.event == "ASSAULT"] == [[tehran]]
+
+
+def test_a_festival_as_tunisian_news_names_it_is_no_protest() -> None:
+    doc = analyze("وأكد أن الاحتفالات ستكون طيلة السنة فيما سيسجل هذا الاسبوع انطلاق تظاهرات الاحتفال عبر أشكال فنية.")
+    assert not [e for e in doc.events if e.event == "PROTEST"]
+    doc = analyze("وخرجت تظاهرات كبيرة في شوارع المدن مناهضة للرئيس.")
+    assert [e.event for e in doc.events] == ["PROTEST"]

@@ -874,6 +874,9 @@ def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: 
             hit = table.roles_at(clause.norms, i).get("trigger")
             if hit is not None and hit[1][0] == "ASSAULT":
                 return True    # «مسيرات أوكرانية استهدفت محطة»
+    if category == "PROTEST" and word in sense["festival"] and \
+            sense["festive"] & set(clause.norms[b:min(b + 2, len(clause.norms))]):
+        return True    # «تظاهرات الاحتفال»، «تظاهرة ثقافية»: a festival, as Tunisian news writes it
     if _proclitic(toks, t, "ل"):
         # «مركز الملك سلمان للإغاثة»، «مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية»: a word of an institution's name
         for i in range(a - 1, max(-1, a - NAME_WINDOW - 1), -1):
