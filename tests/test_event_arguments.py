@@ -268,3 +268,8 @@ def test_the_sides_of_a_meeting_named_after_bayna_a_few_words_on() -> None:
                   published="2026-11-29")
     [meeting] = [v for v in doc.events if v.event == "CONSULT"]
     assert len(meeting.actor) == 2
+
+
+def test_who_carries_out_the_strike_after_the_support_verb_not_the_place_nearer_it() -> None:
+    events = _events("نفذت نقابة الإطارات العليا بشركة فسفاط قفصة، اليوم الجمعة إضرابا على خلفية عدم التوصل إلى حل.")
+    assert [(e[0], e[1]) for e in events] == [("PROTEST", {"نقابة الإطارات العليا"})]

@@ -473,8 +473,10 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
             _latest_speaker(doc.quotes, start, si) if si > 0 and event.event not in _DONE_TO else None)
         if speaker is not None:
             act([speaker])
-    if not event.actor and (carrier := _support_verb_subject(doc, clause, a, arguments)) is not None:
-        act([carrier])   # «نفذ أساتذة المدرسة، الخميس، وقفة احتجاجية»: who carries it out, named after the verb
+    if (carrier := _support_verb_subject(doc, clause, a, arguments)) is not None and carrier not in event.actor:
+        # «نفذ أساتذة المدرسة، الخميس، وقفة احتجاجية»: who carries it out, named after the verb — not a name
+        # nearer the trigger (نفذت نقابة الإطارات العليا بشركة فسفاط قفصة، اليوم، إضرابا: not قفصة)
+        act([carrier])
     if not event.actor and (carrier := _relative_support_subject(doc, clause, b, arguments)) is not None:
         act([carrier])   # «الضربات التي وجهتها القاهرة لمجموعات ...»: who carried them out, in the relative clause
     if not event.actor and si == 0 and _quote_holding(doc.quotes, start, si) is None and \
