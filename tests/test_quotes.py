@@ -1184,3 +1184,8 @@ def test_a_relaying_medium_with_its_nationality_before_an() -> None:
     got = quotes("ونقلت وكالة «باس نيوز» الكردية عن مصدر مطلع في رئاسة إقليم كردستان قوله إن بارزاني أجرى اتصالا "
                  "هاتفيا مع رئيس الوزراء التركي.")
     assert [s for s, _, _, _ in got] == ["مصدر مطلع"]
+
+
+def test_a_statement_aside_between_a_split_cue_and_its_preposition() -> None:
+    got = quotes("وعبر الدكتور الزياني في تصريح صحفي عقب زيارته للمركز عن سعادته بالزيارة.")
+    assert [c for _, _, _, c in got] == ["سعادته بالزيارة"]

@@ -786,8 +786,8 @@ def _split_cue(doc: Document, s: SentenceView, p: int, speakers: _Speakers, tabl
             return True
         roles = table.roles_at(s.norms, q)
         if (toks.kind[s.view[q]] == PUNCT and s.norms[q] not in ("،", ",")) or \
-                roles.keys() & {"complementiser", *_CUE_ROLES}:
-            return False
+                roles.keys() & {"complementiser", *_CUE_ROLES} - {"masdar"}:
+            return False    # (a masdar is an aside: «وعبر الدكتور الزياني في تصريح صحفي ... عن سعادته»)
     return False
 
 
