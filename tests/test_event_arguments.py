@@ -273,3 +273,11 @@ def test_the_sides_of_a_meeting_named_after_bayna_a_few_words_on() -> None:
 def test_who_carries_out_the_strike_after_the_support_verb_not_the_place_nearer_it() -> None:
     events = _events("نفذت نقابة الإطارات العليا بشركة فسفاط قفصة، اليوم الجمعة إضرابا على خلفية عدم التوصل إلى حل.")
     assert [(e[0], e[1]) for e in events] == [("PROTEST", {"نقابة الإطارات العليا"})]
+
+
+def test_the_body_called_on_after_a_masculine_verb_is_addressed_not_calling() -> None:
+    events = _events("وقال المغزاوي إن الانتخابات مهمة. ودعا الهيئة العليا المستقلة للإنتخابات إلى \"الإنتباه لمثل هذه "
+                     "المؤشرات\".")
+    request = next(e for e in events if e[0] == "REQUEST")
+    body = "Independent High Authority for Elections"
+    assert body in request[2] and body not in request[1]

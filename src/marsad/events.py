@@ -440,6 +440,18 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         _ready(doc, event, arguments, si)
     if not event.actor and event.event in CUED_ACTS and start in cue_speaker:
         act([cue_speaker[start]])   # the statement's speaker, found by the quotes stage
+    if event.event in CUED_ACTS and start in cue_speaker and cue_speaker[start] not in event.actor and \
+            b < len(clause.norms) and not doc.text[start:event.trigger.end].endswith("ت") and \
+            clause.norms[a][:1] not in ("ت", "ن"):
+        # «ودعا الهيئة العليا للانتخابات إلى»: a masculine verb before a definite feminine noun does not agree with
+        # it; the noun is whom the statement addresses, its speaker (found by the quotes stage) the actor
+        after = toks.start[clause.view[b]]
+        written = doc.text[after:toks.end[clause.view[b]]]
+        if written.startswith("ال") and written.endswith("ة") and \
+                any(m.start == after and m.entity in event.actor for m in arguments):
+            addressed = list(event.actor)
+            act([cue_speaker[start]])
+            event.recipient = list(dict.fromkeys(addressed + event.recipient))
     if event.event == "SUPPORT" and word.startswith(("دعم", "الدعم")) and \
             senses()["material"] & set(_phrase_after(clause, b, 3)):
         event.event, event.context = "AID", []   # «دعم عسكري»، «دعمها بالسلاح»: material, not words
