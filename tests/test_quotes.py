@@ -1189,3 +1189,9 @@ def test_a_relaying_medium_with_its_nationality_before_an() -> None:
 def test_a_statement_aside_between_a_split_cue_and_its_preposition() -> None:
     got = quotes("وعبر الدكتور الزياني في تصريح صحفي عقب زيارته للمركز عن سعادته بالزيارة.")
     assert [c for _, _, _, c in got] == ["سعادته بالزيارة"]
+
+
+def test_it_is_written_in_a_statement_of_a_body() -> None:
+    got = quotes("وجاء في بيان لوزارة الداخلية أن المتهم فر إلى الخارج.")
+    assert [(s, c) for s, _, _, c in got] == [("وزارة الداخلية", "المتهم فر إلى الخارج")]
+    assert quotes("وأعفت المديرية مدير المستشفى بناء على ما ورد في محضر لجنة التحقيق في قضية الطفلة.") == []
