@@ -69,10 +69,10 @@ def _imperfect_forms(entry: str) -> list[str]:
 
 
 def _participle_forms(form: str) -> list[str]:
-    """A participle's masculine accusative (مؤكدا) with its feminine (مؤكدة) and plural (مؤكدين)."""
+    """A participle's masculine accusative (مؤكدا) with its feminine (مؤكدة), plural (مؤكدين) and feminine dual."""
     if "_" in form or not form.endswith("ا") or len(form) < 4:
         return [form]
-    return [form, form[:-1] + "ة", form[:-1] + "ين"]
+    return [form, form[:-1] + "ة", form[:-1] + "ين", form[:-1] + "تين"]   # (and the feminine dual: مؤكدتين)
 
 
 @lru_cache(maxsize=1)
