@@ -1201,3 +1201,13 @@ def test_he_added_as_zada_only_right_before_what_is_said() -> None:
     got = quotes("وقال الوزير إن العمل مستمر، وزاد: هناك ما يزيد على مليون يمني مشرد.")
     assert [c for _, _, _, c in got] == ["العمل مستمر", "هناك ما يزيد على مليون يمني مشرد"]
     assert quotes("وقال الوزير إن العمل مستمر. وزاد عدد الضحايا إلى عشرة أشخاص.")[1:] == []
+
+
+def test_the_holder_of_an_office_speaks_not_the_body_or_person_the_office_is_of() -> None:
+    got = quotes("وأشار وكيل وزارة الشؤون البلدية والقروية لشؤون تصنيف المقاولين المهندس عبدالله بن محمد المطيري في "
+                 "تصريح له اليوم إلى أن المشروع تأخر.")
+    assert [(s, c) for s, _, _, c in got] == [("عبدالله بن محمد المطيري", "المشروع تأخر")]
+    got = quotes('وقال نائب خادم الحرمين: "إن هذه الحوادث لن تثني عزائمنا".')
+    assert [s for s, _, _, _ in got] == ["نائب خادم الحرمين"]
+    got = quotes("وقال وزير الخارجية البريطاني فيليب هاموند إن الاتفاق جيد.")
+    assert [s for s, _, _, _ in got] == ["Philip Hammond"]

@@ -1078,9 +1078,12 @@ def _person_after_title(doc: Document, s: SentenceView, a: int, b: int, speakers
                           or table.roles_at(s.norms, k)), after)
             if not _says_directly(s, after, table):
                 return None
+        if after < len(s.norms) and "aside" in table.roles_at(s.norms, after):
+            after = _after_aside(doc, s, after, len(s.norms), table)   # «... المطيري في تصريح له اليوم إلى أن»
         if after < len(s.norms) and (_complementiser(s, after, table) or
                                      s.norms[after] in ("،", ",", ":") or
-                                     "verb" in table.phrases.get((s.norms[a], s.norms[after]), {})):
+                                     "verb" in table.phrases.get((s.norms[a], s.norms[after]), {}) or
+                                     "preposition" in table.roles_at(s.norms, after)):
             return person, after
         return None
     return None
@@ -1387,11 +1390,24 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                     doc.text[max(0, speaker.start - 3):speaker.start].rstrip()[-1:] in _OPENERS:
                 content_from += 1    # وكالة "رويترز"
             content_from = _skip_apposition(doc, s, content_from, speakers)
+            if speaker.label in ("ORG", "GPE", "PER") and toks.start[s.view[b]] < speaker.start and \
+                    title_words().roles_at(s.norms, b).keys() & {"head", "dependent", "body_head"} and \
+                    (speaker.label != "PER" or (not definite(s.norms[b]) and b + 1 < len(s.view) and
+                                                toks.start[s.view[b + 1]] == speaker.start)):
+                # «وأشار وكيل وزارة الشؤون البلدية ... المهندس عبدالله المطيري»، «مفتي أستراليا»، «نائب خادم
+                # الحرمين» (a person right after an office in construct): the body, country or person is the office's
+                # genitive — who holds the office speaks: the person named after it, else the office
+                titled = _person_after_title(doc, s, a, b, speakers, table)
+                if titled is not None and titled[0].start >= speaker.end:
+                    speaker, content_from = titled
+                else:
+                    speaker = _group_speaker(doc, toks.start[s.view[b]], speaker.end, label="TITLE",
+                                             entity_label="PER")
             if speaker.label == "TITLE":
                 # «وأوضح المتحدث الرسمي لمديرية الدفاع المدني بمنطقة جازان الرائد يحيى القحطاني أنه»: the office,
                 # then who holds it — the person speaks
                 titled = _person_after_title(doc, s, a, b, speakers, table)
-                if titled is not None:
+                if titled is not None and titled[0].start >= speaker.end:
                     speaker, content_from = titled
             if "relay" in table.roles_at(s.norms, a):
                 speaker, content_from = _relayed(doc, s, content_from, speakers, table) or (speaker, content_from)
