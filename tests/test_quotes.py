@@ -1211,3 +1211,15 @@ def test_the_holder_of_an_office_speaks_not_the_body_or_person_the_office_is_of(
     assert [s for s, _, _, _ in got] == ["نائب خادم الحرمين"]
     got = quotes("وقال وزير الخارجية البريطاني فيليب هاموند إن الاتفاق جيد.")
     assert [s for s, _, _, _ in got] == ["Philip Hammond"]
+
+
+def test_an_office_named_alone_again_stands_for_the_person_named_with_it() -> None:
+    got = quotes("وقال خالد منصور المبعوث الأممي إلى السودان إن الحوار مستمر. وقال الرئيس المصري عبد الفتاح السيسي إن "
+                 "الوضع صعب. وأكد المبعوث الأممي أن التهدئة ضرورية.")
+    assert len(got) == 3 and got[2][0] == got[0][0]
+
+
+def test_a_description_that_is_another_office_is_not_the_person_who_spoke_last() -> None:
+    got = quotes("وقالت رئيسة الحكومة البريطانية تيريزا ماي إن الاتفاق مهم. كما أضاف المتحدث بأن ترامب سيلتقي "
+                 "الرئيس المكسيكي.")
+    assert got[1][0] != got[0][0]

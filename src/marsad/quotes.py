@@ -1409,6 +1409,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                 titled = _person_after_title(doc, s, a, b, speakers, table)
                 if titled is not None and titled[0].start >= speaker.end:
                     speaker, content_from = titled
+                elif speaker.start == toks.start[s.view[b]]:
+                    speaker = _office_holder_before(doc, speaker, speakers) or speaker
             if "relay" in table.roles_at(s.norms, a):
                 speaker, content_from = _relayed(doc, s, content_from, speakers, table) or (speaker, content_from)
     if speaker is None and role in ("verb", "continue") and b + 3 < len(s.norms) and _opening(s, b) and \
@@ -1967,7 +1969,8 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
                 return None   # «كشف أول أمس الجمعة، أن»: when, not who
             if refers is not None and not groups().roles_at(s.norms, b) and (
                     (end - b <= MAX_REFERRING_WORDS and all(definite(s.norms[i]) for i in range(b, end))
-                     and not _family_name(s.norms[b]))     # (not «وأضاف السحيباني»: a name)
+                     and not _family_name(s.norms[b])     # (not «وأضاف السحيباني»: a name)
+                     and not _other_office(doc, start, stop, refers, speakers))
                     or _named_with(doc, start, stop, s.start, refers, speakers)):
                 return refers, content
             if "statement" in groups().roles_at(s.norms, b):
@@ -2245,6 +2248,44 @@ def _title_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers
     return next((m for m in reversed(speakers.starting_upto(s.start - TITLE_REFERENCE_REACH, offset))
                  if m.label == "TITLE" and m.end <= offset and m.entity
                  and next(iter(fold(m.text).split()), "") in (word, word[2:])), None)
+
+
+def _office_holder_before(doc: Document, office: Mention, speakers: _Speakers) -> Mention | None:
+    """The person an office named alone stands for (وأكد المبعوث الأممي ...): the one named right next to the
+    latest earlier role phrase that opens with the same words (خالد منصور المبعوث الأممي إلى السودان، المبعوث الأممي
+    خالد منصور; not الرئيس المصري for الرئيس الجزائري), within TITLE_REFERENCE_REACH."""
+    words = fold(office.text).split()
+    for m in reversed(speakers.starting_upto(office.start - TITLE_REFERENCE_REACH, office.start)):
+        if m.label != "TITLE" or m.end > office.start or fold(m.text).split()[:len(words)] != words:
+            continue
+        people = [p for p in speakers.starting_upto(m.start - MAX_APPOSED_GAP - 40, m.end + MAX_APPOSED_GAP)
+                  if p.label == "PER" and p.entity and
+                  (not doc.text[p.end:m.start].strip(" ،,\u00a0") if p.end <= m.start else
+                   not doc.text[m.end:p.start].strip(" ،,\u00a0\"«“") if p.start >= m.end else False)]
+        if people:
+            return people[-1]
+    return None
+
+
+def _other_office(doc: Document, start: int, stop: int, person: Mention, speakers: _Speakers) -> bool:
+    """Whether the description at ``start:stop`` names an office (المتحدث) other than every office the article has
+    named right next to ``person`` (رئيسة الحكومة البريطانية تيريزا ماي): someone else, not that person."""
+    head = next(iter(fold(doc.text[start:stop]).split()), "")
+    if not title_words().roles_at([head], 0):
+        return False
+    heads = set()
+    for m in speakers.starting_upto(max(0, start - TITLE_REFERENCE_REACH), start):
+        if m.label == "TITLE" and any(
+                p.entity == person.entity and p.label == "PER" and
+                (not doc.text[p.end:m.start].strip(" ،,\u00a0") if p.end <= m.start else
+                 not doc.text[m.end:p.start].strip(" ،,\u00a0\"«“") if p.start >= m.end else False)
+                for p in speakers.starting_upto(m.start - MAX_APPOSED_GAP - 40, m.end + MAX_APPOSED_GAP)):
+            heads.add(next(iter(fold(m.text).split()), ""))
+    return bool(heads) and head not in heads
+
+
+#: the most characters between a role phrase and the person named next to it
+MAX_APPOSED_GAP = 3
 
 
 #: how far back (characters) a title standing alone looks for the role phrase it repeats
