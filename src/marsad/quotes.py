@@ -1362,6 +1362,12 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             speaker = _group_speaker(doc, *office, label="TITLE", entity_label="PER")
         if speaker is not None:
             return _make(doc, s, _after_aside(doc, s, b, limit, table), limit, speaker, a, b, limit=limit, table=table)
+    if role in ("verb", "continue") and b < len(s.norms) and (s.norms[b] == "ل" or _audience(doc, s, b)) and \
+            (told_first := _told_then_speaker(doc, s, a, b, speakers, table)) is not None:
+        # «أكد لـ«عكاظ» الدكتور أحمد الصغير مدير الشؤون الصحية، أن»: to whom, then who speaks
+        speaker, content_from = told_first
+        return _make(doc, s, _after_aside(doc, s, content_from, limit, table), limit, speaker, a, b, limit=limit,
+                     table=table)
     calls = "verb" in table.phrases.get((s.norms[a], "الي"), {})    # دعا لـ is دعا إلى: what is called for
     if role in ("verb", "continue") and _audience(doc, s, b) and not calls:
         # «وقالت للصحفيين في بروكسل: ...»: who is told, not who speaks; the speaker is the subject named before
@@ -2248,6 +2254,52 @@ def _title_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers
     return next((m for m in reversed(speakers.starting_upto(s.start - TITLE_REFERENCE_REACH, offset))
                  if m.label == "TITLE" and m.end <= offset and m.entity
                  and next(iter(fold(m.text).split()), "") in (word, word[2:])), None)
+
+
+def _told_then_speaker(doc: Document, s: SentenceView, a: int, b: int, speakers: _Speakers,
+                       table: PhraseTable) -> tuple[Mention, int] | None:
+    """After a cue, whom it was told (a medium with ل: لـ«عكاظ»، لـ"الوطن"، لصحيفة الحياة), then who speaks — a person
+    (past a title), a body or a title — then, past an apposition, what is said: the speaker and where what is said
+    may start."""
+    toks = doc.tokens
+    assert toks is not None
+    n = len(s.norms)
+    k = b + 1 if s.norms[b] == "ل" else b
+    if k < n and _opening(s, k):
+        close = next((i for i in range(k + 1, min(n, k + MAX_QUOTED_NAME_WORDS + 2)) if s.norms[i] in _CLOSERS), None)
+        if close is None:
+            return None
+        k = close + 1
+    else:
+        medium = next((m for m in speakers.starting_upto(toks.start[s.view[k]], toks.start[s.view[k]])), None) \
+            if k < n else None
+        if medium is None or medium.label not in ("ORG", "NORP"):
+            return None
+        k = _view_after(doc, s, medium.end)
+    if k < n and s.norms[k] in ("،", ","):
+        k += 1
+    if k >= n or not (definite(s.norms[k]) or title_words().roles_at(s.norms, k) or
+                      speakers.starting_upto(toks.start[s.view[k]], toks.start[s.view[k]])):
+        return None
+    titled = _person_after_title(doc, s, a, k, speakers, table)
+    if titled is not None:
+        return titled
+    found = _speaker_after(doc, s, k, speakers, speech=True)
+    if found is None:
+        return None
+    after = _skip_apposition(doc, s, _view_after(doc, s, found.end), speakers)
+    start = _after_aside(doc, s, after, n, table)
+    if start < n and not _says_directly(s, start, table):
+        # (his office, in apposition up to a comma: «الدكتور أحمد الصغير مدير الشؤون الصحية بالمنطقة، أن»)
+        for i in range(after, min(n, after + MAX_TITLE_PHRASE + 2)):
+            if _says_directly(s, i, table) and s.norms[i - 1] in ("،", ","):
+                start = i
+                break
+            if (toks.kind[s.view[i]] == PUNCT and s.norms[i] not in ("،", ",")) or \
+                    table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES}:
+                break
+    return (found, start) if start < n and (_says_directly(s, start, table) or
+                                            "preposition" in table.roles_at(s.norms, start)) else None
 
 
 def _office_holder_before(doc: Document, office: Mention, speakers: _Speakers) -> Mention | None:
