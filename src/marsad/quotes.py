@@ -2310,10 +2310,7 @@ def _office_holder_before(doc: Document, office: Mention, speakers: _Speakers) -
     for m in reversed(speakers.starting_upto(office.start - TITLE_REFERENCE_REACH, office.start)):
         if m.label != "TITLE" or m.end > office.start or fold(m.text).split()[:len(words)] != words:
             continue
-        people = [p for p in speakers.starting_upto(m.start - MAX_APPOSED_GAP - 40, m.end + MAX_APPOSED_GAP)
-                  if p.label == "PER" and p.entity and
-                  (not doc.text[p.end:m.start].strip(" ،,\u00a0") if p.end <= m.start else
-                   not doc.text[m.end:p.start].strip(" ،,\u00a0\"«“") if p.start >= m.end else False)]
+        people = _named_with_office(doc, m, speakers)
         if people:
             return people[-1]
     return None
@@ -2327,15 +2324,23 @@ def _other_office(doc: Document, start: int, stop: int, person: Mention, speaker
         return False
     heads = set()
     for m in speakers.starting_upto(max(0, start - TITLE_REFERENCE_REACH), start):
-        if m.label == "TITLE" and any(
-                p.entity == person.entity and p.label == "PER" and
-                (not doc.text[p.end:m.start].strip(" ،,\u00a0") if p.end <= m.start else
-                 not doc.text[m.end:p.start].strip(" ،,\u00a0\"«“") if p.start >= m.end else False)
-                for p in speakers.starting_upto(m.start - MAX_APPOSED_GAP - 40, m.end + MAX_APPOSED_GAP)):
+        if m.label == "TITLE" and any(p.entity == person.entity for p in _named_with_office(doc, m, speakers)):
             heads.add(next(iter(fold(m.text).split()), ""))
     return bool(heads) and head not in heads
 
 
+def _named_with_office(doc: Document, office: Mention, speakers: _Speakers) -> list[Mention]:
+    """The people named right before or after a role phrase, with at most a comma or quotation mark between
+    (خالد منصور المبعوث الأممي، المبعوث الأممي "خالد منصور")."""
+    return [p for p in speakers.starting_upto(office.start - MAX_APPOSED_GAP - MAX_NAME_CHARS,
+                                              office.end + MAX_APPOSED_GAP)
+            if p.label == "PER" and p.entity and
+            (not doc.text[p.end:office.start].strip(" ،,\u00a0") if p.end <= office.start else
+             not doc.text[office.end:p.start].strip(" ،,\u00a0\"«“") if p.start >= office.end else False)]
+
+
+#: the longest person's name looked for before a role phrase (characters)
+MAX_NAME_CHARS = 40
 #: the most characters between a role phrase and the person named next to it
 MAX_APPOSED_GAP = 3
 
