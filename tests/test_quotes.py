@@ -1231,3 +1231,14 @@ def test_whom_it_was_told_then_who_speaks() -> None:
     assert [(s, c) for s, _, _, c in got] == [("أحمد الصغير", "التصوير داخل المستشفيات تكرر كثيرا")]
     got = quotes('وقال لـ"الوطن" المتحدث الرسمي للشرطة العقيد محمد الغامدي إن التحقيق مستمر.')
     assert [(s, c) for s, _, _, c in got] == [("محمد الغامدي", "التحقيق مستمر")]
+
+
+def test_a_source_named_before_its_own_cue_is_one_statement() -> None:
+    got = quotes("وبحسب منظمة الفاو (منظمة الأغذية والزراعة) فقد ذكرت أن الأسعار ارتفعت.")
+    assert [c for _, _, _, c in got] == ["الأسعار ارتفعت"]
+
+
+def test_a_medium_the_tagger_did_not_name_relays_and_headquarters_is_no_cue() -> None:
+    got = quotes("ونقل موقع الخبر عن المصادر قولها إن الاتفاق قريب.")
+    assert [s for s, _, _, _ in got] == ["المصادر"]
+    assert quotes("واتخذت الحكومة الكويتية من الطائف آنذاك مقرا مؤقتا لها.") == []

@@ -827,11 +827,18 @@ def _bylines(doc: Document) -> set[str]:
 
 
 def _one_statement_per_manner(doc: Document, quotes: list[Quote]) -> list[Quote]:
-    """«وأضاف فلان قائلاً: "..."»، «ورحب الوزير بالقرار قائلاً: «...»»: a verb whose words are only the participle of
-    manner and what it says is one statement — the verb's, with the participle's words."""
+    """«وأضاف فلان قائلاً: "..."»: a verb whose words are only the participle of manner and what it says is one
+    statement — the verb's, with the participle's words; so is a source named before its own cue («وبحسب منظمة الفاو
+    (...) فقد ذكرت أن»)."""
     kept: list[Quote] = []
     for q in quotes:
         prev = kept[-1] if kept else None
+        if prev is not None and prev.cue is not None and q.cue is not None and prev.sentence == q.sentence and \
+                prev.speaker == q.speaker and prev.content.end <= q.cue.start and \
+                "source" in cues().roles_at([fold(w) for w in prev.cue.text.split()], 0) and \
+                len(doc.text[prev.content.start:prev.content.end].split()) <= MAX_APPOSITION_WORDS + 2:
+            kept[-1] = q    # «وبحسب منظمة الفاو (منظمة الأغذية والزراعة) فقد ذكرت أن»: the source, then its statement
+            continue
         if prev is not None and q.cue is not None and prev.sentence == q.sentence and prev.speaker == q.speaker and \
                 prev.content.start <= q.cue.start and q.content.end <= prev.content.end and \
                 not doc.text[prev.content.start:q.cue.start].strip():
@@ -1490,6 +1497,10 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                              refers=refers)
         if unnamed is not None:
             speaker, content_from = unnamed
+            if "relay" in table.roles_at(s.norms, a):
+                # «ونقل موقع الخبر عن المصادر قولها إن»: a medium the tagger did not name relays whom it names
+                speaker, content_from = _relayed(doc, s, _view_after(doc, s, speaker.end), speakers, table) or \
+                    (speaker, content_from)
         elif adverb or addressed or object_after or _says_directly(s, b, table) or \
                 _no_subject_next(doc, s, b, table) or (a and sentence_speaker) or \
                 (going_on and not a and role == "verb" and definite(s.norms[b]) and not groups().roles_at(s.norms, b)):
