@@ -1242,3 +1242,8 @@ def test_a_medium_the_tagger_did_not_name_relays_and_headquarters_is_no_cue() ->
     got = quotes("ونقل موقع الخبر عن المصادر قولها إن الاتفاق قريب.")
     assert [s for s, _, _, _ in got] == ["المصادر"]
     assert quotes("واتخذت الحكومة الكويتية من الطائف آنذاك مقرا مؤقتا لها.") == []
+
+
+def test_a_heading_opened_by_a_title_and_a_family_name() -> None:
+    got = quotes("الوزير العمري: المشروع سيكتمل قريبا\nأكد الوزير خالد العمري أن العمل مستمر.")
+    assert "المشروع سيكتمل قريبا" in [c for _, _, _, c in got]

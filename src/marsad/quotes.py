@@ -2500,6 +2500,8 @@ def _headline(doc: Document, s: SentenceView, speakers: _Speakers) -> Quote | No
     k = 0
     while k < len(s.norms) and (hit := title_words().roles_at(s.norms, k).get("honorific")) is not None:
         k = hit[0]    # «الدكتور العمري : ...»
+    if k == 0 and len(s.norms) > 2 and "head" in title_words().roles_at(s.norms, 0) and definite(s.norms[0]):
+        k = 1         # «الوزير العمري: ...»
     if opening is None and len(s.norms) > k + 2 and s.norms[k + 1] == ":" and _family_name(s.norms[k]) and \
             not _proclitic(doc, s, k):
         # «الدايمي : ...»: a family name alone before the colon, one the tagger did not know
