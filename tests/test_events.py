@@ -279,3 +279,8 @@ def test_a_strike_decided_with_no_organiser_named_is_recorded_as_planned() -> No
 def test_a_shelling_named_by_its_masdar_with_a_pronoun() -> None:
     doc = analyze("وتم قصفه بعد نحو 20 ساعة من نشر الصورة.", published="2015-06-05")
     assert [e.event for e in doc.events] == ["ASSAULT"]
+
+
+def test_a_working_or_negotiating_session_is_a_meeting() -> None:
+    doc = analyze("وانعقدت جلسة عمل بين وزير الصحة ونقابة الأطباء.")
+    assert [e.event for e in doc.events] == ["CONSULT"]
