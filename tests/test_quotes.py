@@ -1247,3 +1247,9 @@ def test_a_medium_the_tagger_did_not_name_relays_and_headquarters_is_no_cue() ->
 def test_a_heading_opened_by_a_title_and_a_family_name() -> None:
     got = quotes("الوزير العمري: المشروع سيكتمل قريبا\nأكد الوزير خالد العمري أن العمل مستمر.")
     assert "المشروع سيكتمل قريبا" in [c for _, _, _, c in got]
+
+
+def test_a_participle_after_a_relative_clause_goes_on_with_the_sentence_subject() -> None:
+    got = quotes("تحفظت قطر على موقف جامعة الدول العربية التي استنكرت القصف التركي في شمال العراق، مؤكدة دعمها الكامل "
+                 "لتركيا.")
+    assert got[-1][0] == "Qatar" and got[-1][3] == "دعمها الكامل لتركيا"

@@ -713,8 +713,10 @@ def find_quotes(doc: Document) -> None:
                 q.content = doc.span(quotes[-1].content.start, q.content.end)
             q.id = f"q{len(quotes) + 1}"
             quotes.append(q)
-            if k in nested or relayed:
-                continue     # the sentence's speaker stays the one who reports it
+            if k in nested or relayed or (a > 0 and s.norms[a - 1] in RELATIVE_PRONOUNS):
+                # the sentence's speaker stays the one who reports it; and a relative clause's statement («قطر ...
+                # على موقف الجامعة التي استنكرت القصف، مؤكدة») is not the sentence's, whose participles go on
+                continue
             speaker = speaker_by_id.get(q.speaker_mention or "")
             if speaker is not None and role in ("verb", "continue", "participle"):
                 cue_gender = _cue_gender(s.norms[a], table)
@@ -2402,7 +2404,10 @@ def _first_speaker(doc: Document, s: SentenceView, a: int, speakers: _Speakers) 
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
-    return next((m for m in speakers.starting(s.start, cue_start) if m.label in ("PER", "ORG", "NORP", "TITLE")
+    # (a state speaks as the subject right after the sentence's first verb: «تحفظت قطر على ...، مؤكدة»)
+    second = toks.start[s.view[1]] if len(s.view) > 1 else -1
+    return next((m for m in speakers.starting(s.start, cue_start)
+                 if (m.label in ("PER", "ORG", "NORP", "TITLE") or (m.label == "GPE" and m.start == second))
                  and not _after_preposition(doc.text, m.start) and not _quoted(doc.text, s.start, m.start)
                  and not _in_relative_clause(doc.text, s.start, m.start)
                  and not _in_governed_phrase(doc, s, m)), None)
