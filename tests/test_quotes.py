@@ -1253,3 +1253,9 @@ def test_a_participle_after_a_relative_clause_goes_on_with_the_sentence_subject(
     got = quotes("تحفظت قطر على موقف جامعة الدول العربية التي استنكرت القصف التركي في شمال العراق، مؤكدة دعمها الكامل "
                  "لتركيا.")
     assert got[-1][0] == "Qatar" and got[-1][3] == "دعمها الكامل لتركيا"
+
+
+def test_a_plural_verb_with_no_subject_goes_on_with_the_group_named_last() -> None:
+    got = quotes("ومع انتشار القصة، تداول ناشطون على وسائل التواصل الاجتماعي الوسم، وعبروا فيه عن آرائهم المختلفة "
+                 "حيال التسمية.")
+    assert [s for s, _, _, _ in got] == ["ناشطون"]

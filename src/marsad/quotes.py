@@ -1512,6 +1512,12 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             candidates = (sentence_speaker, _first_speaker(doc, s, a, speakers) if a else None, last_speaker,
                           _nearest_before(doc, s, a, speakers, labels=("PER",) if honorific else _NEAREST_LABELS))
             speaker = next((m for m in candidates if m is not None and (not honorific or m.label == "PER")), None)
+            if plural and speaker is not None and speaker.label != "NORP":
+                # «وأكدوا أنهم»: a plural verb with no subject named goes on with the group named last, not with a
+                # person or body
+                group = _nearest_before(doc, s, a, speakers, labels=("NORP",))
+                if group is not None and not _after_preposition(doc.text, group.start):
+                    speaker = group    # (not «لوسائل إعلام»: whom something was told)
         elif role == "continue" and "imperfect" not in table.roles_at(s.norms, a):
             speaker = last_speaker   # «وأضاف تمت مناقشة ...»: what he said, at once (not «وتختتم سلسلة الإضرابات»)
     if speaker is None:
