@@ -1168,6 +1168,9 @@ def test_after_whom_it_was_told_a_quoted_medium_is_more_of_it() -> None:
 def test_a_defective_verbs_feminine_is_feminine() -> None:
     got = quotes("ودعت الوزارة إلى مواجهة ظاهرة الإرهاب التي تستهدف أمن الدول.")
     assert [s for s, _, _, _ in got] == ["الوزارة"]
+    # with no subject, دعت goes on with the woman who spoke before the man, as قالت did
+    got = quotes("قالت هند الشمري إن المشروع مهم. وقال محمد العلي إن التمويل متوفر. ودعت إلى تسريع الأشغال في المشروع.")
+    assert [s for s, _, _, _ in got] == ["هند الشمري", "محمد العلي", "هند الشمري"]
 
 
 def test_a_heading_opened_by_an_honorific_and_a_family_name() -> None:
@@ -1196,6 +1199,8 @@ def test_a_statement_aside_between_a_split_cue_and_its_preposition() -> None:
 def test_it_is_written_in_a_statement_of_a_body() -> None:
     got = quotes("وجاء في بيان لوزارة الداخلية أن المتهم فر إلى الخارج.")
     assert [(s, c) for s, _, _, c in got] == [("وزارة الداخلية", "المتهم فر إلى الخارج")]
+    got = quotes("وجاء في تقرير لمنظمة الصحة العالمية أن الإصابات ارتفعت.")
+    assert [c for _, _, _, c in got] == ["الإصابات ارتفعت"]
     assert quotes("وأعفت المديرية مدير المستشفى بناء على ما ورد في محضر لجنة التحقيق في قضية الطفلة.") == []
 
 

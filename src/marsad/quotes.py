@@ -1213,7 +1213,7 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
         return None   # «أرقام البنك الدولي التي أوردتها منظمة الصحة»: what the clause is about, not its subject
     if before and before[-1].label in ("ORG", "TITLE", "GPE"):
         # «وكان راشد الغنوشي رئيس حركة النهضة التونسية اعترف بأنه»: the person, then his office in apposition
-        office = next((m for m in doc.mentions if m.label == "TITLE" and m.start <= before[-1].start
+        office = next((m for m in speakers.starting_upto(s.start, before[-1].start) if m.label == "TITLE"
                        and m.end >= before[-1].end), None)
         if office is not None:
             person = next((m for m in speakers.starting_upto(s.start, office.start) if m.label == "PER"
