@@ -173,9 +173,23 @@ def test_an_attacks_lam_names_whose_it_is_and_the_enemy_of_an_alliance_is_no_sid
     assert support and daesh not in support[0].actor + support[0].recipient
 
 
-def test_condemning_allegations_denies_them() -> None:
+def test_denying_allegations_is_an_accusation_and_refusing_an_agreement_a_rejection() -> None:
+    # the annotation guide: ACCUSE covers «deny responsibility claims of others»
     doc = analyze("واستنكر حزب النهضة الادعاءات بأن هناك علاقة بين قياداته والمهربين.")
-    assert [e.event for e in doc.events] == ["REJECT"]
+    assert [e.event for e in doc.events] == ["ACCUSE"]
+    doc = analyze("بينما يرفض الوزير محمد العلي هذه الاتهامات.")
+    assert [e.event for e in doc.events] == ["ACCUSE"]
+    doc = analyze("من جانبه، نفى أوباما اتهامات ترامب.")
+    assert [e.event for e in doc.events] == ["ACCUSE"]
+    doc = analyze("ورفضت الحكومة مطالب النقابة.")
+    assert "REJECT" in [e.event for e in doc.events]
+
+
+def test_warning_of_a_danger_is_an_accusation_and_warning_someone_a_threat() -> None:
+    doc = analyze("وحذر وزير الخارجية الفرنسي من خطورة التصعيد.")
+    assert [e.event for e in doc.events] == ["ACCUSE"]
+    doc = analyze("وحذرها وزير الخارجية الإيراني من أي هجوم.")   # (a named object is not told apart yet)
+    assert "THREATEN" in [e.event for e in doc.events] and "ACCUSE" not in [e.event for e in doc.events]
 
 
 def test_only_a_passive_arrest_takes_the_last_arrests_agent() -> None:

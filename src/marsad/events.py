@@ -319,10 +319,10 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
         # «هجوم لداعش»، «كمين للمقاومة»: an attack's ل names whose it is (its victims follow على)
         event.actor = [agent.entity]
         event.recipient = [x for x in event.recipient if x != agent.entity]
-    if category == "ACCUSE" and clause.norms[a] in senses()["condemning"] and \
-            senses()["allegation"] & set(_phrase_after(clause, b, 4)):
-        event.event = "REJECT"   # «استنكر الادعاءات بأن ...»، «ندد بالاتهامات»: a denial of what others claim
-        event.context = []
+    if category == "REJECT" and senses()["allegation"] & set(_phrase_after(clause, b, 6)):
+        # «يرفض فيتسيك هذه الاتهامات»: denying what others claim is ACCUSE, as the annotation guide has it («deny
+        # responsibility claims of others»), like «نفى» and «استنكر الادعاءات»
+        event.event = "ACCUSE"
     if category in _WITH_SIDES and (against := _against(doc, [
             m for m in in_sentence if m.start >= trigger_end
             and _words_between(doc, trigger_end, m.start) <= AGAINST_REACH])):
@@ -349,7 +349,7 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
         # «أعلن المتحدث باسم القوات ناصر الشعيبي مقتل أربعة متمردين»: who announces a killing did not kill
         event.actor = [x for x in event.actor if x != announcer]
     if category in _DONE_TO and last is not None and last.sentence == si and last.event in _NOT_ITS_AGENT and \
-            last.trigger is not None and set(event.actor) & set(last.actor) and \
+            last.trigger is not None and not _denial(last) and set(event.actor) & set(last.actor) and \
             _words_between(doc, last.trigger.end, trigger_start) <= CONDEMN_REACH and \
             not _clause_break(doc, last.trigger.end, trigger_start):
         # «أدانت تونس بشدة الهجوم الإرهابي»: who condemns (or asks for) an attack did not make it
@@ -374,6 +374,12 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
 
 #: how many words back from a masdar of violence the verb of speech that announces it may stand
 ANNOUNCE_REACH = 10
+
+
+def _denial(event: Event) -> bool:
+    """Whether the event's trigger is a verb of denial or refusal (نفت، أنكر، يرفض): an ACCUSE that does not say its
+    subject had no part in what it is about."""
+    return event.trigger is not None and phrase_norms(event.trigger.text.split()[0])[-1] in senses()["rejection"]
 
 
 def _announcer(doc: Document, clause: SentenceView, a: int, mentions: list[Mention]) -> str | None:
