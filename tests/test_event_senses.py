@@ -252,3 +252,20 @@ def test_a_festival_as_tunisian_news_names_it_is_no_protest() -> None:
     assert not [e for e in doc.events if e.event == "PROTEST"]
     doc = analyze("وخرجت تظاهرات كبيرة في شوارع المدن مناهضة للرئيس.")
     assert [e.event for e in doc.events] == ["PROTEST"]
+
+
+def test_the_place_an_attack_is_named_by_is_what_it_struck_never_its_agent() -> None:
+    doc = analyze("تونس تستنكر بشدة هجوم قندهار.")
+    names = {e.id: e.name for e in doc.entities}
+    [attack] = [e for e in doc.events if e.event == "ASSAULT"]
+    assert attack.actor == [] and [names[r] for r in attack.recipient] == ["ولاية قندهار"]
+    assert attack.event_loc == attack.recipient[0]
+    # the dead of the sentence join the attack, with both places it struck
+    doc = analyze("حين قتل العشرات من السياح الأجانب في هجومي سوسة وباردو.")
+    names = {e.id: e.name for e in doc.entities}
+    [attack] = doc.events
+    assert attack.actor == [] and {"سوسة", "باردو"} <= {names[r] for r in attack.recipient}
+    # a state before على attacks
+    doc = analyze("هجوم روسيا على أوكرانيا أسفر عن مقتل عشرة أشخاص.")
+    names = {e.id: e.name for e in doc.entities}
+    assert ["روسيا"] in [[names[a] for a in e.actor] for e in doc.events]

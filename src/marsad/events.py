@@ -360,6 +360,11 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
         event.actor = [x for x in event.actor if x != here]
         event.recipient = [x for x in event.recipient if x != here]
         event.event_loc = event.event_loc or here
+    if category == "ASSAULT" and (struck := _struck_places(doc, clause, a, in_sentence)):
+        # «هجوم قندهار»، «هجومي سوسة وباردو»: the place an attack is named by is what it struck, not its agent
+        event.actor = [x for x in event.actor if x not in struck]
+        event.recipient = event.recipient + [x for x in struck if x not in event.recipient]
+        event.event_loc = event.event_loc or struck[0]
     earlier = last_of.get(category)
     if not event.actor and category in CARRIED and earlier is not None and earlier.actor and \
             earlier.modality != "negated" and _carried_on(doc, clause, a, si, earlier, labels) and \
@@ -672,16 +677,19 @@ def _casualties_joined(doc: Document, events: list[Event]) -> list[Event]:
     """One attack, not two, where a sentence names its dead with no agent and the attack with no victim, in either
     order («لقي ثلاثة جنود حتفهم في هجوم لحزب العمال»، «شن مسلحون هجوما أدى إلى مقتل خمسة جنود»): the dead are the
     attack's recipients."""
+    places = {m.entity for m in doc.mentions if m.label in PLACE_LABELS}
     out: list[Event] = []
     for e in events:
         last = out[-1] if out else None
         if last is None or not _attack_then(doc, last, e):
             out.append(e)
-        elif not e.actor and e.recipient and not last.recipient:
-            # «شن مسلحون هجوما أدى إلى مقتل خمسة جنود»: the dead named after the attack are its recipients
-            last.recipient = [x for x in e.recipient if x not in last.actor]
-        elif not e.recipient and not last.actor and last.recipient:
-            e.recipient = [x for x in last.recipient if x not in e.actor]
+        elif not e.actor and e.recipient and not set(last.recipient) - places:
+            # «شن مسلحون هجوما أدى إلى مقتل خمسة جنود»: the dead named after the attack are its recipients (with the
+            # place it struck, «هجومي سوسة وباردو»)
+            last.recipient += [x for x in e.recipient if x not in last.actor and x not in last.recipient]
+        elif not set(e.recipient) - places and not last.actor and last.recipient:
+            e.recipient = [x for x in last.recipient if x not in e.actor] + \
+                [x for x in e.recipient if x not in last.recipient]
             e.event_loc = e.event_loc or last.event_loc
             e.date = e.date or last.date
             out[-1] = e
@@ -1208,6 +1216,35 @@ def _witnessing_place(doc: Document, clause: SentenceView, a: int, mentions: lis
                 return place.entity
             return None
     return None
+
+
+def _struck_places(doc: Document, clause: SentenceView, a: int, mentions: list[Mention]) -> list[str]:
+    """The places in construct right after an attack noun at ``a`` (هجوم قندهار، عملية سوسة، هجومي سوسة وباردو),
+    with the places joined to them by و, unless على or ضد follows them («هجوم روسيا على أوكرانيا»: the attacker)."""
+    toks = doc.tokens
+    assert toks is not None
+    if clause.norms[a] not in senses()["struck_place"]:
+        return []
+    end = toks.end[clause.view[a]]
+    places: list[Mention] = []
+    for m in mentions:
+        if m.start < end or m.entity is None:
+            continue
+        between = doc.text[end:m.start].split()
+        if m.label not in PLACE_LABELS or (between != ["و"] if places else between):
+            break     # (the next place joined by و written apart; written on, «وباردو», it is the clitic below)
+        if places and not between and _attached(doc, m) != "و":
+            break
+        if not places and _attached(doc, m):
+            break     # «هجوم بسوسة»، «هجوم لداعش»: a preposition, no construct
+        places.append(m)
+        end = m.end
+    if not places:
+        return []
+    rest = doc.text[end:end + 6].split()
+    if rest and fold(rest[0]) in ("علي", "ضد"):
+        return []
+    return [m.entity for m in places if m.entity]
 
 
 def _against(doc: Document, mentions: list[Mention]) -> set[str]:
