@@ -1268,3 +1268,12 @@ def test_a_plural_verb_with_no_subject_goes_on_with_the_group_named_last() -> No
     path = next((Path(__file__).parent / "data" / "dev" / "articles").glob("JA-internationalNews-890-*.txt"))
     got = quotes(path.read_text(encoding="utf-8"), published=None)
     assert [s for s, _, _, c in got if c.startswith("آرائهم")] == ["ناشطون"]
+
+
+def test_a_time_phrase_before_the_cue_leaves_it_opening_the_statement() -> None:
+    for text in ("وفي مساء أمس قال الوزير سامي الحربي «الوضع مستقر».",
+                 "وأمس الأحد قال الوزير سامي الحربي «الوضع مستقر»."):
+        doc = analyze(text)
+        names = {e.id: e.name for e in doc.entities}
+        assert [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes] == \
+            [("سامي الحربي", "الوضع مستقر")]

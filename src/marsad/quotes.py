@@ -954,12 +954,34 @@ def _starts_statement(doc: Document, s: SentenceView, p: int, role: str, table: 
             not any(m.label == "PER" and m.start == toks.start[s.view[1]] for m in doc.mentions):
         # (not «وعن أنس رضي الله عنه قال»: from whom a report is handed down)
         return True    # «وحول عدد المشتركين أفاد التقرير بأن»: what the statement is about, then the statement
+    if role == "verb" and p <= MAX_FRONTED_TIME_WORDS and _fronted_time(doc, s, p, table):
+        return True    # «وفي مساء أمس قال الوزير ...»: a time phrase, then the statement
     # «و أعلنت»: the conjunction written apart
     return prev in ("،", ",", ":", "(", "«", "\"", "و", "ف") or "boundary" in table.roles_at(s.norms, p - 1)
 
 
 #: the longest topic fronted before a cue (وحول عدد المشتركين أفاد)
 MAX_FRONTED_TOPIC_WORDS = 5
+#: the longest time phrase fronted before a cue (وفي وقت سابق من يوم الثلاثاء قال)
+MAX_FRONTED_TIME_WORDS = 7
+
+
+def _fronted_time(doc: Document, s: SentenceView, p: int, table: PhraseTable) -> bool:
+    """Whether the words before ``p`` are all a time phrase: words of the ``fronted_time`` row or of a DATE or TIME
+    mention, with at least one date (not «في مساء» alone)."""
+    toks = doc.tokens
+    assert toks is not None
+    start, stop = toks.start[s.view[0]], toks.end[s.view[p - 1]]
+    dates = [(m.start, m.end) for m in doc.mentions if m.label in ("DATE", "TIME") and start <= m.start < stop]
+    if not dates:
+        return False
+    for i in range(p):
+        t = s.view[i]
+        if "fronted_time" in table.roles_at(s.norms, i) or \
+                any(a <= toks.start[t] and toks.end[t] <= b for a, b in dates):
+            continue
+        return False
+    return True
 
 
 def _token_span(s: SentenceView, doc: Document, a: int, b: int) -> tuple[int, int]:
