@@ -1277,3 +1277,14 @@ def test_a_time_phrase_before_the_cue_leaves_it_opening_the_statement() -> None:
         names = {e.id: e.name for e in doc.entities}
         assert [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes] == \
             [("سامي الحربي", "الوضع مستقر")]
+
+
+def test_a_relayed_office_holder_named_after_a_comma_speaks_and_loaded_is_no_blame() -> None:
+    doc = analyze('ونقلت وكالة "فارس" الإيرانية شبه الرسمية عن مدير عام العلاقات العامة في شركة الطيران الوطنية، '
+                  'محمد العلي، قوله، "حتى الآن أرسلت خمس طائرات إلى قطر".')
+    names = {e.id: e.name for e in doc.entities}
+    assert [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes] == \
+        [("محمد العلي", "حتى الآن أرسلت خمس طائرات إلى قطر")]
+    doc = analyze("قال مسؤولان إيرانيان إن طهران أرسلت أربع طائرات شحن محملة بالأغذية إلى قطر.")
+    [quote] = doc.quotes
+    assert doc.text[quote.content.start:].startswith("طهران أرسلت أربع طائرات شحن محملة")

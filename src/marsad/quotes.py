@@ -1575,25 +1575,38 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     return _make(doc, s, start, limit, speaker, a, b, limit=limit, table=table)
 
 
+#: how many words of a medium's name and description may stand between the relay verb's subject and عن
+MAX_MEDIUM_REST = 4
+
+
 def _relayed(doc: Document, s: SentenceView, p: int, speakers: _Speakers,
              table: PhraseTable) -> tuple[Mention, int] | None:
     """«نقلت رويترز عن الشرطة الألمانية أن ...»: who the relaying medium quotes, named after عن, speaks; what
     follows that name is what was said."""
     toks = doc.tokens
     assert toks is not None
-    # (past the rest of the medium's name the tagger left out: «وكالة «باس نيوز» الكردية عن»)
-    p = next((k for k in range(p, min(len(s.norms), p + 3)) if s.norms[k] == "عن" or toks.kind[s.view[k]] == PUNCT),
-             p)
+    # (past the rest of the medium's name the tagger left out and its description: «وكالة «باس نيوز» الكردية عن»،
+    # «وكالة "فارس" الإيرانية شبه الرسمية عن»)
+    p = next((k for k in range(p, min(len(s.norms), p + MAX_MEDIUM_REST + 1))
+              if s.norms[k] == "عن" or (toks.kind[s.view[k]] == PUNCT and s.norms[k] not in _CLOSERS)), p)
     if p + 1 >= len(s.norms) or s.norms[p] != "عن":
         return None
     found = _speaker_at(doc, s, p + 1, speakers)
     if found is None:
         unnamed = _unnamed_speaker(doc, s, p + 1, table, speakers)
-        return unnamed
+        if unnamed is not None and unnamed[0].label == "TITLE" and \
+                (person := _apposed_person(doc, s, _view_after(doc, s, unnamed[0].end), speakers)) is not None:
+            found = person    # «عن مدير عام العلاقات العامة في شركة الطيران الوطنية، شاهرخ نوش آبادي، قوله»
+        else:
+            return unnamed
     after = _view_after(doc, s, found.end)
     if after < len(s.norms) and s.norms[after] in _CLOSERS and \
             doc.text[max(0, found.start - 3):found.start].rstrip()[-1:] in _OPENERS:
         after += 1
+    k = after + 1 if after < len(s.norms) and s.norms[after] in ("،", ",") else after
+    if k < len(s.norms) and "own_words" in table.roles_at(s.norms, k):
+        # «...، شاهرخ نوش آبادي، قوله، "..."»: his words, set off by commas, then what he said
+        return found, k + 1 + (k + 1 < len(s.norms) and s.norms[k + 1] in ("،", ","))
     return found, _skip_apposition(doc, s, after, speakers)
 
 
