@@ -1288,3 +1288,14 @@ def test_a_relayed_office_holder_named_after_a_comma_speaks_and_loaded_is_no_bla
     doc = analyze("قال مسؤولان إيرانيان إن طهران أرسلت أربع طائرات شحن محملة بالأغذية إلى قطر.")
     [quote] = doc.quotes
     assert doc.text[quote.content.start:].startswith("طهران أرسلت أربع طائرات شحن محملة")
+
+
+def test_a_noun_with_its_own_pronoun_after_the_cue_is_what_is_said_not_a_title() -> None:
+    doc = analyze("كما انتقد الاتحاد العام التونسي للشغل غلاء الأسعار. "
+                  "وجدّد مطالبته الحكومة بالإسراع بتفعيل الإجراءات الجبائية.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker or "") for q in doc.quotes] == ["الاتحاد العام التونسي للشغل"] * 2
+    # a kinship noun with its pronoun before a name stays the name's title
+    doc = analyze("وقالت زوجته ميساء غانم لصحيفة الوطن إنها تلقت وعدا.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names.get(q.speaker or "") for q in doc.quotes] == ["ميساء غانم"]

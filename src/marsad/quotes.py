@@ -1019,6 +1019,9 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
         if s.norms[b + skip] in _OPENERS and b + skip + 1 < len(s.view):
             b += 1   # a name in quotation marks: وكالة "رويترز"، أشارت "نيويورك تايمز"
         found = _speaker_at(doc, s, b + skip, speakers)
+        if found is not None and skip == 1 and found.label != "PER" and _pronominal_noun(doc, s, b):
+            return None    # «وجدّد مطالبته الحكومة بـ»: a noun with its own pronoun right after the cue is what is
+            # said, its pronoun the subject (not «قالت زوجته ميساء غانم»: a kinship before a name)
         if found is not None and not skip and _object_group(doc, s, b, speakers, cues()):
             return None    # «وتحذر المواطنين من»: a sound plural in ين is the verb's object, its subject would be in ون
         if found is not None and any(_governed(doc, s, b + k) for k in range(1, skip + 1)):
@@ -1154,6 +1157,27 @@ def _plain_word(doc: Document, s: SentenceView, i: int) -> bool:
     if toks.kind[s.view[i]] == PUNCT:
         return False
     return not (cues().roles_at(s.norms, i).keys() & {"complementiser", "preposition", *_CUE_ROLES})
+
+
+def _person_next(doc: Document, s: SentenceView, i: int) -> bool:
+    """Whether a person's name starts at the word ``i``."""
+    toks = doc.tokens
+    assert toks is not None
+    return i < len(s.view) and any(m.label == "PER" and m.start == toks.start[s.view[i]] for m in doc.mentions)
+
+
+#: third-person pronouns written on a noun (مطالبته، دعوتها، تأكيدهم)
+_WRITTEN_POSSESSIVES = ("ه", "ها", "هم", "هما")
+
+
+def _pronominal_noun(doc: Document, s: SentenceView, i: int) -> bool:
+    """Whether the word at ``i`` is an indefinite noun written with a third-person pronoun (مطالبته، دعوتها) that is
+    no title word nor cue: after a verb (وجدّد مطالبته الحكومة بـ) it is the object whose pronoun is the subject."""
+    toks = doc.tokens
+    assert toks is not None
+    word = doc.text[toks.start[s.view[i]]:toks.end[s.view[i]]]
+    return len(word) > 4 and word.endswith(_WRITTEN_POSSESSIVES) and not definite(s.norms[i]) and \
+        not title_words().roles_at(s.norms, i) and not cues().roles_at(s.norms, i)
 
 
 def _speaker_at(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
@@ -1540,6 +1564,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                 group = _nearest_before(doc, s, a, speakers, labels=("NORP",))
                 if group is not None and not _after_preposition(doc.text, group.start):
                     speaker = group    # (not «لوسائل إعلام»: whom something was told)
+                elif speaker.label == "PER":
+                    speaker = None     # «حيث وصفوا حضوره» after a player was named: not his words
         elif role == "continue" and "imperfect" not in table.roles_at(s.norms, a):
             speaker = last_speaker   # «وأضاف تمت مناقشة ...»: what he said, at once (not «وتختتم سلسلة الإضرابات»)
     if speaker is None:
@@ -2521,7 +2547,8 @@ def _no_subject_next(doc: Document, s: SentenceView, b: int, table: PhraseTable)
     from_aside = s.norms[b] == "من" and (b + 1 >= len(s.norms) or bool(
         table.roles_at(s.norms, b + 1).keys() & {"boundary", "aside"}))
     return s.norms[b] in _OPENERS or s.norms[b] in ("،", ",") or _governed(doc, s, b) or \
-        ("preposition" in roles and not from_aside) or "aside" in roles
+        ("preposition" in roles and not from_aside) or "aside" in roles or \
+        (_pronominal_noun(doc, s, b) and not _person_next(doc, s, b + 1))
 
 
 def _headline(doc: Document, s: SentenceView, speakers: _Speakers) -> Quote | None:
