@@ -281,3 +281,14 @@ def test_the_body_called_on_after_a_masculine_verb_is_addressed_not_calling() ->
     request = next(e for e in events if e[0] == "REQUEST")
     body = "Independent High Authority for Elections"
     assert body in request[2] and body not in request[1]
+
+
+def test_a_masdar_with_its_pronoun_opening_what_is_said_has_the_speaker_as_actor_and_the_name_after_as_target() -> None:
+    doc = analyze("وجدد الرئيس قيس سعيد دعوته الحكومة إلى العمل.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [(e.event, [names[a] for a in e.actor], [names[r] for r in e.recipient]) for e in doc.events] == \
+        [("REQUEST", ["قيس سعيد"], ["الحكومة"])]
+    # a verb with an object pronoun keeps the name after it as its subject
+    doc = analyze("وأوقفته الشرطة التونسية في المطار.")
+    authorities = next(m.entity for m in doc.mentions if m.text == "الشرطة التونسية")
+    assert [e.actor for e in doc.events if e.event == "COERCE"] == [[authorities]]

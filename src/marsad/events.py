@@ -430,6 +430,17 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         act([cue_speaker[start]] if start in cue_speaker else [])
         return True
 
+    said = _quote_holding(doc.quotes, start, si)
+    if b == a + 1 and len(word) > 4 and doc.text[start:event.trigger.end].endswith(_WRITTEN_POSSESSIVES) and \
+            said is not None and said.speaker and said.content.start == start and \
+            (obj := next((m for m in arguments if m.entity in event.actor and m.start >= event.trigger.end
+                          and _right_after(doc, event.trigger.end, m) and not _introduced_by_preposition(doc, m)),
+                         None)) is not None:
+        # «وجدّد الاتحاد مطالبته الحكومة بـ»: a masdar with its own pronoun that opens what someone says — the name
+        # after it is its object, and who says it acts
+        target = obj.entity or ""
+        act([said.speaker] if said.speaker != target else [])
+        event.recipient = [target] + [r for r in event.recipient if r != target]
     if (start, event.trigger.end) in group_spans:
         # «المعتصمين»، «المحتجون»: the trigger names the group that acts, whoever stands before it («زار الوزير
         # المعتصمين»)
