@@ -1299,3 +1299,15 @@ def test_a_noun_with_its_own_pronoun_after_the_cue_is_what_is_said_not_a_title()
     doc = analyze("وقالت زوجته ميساء غانم لصحيفة الوطن إنها تلقت وعدا.")
     names = {e.id: e.name for e in doc.entities}
     assert [names.get(q.speaker or "") for q in doc.quotes] == ["ميساء غانم"]
+
+
+def test_fear_and_praise_written_as_their_rarer_forms_are_cues() -> None:
+    # (يخشى splits from its و only with the cue forms the lexicon counts: scripts/build_lexicon.py)
+    doc = analyze("ويخشى الوزير محمد العلي أن الهدنة ستنهار.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes] == \
+        [("محمد العلي", "الهدنة ستنهار")]
+    doc = analyze("وثمن الوزير محمد العلي جهود الجمعيات.")
+    assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["جهود الجمعيات"]
+    # ثمن «price» inside a clause is no cue
+    assert not analyze("وقال الوزير محمد العلي إن المواطنين يدفعون ثمن الخبز غاليا.").quotes[1:]
