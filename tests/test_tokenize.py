@@ -125,3 +125,16 @@ def test_no_preposition_before_a_conjunction_and_a_name() -> None:
     assert analyse_word("بوجمعه") is None and analyse_word("بوعلي") is None
     assert analyse_word("وبوعلي") is not None and analyse_word("وبوعلي").key == "بوعلي"
     assert analyse_word("بوزاره") is not None and analyse_word("بوزاره").key == "وزاره"
+
+
+def test_every_cue_verb_form_is_in_the_lexicon_so_that_it_splits_from_its_conjunction() -> None:
+    # scripts/build_lexicon.py gives every one-word cue form a count; a cue added to data/quotes/cues.tsv without
+    # rebuilding the lexicon stays glued to its و (ويخشى) and is never found
+    from marsad.quotes import cues
+    from marsad.text.tokenize import MIN_COUNT, clitic_rules
+
+    lexicon = clitic_rules().lexicon
+    forms = {key[0] for key, roles in cues().phrases.items()
+             if len(key) == 1 and len(key[0]) >= 3 and roles.keys() & {"verb", "continue", "participle"}}
+    missing = sorted(w for w in forms if lexicon.get(w, 0) < MIN_COUNT)
+    assert not missing, f"rerun scripts/build_lexicon.py: {missing[:10]}"
