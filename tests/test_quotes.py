@@ -1311,3 +1311,10 @@ def test_fear_and_praise_written_as_their_rarer_forms_are_cues() -> None:
     assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["جهود الجمعيات"]
     # ثمن «price» inside a clause is no cue
     assert not analyze("وقال الوزير محمد العلي إن المواطنين يدفعون ثمن الخبز غاليا.").quotes[1:]
+
+
+def test_a_heading_keeps_its_speaker_when_a_cue_inside_it_makes_no_quote() -> None:
+    doc = analyze("اتحاد الشغل : تعثّر المفاوضات يلوّح باحتقان اجتماعي\n"
+                  "قال الاتحاد العام التونسي للشغل في بيان إن المفاوضات متعثرة.")
+    heading = [q for q in doc.quotes if q.sentence == 0]
+    assert [doc.text[q.content.start:q.content.end] for q in heading] == ["تعثّر المفاوضات يلوّح باحتقان اجتماعي"]

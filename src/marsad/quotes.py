@@ -741,7 +741,9 @@ def find_quotes(doc: Document) -> None:
             sentence_speaker = speaker or sentence_speaker
             last_speaker = speaker or last_speaker
         headline = _headline(doc, s, speakers)
-        if headline is not None and not found:
+        if headline is not None and not (quotes and quotes[-1].sentence == s.index):
+            # (a cue inside the heading that made no quote of its own, «تعثّر المفاوضات يلوّح باحتقان», leaves it
+            # the heading's speaker's)
             headline.id = f"q{len(quotes) + 1}"
             quotes.append(headline)
     doc.quotes = _one_statement_per_manner(doc, quotes)
