@@ -1318,3 +1318,10 @@ def test_a_heading_keeps_its_speaker_when_a_cue_inside_it_makes_no_quote() -> No
                   "قال الاتحاد العام التونسي للشغل في بيان إن المفاوضات متعثرة.")
     heading = [q for q in doc.quotes if q.sentence == 0]
     assert [doc.text[q.content.start:q.content.end] for q in heading] == ["تعثّر المفاوضات يلوّح باحتقان اجتماعي"]
+
+
+def test_what_is_said_starts_at_the_start_of_a_word_unless_the_cue_governs_its_preposition() -> None:
+    doc = analyze("وانتقد المكتب التنفيذي للنقابة تدهور المناخ الاجتماعي.")
+    assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["للنقابة تدهور المناخ الاجتماعي"]
+    doc = analyze("وطالب الوزير محمد العلي بتدعيم الأمن.")
+    assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["تدعيم الأمن"]

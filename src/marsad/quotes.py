@@ -1801,7 +1801,10 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
     said = start > 0 and (s.norms[start - 1] == ":" or (table is not None and "complementiser" in table.roles_at(
         norms, start - 1)))
     while t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and \
-            (said or toks.norm[t - 1] in ("و", "ف")):
+            (said or toks.norm[t - 1] in ("و", "ف") or
+             (start > b and table is not None and "preposition" not in table.roles_at([toks.norm[t - 1]], 0))):
+        # (nor with a clitic cut off a word after the speaker: «للنقابة تدهور ...», not «لنقابة تدهور ...»; right
+        # after the cue a ل is governed: «تدعو لحوار»)
         t -= 1
         c_start = toks.start[t]
     text = doc.text
