@@ -1325,3 +1325,16 @@ def test_what_is_said_starts_at_the_start_of_a_word_unless_the_cue_governs_its_p
     assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["للنقابة تدهور المناخ الاجتماعي"]
     doc = analyze("وطالب الوزير محمد العلي بتدعيم الأمن.")
     assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["تدعيم الأمن"]
+
+
+def test_a_clause_of_contrast_with_its_own_subject_ends_what_is_said_and_gives_the_participle_its_speaker() -> None:
+    doc = analyze("ودعت المنظمات المعنية بأوضاع الأسرى إلى مواقف تضامنية معهم، فيما وجّه المناضل الأسير مروان "
+                  "البرغوثي رسالة في الذكرى الخامسة عشرة لاعتقاله مشيراً إلى أن الإضراب يأتي للتصدي للاحتلال.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes] == [
+        ("المنظمات المعنية بأوضاع الأسرى", "مواقف تضامنية معهم"),
+        ("مروان البرغوثي", "الإضراب يأتي للتصدي للاحتلال")]
+    # a state described after بينما stays the speaker's
+    doc = analyze("وقال الوزير محمد العلي إن المسجد يتسع لألف عسكري، بينما كان عدد رجال الأمن لحظة الانفجار مئتين.")
+    assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == [
+        "المسجد يتسع لألف عسكري، بينما كان عدد رجال الأمن لحظة الانفجار مئتين"]

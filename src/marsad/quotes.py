@@ -1271,6 +1271,31 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
     return before[-1] if before else None
 
 
+#: words that open a clause of contrast with a subject of its own (فيما وجّه فلان، بينما أكد فلان، في حين)
+_CONTRAST = frozenset({"فيما", "بينما", "حين"})
+
+
+def _contrast_subject(doc: Document, s: SentenceView, a: int, speakers: _Speakers,
+                      table: PhraseTable) -> Mention | None:
+    """The subject named right after the verb that follows the last clause of contrast (فيما، بينما، في حين) before
+    the participle at ``a``, where that verb is no cue (a cue there made its own statement) and no other cue stands
+    between; or None."""
+    toks = doc.tokens
+    assert toks is not None
+    for k in range(a - 1, 0, -1):
+        if table.roles_at(s.norms, k).keys() & set(_CUE_ROLES) or s.norms[k] in (".", ":", "؛"):
+            return None
+        if s.norms[k] not in _CONTRAST or s.norms[k - 1] not in ("،", ",", "في"):
+            continue
+        if k + 2 >= a or definite(s.norms[k + 1]) or \
+                speakers.starting_upto(toks.start[s.view[k + 1]], toks.start[s.view[k + 1]]):
+            return None
+        subject = _speaker_after(doc, s, k + 2, speakers)
+        return subject if subject is not None and subject.end <= toks.start[s.view[a]] and \
+            subject.label in ("PER", "ORG", "NORP", "TITLE") else None
+    return None
+
+
 def _titled_subject(doc: Document, s: SentenceView, a: int) -> tuple[int, int] | None:
     """The span of an office that opens the sentence as the subject of the cue at ``a`` (وزير ألماني يحذر من، رئيس
     الجمعية يدعو إلى): up to MAX_TITLED_SUBJECT_WORDS words, no punctuation, no mention, headed by a title word."""
@@ -1521,7 +1546,10 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if speaker is None and s.norms[a].endswith("ات"):
             return None    # «مؤكدات»: women, of a group the sentence has not named — not whoever spoke last
     if speaker is None and role == "participle":
-        speaker = sentence_speaker or _first_speaker(doc, s, a, speakers) or last_speaker
+        # «ودعت المنظمات ...، فيما وجّه الأسير مروان البرغوثي رسالة ... مشيراً إلى أن»: a clause of contrast with
+        # its own verb and subject, between the statement and the participle, gives the participle its subject
+        speaker = _contrast_subject(doc, s, a, speakers, table) or sentence_speaker or \
+            _first_speaker(doc, s, a, speakers) or last_speaker
     if speaker is None and role == "continue" and (_says_directly(s, b, table) or _no_subject_next(doc, s, b, table)
                                                    or bool(table.roles_at(s.norms, b).keys() & set(_CUE_ROLES))) \
             and not _name_quoted_at(doc, s, b):
@@ -1787,6 +1815,7 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
         start += 1
     if start < end and table is not None and "complementiser" in table.roles_at(norms, start):
         start = table.roles_at(norms, start)["complementiser"][0]
+    end = _contrast_end(doc, s, start, end)
     while end > start and toks.kind[s.view[end - 1]] == PUNCT and norms[end - 1] not in _CLOSERS:
         end -= 1
     while end > start and (norms[end - 1] in ("و", "،", ",") or
@@ -1819,6 +1848,23 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
     cue_start, cue_end = _token_span(s, doc, a, b)
     return Quote(id="", kind=kind, speaker=speaker.entity, speaker_mention=speaker.id,
                  cue=doc.span(cue_start, cue_end), content=doc.span(c_start, c_end), sentence=s.index)
+
+
+def _contrast_end(doc: Document, s: SentenceView, start: int, end: int) -> int:
+    """Where a clause of contrast with a subject of its own (...، فيما وجّه المناضل الأسير مروان البرغوثي رسالة)
+    cuts what is said short: the journalist goes on with someone else, outside any quotation mark; else ``end``."""
+    toks = doc.tokens
+    assert toks is not None
+    for i in range(start + 1, end - 2):
+        if s.norms[i] in _OPENERS:
+            return end     # (inside a quotation the words are the speaker's)
+        if s.norms[i] not in _CONTRAST or s.norms[i - 1] not in ("،", ",") or \
+                "copula" in cues().roles_at(s.norms, i + 1):
+            continue     # (not «بينما كان عدد رجال الأمن ...»: a state the speaker describes)
+        lo, hi = toks.start[s.view[i + 2]], toks.end[s.view[min(i + 4, end - 1)]]
+        if any(m.label in ("PER", "ORG", "NORP", "TITLE") and lo <= m.start < hi for m in doc.mentions):
+            return i
+    return end
 
 
 def _view_after(doc: Document, s: SentenceView, offset: int) -> int:
