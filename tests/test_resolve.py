@@ -188,3 +188,9 @@ def test_a_surname_of_a_person_the_kb_does_not_know_joins_them_where_the_kbs_nam
     doc = analyze("التقت إيفانكا ترامب بالمسؤولين في الرياض. وقال ترامب إن الزيارة ناجحة.", published="2017-05-20")
     trumps = {m.text: m.entity for m in doc.mentions if m.label == "PER"}
     assert trumps.get("ترامب") != trumps.get("إيفانكا ترامب")
+
+
+def test_a_state_that_is_no_more_links_to_its_knowledge_base_entry() -> None:
+    doc = analyze("ومنذ انهيار الاتحاد السوفياتي عام 1991 لم تعد يوغوسلافيا موجودة.")
+    assert {e.name_en for e in doc.entities if e.label == "GPE"} >= {"Soviet Union",
+                                                                      "Socialist Federal Republic of Yugoslavia"}
