@@ -1338,3 +1338,11 @@ def test_a_clause_of_contrast_with_its_own_subject_ends_what_is_said_and_gives_t
     doc = analyze("وقال الوزير محمد العلي إن المسجد يتسع لألف عسكري، بينما كان عدد رجال الأمن لحظة الانفجار مئتين.")
     assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == [
         "المسجد يتسع لألف عسكري، بينما كان عدد رجال الأمن لحظة الانفجار مئتين"]
+
+
+def test_a_source_at_the_end_told_to_a_medium_is_the_office_holder_named_after_it() -> None:
+    doc = analyze('وسيتم عرض النتائج على المكتب التنفيذي، وفق ما أكده للجوهرة "اف ام" الناطق الرسمي باسم نقابة '
+                  'الشرطة البلدية، محمد العلي.')
+    names = {e.id: e.name for e in doc.entities}
+    assert [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes] == \
+        [("محمد العلي", "وسيتم عرض النتائج على المكتب التنفيذي")]

@@ -1388,6 +1388,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     content_from = b
     if role == "source":
         b = _past_relative_verb(doc, s, b, table)
+        if b > a + 1 and b < len(s.norms) and (_proclitic(doc, s, b) == "ل" or s.norms[b] == "ل"):
+            b = _past_medium(doc, s, b, speakers)   # «وفق ما أكده للجوهرة "اف ام" الناطق الرسمي ...»: to whom
         if b < len(s.norms) and _with_possessive(doc, s, b, speakers):
             # «بحسب تعبيره لـ"الجوهرة اف أم"»، «حسب قولها»: by the words of whom the pronoun refers to, the last
             # speaker; whom it was said to is no source. In a sentence that quotes someone already, they are the
@@ -1495,8 +1497,13 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                 # «وأوضح المتحدث الرسمي لمديرية الدفاع المدني بمنطقة جازان الرائد يحيى القحطاني أنه»: the office,
                 # then who holds it — the person speaks
                 titled = _person_after_title(doc, s, a, b, speakers, table)
+                person = _apposed_person(doc, s, _view_after(doc, s, speaker.end), speakers) \
+                    if titled is None and role == "source" else None
                 if titled is not None and titled[0].start >= speaker.end:
                     speaker, content_from = titled
+                elif person is not None:
+                    # «وفق ما أكده ... الناطق الرسمي باسم نقابة الشرطة البلدية، منتصر بالله بربيرو»
+                    speaker, content_from = person, _view_after(doc, s, person.end)
                 elif speaker.start == toks.start[s.view[b]]:
                     speaker = _office_holder_before(doc, speaker, speakers) or speaker
             if "relay" in table.roles_at(s.norms, a):
@@ -1830,7 +1837,7 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
     said = start > 0 and (s.norms[start - 1] == ":" or (table is not None and "complementiser" in table.roles_at(
         norms, start - 1)))
     while t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and \
-            (said or toks.norm[t - 1] in ("و", "ف") or
+            (said or toks.norm[t - 1] in ("و", "ف", "س") or
              (start > b and table is not None and "preposition" not in table.roles_at([toks.norm[t - 1]], 0))):
         # (nor with a clitic cut off a word after the speaker: «للنقابة تدهور ...», not «لنقابة تدهور ...»; right
         # after the cue a ل is governed: «تدعو لحوار»)
@@ -2431,6 +2438,29 @@ def _told_then_speaker(doc: Document, s: SentenceView, a: int, b: int, speakers:
                 break
     return (found, start) if start < n and (_says_directly(s, start, table) or
                                             "preposition" in table.roles_at(s.norms, start)) else None
+
+
+def _past_medium(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> int:
+    """Past the medium a statement was told to, written with ل at ``b`` (للجوهرة "اف ام"، لـ«عكاظ»، لوكالة رويترز),
+    where who speaks follows it (a definite word, a title or a name); else ``b``."""
+    toks = doc.tokens
+    assert toks is not None
+    n = len(s.norms)
+    k = b + 1 if s.norms[b] == "ل" else b
+    medium = next(iter(speakers.starting_upto(toks.start[s.view[k]], toks.start[s.view[k]])), None) if k < n else None
+    if medium is not None:
+        k = _view_after(doc, s, medium.end)
+    elif k < n and not _opening(s, k):
+        k += 1     # (the medium's word itself: للجوهرة، لصحيفة)
+    if k < n and _opening(s, k):
+        close = next((i for i in range(k + 1, min(n, k + MAX_QUOTED_NAME_WORDS + 2)) if s.norms[i] in _CLOSERS), None)
+        if close is None:
+            return b
+        k = close + 1
+    if k < n and (definite(s.norms[k]) or title_words().roles_at(s.norms, k) or
+                  speakers.starting_upto(toks.start[s.view[k]], toks.start[s.view[k]])):
+        return k
+    return b
 
 
 def _office_holder_before(doc: Document, office: Mention, speakers: _Speakers) -> Mention | None:
