@@ -1346,3 +1346,16 @@ def test_a_source_at_the_end_told_to_a_medium_is_the_office_holder_named_after_i
     names = {e.id: e.name for e in doc.entities}
     assert [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes] == \
         [("محمد العلي", "وسيتم عرض النتائج على المكتب التنفيذي")]
+
+
+def test_a_noun_of_what_someone_said_after_the_cue_is_its_object_and_the_name_after_it_no_speaker() -> None:
+    doc = analyze("وانتقد النائب تصريحات الوزير محمد العلي الذي أكد أن الوضع مستقر.")
+    names = {e.id: e.name for e in doc.entities}
+    said = [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes]
+    assert said[0][0] != "محمد العلي" and said[0][1].startswith("تصريحات الوزير")
+    doc = analyze("كما استنكر عضو الحزب المستقيل تصريحات رئيس الحزب سليم الرياحي، الذي نفى وجود مكتب لحزبه.")
+    names = {e.id: e.name for e in doc.entities}
+    assert names.get(doc.quotes[0].speaker or "") != "سليم الرياحي"
+    # a source's document is no object (وحسب دعوات نشرها الحزب), nor the statement an aside names (في تصريح له)
+    doc = analyze("وقال الوزير محمد العلي في تصريح له اليوم إن الطلبات تستقبل آليا.")
+    assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["الطلبات تستقبل آليا"]

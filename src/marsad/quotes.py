@@ -1018,6 +1018,8 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
             return None
         if skip and _proclitic(doc, s, b) == "ب":
             return None    # «يعترف بأهمية حلف شمال الأطلسي»: what a preposition governs is no subject
+        if skip and speech and "object_noun" in cues().roles_at(s.norms, b + skip - 1):
+            return None    # «وانتقد النائب تصريحات الوزير محمد العلي»: the name completes the object
         if s.norms[b + skip] in _OPENERS and b + skip + 1 < len(s.view):
             b += 1   # a name in quotation marks: وكالة "رويترز"، أشارت "نيويورك تايمز"
         found = _speaker_at(doc, s, b + skip, speakers)
@@ -1095,8 +1097,8 @@ def _person_after_title(doc: Document, s: SentenceView, a: int, b: int, speakers
     for i in range(b + 1, min(len(s.norms), b + MAX_TITLE_PHRASE + 1)):
         if toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "\"«»“”'":
             return None
-        if table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES} or s.norms[i] in ("الي", "علي") \
-                or s.norms[i] in _RELATIVES or _quotation_opens(s, i):
+        if table.roles_at(s.norms, i).keys() & {"complementiser", "object_noun", *_CUE_ROLES} or \
+                s.norms[i] in ("الي", "علي") or s.norms[i] in _RELATIVES or _quotation_opens(s, i):
             # «حث المجتمع الدولي على عدم الاعتراف بمحاكمة سيف الإسلام القذافي،»: what is said (but a title may
             # hold عن: «النائب عن اسطنبول مراد اوزشليك»)
             return None
@@ -1838,7 +1840,8 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
         norms, start - 1)))
     while t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t] and \
             (said or toks.norm[t - 1] in ("و", "ف", "س") or
-             (start > b and table is not None and "preposition" not in table.roles_at([toks.norm[t - 1]], 0))):
+             (start > b and table is not None and "preposition" not in table.roles_at([toks.norm[t - 1]], 0)
+              and not (toks.norm[t - 1] == "ل" and "verb" in table.phrases.get((norms[a], "الي"), {})))):
         # (nor with a clitic cut off a word after the speaker: «للنقابة تدهور ...», not «لنقابة تدهور ...»; right
         # after the cue a ل is governed: «تدعو لحوار»)
         t -= 1
@@ -2038,8 +2041,8 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             or _governed(doc, s, b) \
             or table.roles_at(s.norms, b).keys() & {"aside", *_CUE_ROLES} \
             or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال") \
-            or "not_speaker" in groups().roles_at(s.norms, b):
-        return None
+            or "not_speaker" in groups().roles_at(s.norms, b) or "object_noun" in table.roles_at(s.norms, b):
+        return None     # (right after the cue, «تفند ادعاءات الحوثيين»: its object)
     n = len(s.norms)
 
     def roles(i: int) -> dict[str, tuple[int, object]]:
@@ -2049,7 +2052,10 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         return "verb" in table.phrases.get((cue, s.norms[i]), {})
 
     def opens(i: int) -> bool:
+        # (a noun of what someone said is the object: «وانتقد النائب تصريحات الوزير»)
         return _complementiser(s, i, table) or s.norms[i] == ":" or (subject and governs(i)) or \
+            (i > b and "object_noun" in roles(i) and not _proclitic(doc, s, i) and
+             s.norms[i - 1] not in ("في", "خلال", "عبر", "حسب", "بحسب", "وفق")) or \
             (_opening(s, i) and not _quoted_name(doc, s, i))
 
     office = b
