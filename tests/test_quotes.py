@@ -1359,3 +1359,10 @@ def test_a_noun_of_what_someone_said_after_the_cue_is_its_object_and_the_name_af
     # a source's document is no object (وحسب دعوات نشرها الحزب), nor the statement an aside names (في تصريح له)
     doc = analyze("وقال الوزير محمد العلي في تصريح له اليوم إن الطلبات تستقبل آليا.")
     assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["الطلبات تستقبل آليا"]
+
+
+def test_where_a_speaking_body_is_belongs_to_its_name_not_to_what_it_says() -> None:
+    doc = analyze("وقال المكتب الجهوي للحزب بسوسة إن الاستقالة نهائية.")
+    assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["الاستقالة نهائية"]
+    doc = analyze("وأعلن أعضاء المكتب الجهوي للحزب بسوسة استقالتهم الجماعية من الحزب.")
+    assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["استقالتهم الجماعية من الحزب"]

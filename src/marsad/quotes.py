@@ -1892,6 +1892,10 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
     التركية للأنباء أن، المصادر | لوكالة الأنباء الألمانية إن)."""
     toks = doc.tokens
     assert toks is not None
+    if p < len(s.norms) and _proclitic(doc, s, p) == "ب" and \
+            (place := next((m for m in speakers.starting_upto(toks.start[s.view[p]], toks.start[s.view[p]])
+                            if m.label in ("GPE", "LOC")), None)) is not None:
+        p = _view_after(doc, s, place.end)    # «أعضاء المكتب الجهوي للحزب بسوسة»: where the body is, of its name
     j = p
     while j < len(s.norms) and j - p < 5 and _name_rest(toks, s, j, after_rest=j > p):
         j += 1
