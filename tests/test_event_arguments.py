@@ -292,3 +292,11 @@ def test_a_masdar_with_its_pronoun_opening_what_is_said_has_the_speaker_as_actor
     doc = analyze("وأوقفته الشرطة التونسية في المطار.")
     authorities = next(m.entity for m in doc.mentions if m.text == "الشرطة التونسية")
     assert [e.actor for e in doc.events if e.event == "COERCE"] == [[authorities]]
+
+
+def test_who_pays_a_visit_with_the_support_verb_adda_makes_it() -> None:
+    # «أدى زيارة» (Tunisian and Maghrebi news): the verb's subject visits
+    doc = analyze("وأدى وزير التربية ناجي جلول زيارة فجئية إلى المدرسة.")
+    [visit] = [e for e in doc.events if e.event == "CONSULT"]
+    minister = next(m.entity for m in doc.mentions if m.text == "وزير التربية")
+    assert visit.actor == [minister]
