@@ -300,3 +300,14 @@ def test_who_pays_a_visit_with_the_support_verb_adda_makes_it() -> None:
     [visit] = [e for e in doc.events if e.event == "CONSULT"]
     minister = next(m.entity for m in doc.mentions if m.text == "وزير التربية")
     assert visit.actor == [minister]
+
+
+def test_an_attack_named_by_its_perpetrator_is_his_not_the_arresting_polices() -> None:
+    doc = analyze("وأعلنت الشرطة أنها اعتقلت منفذ عملية الدهس.")
+    police = next(m.entity for m in doc.mentions if m.text == "الشرطة")
+    assert [e.actor for e in doc.events if e.event == "ASSAULT"] == [[]]
+    assert [e.actor for e in doc.events if e.event == "COERCE"] == [[police]]
+    doc = analyze("وكان منفذ هجوم برلين أنيس العامري قد قتل في ميلانو.")
+    amri = next(m.entity for m in doc.mentions if m.text == "أنيس العامري")
+    attack = next(e for e in doc.events if e.event == "ASSAULT" and e.trigger and e.trigger.text == "هجوم")
+    assert attack.actor == [amri] and amri not in attack.recipient

@@ -296,7 +296,7 @@ def find_events(doc: Document) -> None:
                     and event.modality in ("asserted", "planned", "expected")    # (a strike decided for Monday)
                     and (clause.norms[start_p] not in senses()["agentless"] or _someone_killed(clause, end))):
                 continue   # an event between no one named; only violence and protest are worth recording so
-            if _mentioned_again(event, recorded):
+            if _mentioned_again(event, recorded) or _same_attack(event, events):
                 continue   # «تفاصيل الاجتماع بين بوتين وويتكوڤ»: the meeting already recorded, named again
             event.id = f"v{len(events) + 1}"
             events.append(event)
@@ -360,6 +360,13 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
         event.actor = [x for x in event.actor if x != here]
         event.recipient = [x for x in event.recipient if x != here]
         event.event_loc = event.event_loc or here
+    if category == "ASSAULT" and _perpetrator_before(clause, a):
+        # «اعتقلت الشرطة منفذ عملية الدهس»: the attack of whom the phrase names, never the arresting police; «منفذ
+        # هجوم برلين أنيس العامري»: the person named after it
+        named = next((m for m in in_sentence if m.start >= trigger_end and m.label == "PER" and
+                      _words_between(doc, trigger_end, m.start) <= PERPETRATOR_REACH), None)
+        event.actor = [named.entity] if named is not None and named.entity else []
+        event.recipient = [x for x in event.recipient if x not in event.actor]
     if category == "ASSAULT" and (struck := _struck_places(doc, clause, a, in_sentence)):
         # «هجوم قندهار»، «هجومي سوسة وباردو»: the place an attack is named by is what it struck, not its agent
         event.actor = [x for x in event.actor if x not in struck]
@@ -982,6 +989,16 @@ def _purpose(toks: Tokens, t: int) -> bool:
     return _proclitic(toks, t, "ل")
 
 
+def _same_attack(event: Event, events: list[Event]) -> bool:
+    """A definite attack trigger (الدهس) whose actor did an attack already recorded in the sentence, with all of its
+    recipients: «منفذ هجوم برلين أنيس العامري الذي قام بعملية الدهس» is one attack."""
+    if event.event != "ASSAULT" or not event.actor or event.trigger is None or \
+            not event.trigger.text.startswith(("ال", "بال", "لل")):
+        return False
+    return any(e.sentence == event.sentence and e.event == "ASSAULT" and e.actor == event.actor and
+               set(event.recipient) <= set(e.recipient) for e in reversed(events))
+
+
 def _mentioned_again(event: Event, recorded: set[tuple[str, frozenset[str]]]) -> bool:
     """A definite trigger noun (الاجتماع) with the same participants as an earlier event of its category."""
     if event.trigger is None or not event.trigger.text.startswith("ال"):
@@ -1227,6 +1244,16 @@ def _witnessing_place(doc: Document, clause: SentenceView, a: int, mentions: lis
                 return place.entity
             return None
     return None
+
+
+#: how many words after an attack named by its perpetrator (منفذ هجوم برلين أنيس العامري) his name may stand
+PERPETRATOR_REACH = 3
+
+
+def _perpetrator_before(clause: SentenceView, a: int) -> bool:
+    """Whether the trigger at ``a`` follows a perpetrator noun one or two words before it (منفذ عملية الدهس، منفذي
+    هجوم لندن)."""
+    return any(a - k >= 0 and clause.norms[a - k] in senses()["perpetrator"] for k in (1, 2))
 
 
 def _struck_places(doc: Document, clause: SentenceView, a: int, mentions: list[Mention]) -> list[str]:
