@@ -556,7 +556,7 @@ def find_quotes(doc: Document) -> None:
                 # its subject between them
                 roles = {"verb": (p + 1, None)}
                 role = "verb"
-            opens = role is not None and _starts_statement(doc, s, p, role, table)
+            opens = role is not None and _starts_statement(doc, s, p, role, table, speakers.times)
             if role == "verb" and not opens and found and all(r == "masdar" for _, _, r in found):
                 # «وفي تعليق على الحادثة قال الطبيب: ...»: the masdar's phrase was the verb's aside
                 opens = True
@@ -697,7 +697,8 @@ def find_quotes(doc: Document) -> None:
             q = _quote(doc, s, a, b, role, limit, speakers, sentence_speaker, last_speaker, table,
                        said=quotes[-1].speaker if quotes and quotes[-1].sentence == s.index else None,
                        going_on=bool(quotes) and quotes[-1].sentence == s.index - 1 and not k,
-                       svo=k in nested or (not k and not fronted and not _starts_statement(doc, s, a, role, table)),
+                       svo=k in nested or (not k and not fronted and
+                                          not _starts_statement(doc, s, a, role, table, speakers.times)),
                        fronted=fronted and not k)
             if q is None or _only_when(doc, q.content.start, q.content.end):
                 continue   # «... كما أعلنت الاستخبارات الأفغانية الأسبوع الماضي.»: no words said, only when
@@ -939,7 +940,8 @@ class _Speakers(MentionIndex):
         return self._by_head.get(head)
 
 
-def _starts_statement(doc: Document, s: SentenceView, p: int, role: str, table: PhraseTable) -> bool:
+def _starts_statement(doc: Document, s: SentenceView, p: int, role: str, table: PhraseTable,
+                      times: dict[int, int] | None = None) -> bool:
     """Whether a cue word at ``p`` opens a statement: at the start of the sentence or of a clause (after a comma,
     a colon, a conjunction such as بينما, or with و/ف attached). A verb inside what is being said (… أن الدعم يعتبر
     …) is part of the content, not a new quote."""
@@ -956,7 +958,7 @@ def _starts_statement(doc: Document, s: SentenceView, p: int, role: str, table: 
             not any(m.label == "PER" and m.start == toks.start[s.view[1]] for m in doc.mentions):
         # (not «وعن أنس رضي الله عنه قال»: from whom a report is handed down)
         return True    # «وحول عدد المشتركين أفاد التقرير بأن»: what the statement is about, then the statement
-    if role == "verb" and p <= MAX_FRONTED_TIME_WORDS and _fronted_time(doc, s, p, table):
+    if role == "verb" and times and p <= MAX_FRONTED_TIME_WORDS and _fronted_time(doc, s, p, table, times):
         return True    # «وفي مساء أمس قال الوزير ...»: a time phrase, then the statement
     # «و أعلنت»: the conjunction written apart
     return prev in ("،", ",", ":", "(", "«", "\"", "و", "ف") or "boundary" in table.roles_at(s.norms, p - 1)
@@ -968,22 +970,25 @@ MAX_FRONTED_TOPIC_WORDS = 5
 MAX_FRONTED_TIME_WORDS = 7
 
 
-def _fronted_time(doc: Document, s: SentenceView, p: int, table: PhraseTable) -> bool:
+def _fronted_time(doc: Document, s: SentenceView, p: int, table: PhraseTable, times: dict[int, int]) -> bool:
     """Whether the words before ``p`` are all a time phrase: words of the ``fronted_time`` row or of a DATE or TIME
-    mention, with at least one date (not «في مساء» alone)."""
+    mention (``times``: start -> end of each), with at least one date (not «في مساء» alone)."""
     toks = doc.tokens
     assert toks is not None
-    start, stop = toks.start[s.view[0]], toks.end[s.view[p - 1]]
-    dates = [(m.start, m.end) for m in doc.mentions if m.label in ("DATE", "TIME") and start <= m.start < stop]
-    if not dates:
-        return False
-    for i in range(p):
-        t = s.view[i]
-        if "fronted_time" in table.roles_at(s.norms, i) or \
-                any(a <= toks.start[t] and toks.end[t] <= b for a, b in dates):
-            continue
-        return False
-    return True
+    dated = False
+    i = 0
+    while i < p:
+        start = toks.start[s.view[i]]
+        if start in times:
+            end = times[start]
+            while i < p and toks.start[s.view[i]] < end:
+                i += 1
+            dated = True
+        elif "fronted_time" in table.roles_at(s.norms, i):
+            i += 1
+        else:
+            return False
+    return dated
 
 
 def _token_span(s: SentenceView, doc: Document, a: int, b: int) -> tuple[int, int]:
