@@ -296,6 +296,8 @@ def find_events(doc: Document) -> None:
                     and event.modality in ("asserted", "planned", "expected")    # (a strike decided for Monday)
                     and (clause.norms[start_p] not in senses()["agentless"] or _someone_killed(clause, end))):
                 continue   # an event between no one named; only violence and protest are worth recording so
+            if category == "ACCUSE" and not event.recipient and clause.norms[start_p] in senses()["warning"]:
+                continue   # «وحذر زيلينسكي من أي تراجع في الاهتمام»: a warning that blames no one is a statement
             if _mentioned_again(event, recorded) or _same_attack(event, events):
                 continue   # «تفاصيل الاجتماع بين بوتين وويتكوڤ»: the meeting already recorded, named again
             event.id = f"v{len(events) + 1}"
