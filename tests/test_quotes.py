@@ -1366,3 +1366,13 @@ def test_where_a_speaking_body_is_belongs_to_its_name_not_to_what_it_says() -> N
     assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["الاستقالة نهائية"]
     doc = analyze("وأعلن أعضاء المكتب الجهوي للحزب بسوسة استقالتهم الجماعية من الحزب.")
     assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["استقالتهم الجماعية من الحزب"]
+
+
+def test_a_source_after_a_clause_of_contrast_does_not_take_a_later_statement_as_its_own() -> None:
+    # a SaudiNewsNet article crashed the stage: the source's content, cut at «، فيما», ended before the statement
+    # that the clause of contrast made, which the source then «passed on»
+    doc = analyze("وتباينت الآراء حول الخاصية الجديدة، بين مرحب بها لتلافي أي مشكلات تشغيلية أو تهديدات أمنية قد تنتج "
+                  "عن إهمال المستخدم في تحديث النظام، فيما تتحدث الآراء الرافضة للخطوة عن فقدان المستخدم السيطرة على "
+                  "البرامج والخصائص التي يستخدمها، وطريقة عملها.بحسب شبكة سكاي نيوز الاخبارية. ولفت رأي آخر إلى "
+                  "عدم المبالغة.")
+    assert all(q.content.start < q.content.end for q in doc.quotes)

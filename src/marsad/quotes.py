@@ -709,7 +709,7 @@ def find_quotes(doc: Document) -> None:
             # else passes on that statement — its words are the statement's, and who spoke goes on speaking
             relayed = role == "source" and bool(quotes) and quotes[-1].sentence == s.index and \
                 quotes[-1].speaker != q.speaker and q.content.end <= toks.start[s.view[a]] <= s.end and \
-                quotes[-1].content.start > q.content.start
+                q.content.start < quotes[-1].content.start < q.content.end
             if relayed:
                 q.content = doc.span(quotes[-1].content.start, q.content.end)
             q.id = f"q{len(quotes) + 1}"
