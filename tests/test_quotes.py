@@ -1376,3 +1376,10 @@ def test_a_source_after_a_clause_of_contrast_does_not_take_a_later_statement_as_
                   "البرامج والخصائص التي يستخدمها، وطريقة عملها.بحسب شبكة سكاي نيوز الاخبارية. ولفت رأي آخر إلى "
                   "عدم المبالغة.")
     assert all(q.content.start < q.content.end for q in doc.quotes)
+
+
+def test_a_cue_that_ends_the_text_after_a_quote_is_no_crash() -> None:
+    # found by the hostile-input property test: a sentence of one cue word after a sentence with a quote read past
+    # the end of its words (a crash since the previous session)
+    for text in ("وقال الوزير محمد العلي إن الوضع مستقر. وأكد", "قال الوزير محمد العلي إن الوضع مستقر.\nوقال"):
+        assert len(analyze(text).quotes) == 1

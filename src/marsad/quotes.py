@@ -1595,7 +1595,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                     (speaker, content_from)
         elif adverb or addressed or object_after or _says_directly(s, b, table) or \
                 _no_subject_next(doc, s, b, table) or (a and sentence_speaker) or \
-                (going_on and not a and role == "verb" and definite(s.norms[b]) and not groups().roles_at(s.norms, b)):
+                (going_on and not a and role == "verb" and b < len(s.norms) and definite(s.norms[b])
+                 and not groups().roles_at(s.norms, b)):
             # «وقال إن ...», «وأكد أنه ...», «وأشار إلى ...», «وطالب في هذا الصدد بـ...»: no subject named — the
             # sentence's speaker or subject when the cue continues a sentence («وكان الأمير فلان ...، وقال إنه»),
             # else the previous speaker, else the person or body the article named last before the cue
