@@ -51,6 +51,7 @@ from marsad.text.tokenize import (
     CLITIC,
     PUNCT,
     RELATIVE_PRONOUNS,
+    WRITTEN_POSSESSIVES,
     SentenceView,
     Tokens,
     definite,
@@ -74,8 +75,6 @@ _PLACE_PREPOSITIONS = frozenset({"في", "الي", "وفي", "قرب", "وسط",
                                  "غرب", "شمالي", "جنوبي", "شرقي", "غربي"})
 #: third-person possessive pronouns (normalised) on a masdar
 _POSSESSIVES = ("ها", "هم", "هما")
-#: the same pronouns as written, with ه (normalised, ه is also the ة of a feminine noun)
-_WRITTEN_POSSESSIVES = ("ه", *_POSSESSIVES)
 _PASSIVE_AUXILIARIES = frozenset({"تم", "يتم", "تمت", "جري", "يجري", "سيتم"})
 #: the passives of defective verbs as written (ألقي، أُلقي), which the active writes with ى (ألقى)
 _DEFECTIVE_PASSIVES = ("ألقي", "أُلقي", "القي")
@@ -440,7 +439,7 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         return True
 
     said = _quote_holding(doc.quotes, start, si)
-    if b == a + 1 and len(word) > 4 and doc.text[start:event.trigger.end].endswith(_WRITTEN_POSSESSIVES) and \
+    if b == a + 1 and len(word) > 4 and doc.text[start:event.trigger.end].endswith(WRITTEN_POSSESSIVES) and \
             said is not None and said.speaker and said.content.start == start and \
             (obj := next((m for m in arguments if m.entity in event.actor and m.start >= event.trigger.end
                           and _right_after(doc, event.trigger.end, m) and not _introduced_by_preposition(doc, m)),
@@ -494,7 +493,7 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         # to, not the name just before it
         act(list(earlier.actor))
     if not event.actor and b == a + 1 and event.event in _SAID_OF_ONESELF and \
-            doc.text[start:event.trigger.end].endswith(_WRITTEN_POSSESSIVES) and len(word) > 5 and \
+            doc.text[start:event.trigger.end].endswith(WRITTEN_POSSESSIVES) and len(word) > 5 and \
             (said := _quote_holding(doc.quotes, start, si)) is not None and said.speaker and \
             doc.text[said.content.start:start].strip() in ("", "أن", "ان", "إن"):
         # «أكد الشاهد أن اجتماعه اليوم بالأطراف ...»: a masdar that opens what someone says, with a pronoun, is the
@@ -552,7 +551,7 @@ def _ready(doc: Document, event: Event, arguments: list[Mention], sentence: int)
     if met is not None and met.entity:
         event.actor = [x for x in event.actor if x != met.entity]
         event.recipient = [met.entity] + [x for x in event.recipient if x != met.entity]
-    if not event.actor and not event.trigger.text.endswith(_WRITTEN_POSSESSIVES):
+    if not event.actor and not event.trigger.text.endswith(WRITTEN_POSSESSIVES):
         # (not «الإعراب عن استعدادها»: the pronoun names who is ready, not whoever is quoted)
         said = _quote_holding(doc.quotes, event.trigger.start, sentence)
         speaker = said.speaker if said is not None else _latest_speaker(doc.quotes, event.trigger.start, sentence)
@@ -589,7 +588,7 @@ def _relative_support_subject(doc: Document, clause: SentenceView, b: int, argum
     assert toks is not None
     support = senses()["support_verb"]
     if b < len(clause.norms) and clause.norms[b] not in RELATIVE_PRONOUNS and any(
-            clause.norms[b].endswith(o) and clause.norms[b][:-len(o)] in support for o in _WRITTEN_POSSESSIVES):
+            clause.norms[b].endswith(o) and clause.norms[b][:-len(o)] in support for o in WRITTEN_POSSESSIVES):
         b -= 1    # «في هجوم شنه مسلحون»: after an indefinite trigger, the verb with its pronoun and no relative
     elif b + 1 >= len(clause.norms) or clause.norms[b] not in RELATIVE_PRONOUNS or clause.norms[b + 1] not in support:
         return None
@@ -650,9 +649,9 @@ def _someone_killed(clause: SentenceView, b: int) -> bool:
     if b >= len(clause.norms) or senses()["disaster"] & set(clause.norms):
         return False
     word = clause.norms[b]
-    if any(word.endswith(o) and word[:-len(o)] in _PRONOUN_HOSTS for o in _WRITTEN_POSSESSIVES):
+    if any(word.endswith(o) and word[:-len(o)] in _PRONOUN_HOSTS for o in WRITTEN_POSSESSIVES):
         return False   # «يُقتل فيها»: a preposition with its pronoun, not a victim
-    return len(word) > 3 and (definite(word) or word.endswith(_WRITTEN_POSSESSIVES)) and \
+    return len(word) > 3 and (definite(word) or word.endswith(WRITTEN_POSSESSIVES)) and \
         word not in ARTICLE_LOOKALIKES
 
 

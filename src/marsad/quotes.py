@@ -36,7 +36,16 @@ from marsad.resolve import local_id
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.inflect import expand, plural_forms
 from marsad.text.normalise import fold
-from marsad.text.tokenize import CLITIC, PUNCT, RELATIVE_PRONOUNS, SentenceView, definite, reads_whole, sentence_views
+from marsad.text.tokenize import (
+    CLITIC,
+    PUNCT,
+    RELATIVE_PRONOUNS,
+    WRITTEN_POSSESSIVES,
+    SentenceView,
+    definite,
+    reads_whole,
+    sentence_views,
+)
 
 SPEAKER_LABELS = frozenset({"PER", "ORG", "NORP", "GPE", "FAC", "TITLE"})
 _CUE_ROLES = ("verb", "participle", "continue", "source", "masdar")
@@ -1175,17 +1184,13 @@ def _person_next(doc: Document, s: SentenceView, i: int) -> bool:
     return i < len(s.view) and any(m.label == "PER" and m.start == toks.start[s.view[i]] for m in doc.mentions)
 
 
-#: third-person pronouns written on a noun (مطالبته، دعوتها، تأكيدهم)
-_WRITTEN_POSSESSIVES = ("ه", "ها", "هم", "هما")
-
-
 def _pronominal_noun(doc: Document, s: SentenceView, i: int) -> bool:
     """Whether the word at ``i`` is an indefinite noun written with a third-person pronoun (مطالبته، دعوتها) that is
     no title word nor cue: after a verb (وجدّد مطالبته الحكومة بـ) it is the object whose pronoun is the subject."""
     toks = doc.tokens
     assert toks is not None
     word = doc.text[toks.start[s.view[i]]:toks.end[s.view[i]]]
-    return len(word) > 4 and word.endswith(_WRITTEN_POSSESSIVES) and not definite(s.norms[i]) and \
+    return len(word) > 4 and word.endswith(WRITTEN_POSSESSIVES) and not definite(s.norms[i]) and \
         not title_words().roles_at(s.norms, i) and not cues().roles_at(s.norms, i)
 
 

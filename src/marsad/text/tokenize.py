@@ -477,6 +477,9 @@ def sentence_views(doc: Document) -> list[SentenceView]:
 
 #: relative pronouns (normalised)
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللاتي", "اللواتي"})
+#: third-person pronouns as written on a noun or verb (مطالبته، دعمها، لقائهم، زيارتهما; normalised, ه is also the ة of
+#: a feminine noun)
+WRITTEN_POSSESSIVES = ("ه", "ها", "هم", "هما")
 #: normalised words that begin with ال without being definite: إلى, إلا, الآن and the relative pronouns
 ARTICLE_LOOKALIKES = frozenset({"الي", "الا", "الان"}) | RELATIVE_PRONOUNS
 
