@@ -438,9 +438,9 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         act([cue_speaker[start]] if start in cue_speaker else [])
         return True
 
-    said = _quote_holding(doc.quotes, start, si)
     if b == a + 1 and len(word) > 4 and doc.text[start:event.trigger.end].endswith(WRITTEN_POSSESSIVES) and \
-            said is not None and said.speaker and said.content.start == start and \
+            (said := _quote_holding(doc.quotes, start, si)) is not None and said.speaker and \
+            said.content.start == start and \
             (obj := next((m for m in arguments if m.entity in event.actor and m.start >= event.trigger.end
                           and _right_after(doc, event.trigger.end, m) and not _introduced_by_preposition(doc, m)),
                          None)) is not None:
