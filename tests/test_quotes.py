@@ -1314,10 +1314,12 @@ def test_fear_and_praise_written_as_their_rarer_forms_are_cues() -> None:
 
 
 def test_a_heading_keeps_its_speaker_when_a_cue_inside_it_makes_no_quote() -> None:
-    doc = analyze("اتحاد الشغل : تعثّر المفاوضات يلوّح باحتقان اجتماعي\n"
+    # (tune12's JA-localNews-1786; without the second clause the cue word inside was not reached)
+    doc = analyze("اتحاد الشغل : تعثّر المفاوضات يلوّح باحتقان اجتماعي.. والسنة الدراسية مهدّدة\n"
                   "قال الاتحاد العام التونسي للشغل في بيان إن المفاوضات متعثرة.")
     heading = [q for q in doc.quotes if q.sentence == 0]
-    assert [doc.text[q.content.start:q.content.end] for q in heading] == ["تعثّر المفاوضات يلوّح باحتقان اجتماعي"]
+    assert [doc.text[q.content.start:q.content.end] for q in heading] == \
+        ["تعثّر المفاوضات يلوّح باحتقان اجتماعي.. والسنة الدراسية مهدّدة"]
 
 
 def test_what_is_said_starts_at_the_start_of_a_word_unless_the_cue_governs_its_preposition() -> None:
