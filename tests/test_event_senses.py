@@ -270,3 +270,10 @@ def test_the_place_an_attack_is_named_by_is_what_it_struck_never_its_agent() -> 
     doc = analyze("هجوم روسيا على أوكرانيا أسفر عن مقتل عشرة أشخاص.")
     names = {e.id: e.name for e in doc.entities}
     assert ["روسيا"] in [[names[a] for a in e.actor] for e in doc.events]
+
+
+def test_what_constitutes_a_threat_is_a_judgement_not_a_threat() -> None:
+    doc = analyze("وتعتبر روسيا أن توسع حلف شمال الأطلسي نحو الشرق يمثل تهديدًا لأمنها القومي.")
+    assert "THREATEN" not in [e.event for e in doc.events]
+    doc = analyze("وهددت إيران إسرائيل بالرد.")
+    assert "THREATEN" in [e.event for e in doc.events]
