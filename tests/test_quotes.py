@@ -1385,3 +1385,36 @@ def test_a_cue_that_ends_the_text_after_a_quote_is_no_crash() -> None:
     # the end of its words (a crash since the previous session)
     for text in ("وقال الوزير محمد العلي إن الوضع مستقر. وأكد", "قال الوزير محمد العلي إن الوضع مستقر.\nوقال"):
         assert len(analyze(text).quotes) == 1
+
+
+def test_a_subject_between_kana_and_qad_a_time_aside_and_a_relative_after_a_comma() -> None:
+    # an ANT article of the thirteenth tuning set (Apache-2.0): «وكان أعضاء المكتب الجهوي للاتحاد الوطني الحر
+    # بسوسة، قد أعلنوا خلال شهر نوفمبر الفارط، استقالتهم» (the body named after its members, however long its name,
+    # speaks; the time phrase is an aside), «سليم الرياحي، الذي نفى وجود مكتب» (the name before the relative speaks),
+    # and «بعد طلبه حق الرد» (his request: no group of students, طلبة)
+    path = next((Path(__file__).parent / "data" / "tune13" / "articles").glob("JA-politic-23-*.txt"))
+    doc = analyze(path.read_text(encoding="utf-8"), published="2016-12-27")
+    names = {e.id: e.name for e in doc.entities}
+    said = [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes]
+    assert next(s for s, c in said if c.startswith("استقالتهم الجماعية من الحزب")).startswith("المكتب الجهوي")
+    assert ("سليم الرياحي", "وجود مكتب رسمي لحزبه في سوسة") in said
+    assert "طلبه" not in [m.text for m in doc.mentions]
+
+
+def test_a_source_whose_name_a_relative_clause_follows_attributes_what_came_before() -> None:
+    # an ANT article of the ninth tuning set: «...، وفق تأكيد القروي، الذي عبر عن انفتاح الحركة»
+    path = next((Path(__file__).parent / "data" / "tune9" / "articles").glob("JA-politic-111-*.txt"))
+    doc = analyze(path.read_text(encoding="utf-8"), published="2016-08-13")
+    said = [doc.text[q.content.start:q.content.end] for q in doc.quotes]
+    assert any("تسليم المشعل" in c for c in said) and not any(c.startswith("الذي") for c in said)
+    assert "انفتاح الحركة على كل الدستوريين وحماة الفكر الدستوري من مناضلين وشباب ومرأة" in said
+
+
+def test_a_plural_in_yn_right_after_the_verb_is_its_object_even_where_no_table_lists_it() -> None:
+    # «ودعا الفاعلين الاقتصاديين الإيطاليين إلى» (the development set's JA-politic-116): the subject would be
+    # الفاعلون; an office in ين stays a subject (وقال الأمين العام)
+    doc = analyze("وكانت الحكومة قد قررت ذلك. ودعا الفاعلين الاقتصاديين الإيطاليين إلى تطوير استثماراتهم في تونس.")
+    names = {e.id: e.name for e in doc.entities}
+    assert "الفاعلين" not in (names.get(doc.quotes[-1].speaker or "") or "")
+    doc = analyze("وقال الأمين العام للحزب إن الوضع صعب.")
+    assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["الوضع صعب"]

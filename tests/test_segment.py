@@ -102,3 +102,12 @@ def test_heading_line_rules() -> None:
 def test_blank_and_punctuation_lines_are_not_blocks() -> None:
     text = "فقرة أولى.\n\n   \n***\nفقرة ثانية.\r\nفقرة ثالثة."
     assert [text[b.start:b.end] for b in segment_blocks(text)] == ["فقرة أولى.", "فقرة ثانية.", "فقرة ثالثة."]
+
+
+def test_a_closing_mark_whose_opening_was_left_out_opens_nothing() -> None:
+    # «... ليس غريبا على فلان" على حد تعبيره.» (an ANT article of the thirteenth tuning set): the mark closes a
+    # quotation the writer never opened; read as an opening it paired with the next quoted name and hid the
+    # sentence ends between them
+    text = ('قائلا إنه عيب لكنه ليس غريبا على سليم" على حد تعبيره. كما استنكر عضو الحزب في برنامج "بوليتكا" '
+            'تصريحاته. وتحصلت "الجوهرة" على نسخة.')
+    assert len(split_sentences(text, 0, len(text))) == 3

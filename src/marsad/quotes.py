@@ -116,6 +116,7 @@ def group_mentions(doc: Document) -> None:
     views = sentence_views(doc)
     name_at = {m.start: m for m in doc.mentions if m.label in ("ORG", "GPE", "PER", "NORP")}
     place_at = {m.start: m for m in doc.mentions if m.label in ("GPE", "LOC")}
+    writes_ta_marbuta = "ة" in doc.text
     for s in views:
         _institutions(doc, s, table, taken)
         p = 0
@@ -134,6 +135,10 @@ def group_mentions(doc: Document) -> None:
                     definite(s.norms[p]):
                 first, counted = bisect_left(s.view, counts[toks.start[s.view[p - 2]]]), True   # ثلاثة من الإرهابيين
             head = s.norms[head_end - 1]
+            last = s.view[head_end - 1]
+            if head.endswith("ه") and doc.text[toks.end[last] - 1] == "ه" and writes_ta_marbuta:
+                p = head_end   # «بعد طلبه حق الرد»: his request, not students (طلبة) — where the text writes ة as ة
+                continue
             if first == p and "quantified" in table.roles_at(s.norms, p):
                 p = head_end   # «الرئاسة العامة لرعاية الشباب»: youth named alone is no group (عدد من الشباب is)
                 continue
@@ -1073,6 +1078,13 @@ def _object_group(doc: Document, s: SentenceView, b: int, speakers: _Speakers, t
         return False
     start = toks.start[s.view[b]]
     group = next((m for m in speakers.starting_upto(start, start) if m.label == "NORP"), None)
+    if group is None and definite(s.norms[b]) and not any(m.start == start for m in doc.mentions) and \
+            not title_words().roles_at(s.norms, b):    # (not an office: وقال الأمين العام)
+        # a group the tables do not list (ودعا الفاعلين الاقتصاديين إلى): the plural and the adjectives after it
+        end = b + 1
+        while end < len(s.norms) and definite(s.norms[end]) and s.norms[end].endswith("ين"):
+            end += 1
+        return not _says_directly(s, end, table)
     return group is not None and not _says_directly(s, _view_after(doc, s, group.end), table)
 
 
@@ -1258,7 +1270,9 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
     before = [m for m in speakers.starting_upto(s.start, cue_start) if m.end <= cue_start and not _addressed(doc, s, m)
               and doc.text[m.end:cue_start].strip(" ،,\u00a0") in _BEFORE_CUE
               and not (len(doc.text[m.end:cue_start].strip(" ،,\u00a0")) > 3 and
-                       ("،" in doc.text[m.end:cue_start] or "," in doc.text[m.end:cue_start]))]
+                       ("،" in doc.text[m.end:cue_start] or "," in doc.text[m.end:cue_start]) and
+                       # (a relative after a comma is the name's: «سليم الرياحي، الذي نفى»)
+                       fold(doc.text[m.end:cue_start].strip(" ،,\u00a0")) not in _RELATIVES)]
     if before and before[-1].label in PLACE_SPEAKERS and _after_preposition(doc.text, before[-1].start):
         # «بالمحكمة الابتدائية بقابس، وقد أوضح»: a place after a preposition is no subject; «وزارة الأمن القومي في
         # كوريا الشمالية أعلنت»: the body it completes is
@@ -1271,6 +1285,9 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
                 m.label in SPEAKER_LABELS for m in speakers.starting_upto(toks.start[s.view[a + 1]],
                                                                           toks.start[s.view[a + 1]])))):
         return None   # «أرقام البنك الدولي التي أوردتها منظمة الصحة»: what the clause is about, not its subject
+    relative = fold(doc.text[before[-1].end:cue_start].strip(" ،,\u00a0")) if before else ""
+    if relative in _RELATIVE_GENDER and _cue_gender(s.norms[a], cues()) not in (None, _RELATIVE_GENDER[relative]):
+        return None   # «في تونس، التي قال إنها "بلد آمن"»: a relative the verb does not agree with is its topic
     if before and before[-1].label in ("ORG", "TITLE", "GPE"):
         # «وكان راشد الغنوشي رئيس حركة النهضة التونسية اعترف بأنه»: the person, then his office in apposition
         office = next((m for m in speakers.starting_upto(s.start, before[-1].start) if m.label == "TITLE"
@@ -1441,7 +1458,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     # is its object, and the verb's subject the one already speaking
     object_after = role in ("verb", "continue") and b < len(s.norms) and _cue_gender(s.norms[a], table) == "M" and \
         _feminine_noun(doc, s, b, speakers)
-    no_subject_after = no_subject_after or object_after
+    no_subject_after = no_subject_after or object_after or \
+        (role in ("verb", "continue") and b < len(s.norms) and _object_group(doc, s, b, speakers, table))
+    # («ودعا الفاعلين الاقتصاديين الإيطاليين إلى»: a group in ين right after the verb is its object)
     if role in ("verb", "continue") and b < len(s.norms) and "audience" in table.roles_at(s.norms, b):
         b += 1   # «وأكد لي رئيس القسم أن»: to me, and then who speaks
         content_from = b
@@ -1476,14 +1495,16 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             return None
         return _make(doc, s, start, limit, speaker, a, b, limit=limit, table=table)
     if speaker is None and role == "verb" and a > 1 and s.norms[a - 1] == "قد":
-        # «وكان خان قد طالب المحكمة العليا بتشكيل لجنة»: the subject stands between كان and قد; the noun after the
-        # cue is its object
-        before = _speaker_before(doc, s, a, speakers)
-        at = bisect_left(toks.start, before.start) if before is not None else 0
-        k = bisect_left(s.view, at)
-        if before is not None and 0 < k < len(s.view) and s.view[k] == at and \
-                "copula" in table.roles_at(s.norms, k - 1):
-            speaker = before
+        # «وكان خان قد طالب المحكمة العليا بتشكيل لجنة»: the subject stands between كان and قد, however long its
+        # phrase («وكان أعضاء المكتب الجهوي للاتحاد الوطني الحر بسوسة، قد أعلنوا»: the body whose members speak);
+        # the noun after the cue is its object
+        k = next((k for k in range(a - 2, max(-1, a - 2 - MAX_COPULA_SUBJECT), -1)
+                  if "copula" in table.roles_at(s.norms, k)), None)
+        if k is not None and k + 2 < a and "member" in groups().roles_at(s.norms, k + 1):
+            k += 1
+        if k is not None:
+            at = toks.start[s.view[k + 1]]
+            speaker = next((m for m in speakers.starting_upto(at, at) if m.end <= toks.start[s.view[a]]), None)
     if role in ("verb", "masdar", "source", "continue") and not no_subject_after and speaker is None:
         speaker = _speaker_after(doc, s, b, speakers, speech=role in ("verb", "continue"))
         if speaker is not None:
@@ -1629,8 +1650,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         # «وفقا لتقارير إعلامية، غادر ويتكوف ...»: what the source says is the rest of the sentence after its comma;
         # «... بحسب المصدر» at the end: the sentence before the phrase
         comma = next((i for i in range(content_from, limit) if s.norms[i] in ("،", ",")), None)
-        if comma is not None and comma == content_from:
-            content_from = comma + 1
+        if comma is not None and comma == content_from and \
+                not (comma + 1 < limit and fold(s.norms[comma + 1]) in _RELATIVES):
+            content_from = comma + 1    # (not «...، وفق تأكيد القروي، الذي عبر عن»: the source's own clause)
         elif a > 0 and (_nothing_after(doc, s, content_from, limit) or s.norms[a - 1] in ("،", ",") or
                         _apposition_only(doc, s, content_from, limit)):
             # the phrase ends the sentence or closes a clause («...، بحسب ما أعلنت الوزارة صباح اليوم، ما أدى
@@ -1650,6 +1672,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     start = _after_aside(doc, s, content_from, limit, table, opened=told)
     return _make(doc, s, start, limit, speaker, a, b, limit=limit, table=table)
 
+
+#: how many words may stand between كان and قد before a cue: the subject's phrase (وكان X ...، قد أعلن)
+MAX_COPULA_SUBJECT = 12
 
 #: how many words of a medium's name and description may stand between the relay verb's subject and عن
 MAX_MEDIUM_REST = 4
@@ -1816,9 +1841,22 @@ def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: Phra
         if (any(r in roles for r in _CUE_ROLES if r != "masdar") and not _anonymity(s, i + 1)) or s.norms[i] == ".":
             break      # (a masdar is the aside itself: «، في بيان له اليوم، أن»)
         if closed is None and s.norms[i] in ("،", ",") and i + 1 < limit and \
-                (s.norms[i + 1] in _OPENERS or _governed(doc, s, i + 1)):
-            closed = i + 1
+                (s.norms[i + 1] in _OPENERS or _governed(doc, s, i + 1) or _time_only(doc, s, p + 1, i)):
+            closed = i + 1    # (or a time alone: «أعلنوا خلال شهر نوفمبر الفارط، استقالتهم»)
     return p if closed is None or opened else closed
+
+
+def _time_only(doc: Document, s: SentenceView, a: int, b: int) -> bool:
+    """Whether the words ``a:b`` are a date, time or duration, with the time words of the ``fronted_time`` row
+    (شهر نوفمبر الفارط، يوم الثلاثاء الماضي)."""
+    toks = doc.tokens
+    assert toks is not None
+    if a >= b:
+        return False
+    lo, hi = toks.start[s.view[a]], toks.end[s.view[b - 1]]
+    times = [m for m in doc.mentions if m.label in ("DATE", "TIME", "DURATION") and m.start < hi and m.end > lo]
+    return all(any(m.start <= toks.start[s.view[k]] and toks.end[s.view[k]] <= m.end for m in times) or
+               "fronted_time" in cues().roles_at(s.norms, k) for k in range(a, b)) and bool(times)
 
 
 def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention, a: int, b: int, *, limit: int,
@@ -1977,6 +2015,8 @@ def _name_rest(toks: Any, s: SentenceView, j: int, *, after_rest: bool) -> bool:
 
 #: relative pronouns that open a clause about the speaker
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "وهو", "وهي", "هو", "هي"})
+#: the gender of the singular relatives and pronouns above, which a verb whose subject they are agrees with
+_RELATIVE_GENDER = {"الذي": "M", "التي": "F", "وهو": "M", "هو": "M", "وهي": "F", "هي": "F"}
 #: the most words (a bare title: النائبة، الطبيبة) passed over between a cue and its speaker's name
 MAX_TITLE_WORDS = 2
 #: how far after the speaker the complementiser may come (قال X في تصريح لمراسل الجوهرة أف أم إن ...)

@@ -113,6 +113,9 @@ def _quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif stack and stack[-1][0] != "«":
             # “ ” „ and " pair with one another in either order: Arabic sites mix and mirror them
             regions.append((stack.pop()[1], pos + 1))
+        elif ch == '"' and pos > start and not text[pos - 1].isspace() and \
+                (pos + 1 >= end or text[pos + 1].isspace() or text[pos + 1] in ".،,؛:"):
+            continue    # a closing mark whose opening the writer left out («ليس غريبا على فلان" على حد تعبيره»)
         else:
             stack.append((ch, pos))
     return regions
