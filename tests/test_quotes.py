@@ -1418,3 +1418,18 @@ def test_a_plural_in_yn_right_after_the_verb_is_its_object_even_where_no_table_l
     assert "الفاعلين" not in (names.get(doc.quotes[-1].speaker or "") or "")
     doc = analyze("وقال الأمين العام للحزب إن الوضع صعب.")
     assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["الوضع صعب"]
+
+
+def test_a_definite_word_before_the_governed_preposition_after_a_quote_is_the_object() -> None:
+    # an ANT article of the fourteenth tuning set: «... أقرت وزيرة الصحة سميرة مرعي فريعة ... بان ...» and then
+    # «وأكدت الحرص على مزيد العناية ...، داعية نقابة اطباء الاسنان إلى ...»: the minister goes on; «الحرص» (care)
+    # is what she stresses, no speaker
+    path = next((Path(__file__).parent / "data" / "tune14" / "articles").glob("JA-localNews-227-*.txt"))
+    doc = analyze(path.read_text(encoding="utf-8"), published="2017-01-28")
+    names = {e.id: e.name for e in doc.entities}
+    said = {doc.text[q.content.start:q.content.end][:20]: names.get(q.speaker or "") for q in doc.quotes}
+    assert next(v for k, v in said.items() if k.startswith("الحرص على")) == "سميرة مرعي فريعة"
+    assert next(v for k, v in said.items() if k.startswith("نقابة اطباء")) == "سميرة مرعي فريعة"
+    doc = analyze("وقال الوزير محمد العلي إن الوضع مستقر. وأشار الباحثون إلى أن الدراسة جديدة.")
+    names = {e.id: e.name for e in doc.entities}
+    assert names.get(doc.quotes[-1].speaker or "") == "الباحثون"

@@ -1610,7 +1610,15 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             and last_speaker is not None and last_speaker.label == "PER" else None
         # «وتحذر المواطنين والمقيمين من»: a group in ين right after the verb is its object; no subject is named
         addressed = b < len(s.norms) and _object_group(doc, s, b, speakers, table)
-        unnamed = None if adverb or addressed or plural or object_after else \
+        # «وأكدت الحرص على مزيد ...» right after a sentence that quoted her: a definite word no table knows as a
+        # speaker, before the preposition the cue governs and no complementiser (not «وأشار الباحثون إلى أن»), is
+        # the object of whoever goes on speaking
+        object_next = going_on and not a and role == "verb" and b + 2 < len(s.norms) and definite(s.norms[b]) and \
+            "verb" in table.phrases.get((s.norms[a], s.norms[b + 1]), {}) and not _complementiser(s, b + 2, table) and \
+            not groups().roles_at(s.norms, b) and not title_words().roles_at(s.norms, b) and \
+            not _family_name(s.norms[b]) and not _mention_at(doc, s, b, tuple(SPEAKER_LABELS)) and \
+            last_speaker is not None
+        unnamed = None if adverb or addressed or plural or object_after or object_next else \
             _unnamed_speaker(doc, s, b, table, speakers, cue=s.norms[a], subject=not (a and sentence_speaker),
                              refers=refers)
         if unnamed is not None:
