@@ -1433,3 +1433,13 @@ def test_a_definite_word_before_the_governed_preposition_after_a_quote_is_the_ob
     doc = analyze("وقال الوزير محمد العلي إن الوضع مستقر. وأشار الباحثون إلى أن الدراسة جديدة.")
     names = {e.id: e.name for e in doc.entities}
     assert names.get(doc.quotes[-1].speaker or "") == "الباحثون"
+
+
+def test_a_subject_before_kana_qad_inside_what_is_said_speaks_for_the_verb() -> None:
+    # an ANT article of the fourteenth tuning set: «وأضاف البيان أن مرزوق كان قد أعلم رئيس الجمهورية الباجي قائد
+    # السبسي بهذا اللقاء»: مرزوق informed the president, who is told, not who tells
+    path = next((Path(__file__).parent / "data" / "tune14" / "articles").glob("JA-politic-146-*.txt"))
+    doc = analyze(path.read_text(encoding="utf-8"), published="2017-02-22")
+    names = {e.id: e.name for e in doc.entities}
+    informed = [q for q in doc.quotes if doc.text[q.cue.start:q.cue.end] == "أعلم"]
+    assert [names.get(q.speaker or "") for q in informed] == ["محسن مرزوق"]

@@ -1502,7 +1502,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                   if "copula" in table.roles_at(s.norms, k)), None)
         if k is not None and k + 2 < a and "member" in groups().roles_at(s.norms, k + 1):
             k += 1
-        if k is not None:
+        if k is not None and k == a - 2:
+            speaker = _speaker_before(doc, s, k, speakers)    # «أن مرزوق كان قد أعلم»: the subject before كان
+        elif k is not None:
             at = toks.start[s.view[k + 1]]
             speaker = next((m for m in speakers.starting_upto(at, at) if m.end <= toks.start[s.view[a]]), None)
     if role in ("verb", "masdar", "source", "continue") and not no_subject_after and speaker is None:
