@@ -1443,3 +1443,12 @@ def test_a_subject_before_kana_qad_inside_what_is_said_speaks_for_the_verb() -> 
     names = {e.id: e.name for e in doc.entities}
     informed = [q for q in doc.quotes if doc.text[q.cue.start:q.cue.end] == "أعلم"]
     assert [names.get(q.speaker or "") for q in informed] == ["محسن مرزوق"]
+
+
+def test_a_source_that_ends_a_sentence_of_several_statements_passes_them_all_on() -> None:
+    # an ANT article of the fourteenth tuning set: «واعترف الرجل بأنه ... وقال إن ... مطالبا "..."، بحسب الصحيفة»
+    doc = analyze('وقالت صحيفة عكاظ إن الشرطة اعتقلته. واعترف الرجل بأنه وضع ملصقات في المساجد وقال إن هدفه كان '
+                  'التوعية مطالبا "بمساواتهن مع الرجل"، بحسب الصحيفة.')
+    names = {e.id: e.name for e in doc.entities}
+    paper = [doc.text[q.content.start:q.content.end] for q in doc.quotes if names.get(q.speaker or "") == "صحيفة عكاظ"]
+    assert paper[-1].startswith("وضع ملصقات في المساجد وقال إن") and paper[-1].endswith("الرجل\"")

@@ -725,7 +725,15 @@ def find_quotes(doc: Document) -> None:
                 quotes[-1].speaker != q.speaker and q.content.end <= toks.start[s.view[a]] <= s.end and \
                 q.content.start < quotes[-1].content.start < q.content.end
             if relayed:
-                q.content = doc.span(quotes[-1].content.start, q.content.end)
+                # (all the statements of the sentence before it: «واعترف الرجل بأنه ... وقال إن ... مطالبا "..."،
+                # بحسب الصحيفة» — from the first)
+                first = quotes[-1]
+                for earlier in reversed(quotes):
+                    if earlier.sentence != s.index or earlier.speaker == q.speaker:
+                        break
+                    if q.content.start < earlier.content.start:
+                        first = earlier
+                q.content = doc.span(first.content.start, q.content.end)
             q.id = f"q{len(quotes) + 1}"
             quotes.append(q)
             if k in nested or relayed or (a > 0 and s.norms[a - 1] in RELATIVE_PRONOUNS):
