@@ -1452,3 +1452,11 @@ def test_a_source_that_ends_a_sentence_of_several_statements_passes_them_all_on(
     names = {e.id: e.name for e in doc.entities}
     paper = [doc.text[q.content.start:q.content.end] for q in doc.quotes if names.get(q.speaker or "") == "صحيفة عكاظ"]
     assert paper[-1].startswith("وضع ملصقات في المساجد وقال إن") and paper[-1].endswith("الرجل\"")
+
+
+def test_a_place_of_a_phrase_a_preposition_governs_is_no_subject_of_the_cue_after_it() -> None:
+    # an ANT article of the fourteenth tuning set: «ملصقات في مساجد في منطقة الأحساء يدعو فيها إلى»
+    doc = analyze("قالت صحيفة عكاظ إن محكمة أصدرت حكما. واعتقل الرجل أثناء نشره ملصقات في مساجد في منطقة الأحساء "
+                  "يدعو فيها إلى إنهاء نظام الولاية.")
+    names = {e.id: e.name for e in doc.entities}
+    assert "الأحساء" not in [names.get(q.speaker or "") for q in doc.quotes]

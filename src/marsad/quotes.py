@@ -1281,6 +1281,8 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
                        ("،" in doc.text[m.end:cue_start] or "," in doc.text[m.end:cue_start]) and
                        # (a relative after a comma is the name's: «سليم الرياحي، الذي نفى»)
                        fold(doc.text[m.end:cue_start].strip(" ،,\u00a0")) not in _RELATIVES)]
+    if before and before[-1].label in PLACE_SPEAKERS and _in_place_phrase(doc.text, before[-1].start):
+        return None   # «ملصقات في مساجد في منطقة الأحساء يدعو فيها»: a place of a phrase a preposition governs
     if before and before[-1].label in PLACE_SPEAKERS and _after_preposition(doc.text, before[-1].start):
         # «بالمحكمة الابتدائية بقابس، وقد أوضح»: a place after a preposition is no subject; «وزارة الأمن القومي في
         # كوريا الشمالية أعلنت»: the body it completes is
@@ -2687,6 +2689,16 @@ def _after_preposition(text: str, start: int) -> bool:
     while k > 0 and text[k - 1] in "وف":
         k -= 1
     return k == 0 or not text[k - 1].isalpha()
+
+
+def _in_place_phrase(text: str, start: int) -> bool:
+    """Whether the place name at ``start`` completes a noun a preposition governs (في منطقة الأحساء، بولاية
+    سيدي بوزيد): where, not who."""
+    words = text[max(0, start - 30):start].split()
+    if len(words) < 2 or not text[start - 1:start].isspace():
+        return False
+    noun = fold(words[-1])
+    return fold(words[-2]) in _SEPARATE_PREPOSITIONS or (noun[:1] in ("ب", "ل") and len(noun) > 4)
 
 
 def _quoted(text: str, start: int, offset: int) -> bool:
