@@ -1460,3 +1460,17 @@ def test_a_place_of_a_phrase_a_preposition_governs_is_no_subject_of_the_cue_afte
                   "يدعو فيها إلى إنهاء نظام الولاية.")
     names = {e.id: e.name for e in doc.entities}
     assert "الأحساء" not in [names.get(q.speaker or "") for q in doc.quotes]
+
+
+def test_a_closing_source_told_to_a_known_medium_without_marks_is_the_office_holder_named_last() -> None:
+    # an ANT article of the fourteenth tuning set: «... وفق ما اكده للجوهرة أف أم الكاتب العام للجامعة العامة
+    # للصناعات الغذائية والسياحة والتجارة والصناعات التقليدية الحبيب رجب اثر جلسة صلحية انعقدت مساء اليوم.»: the
+    # medium the knowledge base knows stands (the tagger had read «أف أم الكاتب» as a person), the long office
+    # ends in its holder's name, and the occasion after it closes the sentence
+    path = next((Path(__file__).parent / "data" / "tune14" / "articles").glob("JA-localNews-3522-*.txt"))
+    doc = analyze(path.read_text(encoding="utf-8"), published="2015-05-26")
+    names = {e.id: e.name for e in doc.entities}
+    assert not [m for m in doc.mentions if m.label == "PER" and "أم" in m.text.split()]
+    source = [q for q in doc.quotes if doc.text[q.cue.start:q.cue.end].startswith("وفق")]
+    assert [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end][:20]) for q in source] == \
+        [("الحبيب رجب", "أفضت جلسة صلحية انعق")]

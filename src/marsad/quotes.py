@@ -1177,7 +1177,8 @@ def _titled_source(doc: Document, s: SentenceView, b: int, speakers: _Speakers) 
         person = next((m for m in speakers.starting_upto(start, start) if m.label == "PER"), None)
         if person is not None:
             after = _view_after(doc, s, person.end)
-            return person if after >= len(s.norms) or s.norms[after] in ("،", ",", ".") else None
+            return person if after >= len(s.norms) or s.norms[after] in ("،", ",", ".") or \
+                _closing_aside(s, after, len(s.norms) - (s.norms[-1] == "."), table) else None
     return None
 
 
@@ -1542,8 +1543,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                 # «وأوضح المتحدث الرسمي لمديرية الدفاع المدني بمنطقة جازان الرائد يحيى القحطاني أنه»: the office,
                 # then who holds it — the person speaks
                 titled = _person_after_title(doc, s, a, b, speakers, table)
-                person = _apposed_person(doc, s, _view_after(doc, s, speaker.end), speakers) \
-                    if titled is None and role == "source" else None
+                person = (_apposed_person(doc, s, _view_after(doc, s, speaker.end), speakers) or
+                          _titled_source(doc, s, b, speakers)) if titled is None and role == "source" else None
                 if titled is not None and titled[0].start >= speaker.end:
                     speaker, content_from = titled
                 elif person is not None:
@@ -1674,7 +1675,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                 not (comma + 1 < limit and fold(s.norms[comma + 1]) in _RELATIVES):
             content_from = comma + 1    # (not «...، وفق تأكيد القروي، الذي عبر عن»: the source's own clause)
         elif a > 0 and (_nothing_after(doc, s, content_from, limit) or s.norms[a - 1] in ("،", ",") or
-                        _apposition_only(doc, s, content_from, limit)):
+                        _apposition_only(doc, s, content_from, limit) or
+                        _closing_aside(s, content_from, limit, table)):
             # the phrase ends the sentence or closes a clause («...، بحسب ما أعلنت الوزارة صباح اليوم، ما أدى
             # إلى...»): it attributes what came before it, unless a cue already did
             return None if said == speaker.entity else _make(doc, s, 0, a, speaker, a, b, limit=a)
@@ -1824,6 +1826,15 @@ def _nothing_after(doc: Document, s: SentenceView, p: int, limit: int) -> bool:
         elif depth == 0 and toks.kind[s.view[i]] != PUNCT:
             return False
     return True
+
+
+def _closing_aside(s: SentenceView, p: int, limit: int, table: PhraseTable) -> bool:
+    """Whether the words from ``p`` to the end of the sentence are an aside of when or on what occasion, with no
+    comma, cue or complementiser (وفق ما أكده ... الحبيب رجب اثر جلسة صلحية انعقدت مساء اليوم.)."""
+    if p >= limit or "aside" not in table.roles_at(s.norms, p) or (limit < len(s.norms) and s.norms[limit] != "."):
+        return False
+    return not any(s.norms[i] in ("،", ",") or table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES}
+                   for i in range(p + 1, limit))
 
 
 def _mention_at(doc: Document, s: SentenceView, p: int, labels: tuple[str, ...]) -> bool:
