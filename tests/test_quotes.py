@@ -1474,3 +1474,12 @@ def test_a_closing_source_told_to_a_known_medium_without_marks_is_the_office_hol
     source = [q for q in doc.quotes if doc.text[q.cue.start:q.cue.end].startswith("وفق")]
     assert [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end][:20]) for q in source] == \
         [("الحبيب رجب", "أفضت جلسة صلحية انعق")]
+
+
+def test_a_phrase_linking_to_what_came_before_leaves_the_cue_after_it_opening_a_statement() -> None:
+    # «من جهة أخرى وصف بالحاج التحوير الوزاري ... بـ " المتسرع"» (the development set's JA-localNews-1951) and
+    # «من جانب اخر توقع القنصل ...» (SaudiNewsNet): the `discourse` row of cues.tsv
+    for text in ("من جهة أخرى وصف رضا بالحاج التحوير الوزاري بالمتسرع.",
+                 "من جانب اخر توقع القنصل عبدالله الحمراني صدور توصيات لجنة الخبراء."):
+        doc = analyze(text)
+        assert [doc.text[q.cue.start:q.cue.end] for q in doc.quotes] in (["وصف"], ["توقع"])

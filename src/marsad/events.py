@@ -1352,7 +1352,21 @@ def _introduced_by_preposition(doc: Document, m: Mention) -> bool:
     prev = first - 1
     while prev >= 0 and toks.kind[prev] == CLITIC:
         prev -= 1
-    return prev >= 0 and toks.norm[prev] in _RECIPIENT_PREPOSITIONS and toks.kind[prev] != PUNCT
+    if prev >= 0 and toks.norm[prev] in _RECIPIENT_PREPOSITIONS and toks.kind[prev] != PUNCT:
+        return True
+    # «التقى مرزوق بالمشير خليفة حفتر»، «مع الرئيس الفرنسي ماكرون»: past a person's title words
+    k = first - 1
+    while m.label == "PER" and k > 0 and first - k <= MAX_TITLE_BEFORE_NAME and toks.kind[k] not in (CLITIC, PUNCT) \
+            and titles.words().roles_at([toks.norm[k]], 0):
+        if (toks.kind[k - 1] == CLITIC and toks.norm[k - 1] in ("ب", "ل")) or \
+                (toks.kind[k - 1] not in (CLITIC, PUNCT) and toks.norm[k - 1] in _RECIPIENT_PREPOSITIONS):
+            return True
+        k -= 1
+    return False
+
+
+#: how many title words (المشير، الرئيس الفرنسي) may stand between a preposition and the person it introduces
+MAX_TITLE_BEFORE_NAME = 2
 
 
 def _locative(doc: Document, m: Mention) -> bool:

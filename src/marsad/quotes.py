@@ -982,6 +982,8 @@ def _starts_statement(doc: Document, s: SentenceView, p: int, role: str, table: 
         return True    # «وحول عدد المشتركين أفاد التقرير بأن»: what the statement is about, then the statement
     if role == "verb" and times and p <= MAX_FRONTED_TIME_WORDS and _fronted_time(doc, s, p, table, times):
         return True    # «وفي مساء أمس قال الوزير ...»: a time phrase, then the statement
+    if role == "verb" and table.roles_at(s.norms, 0).get("discourse", (None,))[0] == p:
+        return True    # «من جهة أخرى وصف بالحاج ...»: a phrase linking to what came before, then the statement
     # «و أعلنت»: the conjunction written apart
     return prev in ("،", ",", ":", "(", "«", "\"", "و", "ف") or "boundary" in table.roles_at(s.norms, p - 1)
 
