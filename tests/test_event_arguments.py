@@ -314,3 +314,12 @@ def test_an_attack_named_by_its_perpetrator_is_his_not_the_arresting_polices() -
     amri = next(m.entity for m in doc.mentions if m.text == "أنيس العامري")
     attack = next(e for e in doc.events if e.event == "ASSAULT" and e.trigger and e.trigger.text == "هجوم")
     assert attack.actor == [amri] and amri not in attack.recipient
+
+
+def test_a_person_after_a_preposition_and_title_words_is_introduced_by_the_preposition() -> None:
+    # «التقى ... محسن مرزوق ووفد من الحركة، بالمشير خليفة حفتر» (an ANT article of the fourteenth tuning set): whom
+    # he met, past the title المشير; so «مع الرئيس الفرنسي»
+    assert _events("التقى اليوم محسن مرزوق بالمشير خليفة حفتر في بنغازي.") == \
+        [("CONSULT", {"Mohsen Marzouk"}, {"Khalifa Haftar"})]
+    assert _events("والتقى الوزير سامي العلي مع الرئيس الفرنسي إيمانويل ماكرون.") == \
+        [("CONSULT", {"Sami Alali"}, {"Emmanuel Macron"})]
