@@ -1483,3 +1483,17 @@ def test_a_phrase_linking_to_what_came_before_leaves_the_cue_after_it_opening_a_
                  "من جانب اخر توقع القنصل عبدالله الحمراني صدور توصيات لجنة الخبراء."):
         doc = analyze(text)
         assert [doc.text[q.cue.start:q.cue.end] for q in doc.quotes] in (["وصف"], ["توقع"])
+
+
+def test_a_source_set_off_inside_a_clause_and_one_naming_a_group_again() -> None:
+    # «وقد بدأت العملية، حسب مصدر عليم، برفع درجة التأهب» (the seventh tuning set): the clause goes on after the
+    # source, which attributes all of it; «... حسب الضابط.» after «وقال ضابط في الجيش العراقي»: the officer again
+    doc = analyze("وقد بدأت العملية، حسب مصدر عليم، برفع درجة التأهب وسط قوات الأمن في مناطق محددة.")
+    assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == \
+        ["وقد بدأت العملية، حسب مصدر عليم، برفع درجة التأهب وسط قوات الأمن في مناطق محددة"]
+    doc = analyze("وقال ضابط في الجيش العراقي إن المقبرة كبيرة. وتعود الجثث إلى جنود عراقيين قتلهم عناصر تنظيم داعش، "
+                  "حسب الضابط.")
+    assert len({q.speaker for q in doc.quotes}) == 1 and len(doc.quotes) == 2
+    # a source that closes a clause followed by another attributes only what came before it
+    doc = analyze("وارتفع عدد القتلى، بحسب ما أعلنت وزارة الصحة صباح اليوم، ما أدى إلى حالة من الذعر.")
+    assert all("الذعر" not in doc.text[q.content.start:q.content.end] for q in doc.quotes)

@@ -1577,6 +1577,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         speaker = _titled_source(doc, s, b, speakers)
         if speaker is None:
             speaker = _statement_issuer(doc, s, b, speakers)
+        if speaker is None:
+            speaker = _group_named_before(doc, s, b, speakers)
         if speaker is not None:
             content_from = _view_after(doc, s, speaker.end)
     if speaker is None and role in ("verb", "continue", "masdar") and not no_subject_after:
@@ -1676,6 +1678,11 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         if comma is not None and comma == content_from and \
                 not (comma + 1 < limit and fold(s.norms[comma + 1]) in _RELATIVES):
             content_from = comma + 1    # (not «...، وفق تأكيد القروي، الذي عبر عن»: the source's own clause)
+        elif a > 0 and s.norms[a - 1] in ("،", ",") and comma is not None and comma - content_from <= 2 and \
+                comma + 1 < limit and _governed(doc, s, comma + 1):
+            # «وقد بدأت العملية، حسب مصدر عليم، برفع درجة التأهب»: a source set off in the middle of a clause that
+            # goes on after it attributes the whole clause
+            return None if said == speaker.entity else _make(doc, s, 0, limit, speaker, a, b, limit=limit)
         elif a > 0 and (_nothing_after(doc, s, content_from, limit) or s.norms[a - 1] in ("،", ",") or
                         _apposition_only(doc, s, content_from, limit) or
                         _closing_aside(s, content_from, limit, table)):
@@ -2463,6 +2470,20 @@ def _back_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers)
     offset = toks.start[s.view[b]]
     organisations = speakers.organisations(head)
     return organisations.last_ending_by(offset) if organisations is not None else None
+
+
+def _group_named_before(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
+    """«... حسب الضابط.» after «وقال ضابط في الجيش العراقي إن»: a definite noun that ends the sentence or its
+    clause, whose bare form opened a group named before (as a speaker the tagger did not name), is that group."""
+    if b >= len(s.norms) or not definite(s.norms[b]) or len(s.norms[b]) < 5 or \
+            (b + 1 < len(s.norms) and s.norms[b + 1] not in ("،", ",", ".")):
+        return None
+    toks = doc.tokens
+    assert toks is not None
+    head = s.norms[b][2:]
+    offset = toks.start[s.view[b]]
+    return next((m for m in reversed(speakers.starting_upto(0, offset)) if m.label == "NORP" and m.end <= offset
+                 and fold(m.text.split()[0]) == head), None)
 
 
 def _title_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers,
