@@ -277,3 +277,10 @@ def test_what_constitutes_a_threat_is_a_judgement_not_a_threat() -> None:
     assert "THREATEN" not in [e.event for e in doc.events]
     doc = analyze("وهددت إيران إسرائيل بالرد.")
     assert "THREATEN" in [e.event for e in doc.events]
+
+
+def test_a_verb_of_recognition_with_a_complementiser_confesses() -> None:
+    # «واعترف الرجل بأنه وضع ملصقات» (an ANT article of the fourteenth tuning set): he admitted, no support
+    assert not [e for e in analyze("واعترف الرجل بأنه وضع ملصقات في العديد من المساجد.").events
+                if e.event == "SUPPORT"]
+    assert [e.event for e in analyze("واعترفت السويد بدولة فلسطين.").events] == ["SUPPORT"]

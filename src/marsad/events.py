@@ -903,6 +903,13 @@ def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: 
                         not any(m.start == toks.start[clause.view[i]] and m.label in PLACE_LABELS for m in mentions):
                     return True    # (not «تظاهر أمس المئات بمحافظة ...»: where they marched)
                 break
+    if word in sense["confession"]:
+        # «واعترف الرجل بأنه ...»: confessed; «اعترفت السويد بدولة فلسطين»، «سيعترف بأهمية الحلف»: recognised
+        for i in range(b, min(b + CONFESSION_WINDOW, len(clause.norms))):
+            if clause.norms[i] in _THAT_FORMS:
+                return True
+            if _proclitic(toks, clause.view[i], "ب") or not clause.norms[i][:1].isalpha():
+                break
     needed = requirements().get(" ".join(key))
     if needed is not None and not any(w in needed for w in _phrase_after(clause, phrase_end, REQUIRES_WINDOW)) and \
             not (NUMBER_NEEDED in needed and phrase_end < len(clause.norms) and _counted(clause, phrase_end)):
@@ -934,6 +941,12 @@ def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: 
             if not w or not (w[0].isalpha() or w[0].isdigit()) or "trigger" in table.roles_at(clause.norms, i):
                 break      # another phrase, or an event word: «عقد المجلس اجتماعا لبحث» is a purpose
     return False
+
+
+#: how many words after a verb of recognition are searched for what it recognises (its subject may come first)
+CONFESSION_WINDOW = 6
+#: the complementiser's forms with a pronoun, normalised (أنه، أنها ...), after a verb of recognition
+_THAT_FORMS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "انني"})
 
 
 def _phrase_after(clause: SentenceView, b: int, limit: int) -> list[str]:
