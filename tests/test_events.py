@@ -284,3 +284,14 @@ def test_a_shelling_named_by_its_masdar_with_a_pronoun() -> None:
 def test_a_working_or_negotiating_session_is_a_meeting() -> None:
     doc = analyze("وانعقدت جلسة عمل بين وزير الصحة ونقابة الأطباء.")
     assert [e.event for e in doc.events] == ["CONSULT"]
+
+
+def test_a_city_before_a_headline_colon_is_where_the_news_comes_from_not_who_acts() -> None:
+    # «الحمامات : وليّ يلاحق تلميذا ... ويعتدي عليه» (an ANT article of the fourteenth tuning set); a country there
+    # still acts (إيران : نرفض ...)
+    doc = analyze("الحمامات : وليّ يلاحق تلميذا داخل الساحة والقاعات ويعتدي عليه\nدخل أساتذة المعهد في إضراب.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [[names[a] for a in e.actor] for e in doc.events if e.event == "ASSAULT"] == [[]]
+    doc = analyze("إيران : نرفض الاتهامات الأمريكية\nقال المتحدث إن ذلك خطأ.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [[names[a] for a in e.actor] for e in doc.events] == [["إيران"]]

@@ -42,7 +42,9 @@ from functools import lru_cache
 
 from marsad.document import Document, Event, Mention, Quote
 from marsad.ner import titles
+from marsad.ner.features import normalize
 from marsad.ner.phrases import PhraseTable, read_rows
+from marsad.ner.tagger import load_model
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.inflect import expand
 from marsad.text.normalise import fold
@@ -525,11 +527,12 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
             (named := _headline_actor(doc, clause, a, arguments)) is not None:
         # «إيران : مناورات بحرية بالخليج العربي»: the headline names who acts before its colon (unless the colon
         # opens what someone says: «طارق الكحلاوي : استقالة العكرمي ...»); a place before a protest is where it
-        # is held (تطاوين : اعتصام مفتوح)
-        if event.event == "PROTEST" and labels.get(named) in PLACE_LABELS:
-            event.event_loc = event.event_loc or named
-        else:
-            act([named])
+        # is held (تطاوين : اعتصام مفتوح), and a city there is where the news comes from (الحمامات : وليّ يلاحق
+        # تلميذا ويعتدي عليه)
+        if (event.event == "PROTEST" and named.label in PLACE_LABELS) or _dateline(named):
+            event.event_loc = event.event_loc or named.entity
+        elif named.entity:
+            act([named.entity])
     return True
 
 
@@ -674,16 +677,25 @@ def _governed_trigger(toks: Tokens, clause: SentenceView, a: int) -> bool:
     return a > 0 and clause.norms[a - 1] in _GOVERNING
 
 
-def _headline_actor(doc: Document, clause: SentenceView, a: int, arguments: list[Mention]) -> str | None:
-    """The entity a headline names alone before its colon («إيران : ...»), if the trigger at ``a`` follows it."""
+def _headline_actor(doc: Document, clause: SentenceView, a: int, arguments: list[Mention]) -> Mention | None:
+    """The name a headline has alone before its colon («إيران : ...»), if the trigger at ``a`` follows it."""
     toks = doc.tokens
     assert toks is not None
     colon = next((i for i in range(a) if clause.norms[i] == ":"), None)
     if colon is None or colon == 0:
         return None
     first, stop = toks.start[clause.view[0]], toks.start[clause.view[colon]]
-    return next((m.entity for m in arguments if m.entity and m.label in ("PER", "ORG", "GPE", "NORP")
+    return next((m for m in arguments if m.entity and m.label in ("PER", "ORG", "GPE", "NORP")
                  and m.start <= first + 2 and not doc.text[m.end:stop].strip()), None)
+
+
+def _dateline(m: Mention) -> bool:
+    """Whether a place before a headline's colon is where the news comes from (الحمامات : ولي يلاحق تلميذا), not a
+    state that acts (إيران : ...): a place that is no country."""
+    if m.label != "GPE":
+        return False
+    model = load_model()
+    return model is not None and normalize(m.text) not in model.countries
 
 
 #: how many words may part a condemnation from the attack it condemns (استنكر النائب د. منصور الظفيري العمل الإرهابي)
