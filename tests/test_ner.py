@@ -272,3 +272,11 @@ def test_rare_words_after_a_word_of_administrative_unit_are_a_place() -> None:
 def test_a_first_name_and_family_name_after_a_title_is_a_person_even_where_the_family_name_is_an_adjective() -> None:
     doc = analyze("وألقى الوزير خالد العمري كلمة قال فيها إن البلاد بخير.")
     assert [m.text for m in doc.mentions if m.label == "PER"] == ["خالد العمري"]
+
+
+def test_a_town_the_knowledge_base_knows_is_a_place_though_its_name_reads_as_a_persons() -> None:
+    # «بن قردان :  ذكرى ملحمة 7 مارس» (an ANT article of the fourteenth tuning set): Ben Gardane, not «son of
+    # Gardane»; a place before a heading's colon says nothing
+    doc = analyze("بن قردان :  ذكرى ملحمة 7 مارس\nأشرف رئيس الحكومة يوسف الشاهد اليوم على إحياء ذكرى ملحمة بن قردان.")
+    assert {m.label for m in doc.mentions if m.text == "بن قردان"} == {"GPE"}
+    assert not doc.quotes

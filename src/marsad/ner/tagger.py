@@ -450,6 +450,11 @@ def _known_names(toks: Any, sentences: list[list[_Word]], found: list[tuple[int,
                 inside |= within     # «نداء تونس»: the party, not the country inside its name
                 added.append((a, b, hit[1]))
                 covered.update(range(a, b + 1))
+            elif len(hit[0]) > 1 and hit[1] in ("GPE", "LOC", "FAC") and within and \
+                    all(f == (a, b, "PER") for f in within) and not within & inside:
+                # «بن قردان»: a town the knowledge base knows, whose name reads as a person's (بن, son of)
+                inside |= within
+                added.append((a, b, hit[1]))
             elif len(hit[0]) > 1 and within and all(a < f[0] <= b < f[1] for f in within) and not within & inside:
                 # «للجوهرة أف أم الكاتب العام»: a name the tagger begins inside a known one and runs on past it is
                 # that known name's end read with the next words — the known name stands, the reading goes
