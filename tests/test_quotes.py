@@ -1497,3 +1497,11 @@ def test_a_source_set_off_inside_a_clause_and_one_naming_a_group_again() -> None
     # a source that closes a clause followed by another attributes only what came before it
     doc = analyze("وارتفع عدد القتلى، بحسب ما أعلنت وزارة الصحة صباح اليوم، ما أدى إلى حالة من الذعر.")
     assert all("الذعر" not in doc.text[q.content.start:q.content.end] for q in doc.quotes)
+
+
+def test_the_saying_after_a_participle_and_the_spaces_inside_the_marks_are_no_part_of_what_is_said() -> None:
+    # «... مختتما القول " سيتم في المرحلة القادمة ... "» (an ANT article of the fourteenth tuning set has متابعا)
+    doc = analyze('وأوضح الوالي محمد بودن أنه تم تسخير كافة الإمكانيات، مختتما القول " سيتم في المرحلة القادمة تسخير '
+                  'الإمكانيات الوطنية "')
+    assert [doc.text[q.content.start:q.content.end] for q in doc.quotes][-1] == \
+        "سيتم في المرحلة القادمة تسخير الإمكانيات الوطنية"

@@ -1940,6 +1940,10 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
     if text[c_start] in _OPENERS and text[c_end - 1] in _CLOSERS and c_end - c_start > 2 \
             and not any(ch in _OPENERS + _CLOSERS for ch in text[c_start + 1:c_end - 1].replace('"', "")):
         kind, c_start, c_end = "direct", c_start + 1, c_end - 1
+        while c_end - c_start > 1 and text[c_start].isspace():
+            c_start += 1    # (the spaces inside the marks: « سيتم ... »)
+        while c_end - c_start > 1 and text[c_end - 1].isspace():
+            c_end -= 1
     elif any(ch in "«“„" for ch in text[c_start:c_end]) or text[c_start:c_end].count('"') >= 2:
         kind = "mixed"
     while b - 1 > a and table is not None and "adverb" in table.roles_at(norms, b - 1):
