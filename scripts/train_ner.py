@@ -36,7 +36,7 @@ import pycrfsuite
 
 from marsad.eval.ner import read_conll
 from marsad.ner.crf import LinearCRF
-from marsad.ner.features import Featurizer
+from marsad.ner.features import Featurizer, feature_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "src/marsad/data/ner/model"
@@ -327,6 +327,7 @@ def main() -> None:
     for name in ("pass1", "pass2"):
         LinearCRF.from_crfsuite(args.out / f"{name}.crfsuite").save(args.out / f"{name}.npz")
     meta["files"] = {name: file_digest(args.out / name) for name in ("pass1.npz", "pass2.npz")}
+    meta["inputs"] = feature_inputs(ROOT / "src/marsad")    # what the features read: retrain when it changes
     (args.out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     if held:
         hw = [w for w, _ in held]

@@ -20,6 +20,20 @@ def test_model_is_shipped_and_loads() -> None:
     assert model is not None and model.pass2 is not None
 
 
+def test_the_shipped_model_was_trained_on_what_the_features_read_now() -> None:
+    # scripts/train_ner.py records in model.json the digest of every file the features read (the word clusters,
+    # gazetteers, trigger lists, features.py, the normalisation); a change to any of them without retraining would
+    # leave a model that the scripts no longer rebuild — retrain (MODEL_CARD.md, «Rebuild»)
+    import json
+    from importlib import resources
+
+    from marsad.ner.features import feature_inputs
+
+    package = Path(str(resources.files("marsad")))
+    recorded = json.loads((package / "data/ner/model/model.json").read_text(encoding="utf-8")).get("inputs")
+    assert recorded == feature_inputs(package)
+
+
 def test_seed_article_people_and_places(seed_text: str) -> None:
     got = set(mentions(seed_text))
     for name in ("بوتين", "ويتكوف", "ويتكوڤ", "كوشنر", "زيلينسكي"):

@@ -101,6 +101,27 @@ def _shape(tok: str) -> str:
     return "X"
 
 
+#: what the features read, relative to the package: the word clusters, gazetteers and trigger lists, the code that
+#: turns words into features, and the normalisation it applies. A model is what training made of these; its
+#: ``model.json`` records their digests (scripts/train_ner.py), and a test holds the shipped files to them, so
+#: that a change to any of them comes with a retrained model.
+FEATURE_INPUTS = ("data/ner/resources", "ner/features.py", "text/normalise.py", "data/text/normalisation.tsv")
+
+
+def feature_inputs(package: Path) -> dict[str, str]:
+    """The SHA-256 of every file of FEATURE_INPUTS under ``package`` (the marsad package folder), by its path."""
+    import hashlib
+
+    out: dict[str, str] = {}
+    for rel in FEATURE_INPUTS:
+        path = package / rel
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.name != "README.md") \
+            if path.is_dir() else [path]
+        for f in files:
+            out[f.relative_to(package).as_posix()] = hashlib.sha256(f.read_bytes()).hexdigest()
+    return out
+
+
 def _read_list(path: Path) -> set[str]:
     if not path.is_file():
         return set()
