@@ -994,13 +994,14 @@ MAX_FRONTED_TOPIC_WORDS = 5
 MAX_FRONTED_TIME_WORDS = 7
 
 
-def _fronted_time(doc: Document, s: SentenceView, p: int, table: PhraseTable, times: dict[int, int]) -> bool:
-    """Whether the words before ``p`` are all a time phrase: words of the ``fronted_time`` row or of a DATE or TIME
-    mention (``times``: start -> end of each), with at least one date (not «في مساء» alone)."""
+def _fronted_time(doc: Document, s: SentenceView, p: int, table: PhraseTable, times: dict[int, int],
+                  first: int = 0) -> bool:
+    """Whether the words from ``first`` to ``p`` are all a time phrase: words of the ``fronted_time`` row or of a
+    DATE or TIME mention (``times``: start -> end of each), with at least one date (not «في مساء» alone)."""
     toks = doc.tokens
     assert toks is not None
     dated = False
-    i = 0
+    i = first
     while i < p:
         start = toks.start[s.view[i]]
         if start in times:
@@ -1088,7 +1089,8 @@ def _object_group(doc: Document, s: SentenceView, b: int, speakers: _Speakers, t
         return False
     start = toks.start[s.view[b]]
     group = next((m for m in speakers.starting_upto(start, start) if m.label == "NORP"), None)
-    if group is None and definite(s.norms[b]) and not any(m.start == start for m in doc.mentions) and \
+    if group is None and definite(s.norms[b]) and not speakers.starting_upto(start, start) and \
+            start not in speakers.times and \
             not title_words().roles_at(s.norms, b):    # (not an office: وقال الأمين العام)
         # a group the tables do not list (ودعا الفاعلين الاقتصاديين إلى): the plural and the adjectives after it
         end = b + 1
@@ -1153,7 +1155,8 @@ def _person_after_title(doc: Document, s: SentenceView, a: int, b: int, speakers
             if not _says_directly(s, after, table):
                 return None
         if after < len(s.norms) and "aside" in table.roles_at(s.norms, after):
-            after = _after_aside(doc, s, after, len(s.norms), table)   # «... المطيري في تصريح له اليوم إلى أن»
+            # «... المطيري في تصريح له اليوم إلى أن»
+            after = _after_aside(doc, s, after, len(s.norms), table, times=speakers.times)
         if after < len(s.norms) and (_complementiser(s, after, table) or
                                      s.norms[after] in ("،", ",", ":") or
                                      "verb" in table.phrases.get((s.norms[a], s.norms[after]), {}) or
@@ -1489,17 +1492,19 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             # «وزير ألماني يحذر من موجة لجوء»: an office the article does not name, as the subject
             speaker = _group_speaker(doc, *office, label="TITLE", entity_label="PER")
         if speaker is not None:
-            return _make(doc, s, _after_aside(doc, s, b, limit, table), limit, speaker, a, b, limit=limit, table=table)
+            return _make(doc, s, _after_aside(doc, s, b, limit, table, times=speakers.times), limit, speaker, a, b,
+                         limit=limit, table=table)
     if role in ("verb", "continue") and b < len(s.norms) and (s.norms[b] == "ل" or _audience(doc, s, b)) and \
             (told_first := _told_then_speaker(doc, s, a, b, speakers, table)) is not None:
         # «أكد لـ«عكاظ» الدكتور أحمد الصغير مدير الشؤون الصحية، أن»: to whom, then who speaks
         speaker, content_from = told_first
-        return _make(doc, s, _after_aside(doc, s, content_from, limit, table), limit, speaker, a, b, limit=limit,
+        return _make(doc, s, _after_aside(doc, s, content_from, limit, table, times=speakers.times), limit, speaker,
+                     a, b, limit=limit,
                      table=table)
     calls = "verb" in table.phrases.get((s.norms[a], "الي"), {})    # دعا لـ is دعا إلى: what is called for
     if role in ("verb", "continue") and _audience(doc, s, b) and not calls:
         # «وقالت للصحفيين في بروكسل: ...»: who is told, not who speaks; the speaker is the subject named before
-        start = _after_aside(doc, s, b + 1, limit, table, opened=True)
+        start = _after_aside(doc, s, b + 1, limit, table, opened=True, times=speakers.times)
         if start == b + 1 and not _says_directly(s, start, table):
             return None
         speaker = (_speaker_before(doc, s, a, speakers) or sentence_speaker or
@@ -1700,7 +1705,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     # «وقال مصدر دبلوماسي لوكالة الأناضول، إن»: whom it was said to, then what
     told = content_from < len(s.view) and _audience(doc, s, content_from) and \
         "verb" not in table.phrases.get((s.norms[a], "الي"), {})    # (دعا لـ is دعا إلى: what is called for)
-    start = _after_aside(doc, s, content_from, limit, table, opened=told)
+    start = _after_aside(doc, s, content_from, limit, table, opened=told, times=speakers.times)
     return _make(doc, s, start, limit, speaker, a, b, limit=limit, table=table)
 
 
@@ -1750,7 +1755,7 @@ def _named_and_said(doc: Document, s: SentenceView, p: int, speakers: _Speakers,
     if speaker is None:
         return False
     start = _skip_apposition(doc, s, _view_after(doc, s, speaker.end), speakers)
-    return _says_directly(s, _after_aside(doc, s, start, len(s.norms), table), table)
+    return _says_directly(s, _after_aside(doc, s, start, len(s.norms), table, times=speakers.times), table)
 
 
 def _with_possessive(doc: Document, s: SentenceView, i: int, speakers: _Speakers) -> bool:
@@ -1857,7 +1862,7 @@ def _mention_at(doc: Document, s: SentenceView, p: int, labels: tuple[str, ...])
 
 
 def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: PhraseTable, *,
-                 opened: bool = False) -> int:
+                 opened: bool = False, times: dict[int, int] | None = None) -> int:
     """Where what is said starts when an aside stands before the complementiser («قال X في تصريح لـ... إن»): at
     the complementiser, if one comes within MAX_ASIDE_WORDS; else at ``p``. An aside opens with a comma or a word
     of the ``aside`` row (في، خلال، عقب، اليوم...) unless ``opened`` (the words after whom it was said to); what
@@ -1881,22 +1886,10 @@ def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: Phra
         if (any(r in roles for r in _CUE_ROLES if r != "masdar") and not _anonymity(s, i + 1)) or s.norms[i] == ".":
             break      # (a masdar is the aside itself: «، في بيان له اليوم، أن»)
         if closed is None and s.norms[i] in ("،", ",") and i + 1 < limit and \
-                (s.norms[i + 1] in _OPENERS or _governed(doc, s, i + 1) or _time_only(doc, s, p + 1, i)):
+                (s.norms[i + 1] in _OPENERS or _governed(doc, s, i + 1) or
+                 (times is not None and _fronted_time(doc, s, i, table, times, first=p + 1))):
             closed = i + 1    # (or a time alone: «أعلنوا خلال شهر نوفمبر الفارط، استقالتهم»)
     return p if closed is None or opened else closed
-
-
-def _time_only(doc: Document, s: SentenceView, a: int, b: int) -> bool:
-    """Whether the words ``a:b`` are a date, time or duration, with the time words of the ``fronted_time`` row
-    (شهر نوفمبر الفارط، يوم الثلاثاء الماضي)."""
-    toks = doc.tokens
-    assert toks is not None
-    if a >= b:
-        return False
-    lo, hi = toks.start[s.view[a]], toks.end[s.view[b - 1]]
-    times = [m for m in doc.mentions if m.label in ("DATE", "TIME", "DURATION") and m.start < hi and m.end > lo]
-    return all(any(m.start <= toks.start[s.view[k]] and toks.end[s.view[k]] <= m.end for m in times) or
-               "fronted_time" in cues().roles_at(s.norms, k) for k in range(a, b)) and bool(times)
 
 
 def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention, a: int, b: int, *, limit: int,
@@ -2545,7 +2538,7 @@ def _told_then_speaker(doc: Document, s: SentenceView, a: int, b: int, speakers:
     if found is None:
         return None
     after = _skip_apposition(doc, s, _view_after(doc, s, found.end), speakers)
-    start = _after_aside(doc, s, after, n, table)
+    start = _after_aside(doc, s, after, n, table, times=speakers.times)
     if start < n and not _says_directly(s, start, table):
         # (his office, in apposition up to a comma: «الدكتور أحمد الصغير مدير الشؤون الصحية بالمنطقة، أن»)
         for i in range(after, min(n, after + MAX_TITLE_PHRASE + 2)):
