@@ -208,6 +208,8 @@ class Document:
     # does not collect every id again (which made the mention stages quadratic in the length of the article)
     _mention_ids: tuple[list[Mention], int, set[str]] | None = field(default=None, init=False, repr=False,
                                                                        compare=False)
+    _mention_starts: tuple[list[Mention], int, dict[int, list[Mention]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -231,6 +233,18 @@ class Document:
             raise SpanError(f"span {start}:{end} outside text of length {len(self.text)}")
         return Span(start, end, self.text[start:end])
 
+    def mentions_at(self, start: int) -> list[Mention]:
+        """The mentions that start at offset ``start`` (an index kept up to date as mentions are added, so that a
+        stage asking this for every word stays linear in the length of the article)."""
+        known = self._mention_starts
+        if known is None or known[0] is not self.mentions or known[1] > len(self.mentions):
+            known = (self.mentions, 0, {})
+        index = known[2]
+        for m in self.mentions[known[1]:]:
+            index.setdefault(m.start, []).append(m)
+        self._mention_starts = (self.mentions, len(self.mentions), index)
+        return index.get(start, [])
+
     def add_mention(self, start: int, end: int, label: str, *, entity: str | None = None,
                     value: Any = None, **extra: Any) -> Mention:
         """A new mention with a fresh id (``m<n>``). Mention ids change only here and in :meth:`order_mentions`."""
@@ -253,6 +267,7 @@ class Document:
         update every reference to a mention id (entities, quotes)."""
         self.mentions.sort(key=lambda m: (m.start, -m.end, m.label))
         self._mention_ids = None   # the ids change here
+        self._mention_starts = None
         renamed: dict[str, str] = {}
         for i, m in enumerate(self.mentions, start=1):
             renamed[m.id] = f"m{i}"

@@ -112,7 +112,7 @@ def group_mentions(doc: Document) -> None:
     # the token where each number mention starts, by the start of its last token (خمسة عشر، 8)
     token_at = {toks.start[t]: t for t in range(len(toks))}
     counts = {toks.start[t]: token_at[m.start] for m in doc.mentions if m.label == "NUMBER" and m.start in token_at
-              for t in [max(k for k in range(token_at[m.start], len(toks)) if toks.start[k] < m.end)]}
+              for t in [bisect_left(toks.start, m.end) - 1]}    # (its last token: the last to start before its end)
     views = sentence_views(doc)
     name_at = {m.start: m for m in doc.mentions if m.label in ("ORG", "GPE", "PER", "NORP")}
     place_at = {m.start: m for m in doc.mentions if m.label in ("GPE", "LOC")}
@@ -714,7 +714,7 @@ def find_quotes(doc: Document) -> None:
                        svo=k in nested or (not k and not fronted and
                                           not _starts_statement(doc, s, a, role, table, speakers.times)),
                        fronted=fronted and not k)
-            if q is None or _only_when(doc, q.content.start, q.content.end):
+            if q is None or _only_when(doc, q.content.start, q.content.end, speakers):
                 continue   # «... كما أعلنت الاستخبارات الأفغانية الأسبوع الماضي.»: no words said, only when
             if "considered" in table.roles_at(s.norms, a) and \
                     doc.text[max(0, q.content.start - 4):q.content.start].split()[-1:] == ["من"]:
@@ -919,7 +919,7 @@ def _cue_gender(word: str, table: PhraseTable) -> str | None:
 class _Speakers(MentionIndex):
     """The mentions that may speak, by start, and the organisations among them by the first word of their name."""
 
-    __slots__ = ("_by_head", "_by_surname", "times")
+    __slots__ = ("_by_head", "_by_surname", "_time_starts", "times")
 
     def __init__(self, mentions: Iterable[Mention], times: Iterable[Mention] = ()) -> None:
         super().__init__(mentions)
@@ -927,6 +927,18 @@ class _Speakers(MentionIndex):
         self._by_surname: dict[str, MentionIndex] | None = None
         #: where a date or time phrase starts, and where it ends (أعلن اليوم الأربعاء الشاب فلان)
         self.times: dict[int, int] = {m.start: m.end for m in times}
+        self._time_starts = sorted(self.times)
+
+    def times_within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The date and time phrases that overlap ``start:end``, as (start, end)."""
+        i = bisect_left(self._time_starts, start - MAX_TIME_CHARS)
+        out: list[tuple[int, int]] = []
+        while i < len(self._time_starts) and self._time_starts[i] < end:
+            a = self._time_starts[i]
+            if self.times[a] > start:
+                out.append((a, self.times[a]))
+            i += 1
+        return out
 
     def people(self, surname: str) -> MentionIndex | None:
         """The PER mentions of two words or more whose normalised name ends with the word ``surname``."""
@@ -1857,8 +1869,7 @@ def _mention_at(doc: Document, s: SentenceView, p: int, labels: tuple[str, ...])
     assert toks is not None
     if p >= len(s.view):
         return False
-    start = toks.start[s.view[p]]
-    return any(m.start == start and m.label in labels for m in doc.mentions)
+    return any(m.label in labels for m in doc.mentions_at(toks.start[s.view[p]]))
 
 
 def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: PhraseTable, *,
@@ -2070,9 +2081,13 @@ _PHRASE_STOPS = frozenset({"التي", "الذي", "الذين", "اللذان",
                            "هو", "هي", "هم"})   # «وتقول الوكالة وهي متخصصة ... إن»: a clause about the speaker
 
 
-def _only_when(doc: Document, start: int, end: int) -> bool:
+#: longer than any date or time phrase, in characters (the reach back of a lookup of those overlapping a span)
+MAX_TIME_CHARS = 200
+
+
+def _only_when(doc: Document, start: int, end: int, speakers: _Speakers) -> bool:
     """Whether every word from ``start`` to ``end`` belongs to a date or time (أول أمس الجمعة، الأسبوع الماضي)."""
-    spans = [(m.start, m.end) for m in doc.mentions if m.label in ("DATE", "TIME") and m.start < end and start < m.end]
+    spans = speakers.times_within(start, end)
     if not spans:
         return False
     return all(any(a <= i < b for a, b in spans) for i in range(start, end) if doc.text[i].isalnum())
@@ -2207,7 +2222,7 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             if content is None:
                 return None
             start, stop = _token_span(s, doc, b, end)
-            if _only_when(doc, start, stop):
+            if _only_when(doc, start, stop, speakers):
                 return None   # «كشف أول أمس الجمعة، أن»: when, not who
             if refers is not None and not groups().roles_at(s.norms, b) and (
                     (end - b <= MAX_REFERRING_WORDS and all(definite(s.norms[i]) for i in range(b, end))
