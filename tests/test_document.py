@@ -110,3 +110,14 @@ def test_every_mention_of_an_entity_points_back_to_it(seed_text: str) -> None:
         assert e.mentions and all(by_id[mid].entity == e.id for mid in e.mentions)
     assert [m.id for m in doc.mentions] == [f"m{i}" for i in range(1, len(doc.mentions) + 1)]
     assert [m.start for m in doc.mentions] == sorted(m.start for m in doc.mentions)
+
+
+def test_mentions_at_follows_the_mentions_as_they_are_added_and_reordered() -> None:
+    doc = analyze("وقال الوزير سامي العلي إن الوضع مستقر.")
+    start = doc.text.index("سامي")
+    assert [m.text for m in doc.mentions_at(start)] == ["سامي العلي"]
+    added = doc.add_mention(start, start + 4, "PER")     # an index built before still sees a mention added after
+    assert added in doc.mentions_at(start)
+    doc.order_mentions()
+    assert sorted(m.text for m in doc.mentions_at(start)) == ["سامي", "سامي العلي"]
+    assert doc.mentions_at(doc.text.index("الوضع")) == []
