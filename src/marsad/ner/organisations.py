@@ -51,7 +51,15 @@ def organisation_mentions(doc: Document) -> None:
     table = heads()
     names = uncommon_names()
     labels = ("PER", "ORG", "GPE", "LOC", "FAC", "TITLE")
-    taken = Intervals((m.start, m.end) for m in doc.mentions if m.label in labels)
+    # the names an organisation's quoted name replaces, dropped once at the end (a list rebuilt for each was
+    # quadratic in a long article), and the longest mention, how far back one overlapping a span may start
+    gone: set[str] = set()
+    longest = max((m.end - m.start for m in doc.mentions), default=0)
+
+    def overlapping(start: int, end: int) -> list[Mention]:
+        return [m for o in range(start - longest, end) for m in doc.mentions_at(o) if m.end > start
+                and m.id not in gone]
+
     # a person or place named within an institution's name, with no proclitic (جامعة محمد الخامس، وكالة تونس افريقيا
     # للأنباء): part of that name, and still a mention of its own inside it (حكومة يوسف الشاهد)
     named_at = {m.start: m for m in doc.mentions if m.label in ("PER", "GPE", "LOC")}
@@ -123,18 +131,17 @@ def organisation_mentions(doc: Document) -> None:
                     # «تنظيم "داعش"»، «صحيفة "الخبر"»: the quoted name found alone is this one name, head and
                     # marks included (the head alone, «التنظيم»، «الصحيفة», refers back to it); the resolver links
                     # it by the name inside the marks
-                    inner = [m for m in doc.mentions if m.label in ("ORG", "PER", "MISC") and start < m.start
-                             and m.end < end]
-                    if inner and not any(m.start < end and start < m.end and m.label in labels and m not in inner
-                                         for m in doc.mentions):
-                        doc.mentions = [m for m in doc.mentions if m not in inner]
-                        taken = Intervals((m.start, m.end) for m in doc.mentions if m.label in labels)
-                if not taken.overlaps(start, end) or (within and not any(
-                        m.start < end and start < m.end and m.label in labels and m not in within
-                        for m in doc.mentions)):
+                    near = overlapping(start, end)
+                    inner = [m for m in near if m.label in ("ORG", "PER", "MISC") and start < m.start and m.end < end]
+                    if inner and not any(m.label in labels and m not in inner for m in near):
+                        gone.update(m.id for m in inner)
+                present = [m for m in overlapping(start, end) if m.label in labels]
+                if not present or (within and not any(m not in within for m in present)):
                     doc.add_mention(start, end, "ORG")   # the names inside stay mentions of their own
-                    taken.add(start, end)
+                    longest = max(longest, end - start)
             p = max(q, p + 1)
+    if gone:
+        doc.mentions = [m for m in doc.mentions if m.id not in gone]
     _organs_of_bodies(doc, table)
 
 
