@@ -194,3 +194,13 @@ def test_a_state_that_is_no_more_links_to_its_knowledge_base_entry() -> None:
     doc = analyze("ومنذ انهيار الاتحاد السوفياتي عام 1991 لم تعد يوغوسلافيا موجودة.")
     assert {e.name_en for e in doc.entities if e.label == "GPE"} >= {"Soviet Union",
                                                                       "Socialist Federal Republic of Yugoslavia"}
+
+
+def test_a_name_whose_article_a_proclitic_lam_swallowed_gets_it_back() -> None:
+    # «بدعمها للانفصاليين» (the seed article): the mention is «لانفصاليين», the group «الانفصاليين»; a noun that
+    # starts with lam keeps it (للاجئين: اللاجئين), and a name written without the article stays so (للبنان: لبنان)
+    doc = analyze("وتتهم أوكرانيا روسيا بدعمها للانفصاليين في الشرق. وقدمت مساعدات للاجئين السوريين. "
+                  "وعاد الوفد للبنان.")
+    names = {e.name for e in doc.entities}
+    assert {"الانفصاليين", "اللاجئين", "لبنان"} <= names
+    assert "لانفصاليين" in {m.text for m in doc.mentions}     # the mention keeps the text's exact characters

@@ -21,8 +21,8 @@ from marsad.kb import KBEntity, KnowledgeBase, knowledge_base
 from marsad.ner.features import normalize
 from marsad.ner.titles import after_honorifics
 from marsad.spanindex import Intervals, MentionIndex
-from marsad.text.normalise import spoken_name
-from marsad.text.tokenize import WORD, definite
+from marsad.text.normalise import fold, spoken_name
+from marsad.text.tokenize import WORD, clitic_rules, definite
 from marsad.text.translit import transliterate_entity
 
 NAMED = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
@@ -57,6 +57,33 @@ class _Clusters:
 
 def _words(m: Mention) -> tuple[str, ...]:
     return _name_words(m.text)
+
+
+def _display_name(doc: Document, m: Mention) -> str:
+    """The name of an entity the knowledge base does not know, as its mention writes it — with the article back
+    where a proclitic ل swallowed its alif (للانفصاليين: the mention «لانفصاليين», the name «الانفصاليين»): for a
+    group, a common noun, always; for a name, where the news lexicon writes the word with the article more often
+    than without (للاتحاد الإفريقي, not للبنان: لبنان)."""
+    text = m.text
+    if m.start < 1 or doc.text[m.start - 1] != "ل" or not text.startswith("ل") or text.startswith("لل") or \
+            (m.start >= 2 and doc.text[m.start - 2].isalpha() and doc.text[m.start - 2] not in "وف"):
+        return text
+    first = text.split(" ", 1)[0]
+    counts = clitic_rules().lexicon
+    # the article's lam swallowed (لانفصاليين: الانفصاليين), or the whole article before a word that starts with
+    # lam (للاجئين: اللاجئين) — whichever the news writes more, the first where it writes neither
+    def count(word: str) -> int:
+        return counts.get(normalize(word), 0)
+
+    # the group table's known plurals (imported here: the quote stage builds on this module)
+    from marsad.quotes import groups
+
+    table = groups()
+    restored = max(("ال" + first[1:], "ال" + first),
+                   key=lambda w: (bool(table.roles_at([fold(w)], 0)), count(w), count(w[2:])))
+    if m.label == "NORP" or count(restored) > count(first):
+        return restored + text[len(first):]
+    return text
 
 
 @lru_cache(maxsize=50_000)
@@ -452,7 +479,7 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters,
         # (a group named again, نفس المصدر, names it only if nothing else does)
         name_mention = max(named or members, key=lambda m: (m.extra.get("reference") != "definite", len(_words(m)),
                                                             -m.start))
-        entity = Entity(id="", label=label, name=name_mention.text,
+        entity = Entity(id="", label=label, name=_display_name(doc, name_mention),
                         kb_id=local_id(label, " ".join(_words(name_mention))) if named else None,
                         mentions=[m.id for m in members])
         lone_surname = all(len(_words(m)) == 1 and _words(m)[0] in ambiguous for m in named) and bool(named)
