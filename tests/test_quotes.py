@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from marsad import analyze
+from marsad import Document, analyze
 
 
 def quotes(text: str, published: str | None = "2025-12-03") -> list[tuple[str, str, str, str]]:
@@ -12,6 +12,18 @@ def quotes(text: str, published: str | None = "2025-12-03") -> list[tuple[str, s
     # the knowledge base's English names, not machine transliterations of unknown names
     names = {e.id: e.name_en if e.name_en and "name_en_source" not in e.extra else e.name for e in doc.entities}
     return [(names.get(q.speaker or "", "?"), q.cue.text if q.cue else "", q.kind, q.content.text) for q in doc.quotes]
+
+
+def _article(folder: str, prefix: str, published: str) -> Document:
+    """An annotated ANT article of tests/data (Apache-2.0), analysed."""
+    path = next((Path(__file__).parent / "data" / folder / "articles").glob(f"{prefix}-*.txt"))
+    return analyze(path.read_text(encoding="utf-8"), published=published)
+
+
+def _said(doc: Document) -> list[tuple[str | None, str]]:
+    """Each quote's speaker (the entity's name) and what is said."""
+    names = {e.id: e.name for e in doc.entities}
+    return [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes]
 
 
 def test_seed_article_statements_and_speakers(seed_text: str) -> None:
@@ -1274,16 +1286,14 @@ def test_a_time_phrase_before_the_cue_leaves_it_opening_the_statement() -> None:
     for text in ("وفي مساء أمس قال الوزير سامي الحربي «الوضع مستقر».",
                  "وأمس الأحد قال الوزير سامي الحربي «الوضع مستقر»."):
         doc = analyze(text)
-        names = {e.id: e.name for e in doc.entities}
-        assert [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes] == \
+        assert _said(doc) == \
             [("سامي الحربي", "الوضع مستقر")]
 
 
 def test_a_relayed_office_holder_named_after_a_comma_speaks_and_loaded_is_no_blame() -> None:
     doc = analyze('ونقلت وكالة "فارس" الإيرانية شبه الرسمية عن مدير عام العلاقات العامة في شركة الطيران الوطنية، '
                   'محمد العلي، قوله، "حتى الآن أرسلت خمس طائرات إلى قطر".')
-    names = {e.id: e.name for e in doc.entities}
-    assert [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes] == \
+    assert _said(doc) == \
         [("محمد العلي", "حتى الآن أرسلت خمس طائرات إلى قطر")]
     doc = analyze("قال مسؤولان إيرانيان إن طهران أرسلت أربع طائرات شحن محملة بالأغذية إلى قطر.")
     [quote] = doc.quotes
@@ -1304,8 +1314,7 @@ def test_a_noun_with_its_own_pronoun_after_the_cue_is_what_is_said_not_a_title()
 def test_fear_and_praise_written_as_their_rarer_forms_are_cues() -> None:
     # (يخشى splits from its و only with the cue forms the lexicon counts: scripts/build_lexicon.py)
     doc = analyze("ويخشى الوزير محمد العلي أن الهدنة ستنهار.")
-    names = {e.id: e.name for e in doc.entities}
-    assert [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes] == \
+    assert _said(doc) == \
         [("محمد العلي", "الهدنة ستنهار")]
     doc = analyze("وثمن الوزير محمد العلي جهود الجمعيات.")
     assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["جهود الجمعيات"]
@@ -1332,8 +1341,7 @@ def test_what_is_said_starts_at_the_start_of_a_word_unless_the_cue_governs_its_p
 def test_a_clause_of_contrast_with_its_own_subject_ends_what_is_said_and_gives_the_participle_its_speaker() -> None:
     doc = analyze("ودعت المنظمات المعنية بأوضاع الأسرى إلى مواقف تضامنية معهم، فيما وجّه المناضل الأسير مروان "
                   "البرغوثي رسالة في الذكرى الخامسة عشرة لاعتقاله مشيراً إلى أن الإضراب يأتي للتصدي للاحتلال.")
-    names = {e.id: e.name for e in doc.entities}
-    assert [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes] == [
+    assert _said(doc) == [
         ("المنظمات المعنية بأوضاع الأسرى", "مواقف تضامنية معهم"),
         ("مروان البرغوثي", "الإضراب يأتي للتصدي للاحتلال")]
     # a state described after بينما stays the speaker's
@@ -1345,15 +1353,13 @@ def test_a_clause_of_contrast_with_its_own_subject_ends_what_is_said_and_gives_t
 def test_a_source_at_the_end_told_to_a_medium_is_the_office_holder_named_after_it() -> None:
     doc = analyze('وسيتم عرض النتائج على المكتب التنفيذي، وفق ما أكده للجوهرة "اف ام" الناطق الرسمي باسم نقابة '
                   'الشرطة البلدية، محمد العلي.')
-    names = {e.id: e.name for e in doc.entities}
-    assert [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes] == \
+    assert _said(doc) == \
         [("محمد العلي", "وسيتم عرض النتائج على المكتب التنفيذي")]
 
 
 def test_a_noun_of_what_someone_said_after_the_cue_is_its_object_and_the_name_after_it_no_speaker() -> None:
     doc = analyze("وانتقد النائب تصريحات الوزير محمد العلي الذي أكد أن الوضع مستقر.")
-    names = {e.id: e.name for e in doc.entities}
-    said = [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes]
+    said = _said(doc)
     assert said[0][0] != "محمد العلي" and said[0][1].startswith("تصريحات الوزير")
     doc = analyze("كما استنكر عضو الحزب المستقيل تصريحات رئيس الحزب سليم الرياحي، الذي نفى وجود مكتب لحزبه.")
     names = {e.id: e.name for e in doc.entities}
@@ -1392,10 +1398,8 @@ def test_a_subject_between_kana_and_qad_a_time_aside_and_a_relative_after_a_comm
     # بسوسة، قد أعلنوا خلال شهر نوفمبر الفارط، استقالتهم» (the body named after its members, however long its name,
     # speaks; the time phrase is an aside), «سليم الرياحي، الذي نفى وجود مكتب» (the name before the relative speaks),
     # and «بعد طلبه حق الرد» (his request: no group of students, طلبة)
-    path = next((Path(__file__).parent / "data" / "tune13" / "articles").glob("JA-politic-23-*.txt"))
-    doc = analyze(path.read_text(encoding="utf-8"), published="2016-12-27")
-    names = {e.id: e.name for e in doc.entities}
-    said = [(names.get(q.speaker or ""), doc.text[q.content.start:q.content.end]) for q in doc.quotes]
+    doc = _article("tune13", "JA-politic-23", "2016-12-27")
+    said = _said(doc)
     assert next(s for s, c in said if c.startswith("استقالتهم الجماعية من الحزب")).startswith("المكتب الجهوي")
     assert ("سليم الرياحي", "وجود مكتب رسمي لحزبه في سوسة") in said
     assert "طلبه" not in [m.text for m in doc.mentions]
@@ -1403,8 +1407,7 @@ def test_a_subject_between_kana_and_qad_a_time_aside_and_a_relative_after_a_comm
 
 def test_a_source_whose_name_a_relative_clause_follows_attributes_what_came_before() -> None:
     # an ANT article of the ninth tuning set: «...، وفق تأكيد القروي، الذي عبر عن انفتاح الحركة»
-    path = next((Path(__file__).parent / "data" / "tune9" / "articles").glob("JA-politic-111-*.txt"))
-    doc = analyze(path.read_text(encoding="utf-8"), published="2016-08-13")
+    doc = _article("tune9", "JA-politic-111", "2016-08-13")
     said = [doc.text[q.content.start:q.content.end] for q in doc.quotes]
     assert any("تسليم المشعل" in c for c in said) and not any(c.startswith("الذي") for c in said)
     assert "انفتاح الحركة على كل الدستوريين وحماة الفكر الدستوري من مناضلين وشباب ومرأة" in said
@@ -1424,8 +1427,7 @@ def test_a_definite_word_before_the_governed_preposition_after_a_quote_is_the_ob
     # an ANT article of the fourteenth tuning set: «... أقرت وزيرة الصحة سميرة مرعي فريعة ... بان ...» and then
     # «وأكدت الحرص على مزيد العناية ...، داعية نقابة اطباء الاسنان إلى ...»: the minister goes on; «الحرص» (care)
     # is what she stresses, no speaker
-    path = next((Path(__file__).parent / "data" / "tune14" / "articles").glob("JA-localNews-227-*.txt"))
-    doc = analyze(path.read_text(encoding="utf-8"), published="2017-01-28")
+    doc = _article("tune14", "JA-localNews-227", "2017-01-28")
     names = {e.id: e.name for e in doc.entities}
     said = {doc.text[q.content.start:q.content.end][:20]: names.get(q.speaker or "") for q in doc.quotes}
     assert next(v for k, v in said.items() if k.startswith("الحرص على")) == "سميرة مرعي فريعة"
@@ -1438,8 +1440,7 @@ def test_a_definite_word_before_the_governed_preposition_after_a_quote_is_the_ob
 def test_a_subject_before_kana_qad_inside_what_is_said_speaks_for_the_verb() -> None:
     # an ANT article of the fourteenth tuning set: «وأضاف البيان أن مرزوق كان قد أعلم رئيس الجمهورية الباجي قائد
     # السبسي بهذا اللقاء»: مرزوق informed the president, who is told, not who tells
-    path = next((Path(__file__).parent / "data" / "tune14" / "articles").glob("JA-politic-146-*.txt"))
-    doc = analyze(path.read_text(encoding="utf-8"), published="2017-02-22")
+    doc = _article("tune14", "JA-politic-146", "2017-02-22")
     names = {e.id: e.name for e in doc.entities}
     informed = [q for q in doc.quotes if doc.text[q.cue.start:q.cue.end] == "أعلم"]
     assert [names.get(q.speaker or "") for q in informed] == ["محسن مرزوق"]
@@ -1467,8 +1468,7 @@ def test_a_closing_source_told_to_a_known_medium_without_marks_is_the_office_hol
     # للصناعات الغذائية والسياحة والتجارة والصناعات التقليدية الحبيب رجب اثر جلسة صلحية انعقدت مساء اليوم.»: the
     # medium the knowledge base knows stands (the tagger had read «أف أم الكاتب» as a person), the long office
     # ends in its holder's name, and the occasion after it closes the sentence
-    path = next((Path(__file__).parent / "data" / "tune14" / "articles").glob("JA-localNews-3522-*.txt"))
-    doc = analyze(path.read_text(encoding="utf-8"), published="2015-05-26")
+    doc = _article("tune14", "JA-localNews-3522", "2015-05-26")
     names = {e.id: e.name for e in doc.entities}
     assert not [m for m in doc.mentions if m.label == "PER" and "أم" in m.text.split()]
     source = [q for q in doc.quotes if doc.text[q.cue.start:q.cue.end].startswith("وفق")]
