@@ -1009,6 +1009,22 @@ def test_a_group_in_construct_with_a_noun_and_a_place() -> None:
     assert "دول مثل أفغانستان" not in [m.text for m in doc.mentions]
 
 
+def test_a_group_in_construct_with_a_named_body_or_place() -> None:
+    # the staff or supporters of a body named right after the head: one group that acts and speaks, the body stays a
+    # mention of its own and is no recipient of what the group does
+    text = "وطالب موظفو وزارة المالية الحكومة بالإسراع في صرف الأجور. وانسحب أنصار حزب التحرير من محيط القصر."
+    doc = analyze(text)
+    groups_ = {m.text for m in doc.mentions if m.label == "NORP"}
+    assert {"موظفو وزارة المالية", "أنصار حزب التحرير"} <= groups_
+    assert any(m.text == "وزارة المالية" and m.label == "ORG" for m in doc.mentions)
+    names = {e.id: e.name for e in doc.entities}
+    retreat = next(e for e in doc.events if e.event == "RETREAT")
+    assert [names[a] for a in retreat.actor] == ["أنصار حزب التحرير"] and not retreat.recipient
+    # a sound plural keeps its ن out of construct, and names side by side are what the head stands for
+    doc = analyze("اتفقت دول تونس والجزائر ومصر على إعداد قائمة.")
+    assert "دول تونس" not in {m.text for m in doc.mentions}
+
+
 def test_a_title_named_before_with_a_noun_phrase_said() -> None:
     got = quotes("وقال وزير الخارجية عثمان الجرندي إن المحادثات مفيدة. وأكد الوزير أهمية التعاون بين البلدين.")
     assert [t for _, _, _, t in got] == ["المحادثات مفيدة", "أهمية التعاون بين البلدين"]

@@ -159,6 +159,12 @@ def group_mentions(doc: Document) -> None:
                 elif _relation_adjective(doc, s, q) and \
                         s.norms[q].startswith("ال") == s.norms[q - 1].startswith("ال"):
                     q += 1     # مصادر عراقية، مسؤولون أمنيون، مصدر دبلوماسي جزائري (not «مسلحون المدنيين»: the object)
+                elif q == head_end and (body := _construct_name(doc, s, q, head, name_at)) is not None:
+                    # «موظفو وزارة المالية»، «أنصار حزب التحرير»: the head in construct with a body or place named
+                    # right after it; the group is its staff or supporters (the name stays a mention of its own)
+                    own = min(own, toks.end[s.view[q - 1]])
+                    q = bisect_left(s.view, bisect_left(toks.start, body.end))
+                    break   # what follows describes the name («موظفي وزارة التربية التابعة»), not the group
                 elif definite(s.norms[q]) and not _proclitic(doc, s, q) and (
                         q > head_end or definite(head) or not head.endswith(("ون", "ين"))) and \
                         (s.norms[q].endswith("ي") or (q == head_end and not definite(head))):
@@ -230,6 +236,25 @@ def _construct_place(doc: Document, s: SentenceView, q: int, place_at: dict[int,
             word.endswith("وا") or _proclitic(doc, s, q + 1):
         return None
     return place_at.get(toks.start[s.view[q + 1]])
+
+
+def _construct_name(doc: Document, s: SentenceView, q: int, head: str, name_at: dict[int, Mention]
+                    ) -> Mention | None:
+    """The body or place named at ``q``, right after an indefinite group head that can stand in construct with it
+    (موظفو وزارة المالية، أنصار حزب التحرير، أهالي القصرين), or None. A sound plural that keeps its ن (مسلحون،
+    مسلحين) is no construct: a name after it is another argument («هاجم مسلحون حزب ...»)."""
+    toks = doc.tokens
+    assert toks is not None
+    if definite(head) or head.endswith(("ون", "ين", "ان")) or _proclitic(doc, s, q):
+        return None
+    name = name_at.get(toks.start[s.view[q]])
+    if name is None or name.label not in ("ORG", "GPE"):
+        return None
+    after = bisect_left(s.view, bisect_left(toks.start, name.end))
+    if after < len(s.norms) and (s.norms[after] == "و" or _proclitic(doc, s, after) == "و") and \
+            any(toks.start[s.view[k]] in name_at for k in (after, after + 1) if k < len(s.norms)):
+        return None     # «دول تونس والجزائر ومصر»: the names the head stands for, side by side
+    return name
 
 
 def _coordinated_nisba(doc: Document, s: SentenceView, q: int) -> int | None:
