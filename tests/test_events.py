@@ -295,3 +295,20 @@ def test_a_city_before_a_headline_colon_is_where_the_news_comes_from_not_who_act
     doc = analyze("إيران : نرفض الاتهامات الأمريكية\nقال المتحدث إن ذلك خطأ.")
     names = {e.id: e.name for e in doc.entities}
     assert [[names[a] for a in e.actor] for e in doc.events] == [["إيران"]]
+
+
+def test_pelting_with_stones_is_an_assault_by_whoever_the_agent_phrase_names() -> None:
+    got = events("تعرضت المدرسة للرشق بزجاجة حارقة وبالحجارة من طرف مجهولين. ورشق محتجون سيارات الأمن بالحجارة.")
+    assert [(e[0], e[2]) for e in got] == [("ASSAULT", ["مجهولين"]), ("ASSAULT", ["محتجون"])]
+
+
+def test_what_threatens_a_states_cohesion_or_stability_is_no_ones_threat() -> None:
+    # «أي خطاب قد يهدد تماسك الاتحاد الأوروبي»: the union is what is threatened, neither who threatens nor who speaks
+    text = "وحذرت الوزيرة من أي خطاب قد يهدد تماسك الاتحاد الأوروبي وحلف شمال الأطلسي."
+    assert [e for e in events(text) if e[0] == "THREATEN"] == []
+    doc = analyze(text)
+    names = {e.id: e.name for e in doc.entities}
+    assert all(names.get(q.speaker or "") != "الاتحاد الأوروبي" for q in doc.quotes)
+    # a threat made by someone stays one
+    assert [e[:4] for e in events("وهدد تنظيم داعش تونس بهجمات جديدة.") if e[0] == "THREATEN"] == \
+        [("THREATEN", "asserted", ["Islamic State"], ["Tunisia"])]
