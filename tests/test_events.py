@@ -312,3 +312,26 @@ def test_what_threatens_a_states_cohesion_or_stability_is_no_ones_threat() -> No
     # a threat made by someone stays one
     assert [e[:4] for e in events("وهدد تنظيم داعش تونس بهجمات جديدة.") if e[0] == "THREATEN"] == \
         [("THREATEN", "asserted", ["Islamic State"], ["Tunisia"])]
+
+
+def test_one_unnamed_person_acts_or_suffers() -> None:
+    # a singular noun for someone unnamed (طبيب، مراهقا، شاب) is a participant like a group; the genitive of «مقتل»
+    # suffers it
+    assert [e[:4] for e in events("واعتدى شاب على تلميذ داخل المعهد.")] == \
+        [("ASSAULT", "asserted", ["شاب"], ["تلميذ"])]
+    assert [e[3] for e in events("مقتل شرطي وإصابة 13 في هجوم في مدينة غازي عنتاب التركية.")] == [["شرطي"]]
+    # an indefinite accusative is the object of what came before, no subject of a verb further on ...
+    assert [e[2] for e in events("الحمامات : وليّ يلاحق تلميذا داخل الساحة والقاعات ويعتدي عليه")] == [[]]
+    # ... unless the verb follows it at once, in a relative clause: the man killed the boy
+    assert [e[2:4] for e in events("المملكة توقف رجلاً قتل فتى في بنغلادش.") if e[0] == "ASSAULT"] == \
+        [(["رجلاً"], ["فتى"])]
+    # whom a rescue saves is the masdar's genitive
+    assert [e[2:4] for e in events("نسقت الوحدات لعمليات أسفرت عن إنقاذ قرابة 6500 مهاجر.") if e[0] == "AID"] == \
+        [([], ["6500 مهاجر"])]
+
+
+def test_a_noun_before_a_persons_name_describes_that_person() -> None:
+    doc = analyze("وناشد رجل الأمن مشعل بن سليمان الشراري المواطنين بالتعاون.")
+    assert "رجل الأمن" not in {m.text for m in doc.mentions if m.label == "NORP"}
+    names = {e.id: e.name for e in doc.entities}
+    assert [[names[a] for a in e.actor] for e in doc.events if e.event == "REQUEST"] == [["مشعل بن سليمان الشراري"]]

@@ -1025,6 +1025,13 @@ def test_a_group_in_construct_with_a_named_body_or_place() -> None:
     assert "دول تونس" not in {m.text for m in doc.mentions}
 
 
+def test_a_delegation_named_by_whom_it_comes_from() -> None:
+    doc = analyze("والتقى الوزير وفدا من صندوق النقد الدولي. ورفض الوالي لقاء وفد عن حزب التحرير.")
+    groups_ = {m.text for m in doc.mentions if m.label == "NORP"}
+    assert {"وفدا من صندوق النقد الدولي", "وفد عن حزب التحرير"} <= groups_
+    assert {"صندوق النقد الدولي", "حزب التحرير"} <= {m.text for m in doc.mentions if m.label == "ORG"}
+
+
 def test_a_title_named_before_with_a_noun_phrase_said() -> None:
     got = quotes("وقال وزير الخارجية عثمان الجرندي إن المحادثات مفيدة. وأكد الوزير أهمية التعاون بين البلدين.")
     assert [t for _, _, _, t in got] == ["المحادثات مفيدة", "أهمية التعاون بين البلدين"]

@@ -1063,7 +1063,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         after = [m for m in after if m.start < toks.start[again]]
     before = [m for m in mentions if m.end <= start and _words_between(doc, m.end, start) <= SUBJECT_WINDOW
               and not _clause_break(doc, m.end, start) and not _place_preposition(doc, m)
-              and not _introduced_by_preposition(doc, m)]   # «لقائهما مع بوتين، لإجراء ...»: بوتين is no subject
+              and not _introduced_by_preposition(doc, m)   # «لقائهما مع بوتين، لإجراء ...»: بوتين is no subject
+              and not (_accusative_group(m) and doc.text[m.end:start].strip())]
     if category == "PROTEST" and any(m.label not in PLACE_LABELS for m in before):
         # «خرج آلاف المتظاهرين إلى شوارع بغداد احتجاجا على»: the place they went to does not protest
         before = [m for m in before if m.label not in PLACE_LABELS]
@@ -1117,6 +1118,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     elif before and _opens_with(doc, clause, before[-1], start):
         # «تونس تدين تفجيرين إرهابيين»: the clause opens with the name the verb follows at once — its subject
         actors = _coordinated_back(doc, before)
+    elif before and _accusative_group(before[-1]) and not doc.text[before[-1].end:start].strip():
+        # «توقف رجلا قتل فتى»: a relative clause after an indefinite object — the object is its subject
+        actors = before[-1:]
     elif first_after is not None and _oblique_plural(first_after) and not _starts_with_preposition(doc, end,
                                                                                                   first_after):
         # «تقتل المصلين»، «التقى المسؤولين»: a sound plural in ين is no verb's nominative subject, but its object
@@ -1446,6 +1450,17 @@ def _subject_end(doc: Document, actors: list[Mention], after: list[Mention]) -> 
         if m.start >= end and m.entity in ids and not doc.text[end:m.start].strip(" ،,"):
             end = m.end
     return end
+
+
+def _accusative_group(m: Mention) -> bool:
+    """Whether an unnamed group or person is written in the indefinite accusative (وليّ يلاحق تلميذا ... ويعتدي
+    عليه، التقى مسؤولا): the object of what came before, no subject of a verb after it — unless the verb follows it
+    at once, as a relative clause does (توقف رجلا قتل فتى: the man killed); not the plurals in ايا (ضحايا، رعايا),
+    nor a number's counted noun."""
+    if m.label != "NORP" or m.extra.get("counted"):
+        return False
+    first = fold(m.text.split()[0])
+    return not first.startswith("ال") and len(first) > 3 and first.endswith("ا") and not first.endswith("ايا")
 
 
 def _right_after(doc: Document, end: int, m: Mention) -> bool:

@@ -120,8 +120,8 @@ def group_mentions(doc: Document) -> None:
     for s in views:
         _institutions(doc, s, table, taken)
         p = 0
-        while (found := table.next_match(s.norms, p, "head")) is not None:
-            p, head_end, _ = found
+        while (found := _next_head(table, s.norms, p)) is not None:
+            p, head_end, single = found
             q = head_end
             # a quantifier before the head is part of the phrase (عدد من المحتجين، أحد السواق)
             first = next((p - k for k in (2, 1) if p - k >= 0 and
@@ -159,6 +159,13 @@ def group_mentions(doc: Document) -> None:
                 elif _relation_adjective(doc, s, q) and \
                         s.norms[q].startswith("ال") == s.norms[q - 1].startswith("ال"):
                     q += 1     # مصادر عراقية، مسؤولون أمنيون، مصدر دبلوماسي جزائري (not «مسلحون المدنيين»: the object)
+                elif q == head_end and q + 1 < len(s.norms) and s.norms[q] in ("من", "عن") and \
+                        "delegation" in table.roles_at(s.norms, head_end - 1) and \
+                        (body := name_at.get(toks.start[s.view[q + 1]])) is not None and body.label in ("ORG", "GPE"):
+                    # «وفد عن حزب التحرير»، «وفد من صندوق النقد الدولي»: whom the delegation comes from
+                    own = min(own, toks.end[s.view[q - 1]])
+                    q = bisect_left(s.view, bisect_left(toks.start, body.end))
+                    break
                 elif q == head_end and (body := _construct_name(doc, s, q, head, name_at)) is not None:
                     # «موظفو وزارة المالية»، «أنصار حزب التحرير»: the head in construct with a body or place named
                     # right after it; the group is its staff or supporters (the name stays a mention of its own)
@@ -191,13 +198,16 @@ def group_mentions(doc: Document) -> None:
             own = min(own, toks.end[s.view[head_end - 1]] if medium else toks.end[s.view[q - 1]])
             end = _affiliated_end(doc, s, q, table, name_at) or toks.end[s.view[q - 1]]
             start = toks.start[s.view[first]]
+            if single and q < len(s.norms) and any(m.label == "PER" for m in doc.mentions_at(toks.start[s.view[q]])):
+                p = q   # «ناشد رجل الأمن مشعل بن سليمان»: the noun describes the person named after it
+                continue
             if (start, end) not in covered and not taken.overlaps(start, own):
                 if counted:
                     doc.add_mention(start, end, "NORP", counted=True)
                 else:
                     doc.add_mention(start, end, "NORP")
                 taken.add(start, end)
-                if not definite(head):
+                if not definite(head) and not single:
                     named.setdefault(head, start)
             p = q
         for q, w in enumerate(s.norms):
@@ -236,6 +246,17 @@ def _construct_place(doc: Document, s: SentenceView, q: int, place_at: dict[int,
             word.endswith("وا") or _proclitic(doc, s, q + 1):
         return None
     return place_at.get(toks.start[s.view[q + 1]])
+
+
+def _next_head(table: PhraseTable, norms: list[str], p: int) -> tuple[int, int, bool] | None:
+    """The first group head at or after ``p``: (start, end, whether it names one person — the ``single`` row)."""
+    while p < len(norms):
+        roles = table.roles_at(norms, p)
+        hit = roles.get("head") or roles.get("single")
+        if hit is not None:
+            return p, hit[0], "head" not in roles
+        p += 1
+    return None
 
 
 def _construct_name(doc: Document, s: SentenceView, q: int, head: str, name_at: dict[int, Mention]
@@ -365,6 +386,8 @@ def _groups_named_again(doc: Document, views: list[SentenceView], named: dict[st
             if b < len(s.norms) and "same_after" in table.roles_at(s.norms, b):
                 b += 1
             start, end = toks.start[s.view[a]], toks.end[s.view[b - 1]]
+            if b < len(s.norms) and any(m.label == "PER" for m in doc.mentions_at(toks.start[s.view[b]])):
+                continue    # «الشاب التونسي لطفي فريد»: the noun introduces the person named after it
             if not taken.overlaps(start, end):
                 doc.add_mention(start, end, "NORP", reference="definite")
                 taken.add(start, end)
