@@ -335,3 +335,8 @@ def test_a_noun_before_a_persons_name_describes_that_person() -> None:
     assert "رجل الأمن" not in {m.text for m in doc.mentions if m.label == "NORP"}
     names = {e.id: e.name for e in doc.entities}
     assert [[names[a] for a in e.actor] for e in doc.events if e.event == "REQUEST"] == [["مشعل بن سليمان الشراري"]]
+
+
+def test_a_punishment_is_a_sanction_of_whom_its_masdar_is_construed_with() -> None:
+    got = events("قضت محكمة مصرية بمعاقبة الإعلامي توفيق عكاشة بالسجن لمدة عام.")
+    assert [e[:4] for e in got if e[0] == "SANCTION"] == [("SANCTION", "asserted", [], ["Tawfiq Okasha"])]
