@@ -340,3 +340,9 @@ def test_a_noun_before_a_persons_name_describes_that_person() -> None:
 def test_a_punishment_is_a_sanction_of_whom_its_masdar_is_construed_with() -> None:
     got = events("قضت محكمة مصرية بمعاقبة الإعلامي توفيق عكاشة بالسجن لمدة عام.")
     assert [e[:4] for e in got if e[0] == "SANCTION"] == [("SANCTION", "asserted", [], ["Tawfiq Okasha"])]
+
+
+def test_an_age_is_no_duration_of_the_event() -> None:
+    assert [e[5] for e in events("واعتقلت الشرطة شابا (24 عاما) في تونس.")] == [None]
+    assert [e[5] for e in events("أوقفت الشرطة فتى يبلغ من العمر 15 عاما.")] == [None]
+    assert [e[5] for e in events("واستمر الاعتصام 15 يوما أمام مقر الولاية.") if e[0] == "PROTEST"] == ["P15D"]

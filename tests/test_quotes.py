@@ -1032,6 +1032,13 @@ def test_a_delegation_named_by_whom_it_comes_from() -> None:
     assert {"صندوق النقد الدولي", "حزب التحرير"} <= {m.text for m in doc.mentions if m.label == "ORG"}
 
 
+def test_a_number_and_the_people_it_counts_with_their_adjectives() -> None:
+    doc = analyze("وعبر 21 منسقا جهويا للنداء عن رفضهم القطعي للبيان المشترك.")
+    assert "21 منسقا جهويا" in {m.text for m in doc.mentions if m.label == "NORP"}
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[q.speaker] for q in doc.quotes if q.speaker] == ["21 منسقا جهويا"]
+
+
 def test_a_title_named_before_with_a_noun_phrase_said() -> None:
     got = quotes("وقال وزير الخارجية عثمان الجرندي إن المحادثات مفيدة. وأكد الوزير أهمية التعاون بين البلدين.")
     assert [t for _, _, _, t in got] == ["المحادثات مفيدة", "أهمية التعاون بين البلدين"]

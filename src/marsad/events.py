@@ -1188,7 +1188,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     # date, and the schema refuses it
     date = next((m.value for m in values if m.label == "DATE" and isinstance(m.value, str)
                  and _EVENT_DATE_RE.fullmatch(m.value)), None)
-    duration = next((m.value for m in values if m.label == "DURATION"), None)
+    duration = next((m.value for m in values if m.label == "DURATION" and not _age(doc, m)), None)
     return Event(id="", event=category, modality=_modality(doc, clause, a, b, modal), trigger=doc.span(start, end),
                  sentence=sentence, actor=_entities(actors), recipient=_entities(recipients, exclude=actors),
                  mode=[] if mode == "-" else [mode], context=list(_CONTEXT.get(category, [])),
@@ -1450,6 +1450,16 @@ def _subject_end(doc: Document, actors: list[Mention], after: list[Mention]) -> 
         if m.start >= end and m.entity in ids and not doc.text[end:m.start].strip(" ،,"):
             end = m.end
     return end
+
+
+def _age(doc: Document, m: Mention) -> bool:
+    """Whether a duration in years is someone's age: in parentheses after a name (عامري (24 عاما)) or after «العمر»
+    (فتى يبلغ من العمر 15 سنة), not how long something lasted."""
+    if not isinstance(m.value, str) or not m.value.endswith("Y"):
+        return False
+    before = doc.text[max(0, m.start - 12):m.start]
+    in_parentheses = before.rstrip().endswith("(") and doc.text[m.end:m.end + 2].lstrip().startswith(")")
+    return in_parentheses or any(w in before for w in ("العمر", "عمره", "عمرها"))
 
 
 def _accusative_group(m: Mention) -> bool:

@@ -215,8 +215,13 @@ def group_mentions(doc: Document) -> None:
                 continue
             roles = table.roles_at(s.norms, q)
             if "counted" in roles and q and toks.start[s.view[q - 1]] in counts:
-                # «ثلاثة آخرين»: a number and «others» name a group of the kind just named
-                start, end = toks.start[counts[toks.start[s.view[q - 1]]]], toks.end[s.view[q]]
+                # «ثلاثة آخرين»: a number and «others» name a group of the kind just named; «21 منسقا جهويا»: with
+                # the adjectives of relation after the noun
+                k = q + 1
+                while k < len(s.norms) and s.norms[k].endswith("يا") and len(s.norms[k]) > 3 and \
+                        not definite(s.norms[k]) and not _proclitic(doc, s, k):
+                    k += 1
+                start, end = toks.start[counts[toks.start[s.view[q - 1]]]], toks.end[s.view[k - 1]]
                 if not taken.overlaps(start, end):
                     doc.add_mention(start, end, "NORP", counted=True)
                     taken.add(start, end)
