@@ -1037,6 +1037,9 @@ def test_a_number_and_the_people_it_counts_with_their_adjectives() -> None:
     assert "21 منسقا جهويا" in {m.text for m in doc.mentions if m.label == "NORP"}
     names = {e.id: e.name for e in doc.entities}
     assert [names[q.speaker] for q in doc.quotes if q.speaker] == ["21 منسقا جهويا"]
+    # with asides between the subject and the cue's preposition, one of them «من بين» («among»: no cue)
+    doc = analyze("عبّر 21 منسقا جهويا، من بين 27 منسقا، لحركة نداء تونس في بيان، عن رفضهم القطعي للبيان المشترك.")
+    assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["رفضهم القطعي للبيان المشترك"]
 
 
 def test_a_title_named_before_with_a_noun_phrase_said() -> None:

@@ -866,8 +866,9 @@ def _split_cue(doc: Document, s: SentenceView, p: int, speakers: _Speakers, tabl
             return True
         roles = table.roles_at(s.norms, q)
         if (toks.kind[s.view[q]] == PUNCT and s.norms[q] not in ("،", ",")) or \
-                roles.keys() & {"complementiser", *_CUE_ROLES} - {"masdar"}:
-            return False    # (a masdar is an aside: «وعبر الدكتور الزياني في تصريح صحفي ... عن سعادته»)
+                (roles.keys() & {"complementiser", *_CUE_ROLES} - {"masdar"} and s.norms[q - 1] != "من"):
+            return False    # (a masdar is an aside: «وعبر الدكتور الزياني في تصريح صحفي ... عن سعادته»; «من بين
+            #                 27 منسقا»: «among», no cue)
     return False
 
 
@@ -1254,8 +1255,9 @@ def _titled_source(doc: Document, s: SentenceView, b: int, speakers: _Speakers) 
 
 #: the longest title passed over to the name after its comma
 MAX_TITLE_PHRASE = 12
-#: words between a cue and its preposition that may name its subject (عبر المكتب السياسي لحزب المسار ... عن)
-MAX_SPLIT_SUBJECT = 12
+#: words (and commas) between a cue and its preposition that may name its subject (عبر المكتب السياسي لحزب المسار
+#: ... عن; «عبّر 21 منسقا جهويا، من بين 27 منسقا، لحركة نداء تونس في بيان، عن»)
+MAX_SPLIT_SUBJECT = 16
 
 
 def _plain_word(doc: Document, s: SentenceView, i: int) -> bool:
