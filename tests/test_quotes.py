@@ -1042,6 +1042,12 @@ def test_a_number_and_the_people_it_counts_with_their_adjectives() -> None:
     assert [doc.text[q.content.start:q.content.end] for q in doc.quotes] == ["رفضهم القطعي للبيان المشترك"]
 
 
+def test_all_of_a_group_after_a_call_are_whom_it_is_to() -> None:
+    doc = analyze("قالت الإدارة العامة للبريد إنها لم تتوصل بأي إعلام. ودعت كافة أعوان البريد للالتحاق بمراكز عملهم.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[q.speaker] for q in doc.quotes if q.speaker] == ["الإدارة العامة للبريد"] * 2
+
+
 def test_a_title_named_before_with_a_noun_phrase_said() -> None:
     got = quotes("وقال وزير الخارجية عثمان الجرندي إن المحادثات مفيدة. وأكد الوزير أهمية التعاون بين البلدين.")
     assert [t for _, _, _, t in got] == ["المحادثات مفيدة", "أهمية التعاون بين البلدين"]

@@ -1145,6 +1145,11 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
     return None
 
 
+#: «all», normalised: after a verb of calling (دعت كافة أعوان البريد، دعا جميع الأطراف) it opens whom the call is
+#: to, not who calls
+_ALL = frozenset({"كافه", "جميع", "كل"})
+
+
 def _object_group(doc: Document, s: SentenceView, b: int, speakers: _Speakers, table: PhraseTable) -> bool:
     """Whether a group named in a sound plural in ين stands right after the cue at ``b`` as its object (وتحذر
     المواطنين والمقيمين من; the subject would be المواطنون) — unless what is said follows it at once, as informal
@@ -1541,7 +1546,10 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     # is its object, and the verb's subject the one already speaking
     object_after = role in ("verb", "continue") and b < len(s.norms) and _cue_gender(s.norms[a], table) == "M" and \
         _feminine_noun(doc, s, b, speakers)
-    no_subject_after = no_subject_after or object_after or \
+    # «ودعت كافة أعوان البريد للالتحاق»: whom a call is to, all of them, is its object
+    called_all = role == "verb" and b < len(s.norms) and s.norms[b] in _ALL and \
+        "verb" in table.phrases.get((s.norms[a], "الي"), {})
+    no_subject_after = no_subject_after or object_after or called_all or \
         (role in ("verb", "continue") and b < len(s.norms) and _object_group(doc, s, b, speakers, table))
     # («ودعا الفاعلين الاقتصاديين الإيطاليين إلى»: a group in ين right after the verb is its object)
     if role in ("verb", "continue") and b < len(s.norms) and "audience" in table.roles_at(s.norms, b):
@@ -1698,7 +1706,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         refers = last_speaker if (role == "continue" or (b < len(s.norms) and s.norms[b] in _DEMONSTRATIVES)) \
             and last_speaker is not None and last_speaker.label == "PER" else None
         # «وتحذر المواطنين والمقيمين من»: a group in ين right after the verb is its object; no subject is named
-        addressed = b < len(s.norms) and _object_group(doc, s, b, speakers, table)
+        addressed = called_all or (b < len(s.norms) and _object_group(doc, s, b, speakers, table))
         # «وأكدت الحرص على مزيد ...» right after a sentence that quoted her: a definite word no table knows as a
         # speaker, before the preposition the cue governs and no complementiser (not «وأشار الباحثون إلى أن»), is
         # the object of whoever goes on speaking
