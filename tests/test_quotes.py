@@ -1048,6 +1048,11 @@ def test_all_of_a_group_after_a_call_are_whom_it_is_to() -> None:
     assert [names[q.speaker] for q in doc.quotes if q.speaker] == ["الإدارة العامة للبريد"] * 2
 
 
+def test_a_name_the_tagger_missed_right_after_a_cue_with_its_preposition() -> None:
+    got = quotes("وعبر خالد تنزفتي عن الأمل في ان يتم الاتفاق حول هذا الموضوع.")
+    assert [(sp, t) for sp, _, _, t in got] == [("خالد تنزفتي", "الأمل في ان يتم الاتفاق حول هذا الموضوع")]
+
+
 def test_a_title_named_before_with_a_noun_phrase_said() -> None:
     got = quotes("وقال وزير الخارجية عثمان الجرندي إن المحادثات مفيدة. وأكد الوزير أهمية التعاون بين البلدين.")
     assert [t for _, _, _, t in got] == ["المحادثات مفيدة", "أهمية التعاون بين البلدين"]

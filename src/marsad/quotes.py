@@ -435,12 +435,18 @@ def speaker_names(doc: Document) -> None:
                 continue
             roles = table.roles_at(s.norms, p)
             role = next((r for r in ("verb", "continue") if r in roles), None)
-            if w != "اما" and (role is None or not _starts_statement(doc, s, p, role, table)):
+            # a cue only with its preposition (وعبر خالد تنزفتي عن): its subject stands before the preposition
+            split = role is None and w in _split_cue_prepositions(table) and \
+                _starts_statement(doc, s, p, "verb", table)
+            if w != "اما" and not split and (role is None or not _starts_statement(doc, s, p, role, table)):
                 continue
             name = _titled_name(doc, s, roles[role][0], table, person_word, common, taken, people) \
                 if role is not None else None
             if name is None and role is not None:
                 name = _name_before_title(doc, s, roles[role][0], person_word, common, taken, times)
+            if name is None and (role is not None or split):
+                name = _bare_name(doc, s, roles[role][0] if role is not None else p + 1, table, person_word, common,
+                                  taken)
             if name is None and w == "اما" and (slot := _topic_slot(doc, s, p, table)) is not None:
                 name = _name_in_slot(doc, s, *slot, person_word, common, taken, people)
             if name is not None:
@@ -492,6 +498,34 @@ def _titled_name(doc: Document, s: SentenceView, b: int, table: PhraseTable, per
     if b > 0 and end < n and "verb" in table.phrases.get((s.norms[b - 1], s.norms[end]), {}):
         return _name_in_slot(doc, s, b, end, person_word, common, taken, people)
     return None
+
+
+def _bare_name(doc: Document, s: SentenceView, b: int, table: PhraseTable, person_word: Callable[[str], bool],
+               common: dict[str, int], taken: Intervals) -> tuple[int, int] | None:
+    """The view span of a name the tagger missed right after a cue at ``b``, with no title: a known first name
+    without the article, then one to three words that are first names or rare in the news, then what is said
+    (a complementiser, a colon) or the preposition the cue governs (وعبر خالد تنزفتي عن الأمل، وأكد حمدي الخياري
+    أن), or None."""
+    toks = doc.tokens
+    assert toks is not None
+    n = len(s.norms)
+
+    def plain(i: int) -> bool:
+        t = s.view[i]
+        return toks.kind[t] != PUNCT and len(s.norms[i]) > 2 and not _proclitic(doc, s, i) and \
+            not taken.overlaps(toks.start[t], toks.end[t])
+
+    if b + 2 >= n or not plain(b) or definite(s.norms[b]) or not person_word(s.norms[b]):
+        return None
+    k = b + 1
+    while k < n and k - b < MAX_SPEAKER_NAME_WORDS and plain(k) and not _complementiser(s, k, table) and \
+            (person_word(s.norms[k]) or common.get(s.norms[k], 0) < SURNAME_MAX_COUNT):
+        k += 1
+    if k - b < 2 or k >= n:
+        return None
+    said = _complementiser(s, k, table) or s.norms[k] == ":" or \
+        (b > 0 and "verb" in table.phrases.get((s.norms[b - 1], s.norms[k]), {}))
+    return (b, k) if said else None
 
 
 def _name_before_title(doc: Document, s: SentenceView, b: int, person_word: Callable[[str], bool],
