@@ -1053,6 +1053,16 @@ def test_a_name_the_tagger_missed_right_after_a_cue_with_its_preposition() -> No
     assert [(sp, t) for sp, _, _, t in got] == [("خالد تنزفتي", "الأمل في ان يتم الاتفاق حول هذا الموضوع")]
 
 
+def test_hoping_answering_concluding_and_justifying_are_cues() -> None:
+    got = quotes("وتأمل الوزارة أن تنتهي الأشغال قريبا. وخلص التقرير إلى أن الوضع صعب. "
+                 "وأقرت الوزيرة بأن العدد ضئيل، معللة ذلك بضعف الاعتمادات.")
+    assert [t for _, _, _, t in got] == ["تنتهي الأشغال قريبا", "الوضع صعب", "العدد ضئيل",
+                                         "ذلك بضعف الاعتمادات"]
+    # not the first name نجيب, which «نجيب» (we answer) would be
+    got = quotes("وصرح عضو النقابة العامة للتعليم الثانوي نجيب السلامي، بأن المطلب الأساسي هو إيجاد بديل للوزير.")
+    assert [t for _, _, _, t in got] == ["المطلب الأساسي هو إيجاد بديل للوزير"]
+
+
 def test_a_title_named_before_with_a_noun_phrase_said() -> None:
     got = quotes("وقال وزير الخارجية عثمان الجرندي إن المحادثات مفيدة. وأكد الوزير أهمية التعاون بين البلدين.")
     assert [t for _, _, _, t in got] == ["المحادثات مفيدة", "أهمية التعاون بين البلدين"]
