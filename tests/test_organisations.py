@@ -100,3 +100,13 @@ def test_a_body_of_a_body_is_one_name_and_its_head_an_office() -> None:
     assert "مجلس إدارة الهيئة" in [m.text for m in doc.mentions if m.label == "ORG"]
     speaker = next(e for e in doc.entities if e.id == doc.quotes[0].speaker)
     assert speaker.label == "PER" and "البقعاوي" in speaker.name
+
+
+def test_a_facility_named_on_its_head_is_a_facility() -> None:
+    doc = analyze("وصل الوفد إلى مطار تونس قرطاج الدولي أمس، وانعقد المؤتمر في قصر المؤتمرات بالعاصمة.")
+    facilities = {m.text for m in doc.mentions if m.label == "FAC"}
+    assert {"مطار تونس قرطاج الدولي", "قصر المؤتمرات"} <= facilities
+    assert any(m.text == "تونس" and m.label == "GPE" for m in doc.mentions)   # the city stays a mention inside
+    # an office of a facility is a title, with the office it depends on
+    doc = analyze("وأشار نائب مدير مطار عدن إلى أن الطائرات وصلت.")
+    assert "نائب مدير مطار عدن" in {m.text for m in doc.mentions if m.label == "TITLE"}

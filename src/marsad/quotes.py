@@ -114,7 +114,7 @@ def group_mentions(doc: Document) -> None:
     counts = {toks.start[t]: token_at[m.start] for m in doc.mentions if m.label == "NUMBER" and m.start in token_at
               for t in [bisect_left(toks.start, m.end) - 1]}    # (its last token: the last to start before its end)
     views = sentence_views(doc)
-    name_at = {m.start: m for m in doc.mentions if m.label in ("ORG", "GPE", "PER", "NORP")}
+    name_at = {m.start: m for m in doc.mentions if m.label in ("ORG", "GPE", "PER", "NORP", "FAC")}
     place_at = {m.start: m for m in doc.mentions if m.label in ("GPE", "LOC")}
     writes_ta_marbuta = "ة" in doc.text
     for s in views:
@@ -271,10 +271,10 @@ def _construct_name(doc: Document, s: SentenceView, q: int, head: str, name_at: 
     مسلحين) is no construct: a name after it is another argument («هاجم مسلحون حزب ...»)."""
     toks = doc.tokens
     assert toks is not None
-    if definite(head) or head.endswith(("ون", "ين", "ان")) or _proclitic(doc, s, q):
+    if definite(head) or head.endswith(("ون", "ين")) or _proclitic(doc, s, q):
         return None
     name = name_at.get(toks.start[s.view[q]])
-    if name is None or name.label not in ("ORG", "GPE"):
+    if name is None or name.label not in ("ORG", "GPE", "FAC"):
         return None
     after = bisect_left(s.view, bisect_left(toks.start, name.end))
     if after < len(s.norms) and (s.norms[after] == "و" or _proclitic(doc, s, after) == "و") and \

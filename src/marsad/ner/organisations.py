@@ -1,5 +1,6 @@
 """ORG mentions for organisation names built on a head noun (وزارة الخارجية الروسية، حركة النهضة، جمعية القضاة
-التونسيين، الاتحاد العام التونسي للشغل) that the tagger missed. The heads are data (``data/ner/organisations.tsv``).
+التونسيين، الاتحاد العام التونسي للشغل) that the tagger missed, and FAC mentions for facilities named the same way
+(مطار تونس قرطاج الدولي، مستشفى سهلول). The heads are data (``data/ner/organisations.tsv``).
 
 A head is followed by one to MAX_WORDS words, each definite (الخارجية، للشغل، والمعادن), a name the gazetteers know
 (فهد، تونس) or inside quotation marks («نداء تونس»). A head alone («الحكومة») is a back-reference, not a name.
@@ -66,8 +67,8 @@ def organisation_mentions(doc: Document) -> None:
     dated = Intervals((m.start, m.end) for m in doc.mentions if m.label in ("DATE", "TIME"))
     for s in sentence_views(doc):
         p = 0
-        while (found := table.next_match(s.norms, p, "head")) is not None:
-            p, head_end, _ = found
+        while (found := _next_head(table, s.norms, p)) is not None:
+            p, head_end, label = found
             q, quoted, closed = head_end, False, False
             organ = "organ" in table.roles_at(s.norms, p)
             # a definite head takes adjectives only, an indefinite one its genitive and then adjectives (or more
@@ -116,6 +117,8 @@ def organisation_mentions(doc: Document) -> None:
                         proclitic == "و" and not described) and not _adjective(table, norm, proclitic, q == head_end):
                     break      # «الحكومة | والصحافة التركية»، «انتقدت الحكومة | القرار»، «المركز | الثاني»، «طالبت
                     #            وزارة الداخلية | المواطنين»
+                if proclitic == "ل" and label == "FAC":
+                    break      # «تعرضت المدرسة | للرشق»: a facility has no remit; what is done to it follows
                 if proclitic == "ل":
                     remit = True   # «المجلس الأعلى للتربية والتكوين»: the body's remit, nouns and all
                 if quoted or (definite(norm) and (not attached or toks.norm[t - 1] in ("ل", "و"))) or \
@@ -137,12 +140,24 @@ def organisation_mentions(doc: Document) -> None:
                         gone.update(m.id for m in inner)
                 present = [m for m in overlapping(start, end) if m.label in labels]
                 if not present or (within and not any(m not in within for m in present)):
-                    doc.add_mention(start, end, "ORG")   # the names inside stay mentions of their own
+                    doc.add_mention(start, end, label)   # the names inside stay mentions of their own
                     longest = max(longest, end - start)
             p = max(q, p + 1)
     if gone:
         doc.mentions = [m for m in doc.mentions if m.id not in gone]
     _organs_of_bodies(doc, table)
+
+
+def _next_head(table: PhraseTable, norms: list[str], p: int) -> tuple[int, int, str] | None:
+    """The next head at or after ``p``: (start, end, the label its name takes — FAC for a facility's head, مطار
+    تونس قرطاج الدولي، مستشفى سهلول، else ORG)."""
+    while p < len(norms):
+        roles = table.roles_at(norms, p)
+        for role, label in (("head", "ORG"), ("facility", "FAC")):
+            if role in roles:
+                return p, roles[role][0], label
+        p += 1
+    return None
 
 
 def _adjective(table: PhraseTable, norm: str, proclitic: str, first: bool) -> bool:

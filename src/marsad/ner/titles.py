@@ -126,7 +126,7 @@ def body_titles(doc: Document) -> None:
     table = words()
     token_at = {toks.start[t]: t for t in range(len(toks))}
     titled = {(m.start, m.end) for m in doc.mentions if m.label == "TITLE"}
-    for org in [m for m in doc.mentions if m.label in ("ORG", "GPE")]:
+    for org in [m for m in doc.mentions if m.label in ("ORG", "GPE", "FAC")]:
         t = token_at.get(org.start)
         if t is None:
             continue
@@ -142,15 +142,19 @@ def body_titles(doc: Document) -> None:
                 continue
             roles = table.roles_at([toks.norm[k] for k in range(first, p + 1)], 0)
             # (an office of a state only in construct: حاكم دبي، ملك الأردن; مسؤول تونس is no title)
-            hit = roles.get("head") or (roles.get("body_head") if org.label == "ORG" else None)
+            hit = roles.get("head") or (roles.get("body_head") if org.label in ("ORG", "FAC") else None)
             if hit is not None and lam and not toks.norm[first].startswith("ال"):
                 break     # «حاجز رئيس للحوثيين»: «main», not an office (an office takes ل only when definite)
             if hit is not None and "body_head" in roles and first > 0 and \
                     any(m.end == toks.end[first - 1] and m.label in ("GPE", "ORG") for m in doc.mentions):
                 break     # «تركيا عضو حلف الناتو»: a member state in apposition, no office
             if hit is not None and hit[0] == size:
+                if first > 0 and toks.kind[first - 1] != CLITIC and toks.sentence[first - 1] == toks.sentence[t] and \
+                        "dependent" in table.roles_at([toks.norm[first - 1]], 0):
+                    first -= 1    # «نائب مدير مطار عدن»: the office that depends on the one before the body
                 start = toks.start[first]
-                if (start, org.end) not in titled:
+                if (start, org.end) not in titled and not any(a < start < b for a, b in titled):
+                    # (not inside a longer title the title rules found: نائب مدير مطار عدن)
                     doc.add_mention(start, org.end, "TITLE")
                     titled.add((start, org.end))
                 break
