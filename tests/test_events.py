@@ -346,3 +346,10 @@ def test_an_age_is_no_duration_of_the_event() -> None:
     assert [e[5] for e in events("واعتقلت الشرطة شابا (24 عاما) في تونس.")] == [None]
     assert [e[5] for e in events("أوقفت الشرطة فتى يبلغ من العمر 15 عاما.")] == [None]
     assert [e[5] for e in events("واستمر الاعتصام 15 يوما أمام مقر الولاية.") if e[0] == "PROTEST"] == ["P15D"]
+
+
+def test_an_attack_in_a_city_with_no_one_named_struck_the_city() -> None:
+    assert [e[3] for e in events("اعتبر البابا فرانسيس الهجمات الأخيرة في باريس جزءا من حرب عالمية.")
+            if e[0] == "ASSAULT"] == [["Paris"]]
+    # not when who was struck is named
+    assert [e[3] for e in events("مقتل شرطي في هجوم في مدينة غازي عنتاب التركية.")] == [["شرطي"]]

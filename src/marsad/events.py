@@ -375,6 +375,13 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
         event.actor = [x for x in event.actor if x not in struck]
         event.recipient = event.recipient + [x for x in struck if x not in event.recipient]
         event.event_loc = event.event_loc or struck[0]
+    elif category == "ASSAULT" and not event.recipient and not event.actor and \
+            not ((before := last_of.get(category)) is not None and before.sentence == si and before.recipient) and \
+            (struck_in := _attacked_in(doc, clause, a, in_sentence)) is not None:
+        # «الهجمات الأخيرة في باريس»، «هجوم في مدينة غازي عنتاب»: an attack with no one named that struck or did it,
+        # in a city named right after it, struck that city (not «مقتل شرطي في هجوم في ...»: the policeman)
+        event.recipient = [struck_in]
+        event.event_loc = event.event_loc or struck_in
     earlier = last_of.get(category)
     if not event.actor and category in CARRIED and earlier is not None and earlier.actor and \
             earlier.modality != "negated" and _carried_on(doc, clause, a, si, earlier, labels) and \
@@ -1313,6 +1320,25 @@ def _struck_places(doc: Document, clause: SentenceView, a: int, mentions: list[M
     if rest and fold(rest[0]) in ("علي", "ضد"):
         return []
     return [m.entity for m in places if m.entity]
+
+
+def _attacked_in(doc: Document, clause: SentenceView, a: int, mentions: list[Mention]) -> str | None:
+    """The city or country named after في right after an attack noun at ``a`` — past one adjective (الهجمات الأخيرة
+    في باريس) and a word for a kind of place (هجوم في مدينة غازي عنتاب) —, or None."""
+    toks = doc.tokens
+    assert toks is not None
+    if clause.norms[a] not in senses()["struck_place"] and clause.norms[a][2:] not in senses()["struck_place"]:
+        return None
+    words = fold(doc.text[toks.end[clause.view[a]]:toks.end[clause.view[a]] + 40]).split()
+    k = 1 if words and words[0].startswith("ال") and words[0].endswith(("ه", "ي")) and words[0] != "في" else 0
+    if len(words) <= k or words[k] != "في":
+        return None
+    place = next((m for m in mentions if m.start >= toks.end[clause.view[a]] and m.label == "GPE"), None)
+    if place is None or place.entity is None:
+        return None
+    between = fold(doc.text[toks.end[clause.view[a]]:place.start]).split()
+    kinds = senses()["place_kind"]
+    return place.entity if between[k + 1:] in ([], *([w] for w in kinds)) else None
 
 
 def _against(doc: Document, mentions: list[Mention]) -> set[str]:
