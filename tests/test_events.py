@@ -353,3 +353,8 @@ def test_an_attack_in_a_city_with_no_one_named_struck_the_city() -> None:
             if e[0] == "ASSAULT"] == [["Paris"]]
     # not when who was struck is named
     assert [e[3] for e in events("مقتل شرطي في هجوم في مدينة غازي عنتاب التركية.")] == [["شرطي"]]
+
+
+def test_ones_own_strike_in_ones_own_words() -> None:
+    got = events('وقال لطفي فريد في تصريحات لـ "الجوهرة أف أم" إنه ينهي إضرابه عن الطعام الذي بدأ منذ 10 أيام.')
+    assert [e[2] for e in got if e[0] == "PROTEST"] == [["لطفي فريد"]]

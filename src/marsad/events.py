@@ -508,6 +508,11 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         # «أكد الشاهد أن اجتماعه اليوم بالأطراف ...»: a masdar that opens what someone says, with a pronoun, is the
         # speaker's own meeting or visit
         act([said.speaker])
+    if not event.actor and event.event == "PROTEST" and doc.text[start:event.trigger.end].endswith(("ه", "ها")) and \
+            (said := _quote_holding(doc.quotes, start, si)) is not None and said.speaker and \
+            labels.get(said.speaker) == "PER":
+        # «وقال لطفي فريد ... إنه ينهي إضرابه عن الطعام»: one's strike, in one's own words, is one's own
+        act([said.speaker])
     if not event.actor and _purpose(toks, clause.view[a]):
         # «يتوجه ويتكوف وكوشنر إلى أوكرانيا ... لإجراء محادثات»: a purpose clause shares the sentence's actors, and
         # the place they go to
