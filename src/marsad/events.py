@@ -626,8 +626,16 @@ _GOVERNING = frozenset({"عن", "علي", "من", "الي", "حول", "بشان"
 _SOURCE_WORDS = frozenset({"بحسب", "حسب", "وبحسب", "وحسب", "وفق", "وفقا", "طبقا", "نقلا", "استنادا"})
 
 
+#: a statement's noun and لـ right before a name, in or out of quotation marks: whom it was given to (في تصريحات لـ
+#: "الجوهرة أف أم"، في حديث لـ«عكاظ»)
+_TOLD_RE = re.compile(r"(?:تصريح|تصريحات|حديث|حوار|مقابلة)\S*\s+لـ?\s*[\"«“]?\s*$")
+
+
 def _sourced(doc: Document, m: Mention) -> bool:
-    """Whether a source phrase introduces the mention (بحسب X، وفقا لـ X، نقلا عن X)."""
+    """Whether a source phrase introduces the mention (بحسب X، وفقا لـ X، نقلا عن X), or the statement's noun of
+    whom it was told (في تصريحات لـ "الجوهرة أف أم"): who reports, or is told, does not act."""
+    if _TOLD_RE.search(doc.text[max(0, m.start - 30):m.start]):
+        return True
     words = doc.text[max(0, m.start - 20):m.start].split()
     tail = [fold(w) for w in words[-2:]]
     if tail and tail[-1] in ("عن", "الي", "ل", "لـ") and len(tail) == 2:
