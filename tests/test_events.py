@@ -360,3 +360,10 @@ def test_ones_own_strike_in_ones_own_words() -> None:
     doc = analyze('وقال لطفي فريد في تصريحات لـ "الجوهرة أف أم" إنه ينهي إضرابه عن الطعام الذي بدأ منذ 10 أيام.')
     names = {e.id: e.name for e in doc.entities}
     assert [[names[a] for a in e.actor] for e in doc.events if e.event == "PROTEST"] == [["لطفي فريد"]]
+
+
+def test_whom_one_stands_before_is_no_subject() -> None:
+    # «أمام X»: before whom, as a recipient, never who acts after it
+    doc = analyze("نظم المعطلون وقفة احتجاجية أمام وزارة الداخلية تلتها مسيرة وسط العاصمة.")
+    names = {e.id: e.name for e in doc.entities}
+    assert all("وزارة الداخلية" not in [names[a] for a in e.actor] for e in doc.events)

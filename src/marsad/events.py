@@ -67,7 +67,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: mentions whose words are a name's, never an event's trigger (not PER: a verb the tagger swallowed, «يلتق روبيو»,
 #: still makes its event)
 NAME_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "MISC"})
-_RECIPIENT_PREPOSITIONS = frozenset({"مع", "ب", "الي", "علي", "ضد", "ل", "من", "عن"})
+_RECIPIENT_PREPOSITIONS = frozenset({"مع", "ب", "الي", "علي", "ضد", "ل", "من", "عن", "امام"})
 #: complementisers (normalised) that open a reported clause: who reports is not who acts in it
 #: (one that carries a pronoun, «أكد أنه سيزور», refers back to the speaker and is no boundary)
 _COMPLEMENTISERS = frozenset({"ان", "بان", "وان"})
