@@ -366,3 +366,9 @@ def test_whom_one_stands_before_is_a_recipient() -> None:
     # «أمام X»: before whom — a recipient (and never who acts after it)
     got = events("وقال إنه لن يتراجع أبدا أمام المتمردين الذين كثفوا هجماتهم.")
     assert [e[:4] for e in got if e[0] == "RETREAT"] == [("RETREAT", "negated", [], ["المتمردين"])]
+
+
+def test_ones_own_refusal_at_the_head_of_what_one_says() -> None:
+    doc = analyze("عبّر 21 منسقا جهويا، من بين 27 منسقا، لحركة نداء تونس في بيان، عن رفضهم القطعي للبيان المشترك.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [[names[a] for a in e.actor] for e in doc.events if e.event == "REJECT"] == [["21 منسقا جهويا"]]

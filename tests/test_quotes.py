@@ -1063,6 +1063,12 @@ def test_hoping_answering_concluding_and_justifying_are_cues() -> None:
     assert [t for _, _, _, t in got] == ["المطلب الأساسي هو إيجاد بديل للوزير"]
 
 
+def test_according_to_directives_is_no_source() -> None:
+    got = quotes("وأكد فهد الحريشي حرص الاتحاد على الانضباط وفق توجيهات الرئاسة العامة لرعاية الشباب، مشددا على "
+                 "رفضه لأي خروج عن الضوابط.")
+    assert {sp for sp, _, _, _ in got} == {"فهد الحريشي"}
+
+
 def test_a_title_named_before_with_a_noun_phrase_said() -> None:
     got = quotes("وقال وزير الخارجية عثمان الجرندي إن المحادثات مفيدة. وأكد الوزير أهمية التعاون بين البلدين.")
     assert [t for _, _, _, t in got] == ["المحادثات مفيدة", "أهمية التعاون بين البلدين"]

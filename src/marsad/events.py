@@ -501,12 +501,13 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         # «ضم روسيا للقرم ودعمها للانفصاليين»: the pronoun on the masdar is the subject of the event it is joined
         # to, not the name just before it
         act(list(earlier.actor))
-    if not event.actor and b == a + 1 and event.event in _SAID_OF_ONESELF and \
-            doc.text[start:event.trigger.end].endswith(WRITTEN_POSSESSIVES) and len(word) > 5 and \
+    if (not event.actor or event.event != "CONSULT") and b == a + 1 and event.event in _SAID_OF_ONESELF and \
+            doc.text[start:event.trigger.end].endswith(WRITTEN_POSSESSIVES) and \
+            (len(word) > 5 or event.event != "CONSULT") and \
             (said := _quote_holding(doc.quotes, start, si)) is not None and said.speaker and \
             doc.text[said.content.start:start].strip() in ("", "أن", "ان", "إن"):
         # «أكد الشاهد أن اجتماعه اليوم بالأطراف ...»: a masdar that opens what someone says, with a pronoun, is the
-        # speaker's own meeting or visit
+        # speaker's own meeting or visit; «عبر ... عن رفضهم القطعي»، «أعرب عن دعمه»: the speaker's own stance
         act([said.speaker])
     if not event.actor and event.event == "PROTEST" and doc.text[start:event.trigger.end].endswith(("ه", "ها")) and \
             (said := _quote_holding(doc.quotes, start, si)) is not None and said.speaker and \
@@ -548,8 +549,9 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
     return True
 
 
-#: meetings and visits whose pronoun, at the head of what is said, is the speaker's (اجتماعه، زيارته، لقاؤه)
-_SAID_OF_ONESELF = frozenset({"CONSULT"})
+#: meetings and visits (اجتماعه، زيارته، لقاؤه), refusals, support, accusations and agreement (رفضهم، دعمه، استنكاره)
+#: whose pronoun, at the head of what is said, is the speaker's
+_SAID_OF_ONESELF = frozenset({"CONSULT", "REJECT", "SUPPORT", "ACCUSE", "AGREE"})
 
 #: how many words after a word of readiness the name of whom one is ready to meet may stand (مستعد للقاء اللواء X)
 READY_REACH = 3

@@ -697,6 +697,9 @@ def find_quotes(doc: Document) -> None:
                     "statement" in groups().roles_at(s.norms, after)):
                 p = after    # «... وفق مبدإ التمييز الإيجابي»، «وفق القانون»: according to a rule, no source
                 continue
+            if role == "source" and after < len(s.norms) and "rule" in table.roles_at(s.norms, after):
+                p = after    # «وفق توجيهات الرئاسة العامة»: according to someone's directives or rules, no source
+                continue
             if role == "source" and after < len(s.norms) and \
                     doc.text[toks.start[s.view[after]]:toks.end[s.view[after]]].endswith(("ه", "ها", "هم", "هما")) and \
                     "own_words" not in table.roles_at(s.norms, after) and \
