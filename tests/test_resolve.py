@@ -204,3 +204,9 @@ def test_a_name_whose_article_a_proclitic_lam_swallowed_gets_it_back() -> None:
     names = {e.name for e in doc.entities}
     assert {"الانفصاليين", "اللاجئين", "لبنان"} <= names
     assert "لانفصاليين" in {m.text for m in doc.mentions}     # the mention keeps the text's exact characters
+
+
+def test_a_facility_named_with_and_without_its_adjectives_is_one() -> None:
+    doc = analyze("وصل الوفد إلى مطار المنستير الدولي صباح اليوم. وأغلق مطار المنستير أمام الرحلات مساء.")
+    ids = {m.entity for m in doc.mentions if m.label == "FAC"}
+    assert len(ids) == 1

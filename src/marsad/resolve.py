@@ -186,6 +186,15 @@ def resolve(doc: Document) -> None:
         if len({h for h, _ in hosts}) == 1:
             clusters.union(next(iter(hosts))[0], index[id(m)])
 
+    # 2c. a facility named with or without its adjectives of relation (مطار المنستير، مطار المنستير الدولي; مطار تونس
+    #     قرطاج الدولي): one facility, where the shorter name starts exactly one longer facility's name of the article
+    facilities = {_words(m): index[id(m)] for m in named if m.label == "FAC"}
+    for w, i in facilities.items():
+        longer = {clusters.find(j) for v, j in facilities.items() if len(v) > len(w) >= 2 and v[:len(w)] == w
+                  and all(x.startswith("ال") and x.endswith(("ي", "يه")) for x in v[len(w):])}
+        if len(longer) == 1:
+            clusters.union(next(iter(longer)), i)
+
     # 3. a name followed by another in parentheses: an acronym or another name for the same thing
     by_start = {m.start: m for m in named}
     for m in named:
