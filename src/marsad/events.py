@@ -1345,7 +1345,7 @@ def _attacked_in(doc: Document, clause: SentenceView, a: int, mentions: list[Men
     if clause.norms[a] not in senses()["struck_place"] and clause.norms[a][2:] not in senses()["struck_place"]:
         return None
     words = fold(doc.text[toks.end[clause.view[a]]:toks.end[clause.view[a]] + 40]).split()
-    k = 1 if words and words[0].startswith("ال") and words[0].endswith(("ه", "ي")) and words[0] != "في" else 0
+    k = 1 if words and words[0].startswith("ال") and words[0].endswith(("ه", "ي")) else 0
     if len(words) <= k or words[k] != "في":
         return None
     place = next((m for m in mentions if m.start >= toks.end[clause.view[a]] and m.label == "GPE"), None)

@@ -120,8 +120,9 @@ def group_mentions(doc: Document) -> None:
     for s in views:
         _institutions(doc, s, table, taken)
         p = 0
-        while (found := _next_head(table, s.norms, p)) is not None:
-            p, head_end, single = found
+        while (found := table.next_match_of(s.norms, p, ("head", "single"))) is not None:
+            p, head_end, _, role = found
+            single = role == "single"     # one unnamed person (طبيب، مراهقا)
             q = head_end
             # a quantifier before the head is part of the phrase (عدد من المحتجين، أحد السواق)
             first = next((p - k for k in (2, 1) if p - k >= 0 and
@@ -251,17 +252,6 @@ def _construct_place(doc: Document, s: SentenceView, q: int, place_at: dict[int,
             word.endswith("وا") or _proclitic(doc, s, q + 1):
         return None
     return place_at.get(toks.start[s.view[q + 1]])
-
-
-def _next_head(table: PhraseTable, norms: list[str], p: int) -> tuple[int, int, bool] | None:
-    """The first group head at or after ``p``: (start, end, whether it names one person — the ``single`` row)."""
-    while p < len(norms):
-        roles = table.roles_at(norms, p)
-        hit = roles.get("head") or roles.get("single")
-        if hit is not None:
-            return p, hit[0], "head" not in roles
-        p += 1
-    return None
 
 
 def _construct_name(doc: Document, s: SentenceView, q: int, head: str, name_at: dict[int, Mention]
@@ -500,25 +490,28 @@ def _titled_name(doc: Document, s: SentenceView, b: int, table: PhraseTable, per
     return None
 
 
+def _name_word(doc: Document, s: SentenceView, i: int, taken: Intervals) -> bool:
+    """Whether the word at ``i`` may be part of a name found in a speaker's place: no punctuation, more than two
+    letters, no proclitic, and no other mention's."""
+    toks = doc.tokens
+    assert toks is not None
+    t = s.view[i]
+    return toks.kind[t] != PUNCT and len(s.norms[i]) > 2 and not _proclitic(doc, s, i) and \
+        not taken.overlaps(toks.start[t], toks.end[t])
+
+
 def _bare_name(doc: Document, s: SentenceView, b: int, table: PhraseTable, person_word: Callable[[str], bool],
                common: dict[str, int], taken: Intervals) -> tuple[int, int] | None:
     """The view span of a name the tagger missed right after a cue at ``b``, with no title: a known first name
     without the article, then one to three words that are first names or rare in the news, then what is said
     (a complementiser, a colon) or the preposition the cue governs (وعبر خالد تنزفتي عن الأمل، وأكد حمدي الخياري
     أن), or None."""
-    toks = doc.tokens
-    assert toks is not None
     n = len(s.norms)
-
-    def plain(i: int) -> bool:
-        t = s.view[i]
-        return toks.kind[t] != PUNCT and len(s.norms[i]) > 2 and not _proclitic(doc, s, i) and \
-            not taken.overlaps(toks.start[t], toks.end[t])
-
-    if b + 2 >= n or not plain(b) or definite(s.norms[b]) or not person_word(s.norms[b]):
+    if b + 2 >= n or not _name_word(doc, s, b, taken) or definite(s.norms[b]) or not person_word(s.norms[b]):
         return None
     k = b + 1
-    while k < n and k - b < MAX_SPEAKER_NAME_WORDS and plain(k) and not _complementiser(s, k, table) and \
+    while k < n and k - b < MAX_SPEAKER_NAME_WORDS and _name_word(doc, s, k, taken) and \
+            not _complementiser(s, k, table) and \
             (person_word(s.norms[k]) or common.get(s.norms[k], 0) < SURNAME_MAX_COUNT):
         k += 1
     if k - b < 2 or k >= n:
@@ -589,9 +582,7 @@ def _name_in_slot(doc: Document, s: SentenceView, b: int, end: int, person_word:
         return None
 
     def plain(i: int) -> bool:
-        t = s.view[i]
-        return toks.kind[t] != PUNCT and len(s.norms[i]) > 2 and not _proclitic(doc, s, i) and \
-            not taken.overlaps(toks.start[t], toks.end[t])
+        return _name_word(doc, s, i, taken)
 
     for j in range(b + 1, end - 1):
         w = s.norms[j]

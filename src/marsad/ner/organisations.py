@@ -67,8 +67,9 @@ def organisation_mentions(doc: Document) -> None:
     dated = Intervals((m.start, m.end) for m in doc.mentions if m.label in ("DATE", "TIME"))
     for s in sentence_views(doc):
         p = 0
-        while (found := _next_head(table, s.norms, p)) is not None:
-            p, head_end, label = found
+        while (found := table.next_match_of(s.norms, p, ("head", "facility"))) is not None:
+            p, head_end, _, role = found
+            label = "FAC" if role == "facility" else "ORG"   # مطار تونس قرطاج الدولي، مستشفى سهلول: a facility
             q, quoted, closed = head_end, False, False
             organ = "organ" in table.roles_at(s.norms, p)
             # a definite head takes adjectives only, an indefinite one its genitive and then adjectives (or more
@@ -146,18 +147,6 @@ def organisation_mentions(doc: Document) -> None:
     if gone:
         doc.mentions = [m for m in doc.mentions if m.id not in gone]
     _organs_of_bodies(doc, table)
-
-
-def _next_head(table: PhraseTable, norms: list[str], p: int) -> tuple[int, int, str] | None:
-    """The next head at or after ``p``: (start, end, the label its name takes — FAC for a facility's head, مطار
-    تونس قرطاج الدولي، مستشفى سهلول، else ORG)."""
-    while p < len(norms):
-        roles = table.roles_at(norms, p)
-        for role, label in (("head", "ORG"), ("facility", "FAC")):
-            if role in roles:
-                return p, roles[role][0], label
-        p += 1
-    return None
 
 
 def _adjective(table: PhraseTable, norm: str, proclitic: str, first: bool) -> bool:

@@ -47,9 +47,16 @@ class PhraseTable:
 
     def next_match(self, norms: list[str], p: int, role: str) -> tuple[int, int, Any] | None:
         """The first phrase with ``role`` starting at or after ``p``: (start, end, payload) of the longest there."""
+        found = self.next_match_of(norms, p, (role,))
+        return None if found is None else found[:3]
+
+    def next_match_of(self, norms: list[str], p: int, roles: tuple[str, ...]) -> tuple[int, int, Any, str] | None:
+        """The first phrase with any of ``roles`` starting at or after ``p``: (start, end, payload, role), the role
+        the first of ``roles`` that starts there."""
         while p < len(norms):
-            hit = self.roles_at(norms, p).get(role)
-            if hit is not None:
-                return p, hit[0], hit[1]
+            here = self.roles_at(norms, p)
+            for role in roles:
+                if role in here:
+                    return p, here[role][0], here[role][1], role
             p += 1
         return None
