@@ -284,3 +284,9 @@ def test_a_verb_of_recognition_with_a_complementiser_confesses() -> None:
     assert not [e for e in analyze("واعترف الرجل بأنه وضع ملصقات في العديد من المساجد.").events
                 if e.event == "SUPPORT"]
     assert [e.event for e in analyze("واعترفت السويد بدولة فلسطين.").events] == ["SUPPORT"]
+
+
+def test_an_appeal_in_court_is_no_stabbing() -> None:
+    doc = analyze("وقضت المحكمة الإدارية برفض الطعن الذي قدمته الهيئة. وطعن مجهول شابا بسكين في الحي.",
+                  published="2017-03-01")
+    assert [v.trigger.text for v in doc.events if v.event == "ASSAULT" and v.trigger is not None] == ["طعن"]

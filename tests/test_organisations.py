@@ -110,3 +110,14 @@ def test_a_facility_named_on_its_head_is_a_facility() -> None:
     # an office of a facility is a title, with the office it depends on
     doc = analyze("وأشار نائب مدير مطار عدن إلى أن الطائرات وصلت.")
     assert "نائب مدير مطار عدن" in {m.text for m in doc.mentions if m.label == "TITLE"}
+
+
+def test_what_a_body_belongs_to_ends_its_name_and_a_municipal_body_is_no_second_head() -> None:
+    # «التابعة ل» describes the body: the name stops before it, and the body it belongs to is a name of its own
+    orgs = _orgs("ونفذت الجامعة العامة للبلديين التابعة للاتحاد العام التونسي للشغل إضرابا.")
+    assert "الجامعة العامة للبلديين" in orgs and not any("التابعة" in o for o in orgs)
+    # البلدية and الاتحادية head bodies of their own, but after a name they are its adjectives
+    assert "نقابة الشرطة البلدية" in _orgs("وقالت نقابة الشرطة البلدية في بيان إن الموعد ثابت.")
+    assert "المحكمة الاتحادية العليا" in _orgs("وقضت المحكمة الاتحادية العليا بتأجيل النظر في القضية.")
+    # after an adjective it is another body, the verb's object
+    assert _orgs("وانتقدت وزارة الداخلية البلدية.") == ["وزارة الداخلية"]

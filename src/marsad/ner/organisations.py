@@ -107,8 +107,12 @@ def organisation_mentions(doc: Document) -> None:
                         "head" in table.roles_at([norm], 0):
                     head_end = q = q + 1   # «مجلس إدارة الهيئة»: a body of a body, one name from the first head
                     continue
-                if q > head_end and not quoted and "head" in table.roles_at([norm], 0):
-                    break      # «الاتحاد العام التونسي للشغل الحكومة»: another body, the verb's object
+                roles = table.roles_at([norm], 0)
+                if q > head_end and not quoted and ("describes" in roles or ("head" in roles and not (
+                        "adjective" in roles and not attached and not s.norms[q - 1].endswith(("ي", "يه"))))):
+                    break      # «الاتحاد العام التونسي للشغل الحكومة»: another body, the verb's object; «التابعة
+                    #            للاتحاد»: what the body belongs to; «الشرطة البلدية»: an adjective of a noun, but
+                    #            «وزارة الداخلية | البلدية»: no adjective after an adjective
                 if dated.overlaps(toks.start[t], toks.end[t]):
                     break      # «محكمة ألمانية الأربعاء»: when, not the name
                 if organ and not attached and not norm.endswith(("ي", "يه")):
