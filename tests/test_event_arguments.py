@@ -323,3 +323,34 @@ def test_a_person_after_a_preposition_and_title_words_is_introduced_by_the_prepo
         [("CONSULT", {"Mohsen Marzouk"}, {"Khalifa Haftar"})]
     assert _events("والتقى الوزير سامي العلي مع الرئيس الفرنسي إيمانويل ماكرون.") == \
         [("CONSULT", {"Sami Alali"}, {"Emmanuel Macron"})]
+
+
+def test_investigations_charges_and_trials_are_accusations_and_the_accused_their_recipient() -> None:
+    opened = [e for e in _events("وفتحت النيابة العمومية تحقيقا في الحادثة.") if e[0] == "ACCUSE"]
+    assert opened and opened[0][1] == {"النيابة العمومية"}
+    # a charge after an arrest is laid by who arrested, on whom
+    doc = analyze("واعتقلت الشرطة محمد العلوي بتهمة الاعتداء على موظف.", published="2026-11-29")
+    arrest = next(v for v in doc.events if v.event == "COERCE")
+    charge = next(v for v in doc.events if v.event == "ACCUSE")
+    assert (charge.actor, charge.recipient) == (arrest.actor, arrest.recipient) and charge.recipient
+    # who faces charges suffers them; nobody else's actor is carried over to them
+    faces = [e for e in _events("قال المحامي إن موكله بريء. ويواجه سيف الإسلام القذافي عديد التهم.")
+             if e[0] == "ACCUSE"]
+    assert faces and not faces[0][1] and len(faces[0][2]) == 1
+    # referring a file to a committee is no charge; a fire that «devoured» a building charges no one
+    assert not [e for e in _events("وأحال الوزير الملف إلى اللجنة المختصة.") if e[0] == "ACCUSE"]
+    assert not [e for e in _events("والتهم الحريق مبنى البلدية في الليل.") if e[0] == "ACCUSE"]
+
+
+def test_a_masdar_with_a_pronoun_joined_to_an_arrest_is_done_to_the_same() -> None:
+    doc = analyze("وقال المحامي إن إيقاف المحتجين المنادين بالتشغيل وإحالتهم على القضاء أمر خطير.",
+                  published="2026-11-29")
+    arrest = next(v for v in doc.events if v.event == "COERCE")
+    referral = next(v for v in doc.events if v.event == "ACCUSE")
+    assert arrest.recipient and referral.recipient == arrest.recipient and not referral.actor
+
+
+def test_national_security_is_no_group_of_people() -> None:
+    doc = analyze("ووجهت السلطات المغربية تهمة تهديد الأمن القومي للناشط. وقالت قوات الأمن إنها اعتقلت 3 أشخاص.")
+    groups = {m.text for m in doc.mentions if m.label == "NORP"}
+    assert "قوات الأمن" in groups and not any("القومي" in g for g in groups)

@@ -69,3 +69,15 @@ def test_any_countrys_adjective_completes_a_title(phrase: str) -> None:
 def test_a_financial_officer_is_no_malian_office() -> None:
     # «المالي» is a country's adjective and an everyday word: it is kept out of the derived list
     assert "المدير المالي" not in titles("وأعلنت الشركة تعيين المدير المالي الجديد.")
+
+
+def test_an_office_that_says_whose_it_is_is_a_title_alone_and_joins_the_name_after_it() -> None:
+    doc = analyze("وقال وكيل الجمهورية إن الأبحاث متواصلة.")
+    assert [m.text for m in doc.mentions if m.label == "TITLE"] == ["وكيل الجمهورية"]
+    assert doc.quotes and doc.quotes[0].speaker == doc.mentions[0].entity
+    # with the body it serves after ل, one title; and the name after it, even inside quotation marks, is hers
+    doc = analyze('وقالت المدعية العامة للمحكمة الجنائية الدولية " فاتو بنسودا " إن القضية متواصلة.')
+    titles = [m for m in doc.mentions if m.label == "TITLE"]
+    assert [m.text for m in titles] == ["المدعية العامة للمحكمة الجنائية الدولية"]
+    person = next(m for m in doc.mentions if m.label == "PER")
+    assert titles[0].entity == person.entity == doc.quotes[0].speaker

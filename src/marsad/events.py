@@ -497,6 +497,19 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
     if event.event == "ASSAULT" and word in senses()["verbal"] and event.actor and \
             all(labels.get(x) == "PER" for x in event.actor):
         event.event, event.context = "ACCUSE", []   # «هاجم الوزير الصحافة»: words, not arms
+    if (_proclitic(toks, clause.view[a], "و") and _done_to_possessor(word)) or word in senses()["charge"]:
+        # «إيقاف المحتجين وإحالتهم على القضاء»: the pronoun on a masdar of what is done to someone is whom it was
+        # done to, those the event it is joined to was done to; and its doer, that one's. So too a charge after an
+        # arrest: «اعتقلت الشرطة محمد بتهمة ...»
+        earlier = next((e for e in reversed(events) if e.sentence == si and e.recipient), None)
+        if earlier is not None and earlier.trigger is not None and \
+                _words_between(doc, earlier.trigger.end, start) <= JOINED_REACH:
+            event.actor = [x for x in earlier.actor if x not in earlier.recipient]
+            event.recipient = list(earlier.recipient)
+            return True
+        if word in senses()["charge"] and _proclitic(toks, clause.view[a], "ب") and not event.recipient:
+            # «ضبط 5 من عناصر جماعة الإخوان بتهمة التحريض»: who is named before «on a charge of» is accused
+            event.actor, event.recipient = [], list(event.actor)
     if _possessed(toks, clause, a, b) and (earlier := _last_with_actor(events, si)) is not None:
         # «ضم روسيا للقرم ودعمها للانفصاليين»: the pronoun on the masdar is the subject of the event it is joined
         # to, not the name just before it
@@ -522,10 +535,11 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
             act(list(earlier.actor))
             event.event_loc = event.event_loc or next(
                 (e.event_loc for e in reversed(events) if e.sentence == si and e.event_loc), None)
-    if not event.actor and _opens_clause(toks, clause, a):
+    if not event.actor and _opens_clause(toks, clause, a) and clause.norms[a] not in senses()["victim_subject"]:
         # «وطالب في هذا الصدد بتدعيم ...»: a verb that opens its clause with no subject named continues the event it
         # is joined to, or the latest speaker of this sentence or the one before (not in a headline)
-        # (who reports violence did not commit it: «وأشارت المصادر إلى مقتل 17 وجرح آخرين»)
+        # (who reports violence did not commit it: «وأشارت المصادر إلى مقتل 17 وجرح آخرين»; whose subject suffers
+        # it, «ويواجه سيف الإسلام عديد التهم», has no one else's actor)
         speaker = _joined_actor(toks, clause, a, events, si, event.event) or (
             _latest_speaker(doc.quotes, start, si) if si > 0 and event.event not in _DONE_TO else None)
         if speaker is not None:
@@ -775,6 +789,17 @@ def _without_named_twice(events: list[Event], group_spans: dict[tuple[int, int],
     return kept
 
 
+def _done_to_possessor(word: str) -> bool:
+    """Whether ``word`` (normalised) is a masdar of what is done to someone (``object_genitive``) with a pronoun:
+    إحالتهم، اعتقالها."""
+    for ending in _POSSESSIVES:
+        stem = word.removesuffix(ending)
+        if stem != word and stem:
+            stem = stem[:-1] + "ه" if stem.endswith("ت") else stem
+            return stem in senses()["object_genitive"]
+    return False
+
+
 def _possessed(toks: Tokens, clause: SentenceView, a: int, b: int) -> bool:
     """Whether the one-word trigger at ``a:b`` is joined by و to what comes before and carries a third-person
     pronoun (ودعمها، وزيارته): a masdar whose subject is that pronoun."""
@@ -849,6 +874,10 @@ def _latest_speaker(quotes: list[Quote], before: int, sentence: int) -> str | No
             return q.speaker
     return None
 
+
+#: how many words after an act done to someone a masdar joined to it may stand and be done to the same (إيقاف
+#: المحتجين المنادين بمطالب اجتماعية وإحالتهم على القضاء)
+JOINED_REACH = 8
 
 #: how many words a requested act's trigger may stand after the word of asking (طالبوا بضرورة استقالة الوالي)
 REQUEST_REACH = 3
@@ -1168,11 +1197,19 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     rest = [m for m in after if m not in actors and m.entity not in acting
             and m.start >= (actors[-1].end if actors and actors[-1].start >= end and not passive else end)]
     located = category in LOCATED   # «محادثات في جنيف»: where they met, not with whom
+    charged = next((k for k in range(a, len(clause.norms)) if clause.norms[k] in senses()["charge"]
+                    and _proclitic(toks, clause.view[k], "ب")), None)
+    if charged is not None:
+        # «تم إيقافهم ... بتهمة تعطيل سير العمل للإدارة الجهوية»: what follows «on a charge of» is the act charged;
+        # no one named there is accused or arrested (but «وجهت السلطات تهمة ... للزفزافي»: whom it is laid on)
+        rest = [m for m in rest if m.start < toks.start[clause.view[charged]]]
     for m in rest if not recipients else []:
         if located and (_locative(doc, m) or (category == "CONSULT" and _at_place(doc, m))):
             continue   # «التقى السيسي اليوم بالقاهرة الرئيس هادي»: one meets a person in a city, not the city
         if category in ("ASSAULT", "PROTEST", "COERCE") and m.label in PLACE_LABELS and _attached(doc, m) == "ب":
             continue   # «هجوم إرهابي بسيناء»، «اعتصام بالقصبة»: where it happened (not «الاعتراف بدولة فلسطين»)
+        if category == "ACCUSE" and mode in ("allege", "investigate") and _attached(doc, m) == "ب":
+            continue   # «محاكمة المتهمين ... بالمحكمة الابتدائية»: the court it is before, not who is tried
         # (a place after في is where, whatever the order: «قتلوا في شمالي أفغانستان»)
         direct = not recipients and m is rest[0] and not _locative(doc, m) and (
             (actors and actors[0].start < start) or carried or counted or unnamed or passive

@@ -120,8 +120,11 @@ def group_mentions(doc: Document) -> None:
     for s in views:
         _institutions(doc, s, table, taken)
         p = 0
-        while (found := table.next_match_of(s.norms, p, ("head", "single"))) is not None:
+        while (found := table.next_match_of(s.norms, p, ("concept", "head", "single"))) is not None:
             p, head_end, _, role = found
+            if role == "concept":
+                p = head_end   # «الأمن القومي»: national security, not the security forces
+                continue
             single = role == "single"     # one unnamed person (طبيب، مراهقا)
             q = head_end
             # a quantifier before the head is part of the phrase (عدد من المحتجين، أحد السواق)

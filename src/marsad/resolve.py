@@ -31,6 +31,9 @@ LOCAL_PREFIX = "name:"
 #: characters that may stand between a name and the role phrase in apposition to it (، and spaces)
 _APPOSITION_GAP = frozenset(" ،,\u00a0")
 _MAX_GAP = 4
+#: what may stand between a role phrase and the name right after it: spaces, and the marks some papers put around
+#: the name (المدعية العامة " فاتو بنسودا ")
+_NAME_QUOTES = frozenset(" \"«“")
 
 
 def local_id(label: str, norm_name: str) -> str:
@@ -444,7 +447,7 @@ def _apposed_person(doc: Document, title: Mention, persons: MentionIndex, innerm
     # past words of address and rank: «وزير الخارجية الأستاذ عادل الجبير»
     name_start = after_honorifics(text, title.end)
     after = [p for p in persons.starting_upto(title.end, name_start + _MAX_GAP)
-             if p.start >= name_start and set(text[name_start:p.start]) <= {" "}]
+             if p.start >= name_start and set(text[name_start:p.start]) <= _NAME_QUOTES]
     if after:
         nearest = after[0]
         if id(title) in innermost:

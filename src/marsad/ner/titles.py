@@ -49,6 +49,11 @@ class _Parser:
                 end = self.modifiers(inner)
                 found.append((p, end))
                 return end
+        office = self.match(p, "office")
+        if office is not None:   # وكيل الجمهورية: an office that says whose it is
+            end = self.modifiers(office)
+            found.append((p, end))
+            return end
         head = self.match(p, "head")
         if head is None:
             return None
@@ -142,7 +147,8 @@ def body_titles(doc: Document) -> None:
                 continue
             roles = table.roles_at([toks.norm[k] for k in range(first, p + 1)], 0)
             # (an office of a state only in construct: حاكم دبي، ملك الأردن; مسؤول تونس is no title)
-            hit = roles.get("head") or (roles.get("body_head") if org.label in ("ORG", "FAC") else None)
+            hit = roles.get("head") or roles.get("office") or (
+                roles.get("body_head") if org.label in ("ORG", "FAC") else None)
             if hit is not None and lam and not toks.norm[first].startswith("ال"):
                 break     # «حاجز رئيس للحوثيين»: «main», not an office (an office takes ل only when definite)
             if hit is not None and "body_head" in roles and first > 0 and \
@@ -157,6 +163,11 @@ def body_titles(doc: Document) -> None:
                     # (not inside a longer title the title rules found: نائب مدير مطار عدن)
                     doc.add_mention(start, org.end, "TITLE")
                     titled.add((start, org.end))
+                    if "office" in roles:
+                        # «المدعية العامة | للمحكمة الجنائية الدولية»: the office alone is no second title
+                        inner = toks.end[p]
+                        doc.mentions = [m for m in doc.mentions if not (m.label == "TITLE" and m.start == start
+                                                                         and m.end == inner)]
                 break
 
 
