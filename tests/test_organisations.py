@@ -121,3 +121,11 @@ def test_what_a_body_belongs_to_ends_its_name_and_a_municipal_body_is_no_second_
     assert "المحكمة الاتحادية العليا" in _orgs("وقضت المحكمة الاتحادية العليا بتأجيل النظر في القضية.")
     # after an adjective it is another body, the verb's object
     assert _orgs("وانتقدت وزارة الداخلية البلدية.") == ["وزارة الداخلية"]
+
+
+def test_an_indefinite_head_takes_a_genitive_chain_but_no_verb_adjective_or_office() -> None:
+    assert "هيئة كبار العلماء" in _orgs("وأصدرت هيئة كبار العلماء بيانا.")
+    assert "جمعية حماية المستهلك" in _orgs("وقالت جمعية حماية المستهلك إن الأسعار ارتفعت.")
+    assert "نقابة موظفي الشرطة البلدية" in _orgs("وقالت نقابة موظفي الشرطة البلدية إن الموعد ثابت.")
+    assert not any("يدعو" in o for o in _orgs("وطالب حزب يدعو الحكومة إلى الاستقالة."))
+    assert not any("وزاري" in o for o in _orgs("وقرر مجلس وزاري الترفيع في الميزانية."))

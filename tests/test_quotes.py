@@ -1565,3 +1565,13 @@ def test_the_saying_after_a_participle_and_the_spaces_inside_the_marks_are_no_pa
                   'الإمكانيات الوطنية "')
     assert [doc.text[q.content.start:q.content.end] for q in doc.quotes][-1] == \
         "سيتم في المرحلة القادمة تسخير الإمكانيات الوطنية"
+
+
+def test_the_institution_a_speaker_belongs_to_after_bi_is_no_part_of_what_is_said() -> None:
+    doc = analyze('أكدت هيئة كبار العلماء بالأزهر في بيان أصدرته الأحد أن الطلاق الشفوي "مستقر عليه".')
+    assert len(doc.quotes) == 1
+    said = doc.text[doc.quotes[0].content.start:doc.quotes[0].content.end]
+    assert said.startswith("الطلاق") and "الأزهر" not in said
+    # a body after ب that a cue governs is its object, not where the speaker belongs
+    assert not [q for q in analyze("وندد الحزب بالحكومة في بيان أصدره اليوم.").quotes
+                if "بيان" in q.content.text]

@@ -2087,6 +2087,12 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
             (place := next((m for m in speakers.starting_upto(toks.start[s.view[p]], toks.start[s.view[p]])
                             if m.label in ("GPE", "LOC")), None)) is not None:
         p = _view_after(doc, s, place.end)    # «أعضاء المكتب الجهوي للحزب بسوسة»: where the body is, of its name
+    elif p < len(s.norms) and _proclitic(doc, s, p) == "ب" and \
+            (body := next((m for m in speakers.starting_upto(toks.start[s.view[p]], toks.start[s.view[p]])
+                           if m.label in ("ORG", "FAC")), None)) is not None and \
+            (k := _view_after(doc, s, body.end)) < len(s.norms) and \
+            (_complementiser(s, k, cues()) or s.norms[k] in ("في", "،", ",")):
+        p = k    # «هيئة كبار العلماء بالازهر في بيان ... ان»: the institution it belongs to (not «ندد بالحكومة»)
     j = p
     while j < len(s.norms) and j - p < 5 and _name_rest(toks, s, j, after_rest=j > p):
         j += 1

@@ -107,6 +107,11 @@ def organisation_mentions(doc: Document) -> None:
                         "head" in table.roles_at([norm], 0):
                     head_end = q = q + 1   # «مجلس إدارة الهيئة»: a body of a body, one name from the first head
                     continue
+                if q == head_end and not quoted and not attached and not definite(norm) and not described and \
+                        _construct_noun(norm) and q + 1 < len(s.norms) and definite(s.norms[q + 1]) and \
+                        toks.kind[s.view[q + 1] - 1] != CLITIC:
+                    head_end = q = q + 1   # «هيئة كبار العلماء»، «جمعية حماية المستهلك»: a genitive chain
+                    continue
                 roles = table.roles_at([norm], 0)
                 if q > head_end and not quoted and ("describes" in roles or ("head" in roles and not (
                         "adjective" in roles and not attached and not s.norms[q - 1].endswith(("ي", "يه"))))):
@@ -151,6 +156,29 @@ def organisation_mentions(doc: Document) -> None:
     if gone:
         doc.mentions = [m for m in doc.mentions if m.id not in gone]
     _organs_of_bodies(doc, table)
+
+
+def _construct_noun(norm: str) -> bool:
+    """Whether a word after an indefinite head may be the first noun of a genitive chain (هيئة كبار العلماء، جمعية
+    حماية المستهلك): not shaped as an imperfect verb (يدعو، تطالب), an adjective of relation (مجلس وزاري; not the
+    plural in construct: نقابة موظفي الشرطة), an office
+    (رئاسة والي الجهة), a particle or a preposition."""
+    from marsad.ner.titles import words
+
+    # a word in ي is a plural in construct where the news writes its plural in ين (موظفي، موظفين), else an
+    # adjective of relation (وزاري، حكومي)
+    adjective = norm.endswith("ي") and clitic_rules().lexicon.get(norm + "ن", 0) < COMMON_PLURAL
+    return len(norm) >= 3 and not norm.startswith(("ي", "ت", "ن", "ا")) and not adjective and \
+        norm not in _NOT_CONSTRUCT and not words().roles_at([norm], 0)
+
+
+#: how often the news must write a word's plural in ين for the word in ي to be that plural in construct
+COMMON_PLURAL = 3
+
+#: short words that stand between a head and a definite word without being its genitive
+_NOT_CONSTRUCT = frozenset({"في", "من", "مع", "عن", "الي", "علي", "خلال", "حول", "امام", "منذ", "عند", "لدي", "بعد",
+                            "قبل", "ضد", "بين", "كل", "غير", "حيث", "بشان", "لكن", "كما", "ذلك", "هذه", "هذا", "وفق",
+                            "حسب", "عبر", "دون", "سوي", "مثل", "فقط", "جميع", "كافه", "بعض", "عدد", "لصالح", "ضمن"})
 
 
 def _adjective(table: PhraseTable, norm: str, proclitic: str, first: bool) -> bool:
