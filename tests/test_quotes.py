@@ -1575,3 +1575,11 @@ def test_the_institution_a_speaker_belongs_to_after_bi_is_no_part_of_what_is_sai
     # a body after ب that a cue governs is its object, not where the speaker belongs
     assert not [q for q in analyze("وندد الحزب بالحكومة في بيان أصدره اليوم.").quotes
                 if "بيان" in q.content.text]
+
+
+def test_brandishing_escalation_and_addressing_an_appeal_are_statements() -> None:
+    found = quotes("ونظم الأهالي مسيرة ملوحين بالتصعيد في حال تم تجاهل مطالبهم.")
+    assert found and "التصعيد" in found[0][-1]
+    doc = analyze("وانتقدت الناشطة وداد عبد العزيز الوالي، موجهة نداء إلى منظمات حقوق الإنسان للتدخل.")
+    said = [q.content.text for q in doc.quotes]
+    assert any("منظمات حقوق الإنسان" in c for c in said)
