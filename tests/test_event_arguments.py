@@ -354,3 +354,13 @@ def test_national_security_is_no_group_of_people() -> None:
     doc = analyze("ووجهت السلطات المغربية تهمة تهديد الأمن القومي للناشط. وقالت قوات الأمن إنها اعتقلت 3 أشخاص.")
     groups = {m.text for m in doc.mentions if m.label == "NORP"}
     assert "قوات الأمن" in groups and not any("القومي" in g for g in groups)
+
+
+def test_whose_strike_after_its_length_and_no_arrest_of_where_one_was_going() -> None:
+    strike = [e for e in _events("إضراب عام بيومين لمهنيي الصحة") if e[0] == "PROTEST"]
+    assert strike and strike[0][1] == {"مهنيي الصحة"} and not strike[0][2]
+    arrest = [e for e in _events("وتم إيقاف المتهمين فور وصولهما إلى مطار تونس قرطاج الدولي.") if e[0] == "COERCE"]
+    assert not any("مطار" in name for e in arrest for name in e[2])
+    # لقي stays one word: the trigger of «لقي حتفه» is the whole verb
+    doc = analyze("ولقي ثلاثة جنود حتفهم في الهجوم.", published="2026-11-29")
+    assert any(v.trigger is not None and v.trigger.text == "لقي" for v in doc.events)

@@ -1208,6 +1208,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
             continue   # «التقى السيسي اليوم بالقاهرة الرئيس هادي»: one meets a person in a city, not the city
         if category in ("ASSAULT", "PROTEST", "COERCE") and m.label in PLACE_LABELS and _attached(doc, m) == "ب":
             continue   # «هجوم إرهابي بسيناء»، «اعتصام بالقصبة»: where it happened (not «الاعتراف بدولة فلسطين»)
+        if category == "COERCE" and m.label in PLACE_LABELS and _preposition_before(doc, m) in ("الي", "نحو"):
+            continue   # «تم إيقاف المتهمين فور وصولهما إلى مطار تونس قرطاج»: where they were going, not who
         if category == "ACCUSE" and mode in ("allege", "investigate") and _attached(doc, m) == "ب":
             continue   # «محاكمة المتهمين ... بالمحكمة الابتدائية»: the court it is before, not who is tried
         # (a place after في is where, whatever the order: «قتلوا في شمالي أفغانستان»)
@@ -1226,9 +1228,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     if (category == "PROTEST" or (category == "CONSULT" and mode in ("-", "multilateral") and
                                   recipients and recipients[0].label == "ORG")) and not actors and \
             recipients and doc.text[recipients[0].start - 1:recipients[0].start] == "ل" and \
-            _words_between(doc, end, recipients[0].start) <= 2 and recipients[0].label in ACTOR_GROUPS:
-        # «إضراب بساعتين لمدرسي التعليم»، «وقفة احتجاجية لأعوان الصحة»: whose strike or protest it is; «اجتماع طارئ
-        # لمكتب نقابة الصحفيين»: whose meeting
+            _words_between(doc, end, recipients[0].start) <= 3 and recipients[0].label in ACTOR_GROUPS:
+        # «إضراب بساعتين لمدرسي التعليم»، «إضراب عام بيومين لمهنيي الصحة»، «وقفة احتجاجية لأعوان الصحة»: whose
+        # strike or protest it is; «اجتماع طارئ لمكتب نقابة الصحفيين»: whose meeting
         actors, recipients = recipients[:1], recipients[1:]
     if mode == "host":
         # «استقبل X Y»: PLOVER codes the visit — Y, the visitor, acts; X, the host, is the recipient
@@ -1445,6 +1447,16 @@ def _attached(doc: Document, m: Mention) -> str:
     if first == len(toks) or toks.start[first] != m.start or first == 0 or toks.kind[first - 1] != CLITIC:
         return ""
     return toks.norm[first - 1]
+
+
+def _preposition_before(doc: Document, m: Mention) -> str:
+    """The (normalised) word right before the mention, past its proclitics: إلى in «إلى مطار تونس»."""
+    toks = doc.tokens
+    assert toks is not None
+    prev = bisect_left(toks.start, m.start) - 1
+    while prev >= 0 and toks.kind[prev] == CLITIC:
+        prev -= 1
+    return toks.norm[prev] if prev >= 0 and toks.kind[prev] != PUNCT else ""
 
 
 def _introduced_by_preposition(doc: Document, m: Mention) -> bool:
