@@ -94,6 +94,12 @@ def test_lone_surrogates_in_json_records_are_refused_by_field() -> None:
             parse_record(line)
 
 
+def test_a_lone_surrogate_inside_an_unnamed_speaker_passed_to_analyze_is_no_crash() -> None:
+    # found by the property tests: a heading whose group speaker's name holds the surrogate, hashed for its id
+    doc = marsad.analyze("0\r0فآ\ud800«قال: نعم.»ء")
+    assert all(e.kb_id for e in doc.entities if e.kb_id is not None)
+
+
 def test_deeply_nested_json_is_refused_not_a_crash() -> None:
     with pytest.raises(InputError, match="nested too deeply"):
         parse_record('{"text": "نص", "x": ' + "[" * 100_000 + "]" * 100_000 + "}")

@@ -38,7 +38,9 @@ _NAME_QUOTES = frozenset(" \"«“")
 
 def local_id(label: str, norm_name: str) -> str:
     """A stable id for an entity the knowledge base does not know: the same name gets the same id everywhere."""
-    digest = hashlib.sha1(f"{label}:{norm_name}".encode()).hexdigest()[:12]
+    # (surrogatepass: a lone surrogate in a name, which only text passed straight to analyze() can hold, still
+    # gets its id)
+    digest = hashlib.sha1(f"{label}:{norm_name}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return f"{LOCAL_PREFIX}{digest}"
 
 
