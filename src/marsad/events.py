@@ -1468,10 +1468,7 @@ def _introduced_by_preposition(doc: Document, m: Mention) -> bool:
         return False
     if _attached(doc, m) in ("ب", "ل", "ك"):
         return True
-    prev = first - 1
-    while prev >= 0 and toks.kind[prev] == CLITIC:
-        prev -= 1
-    if prev >= 0 and toks.norm[prev] in _RECIPIENT_PREPOSITIONS and toks.kind[prev] != PUNCT:
+    if _preposition_before(doc, m) in _RECIPIENT_PREPOSITIONS:
         return True
     # «التقى مرزوق بالمشير خليفة حفتر»، «مع الرئيس الفرنسي ماكرون»: past a person's title words
     k = first - 1
