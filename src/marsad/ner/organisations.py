@@ -161,24 +161,19 @@ def organisation_mentions(doc: Document) -> None:
 def _construct_noun(norm: str) -> bool:
     """Whether a word after an indefinite head may be the first noun of a genitive chain (هيئة كبار العلماء، جمعية
     حماية المستهلك): not shaped as an imperfect verb (يدعو، تطالب), an adjective of relation (مجلس وزاري; not the
-    plural in construct: نقابة موظفي الشرطة), an office
-    (رئاسة والي الجهة), a particle or a preposition."""
+    plural in construct: نقابة موظفي الشرطة), an office (رئاسة والي الجهة), or a particle or preposition the table
+    lists (``not_construct``)."""
     from marsad.ner.titles import words
 
     # a word in ي is a plural in construct where the news writes its plural in ين (موظفي، موظفين), else an
     # adjective of relation (وزاري، حكومي)
     adjective = norm.endswith("ي") and clitic_rules().lexicon.get(norm + "ن", 0) < COMMON_PLURAL
     return len(norm) >= 3 and not norm.startswith(("ي", "ت", "ن", "ا")) and not adjective and \
-        norm not in _NOT_CONSTRUCT and not words().roles_at([norm], 0)
+        "not_construct" not in heads().roles_at([norm], 0) and not words().roles_at([norm], 0)
 
 
 #: how often the news must write a word's plural in ين for the word in ي to be that plural in construct
 COMMON_PLURAL = 3
-
-#: short words that stand between a head and a definite word without being its genitive
-_NOT_CONSTRUCT = frozenset({"في", "من", "مع", "عن", "الي", "علي", "خلال", "حول", "امام", "منذ", "عند", "لدي", "بعد",
-                            "قبل", "ضد", "بين", "كل", "غير", "حيث", "بشان", "لكن", "كما", "ذلك", "هذه", "هذا", "وفق",
-                            "حسب", "عبر", "دون", "سوي", "مثل", "فقط", "جميع", "كافه", "بعض", "عدد", "لصالح", "ضمن"})
 
 
 def _adjective(table: PhraseTable, norm: str, proclitic: str, first: bool) -> bool:
