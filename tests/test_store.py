@@ -196,3 +196,24 @@ def test_a_store_of_the_first_schema_is_brought_forward_and_keeps_where_english_
     assert rows and rows[0]["name_en"] in machine and rows[0]["name_en_source"] == "transliteration"
     s.close()
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == VERSION
+
+
+def test_opening_a_fresh_store_waits_for_another_writer_instead_of_failing(tmp_path: Path) -> None:
+    # Two ingests opening one fresh store at once: SQLite refuses the switch to WAL at once, without waiting, while
+    # another connection holds the write lock. The store must wait for it, as it does for any other lock.
+    import threading
+
+    path = tmp_path / "m.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE held(x)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO held VALUES (1)")
+    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        with Store(path) as store:
+            assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            assert store.db.execute("PRAGMA user_version").fetchone()[0] == VERSION
+    finally:
+        release.join()
+        other.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import random
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -78,7 +79,7 @@ class Store(Queries):
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA busy_timeout = 30000")
             if not readonly:
-                self.db.execute("PRAGMA journal_mode = WAL")
+                self._write_ahead_log()
                 self.db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
@@ -87,6 +88,20 @@ class Store(Queries):
             raise StoreError(f"cannot create the store {self.path}: {exc.strerror or exc}") from None
 
     # -- lifecycle ---------------------------------------------------------------------------------------------------
+    def _write_ahead_log(self, wait: float = 30.0) -> None:
+        """Switch a store to WAL once. SQLite answers "locked" at once, without its busy handler, when two processes
+        open a fresh store together and both ask for the switch; the one that lost retries until the mode is set."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                if self.db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01 + random.random() * 0.05)
+
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > VERSION:
