@@ -129,3 +129,15 @@ def test_an_indefinite_head_takes_a_genitive_chain_but_no_verb_adjective_or_offi
     assert "نقابة موظفي الشرطة البلدية" in _orgs("وقالت نقابة موظفي الشرطة البلدية إن الموعد ثابت.")
     assert not any("يدعو" in o for o in _orgs("وطالب حزب يدعو الحكومة إلى الاستقالة."))
     assert not any("وزاري" in o for o in _orgs("وقرر مجلس وزاري الترفيع في الميزانية."))
+
+
+def test_a_local_body_is_named_by_its_town_after_b() -> None:
+    # one of many courts, hospitals or unions across the country: the town after ب names which; the town stays a
+    # mention of its own inside the name
+    doc = analyze("وقضت المحكمة الابتدائية بقابس بسجنه، وأيدتها محكمة الاستئناف بصفاقس.")
+    names = [(m.label, m.text) for m in doc.mentions if m.label in ("ORG", "GPE")]
+    assert ("ORG", "المحكمة الابتدائية بقابس") in names and ("GPE", "قابس") in names
+    assert ("ORG", "محكمة الاستئناف بصفاقس") in names
+    assert "الاتحاد الجهوي للشغل بتطاوين" in _orgs("وقال الاتحاد الجهوي للشغل بتطاوين إن الإضراب نجح.")
+    # a national body with a town after it is where that body stands or acts, not its name
+    assert _orgs("وقالت وزارة الداخلية بتونس إن الوضع هادئ.") == ["وزارة الداخلية"]

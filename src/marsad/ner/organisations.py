@@ -156,6 +156,7 @@ def organisation_mentions(doc: Document) -> None:
     if gone:
         doc.mentions = [m for m in doc.mentions if m.id not in gone]
     _organs_of_bodies(doc, table)
+    _local_branches(doc, table)
 
 
 def _construct_noun(norm: str) -> bool:
@@ -207,5 +208,36 @@ def _organs_of_bodies(doc: Document, table: PhraseTable) -> None:
         if body is not None:
             doc.add_mention(organ.start, body.end, "ORG")
             replaced.add(id(organ))
+    if replaced:
+        doc.mentions = [m for m in doc.mentions if id(m) not in replaced]
+
+
+def _local_branches(doc: Document, table: PhraseTable) -> None:
+    """A body one of many of its kind across the country (a court of first instance, a regional hospital or union:
+    a `local` word of organisations.tsv in its name) is named by the town after it with ب: «المحكمة الابتدائية
+    بتونس»، «المستشفى الجهوي بقبلي»، «الاتحاد الجهوي للشغل بتطاوين» are one name each, the town a mention of its
+    own inside it (also a capital named as its country is, بتونس).
+    """
+    toks = doc.tokens
+    assert toks is not None
+    places_at = {m.start: m for m in doc.mentions if m.label == "GPE"}
+    replaced: set[int] = set()
+    for body in [m for m in doc.mentions if m.label in ("ORG", "FAC")]:
+        first = bisect_left(toks.start, body.start)
+        last = bisect_left(toks.start, body.end)        # the first token after the body's name
+        if last + 1 >= len(toks) or toks.kind[last] != CLITIC or toks.norm[last] != "ب" or \
+                toks.word[last] != toks.word[last + 1]:
+            continue
+        place = places_at.get(toks.start[last + 1])
+        if place is None:
+            continue
+        if not any("local" in table.roles_at([toks.norm[i]], 0) for i in range(first, last)
+                   if toks.kind[i] != CLITIC):
+            continue
+        if any(m is not body and m.label in ("PER",) and body.start <= m.start and m.end <= body.end
+               for o in range(body.start, body.end) for m in doc.mentions_at(o)):
+            continue   # «المستشفى الجامعي الهادي شاكر | بصفاقس»: a body named after a person is named already
+        doc.add_mention(body.start, place.end, body.label)
+        replaced.add(id(body))
     if replaced:
         doc.mentions = [m for m in doc.mentions if id(m) not in replaced]
