@@ -1583,3 +1583,22 @@ def test_brandishing_escalation_and_addressing_an_appeal_are_statements() -> Non
     doc = analyze("وانتقدت الناشطة وداد عبد العزيز الوالي، موجهة نداء إلى منظمات حقوق الإنسان للتدخل.")
     said = [q.content.text for q in doc.quotes]
     assert any("منظمات حقوق الإنسان" in c for c in said)
+
+
+def test_where_and_when_it_was_said_is_neither_speaker_nor_what_is_said() -> None:
+    # a body with ب after the cue is where it was said; a date before the complementiser or the mark, when
+    doc = analyze("قال وزير الداخلية محمد الغرسلي إن الوضع مستقر. "
+                  "وكان الوزير قد أكد بمجلس نواب الشعب امس أن الحكومة لا تريد المس من حرية التعبير. "
+                  'وكان الغرسلي قد أكد امس "عدم وجود إرادة من الحكومة للمس من حرية التعبير" .')
+    said = _said(doc)
+    assert said[1] == ("محمد الغرسلي", "الحكومة لا تريد المس من حرية التعبير")
+    assert said[2][1] == "عدم وجود إرادة من الحكومة للمس من حرية التعبير"
+    assert doc.quotes[2].kind == "direct"
+    # a person whose name the tokeniser reads with a ب stays the speaker
+    assert _said(analyze("وقال بلحاج إن الحكومة فشلت."))[0][1] == "الحكومة فشلت"
+
+
+def test_going_on_to_say_is_a_cue() -> None:
+    doc = analyze("وذهب الوزير محمد العلي إلى القول إن الحكومة فشلت في إدارة الأزمة.")
+    assert _said(doc) == [("محمد العلي", "الحكومة فشلت في إدارة الأزمة")]
+    assert doc.quotes[0].cue is not None and doc.quotes[0].cue.text == "إلى القول"

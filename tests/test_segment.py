@@ -111,3 +111,14 @@ def test_a_closing_mark_whose_opening_was_left_out_opens_nothing() -> None:
     text = ('قائلا إنه عيب لكنه ليس غريبا على سليم" على حد تعبيره. كما استنكر عضو الحزب في برنامج "بوليتكا" '
             'تصريحاته. وتحصلت "الجوهرة" على نسخة.')
     assert len(split_sentences(text, 0, len(text))) == 3
+
+
+def test_a_mark_after_a_colon_opens_and_an_unclosed_quotation_protects_nothing() -> None:
+    # «:" لقد»: after a colon a straight mark opens what is said, even with a space after it; the sentences inside
+    # stay one until it closes
+    text = 'وبيّن الوزير :" لقد أطلقنا المشروع. وسيتم إنجازه قريبا". وعن السفارة قال إنها جاهزة.'
+    assert sentences(text) == ['وبيّن الوزير :" لقد أطلقنا المشروع. وسيتم إنجازه قريبا".', "وعن السفارة قال إنها جاهزة."]
+    # a quotation never closed, then another opened: the first protects nothing, the second pairs with its own close
+    text = 'وأوضح أن "الاحتجاج حق أساسي. وأشار إلى أنه "يتعين حماية المتظاهرين ". وكان الوزير أكد "عدم وجود إرادة" .'
+    assert sentences(text) == ['وأوضح أن "الاحتجاج حق أساسي.', 'وأشار إلى أنه "يتعين حماية المتظاهرين ".',
+                                'وكان الوزير أكد "عدم وجود إرادة" .']

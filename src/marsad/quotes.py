@@ -1150,6 +1150,10 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
         if s.norms[b + skip] in _OPENERS and b + skip + 1 < len(s.view):
             b += 1   # a name in quotation marks: وكالة "رويترز"، أشارت "نيويورك تايمز"
         found = _speaker_at(doc, s, b + skip, speakers)
+        if found is not None and not skip and _proclitic(doc, s, b) == "ب" and found.label in _SETTING_LABELS and \
+                found.start >= toks.start[s.view[b]]:
+            return None    # «وكان الوزير قد أكد بمجلس نواب الشعب أن»: where he said it, not who says it (a person
+            #                the tagger cut after a ب of his name stays: «ندد بان كي مون»، «وقال بلان»)
         if found is not None and skip == 1 and found.label != "PER" and _pronominal_noun(doc, s, b):
             return None    # «وجدّد مطالبته الحكومة بـ»: a noun with its own pronoun right after the cue is what is
             # said, its pronoun the subject (not «قالت زوجته ميساء غانم»: a kinship before a name)
@@ -2007,6 +2011,8 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
     while start < end and ((toks.kind[s.view[start]] == PUNCT and norms[start] not in _OPENERS) or
                            (table is not None and "adverb" in table.roles_at(norms, start))):
         start += 1
+    if table is not None:
+        start = _past_setting(doc, s, start, end, table)
     if governs and start < end and table is not None and "preposition" in table.roles_at(norms, start):
         start += 1
     if start < end and table is not None and "complementiser" in table.roles_at(norms, start):
@@ -2044,11 +2050,39 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
             c_end -= 1
     elif any(ch in "«“„" for ch in text[c_start:c_end]) or text[c_start:c_end].count('"') >= 2:
         kind = "mixed"
-    while b - 1 > a and table is not None and "adverb" in table.roles_at(norms, b - 1):
+    whole = table is not None and any(hit[0] == b for role, hit in table.roles_at(norms, a).items()
+                                      if role in _CUE_ROLES)
+    while not whole and b - 1 > a and table is not None and "adverb" in table.roles_at(norms, b - 1):
         b -= 1    # the adverb passed over after the cue (وأكدت أيضا أن) is not the cue
     cue_start, cue_end = _token_span(s, doc, a, b)
     return Quote(id="", kind=kind, speaker=speaker.entity, speaker_mention=speaker.id,
                  cue=doc.span(cue_start, cue_end), content=doc.span(c_start, c_end), sentence=s.index)
+
+
+#: the labels of a place or body named with ب between a cue and what is said (أكد بمجلس نواب الشعب أن)
+_SETTING_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
+
+
+def _past_setting(doc: Document, s: SentenceView, start: int, end: int, table: PhraseTable) -> int:
+    """Past where and when something was said, between the cue and a complementiser or an opening mark: a place or
+    body with ب and a date (وكان الوزير قد أكد بمجلس نواب الشعب امس أن ...، أكد امس "..."); else ``start``."""
+    toks = doc.tokens
+    assert toks is not None
+    k = start
+    for _ in range(3):
+        if k >= end:
+            return start
+        at = toks.start[s.view[k]]
+        here = doc.mentions_at(at)
+        if any(m.label in ("DATE", "TIME") for m in here):
+            k = _view_after(doc, s, max(m.end for m in here if m.label in ("DATE", "TIME")))
+        elif _proclitic(doc, s, k) == "ب" and any(m.label in _SETTING_LABELS for m in here):
+            k = _view_after(doc, s, max(m.end for m in here if m.label in _SETTING_LABELS))
+        else:
+            break
+    if k > start and k < end and (_complementiser(s, k, table) or _opening(s, k)):
+        return k
+    return start
 
 
 def _contrast_end(doc: Document, s: SentenceView, start: int, end: int) -> int:

@@ -110,15 +110,28 @@ def _quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif ch == "»":
             if stack and stack[-1][0] == "«":
                 regions.append((stack.pop()[1], pos + 1))
+        elif ch == '"' and stack and stack[-1][0] == '"' and _opens(text, start, pos):
+            # a mark shaped as an opening after one left open: the earlier one was never closed and protects
+            # nothing («أن "الاحتجاج ... المعاملة. وأشار إلى أنه "يتعيّن ... "»)
+            stack[-1] = (ch, pos)
         elif stack and stack[-1][0] != "«":
             # “ ” „ and " pair with one another in either order: Arabic sites mix and mirror them
             regions.append((stack.pop()[1], pos + 1))
-        elif ch == '"' and pos > start and not text[pos - 1].isspace() and \
+        elif ch == '"' and pos > start and not text[pos - 1].isspace() and text[pos - 1] != ":" and \
                 (pos + 1 >= end or text[pos + 1].isspace() or text[pos + 1] in ".،,؛:"):
-            continue    # a closing mark whose opening the writer left out («ليس غريبا على فلان" على حد تعبيره»)
+            continue    # a closing mark whose opening the writer left out («ليس غريبا على فلان" على حد تعبيره»); after
+            #             a colon a mark opens what is said, spaced or not («وبيّن الوزير :" لقد أطلقنا ...»)
         else:
             stack.append((ch, pos))
     return regions
+
+
+def _opens(text: str, start: int, pos: int) -> bool:
+    """Whether the straight mark at ``pos`` is shaped as an opening one: after a space, a colon or the paragraph's
+    start, and before a letter."""
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return (before.isspace() or before == ":") and after.isalpha()
 
 
 def _is_abbreviation(text: str, block_start: int, dot: int) -> bool:
