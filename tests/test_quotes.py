@@ -1602,3 +1602,18 @@ def test_going_on_to_say_is_a_cue() -> None:
     doc = analyze("وذهب الوزير محمد العلي إلى القول إن الحكومة فشلت في إدارة الأزمة.")
     assert _said(doc) == [("محمد العلي", "الحكومة فشلت في إدارة الأزمة")]
     assert doc.quotes[0].cue is not None and doc.quotes[0].cue.text == "إلى القول"
+
+
+def test_a_linking_phrase_with_its_complement_opens_a_statement_whose_subject_follows_the_verb() -> None:
+    doc = analyze("وفي سياق متصل ببرنامج الحكومة دعت النقابة الوطنية للصحفيين إلى ضبط استراتيجيات مستعجلة.")
+    assert _said(doc) == [("النقابة الوطنية للصحفيين", "ضبط استراتيجيات مستعجلة")]
+    # the one a relative clause is about, governed by a preposition, is its subject when none follows the verb
+    said = _said(analyze("قضت المحكمة بحق ناشط دعا إلى إسقاط نظام الولاية بالسجن عاما."))
+    assert [text for _, text in said] == ["إسقاط نظام الولاية بالسجن عاما"] and said[0][0] is not None
+
+
+def test_a_titled_seminar_ending_in_a_question_mark_does_not_end_the_sentence() -> None:
+    doc = analyze('قال القيادي محمد العلي إن الوضع صعب. وأضاف خلال ندوة تحت عنوان "أي مصير للعائدين؟" '
+                  "أنه علينا السعي لاستعادة المقاتلين.")
+    assert len(doc.sentences) == 2
+    assert _said(doc)[1] == ("محمد العلي", "علينا السعي لاستعادة المقاتلين")

@@ -1079,12 +1079,19 @@ def _starts_statement(doc: Document, s: SentenceView, p: int, role: str, table: 
         return True    # «وحول عدد المشتركين أفاد التقرير بأن»: what the statement is about, then the statement
     if role == "verb" and times and p <= MAX_FRONTED_TIME_WORDS and _fronted_time(doc, s, p, table, times):
         return True    # «وفي مساء أمس قال الوزير ...»: a time phrase, then the statement
-    if role == "verb" and table.roles_at(s.norms, 0).get("discourse", (None,))[0] == p:
+    linked = table.roles_at(s.norms, 0).get("discourse", (None,))[0]
+    if role == "verb" and linked == p:
         return True    # «من جهة أخرى وصف بالحاج ...»: a phrase linking to what came before, then the statement
+    if role == "verb" and linked is not None and linked < p <= linked + MAX_LINK_COMPLEMENT_WORDS and \
+            _proclitic(doc, s, linked) in ("ب", "ل") and \
+            not any(toks.kind[s.view[i]] == PUNCT for i in range(linked, p)):
+        return True    # «وفي سياق متصل ببرنامج الحكومة دعت المنظمة»: with what it links to, then the statement
     # «و أعلنت»: the conjunction written apart
     return prev in ("،", ",", ":", "(", "«", "\"", "و", "ف") or "boundary" in table.roles_at(s.norms, p - 1)
 
 
+#: the longest complement of a linking phrase before a cue (في سياق متصل | ببرنامج الحكومة | دعت)
+MAX_LINK_COMPLEMENT_WORDS = 3
 #: the longest topic fronted before a cue (وحول عدد المشتركين أفاد)
 MAX_FRONTED_TOPIC_WORDS = 5
 #: the longest time phrase fronted before a cue (وفي وقت سابق من يوم الثلاثاء قال)
@@ -1394,6 +1401,11 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
                        ("،" in doc.text[m.end:cue_start] or "," in doc.text[m.end:cue_start]) and
                        # (a relative after a comma is the name's: «سليم الرياحي، الذي نفى»)
                        fold(doc.text[m.end:cue_start].strip(" ،,\u00a0")) not in _RELATIVES)]
+    if before and before[-1].label in ("ORG", "GPE", "NORP") and _genitive_of_governed(doc, before[-1]) and \
+            a + 1 < len(s.view) and speakers.starting_upto(toks.start[s.view[a + 1]], toks.start[s.view[a + 1]]):
+        # «وفي سياق متصل ببرنامج الحكومة دعت المنظمة»: a noun's genitive after a preposition is no subject where
+        # one follows the verb (but «قضت محكمة بحق ناشط دعا إلى»: the one the relative clause is about)
+        return None
     if before and before[-1].label in PLACE_SPEAKERS and _in_place_phrase(doc.text, before[-1].start):
         return None   # «ملصقات في مساجد في منطقة الأحساء يدعو فيها»: a place of a phrase a preposition governs
     if before and before[-1].label in PLACE_SPEAKERS and _after_preposition(doc.text, before[-1].start):
@@ -2869,6 +2881,25 @@ def _after_preposition(text: str, start: int) -> bool:
     while k > 0 and text[k - 1] in "وف":
         k -= 1
     return k == 0 or not text[k - 1].isalpha()
+
+
+def _genitive_of_governed(doc: Document, m: Mention) -> bool:
+    """Whether ``m`` is the genitive of a plain noun that a preposition governs (ببرنامج | الحكومة، في إطار | الاتحاد):
+    part of a prepositional phrase."""
+    words = doc.text[max(0, m.start - 30):m.start].split()
+    if not words or not doc.text[m.start - 1:m.start].isspace() or not words[-1].isalpha():
+        return False
+    noun_start = m.start - 1 - len(words[-1])
+    toks = doc.tokens
+    assert toks is not None
+    first = bisect_left(toks.start, noun_start)
+    word = [i for i in range(first, len(toks)) if toks.start[i] < m.start - 1]
+    clitics = [toks.norm[i] for i in word if toks.kind[i] == CLITIC]
+    noun = next((toks.norm[i] for i in word if toks.kind[i] != CLITIC), "")
+    if not noun or doc.mentions_at(noun_start) or title_words().roles_at([noun], 0) or definite(noun) or \
+            cues().roles_at([noun], 0):
+        return False    # (a title or name of its own: «رئيس الحكومة»; a definite noun ends its phrase; «إلى أن»)
+    return bool({"ب", "ل", "ك"} & set(clitics)) or _after_preposition(doc.text, noun_start)
 
 
 def _in_place_phrase(text: str, start: int) -> bool:

@@ -39,6 +39,8 @@ _TERMINAL = ".!?؟…"
 _BOUNDARY_RE = re.compile(f"[{re.escape(_TERMINAL)}]+[{re.escape(_CLOSERS)}]*(?=[\\s\u200b-\u200f\u202a-\u202e]|\\Z)")
 _HEADING_END_RE = re.compile(f"[{re.escape(_TERMINAL)}:؛;,،][{re.escape(_CLOSERS)}\\s]*\\Z")
 _QUOTE_RE = re.compile("[«»“”„\"]")
+# the words that introduce a title in quotation marks (a seminar's, a book's, a campaign's), which may end in ? or !
+_TITLED_RE = re.compile(r"(?:عنوان|شعار)\s*\Z")
 _WORD_BEFORE_RE = re.compile(r"([^\W_][\w.\u0640]*)\Z")
 _ABBREVIATION_WINDOW = 12   # characters looked at before a full stop: the longest abbreviation, and then some
 _NUMBER_BEFORE_RE = re.compile(r"\d[\d.,٫٬]*\s*\Z")
@@ -168,6 +170,9 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         first = m.start()
         if text[first] == "." and m.group().rstrip(_CLOSERS) == "." and _is_abbreviation(text, start, first):
             continue
+        if k and m.start() < closes[k - 1] <= b and _TITLED_RE.search(text, max(start, opens[k - 1] - 12),
+                                                                         opens[k - 1]):
+            continue  # the title of an event or a work in quotation marks (تحت عنوان "أي مصير للعائدين؟" أنه)
         cuts.append(b)
     out: list[tuple[int, int]] = []
     prev = start
