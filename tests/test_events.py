@@ -211,8 +211,9 @@ def test_a_government_with_its_nationality_acts_and_the_place_protesters_went_to
 
 
 def test_a_prison_sentence_with_the_court_inside_the_phrase() -> None:
+    # the sentence a SANCTION, the prison term a COERCE, both the court's (as the annotated sets code them)
     got = events("حكمت المحكمة الجنائية على المتهم بالسجن عشر سنوات.")
-    assert [e[0] for e in got] == ["COERCE"] and got[0][2] == ["المحكمة الجنائية"]
+    assert [e[0] for e in got] == ["SANCTION", "COERCE"] and got[0][2] == got[1][2] == ["المحكمة الجنائية"]
     assert events("قضى الرجل عشر سنوات في السجن.") == []   # time spent in prison, no sentence passed
 
 
@@ -344,7 +345,7 @@ def test_a_noun_before_a_persons_name_describes_that_person() -> None:
 
 def test_a_punishment_is_a_sanction_of_whom_its_masdar_is_construed_with() -> None:
     got = events("قضت محكمة مصرية بمعاقبة الإعلامي توفيق عكاشة بالسجن لمدة عام.")
-    assert [e[:4] for e in got if e[0] == "SANCTION"] == [("SANCTION", "asserted", [], ["Tawfiq Okasha"])]
+    assert [e[:4] for e in got if e[0] == "SANCTION"] == [("SANCTION", "asserted", ["محكمة مصرية"], ["Tawfiq Okasha"])]
 
 
 def test_an_age_is_no_duration_of_the_event() -> None:
@@ -375,3 +376,23 @@ def test_whom_one_stands_before_is_a_recipient() -> None:
 def test_ones_own_refusal_at_the_head_of_what_one_says() -> None:
     text = "عبّر 21 منسقا جهويا، من بين 27 منسقا، لحركة نداء تونس في بيان، عن رفضهم القطعي للبيان المشترك."
     assert actors_of(text, "REJECT") == [["21 منسقا جهويا"]]
+
+
+def test_a_court_sentence_is_a_sanction_and_the_prison_term_imprisons_whom_it_sentenced() -> None:
+    # PLOVER: a court's punishment is SANCTION, the prison term COERCE, both by the court on the one sentenced
+    got = [(c, a, r) for c, _, a, r, *_ in events("حكمت محكمة ألمانية الأربعاء على شخص بالسجن لمدة أربع سنوات.")]
+    assert got == [("SANCTION", ["محكمة ألمانية"], ["شخص"]), ("COERCE", ["محكمة ألمانية"], ["شخص"])]
+    got = [(c, a, r) for c, _, a, r, *_ in events("قضت محكمة جزائية سعودية بحق ناشط بالسجن عاما وغرامة مالية.")]
+    assert got == [("SANCTION", ["محكمة جزائية سعودية"], ["ناشط"]), ("COERCE", ["محكمة جزائية سعودية"], ["ناشط"])]
+    got = [(c, a, r) for c, _, a, r, *_ in events("وأصدرت محكمة بالدمام حكما بالسجن لمدة عام على رجل.")]
+    assert got == [("SANCTION", ["محكمة بالدمام"], ["رجل"]), ("COERCE", ["محكمة بالدمام"], ["رجل"])]
+    # a prison named with no sentence before it is a threat's object or a place, no imprisonment
+    assert [c for c, *_ in events("وهدد الوزير الصحفيين بالسجن.")] == ["THREATEN"]
+    # the rule of a former president (إبان حكم الرئيس) is no sentence
+    assert "SANCTION" not in [c for c, *_ in events("أفرجت عنه السلطات إبان حكم الرئيس الأسبق على البلاد.")]
+
+
+def test_imprisoning_people_is_no_prison() -> None:
+    doc = analyze("وقضت المحكمة الابتدائية بقابس بسجن المتهمين مدة عامين، ونقلوا إلى سجن المرناقية.")
+    assert [m.text for m in doc.mentions if m.label == "FAC"] == ["سجن المرناقية"]
+    assert "المحكمة الابتدائية بقابس" in [m.text for m in doc.mentions if m.label == "ORG"]

@@ -497,6 +497,14 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
     if event.event == "ASSAULT" and word in senses()["verbal"] and event.actor and \
             all(labels.get(x) == "PER" for x in event.actor):
         event.event, event.context = "ACCUSE", []   # «هاجم الوزير الصحافة»: words, not arms
+    if word in senses()["sentence"]:
+        # «حكمت محكمة ... على شخص ... بالسجن»: the prison term a court hands down is done by that court to whom it
+        # sentenced; named with no sentence before it, a prison is a place or a threat («هدد الصحفيين بالسجن»)
+        sanction = next((e for e in reversed(events) if e.sentence == si and e.event == "SANCTION"), None)
+        if sanction is None:
+            return False
+        event.actor, event.recipient = list(sanction.actor), list(sanction.recipient)
+        return True
     if (_proclitic(toks, clause.view[a], "و") and _done_to_possessor(word)) or word in senses()["charge"]:
         # «إيقاف المحتجين وإحالتهم على القضاء»: the pronoun on a masdar of what is done to someone is whom it was
         # done to, those the event it is joined to was done to; and its doer, that one's. So too a charge after an
@@ -1216,7 +1224,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         direct = not recipients and m is rest[0] and not _locative(doc, m) and (
             (actors and actors[0].start < start) or carried or counted or unnamed or passive
             or (vso_object and _right_after(doc, _subject_end(doc, actors, after), m)))
-        if _introduced_by_preposition(doc, m) or direct:
+        if _introduced_by_preposition(doc, m) or direct or (category in _DONE_TO and _in_respect_of(doc, m)):
             recipients = [r for r in _coordinated(doc, m, rest) if not (located and _locative(doc, r))]
             break
     if visited is not None and not recipients:
@@ -1479,6 +1487,25 @@ def _introduced_by_preposition(doc: Document, m: Mention) -> bool:
             return True
         k -= 1
     return False
+
+
+def _in_respect_of(doc: Document, m: Mention) -> bool:
+    """Whether «بحق» («in respect of»), or «بمعاقبة», stands right before the mention, or before the title words of a
+    person: whom a sentence or a measure concerns (قضت المحكمة بحق ناشط، أصدر قاضي التحقيق في حق المتهمين)."""
+    toks = doc.tokens
+    assert toks is not None
+    first = bisect_left(toks.start, m.start)
+    k = first - 1
+    while m.label == "PER" and k > 0 and first - k <= MAX_TITLE_BEFORE_NAME and \
+            toks.kind[k] not in (CLITIC, PUNCT) and (titles.words().roles_at([toks.norm[k]], 0) or
+                                                    toks.norm[k].startswith("ال")):
+        k -= 1    # (past what the person is: «بمعاقبة الإعلامي توفيق عكاشة»)
+    return k > 0 and toks.norm[k] in _IN_RESPECT and (
+        (toks.kind[k - 1] == CLITIC and toks.norm[k - 1] == "ب") or toks.norm[k - 1] == "في")
+
+
+#: nouns (normalised) that, after ب or في, introduce whom a sentence concerns: بحق، في حق، بمعاقبة
+_IN_RESPECT = frozenset({"حق", "معاقبه"})
 
 
 #: how many title words (المشير، الرئيس الفرنسي) may stand between a preposition and the person it introduces

@@ -23,6 +23,10 @@ COMMON = 50
 _QUOTES = frozenset("«»\"“”")
 
 
+#: the most adjectives naming a body of the ``unnamed`` row (محكمة جزائية سعودية)
+MAX_UNNAMED_ADJECTIVES = 3
+
+
 @lru_cache(maxsize=1)
 def heads() -> PhraseTable:
     return PhraseTable((w, role, True) for role, words in read_rows("organisations.tsv") for w in words.split())
@@ -70,8 +74,13 @@ def organisation_mentions(doc: Document) -> None:
         while (found := table.next_match_of(s.norms, p, ("head", "facility"))) is not None:
             p, head_end, _, role = found
             label = "FAC" if role == "facility" else "ORG"   # مطار تونس قرطاج الدولي، مستشفى سهلول: a facility
+            if label == "FAC" and "masdar" in table.roles_at(s.norms, p) and head_end < len(s.norms) and \
+                    definite(s.norms[head_end]) and s.norms[head_end].endswith("ين"):
+                p = head_end
+                continue   # «قضت المحكمة بسجن المتهمين»: imprisoning them, no prison
             q, quoted, closed = head_end, False, False
             organ = "organ" in table.roles_at(s.norms, p)
+            unnamed = "unnamed" in table.roles_at(s.norms, p)
             # a definite head takes adjectives only, an indefinite one its genitive and then adjectives (or more
             # genitives joined with و: وزارة الشباب والرياضة), up to a phrase with ل
             described = s.norms[p].startswith("ال")
@@ -131,6 +140,16 @@ def organisation_mentions(doc: Document) -> None:
                     break      # «تعرضت المدرسة | للرشق»: a facility has no remit; what is done to it follows
                 if proclitic == "ل":
                     remit = True   # «المجلس الأعلى للتربية والتكوين»: the body's remit, nouns and all
+                if unnamed and not described and not attached and not definite(norm) and norm.endswith("يه") and \
+                        q - head_end < MAX_UNNAMED_ADJECTIVES:
+                    q += 1     # «قضت محكمة جزائية سعودية»: a court named by what kind it is and whose it is
+                    continue
+                if unnamed and not described and q == head_end and proclitic == "ب" and \
+                        (place := named_at.get(toks.start[t])) is not None and place.label == "GPE":
+                    within.append(place)
+                    while q < len(s.norms) and toks.start[s.view[q]] < place.end:
+                        q += 1     # «أصدرت محكمة بالدمام حكما»: a court named by its town
+                    break
                 if quoted or (definite(norm) and (not attached or toks.norm[t - 1] in ("ل", "و"))) or \
                         (norm in names and not attached):
                     q += 1
