@@ -253,7 +253,7 @@ def _local_branches(doc: Document, table: PhraseTable) -> None:
         if not any("local" in table.roles_at([toks.norm[i]], 0) for i in range(first, last)
                    if toks.kind[i] != CLITIC):
             continue
-        if any(m is not body and m.label in ("PER",) and body.start <= m.start and m.end <= body.end
+        if any(m is not body and m.label == "PER" and body.start <= m.start and m.end <= body.end
                for o in range(body.start, body.end) for m in doc.mentions_at(o)):
             continue   # «المستشفى الجامعي الهادي شاكر | بصفاقس»: a body named after a person is named already
         doc.add_mention(body.start, place.end, body.label)
