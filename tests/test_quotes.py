@@ -1617,3 +1617,34 @@ def test_a_titled_seminar_ending_in_a_question_mark_does_not_end_the_sentence() 
                   "أنه علينا السعي لاستعادة المقاتلين.")
     assert len(doc.sentences) == 2
     assert _said(doc)[1] == ("محمد العلي", "علينا السعي لاستعادة المقاتلين")
+
+
+def test_the_same_source_named_again_in_a_source_phrase_is_the_last_speaker() -> None:
+    said = "وقال مدير المستشفى محمد العربي إن الحالة مستقرة. "
+    for clause, content in (("وتم نقل المصابين إلى المستشفى الجهوي، حسب ذات المصدر.",
+                             "وتم نقل المصابين إلى المستشفى الجهوي"),
+                            ("وتم نقل المصابين، وفق المصدر نفسه، إلى المستشفى الجهوي.",
+                             "وتم نقل المصابين، وفق المصدر نفسه، إلى المستشفى الجهوي")):
+        got = quotes(said + clause)
+        assert len(got) == 2 and got[1][0] == got[0][0] != "?", clause
+        assert got[1][3] == content
+    # with no one quoted before, «the same source» names no one
+    assert quotes("وتم نقل المصابين إلى المستشفى الجهوي، حسب ذات المصدر.") == []
+
+
+def test_a_source_set_off_inside_a_clause_attributes_the_whole_clause() -> None:
+    got = quotes("وتم إيداع المتهم محمد أنور بيوض، حسب مصدر قضائي، بسجن المرناقية.")
+    assert [c for _, _, _, c in got] == ["وتم إيداع المتهم محمد أنور بيوض، حسب مصدر قضائي، بسجن المرناقية"]
+    got = quotes("وتم نقل المصابين، وفق مصدر طبي، إلى المستشفى الجهوي.")
+    assert [c for _, _, _, c in got] == ["وتم نقل المصابين، وفق مصدر طبي، إلى المستشفى الجهوي"]
+
+
+def test_source_phrases_of_a_statement_the_tongue_and_the_day() -> None:
+    got = quotes("وسيتم تنظيم وقفة احتجاجية أمام مقر الولاية، حسب بيان وزارة الداخلية.")
+    assert [(s, c) for s, _, _, c in got][0][1] == "وسيتم تنظيم وقفة احتجاجية أمام مقر الولاية"
+    assert "الداخلية" in got[0][0] or "Interior" in got[0][0]
+    got = quotes("سيدخل مهنيو الصحة في إضراب عام، وفق ما أعلنت عنه، اليوم الثلاثاء، تنسيقية الهياكل الطبية.")
+    assert [(s, c) for s, _, _, c in got] == [("تنسيقية الهياكل الطبية", "سيدخل مهنيو الصحة في إضراب عام")]
+    got = quotes("وسيطرح السؤال من جديد، حسب ما جاء على لسان المتحدث باسم وزارة الداخلية الألمانية.")
+    assert [c for _, _, _, c in got] == ["وسيطرح السؤال من جديد"]
+    assert got[0][1].endswith("على لسان")

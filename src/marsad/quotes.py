@@ -1551,7 +1551,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     speaker: Mention | None = None
     content_from = b
     if role == "source":
-        b = _past_relative_verb(doc, s, b, table)
+        b = _past_relative_verb(doc, s, b, table, speakers.times)
         if b > a + 1 and b < len(s.norms) and (_proclitic(doc, s, b) == "ل" or s.norms[b] == "ل"):
             b = _past_medium(doc, s, b, speakers)   # «وفق ما أكده للجوهرة "اف ام" الناطق الرسمي ...»: to whom
         if b < len(s.norms) and _with_possessive(doc, s, b, speakers):
@@ -1708,6 +1708,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             speaker = _group_named_before(doc, s, b, speakers)
         if speaker is not None:
             content_from = _view_after(doc, s, speaker.end)
+        elif (same := _same_source(s, b)) is not None and last_speaker is not None and sentence_speaker is None:
+            # «وتم إيداع المتهم، حسب ذات المصدر، بسجن المرناقية»، «... وفق المصدر نفسه.»: the source quoted last
+            speaker, content_from = last_speaker, same
     if speaker is None and role in ("verb", "continue", "masdar") and not no_subject_after:
         speaker = _apposed_person(doc, s, b, speakers)
         if speaker is not None:
@@ -1802,14 +1805,20 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         # «وفقا لتقارير إعلامية، غادر ويتكوف ...»: what the source says is the rest of the sentence after its comma;
         # «... بحسب المصدر» at the end: the sentence before the phrase
         comma = next((i for i in range(content_from, limit) if s.norms[i] in ("،", ",")), None)
-        if comma is not None and comma == content_from and \
-                not (comma + 1 < limit and fold(s.norms[comma + 1]) in _RELATIVES):
-            content_from = comma + 1    # (not «...، وفق تأكيد القروي، الذي عبر عن»: the source's own clause)
-        elif a > 0 and s.norms[a - 1] in ("،", ",") and comma is not None and comma - content_from <= 2 and \
-                comma + 1 < limit and _governed(doc, s, comma + 1):
-            # «وقد بدأت العملية، حسب مصدر عليم، برفع درجة التأهب»: a source set off in the middle of a clause that
-            # goes on after it attributes the whole clause
+        if a > 0 and s.norms[a - 1] in ("،", ",") and comma is not None and comma - content_from <= 2 and \
+                comma + 1 < limit and (_governed(doc, s, comma + 1) or s.norms[comma + 1] in _CLAUSE_GOES_ON
+                                       or _closing_aside(s, comma + 1, limit, table)):
+            # «وقد بدأت العملية، حسب مصدر عليم، برفع درجة التأهب»، «وتم نقل المصابين، وفق مصدر طبي، إلى المستشفى»: a
+            # source set off in the middle of a clause that goes on after it attributes the whole clause; so it
+            # does before a phrase of when (وجاء الاجتماع، وفق بلاغ للنقابة، بعد تلقيها إعلاما ...), which may as
+            # well say when the source spoke (...، حسب ما جاء على لسان المتحدث، خلال مؤتمر صحفي.)
             return None if said == speaker.entity else _make(doc, s, 0, limit, speaker, a, b, limit=limit)
+        if comma is not None and comma == content_from and \
+                not (comma + 1 < limit and fold(s.norms[comma + 1]) in _RELATIVES) and \
+                not (a > 0 and _apposition_only(doc, s, comma + 1, limit)):
+            # (not «...، وفق تأكيد القروي، الذي عبر عن»: the source's own clause; nor «...، حسب ما جاء على لسان
+            # المتحدث باسم الوزارة، يوهانس ديميروث.»: the name of who holds the office, at the end)
+            content_from = comma + 1
         elif a > 0 and (_nothing_after(doc, s, content_from, limit) or s.norms[a - 1] in ("،", ",") or
                         _apposition_only(doc, s, content_from, limit) or
                         _closing_aside(s, content_from, limit, table)):
@@ -1912,15 +1921,23 @@ def _governed(doc: Document, s: SentenceView, i: int) -> bool:
     return _proclitic(doc, s, i) in ("ب", "ل", "ك")
 
 
-def _past_relative_verb(doc: Document, s: SentenceView, b: int, table: PhraseTable) -> int:
+def _past_relative_verb(doc: Document, s: SentenceView, b: int, table: PhraseTable,
+                        times: dict[int, int]) -> int:
     """Past «ما أفادت به» after a source word (وفق ما أفادت به مصادر، بحسب ما ذكرت وكالة، حسب ما أكده الإعلامي):
     where its subject starts. The word after ما is its verb, a speech cue or not (أكده: a cue with its object);
-    whom it was said to (بحسب ما أكدته لمراسل الإذاعة، فتيحة دحدوح) is passed over up to its comma."""
+    whom it was said to (بحسب ما أكدته لمراسل الإذاعة، فتيحة دحدوح) is passed over up to its comma, and so is when
+    it was said (وفق ما أعلنت عنه، اليوم الثلاثاء، التنسيقية)."""
     if b + 2 < len(s.norms) and s.norms[b] == "ما" and s.norms[b + 1] not in ("،", ",", "."):
         roles = table.roles_at(s.norms, b + 1)
         b = roles["verb"][0] if "verb" in roles else b + 2
-        if b < len(s.norms) and s.norms[b] in ("به", "ه"):
+        if b < len(s.norms) and s.norms[b] in ("به", "ه", "عنه", "عنها"):
             b += 1
+        if b + 1 < len(s.norms) and s.norms[b] == "علي" and s.norms[b + 1] == "لسان":
+            b += 2    # «حسب ما جاء على لسان المتحدث»: by the tongue of
+        if b + 1 < len(s.norms) and s.norms[b] in ("،", ",") and \
+                (dated := _past_times(doc, s, b + 1, times)) > b + 1 and \
+                dated < len(s.norms) and s.norms[dated] in ("،", ","):
+            b = dated + 1
         if _audience(doc, s, b):
             comma = next((i for i in range(b + 1, min(len(s.norms), b + MAX_AUDIENCE_WORDS + 1))
                           if s.norms[i] in ("،", ",")), None)
@@ -2586,8 +2603,9 @@ def _issuer(doc: Document, s: SentenceView, b: int, stop: int, speakers: _Speake
     return None
 
 
-#: «بلاغ صادر (اليوم) عن الوزارة»: the words between a statement and the body that issued it
-_ISSUED_BY_RE = re.compile(r"\s*(ال)?صادر(ه|ة)?(\s+\S+){0,2}?\s+عن\s+(ال)?$")
+#: «بلاغ صادر (اليوم) عن الوزارة»، «بلاغ للنقابة»، «بيان وزارة الداخلية»: the words between a statement and the
+#: body that issued it
+_ISSUED_BY_RE = re.compile(r"\s*(ال)?صادر(ه|ة)?(\s+\S+){0,2}?\s+عن\s+(ال)?$|\s+ل?")
 
 
 def _statement_issuer(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
@@ -2628,6 +2646,25 @@ def _back_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers)
     offset = toks.start[s.view[b]]
     organisations = speakers.organisations(head)
     return organisations.last_ending_by(offset) if organisations is not None else None
+
+
+#: prepositions that carry a clause on past a source phrase set off by commas inside it
+_CLAUSE_GOES_ON = frozenset({"الي", "في", "علي", "من", "عن", "مع"})
+
+#: the noun a source phrase names the source already quoted with (ذات المصدر، المصدر نفسه)
+_SOURCE_NOUN = "المصدر"
+
+
+def _same_source(s: SentenceView, b: int) -> int | None:
+    """The view position past «ذات المصدر» / «نفس المصدر» / «المصدر ذاته» / «المصدر نفسه» at ``b``, the source
+    already quoted named again, or None."""
+    table = groups()
+    n = len(s.norms)
+    if b + 1 < n and "same_before" in table.roles_at(s.norms, b) and s.norms[b + 1] == _SOURCE_NOUN:
+        return b + 2
+    if b + 1 < n and s.norms[b] == _SOURCE_NOUN and "same_after" in table.roles_at(s.norms, b + 1):
+        return b + 2
+    return None
 
 
 def _group_named_before(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
