@@ -1648,3 +1648,15 @@ def test_source_phrases_of_a_statement_the_tongue_and_the_day() -> None:
     got = quotes("وسيطرح السؤال من جديد، حسب ما جاء على لسان المتحدث باسم وزارة الداخلية الألمانية.")
     assert [c for _, _, _, c in got] == ["وسيطرح السؤال من جديد"]
     assert got[0][1].endswith("على لسان")
+
+
+def test_saying_as_a_participle_after_a_statement_opens_its_own_quote() -> None:
+    got = quotes("وشدد الرئيس على ضرورة تكاتف الجهود قائلا إن القانون سيطبق عليهم.")
+    assert [(c, t) for _, c, _, t in got] == [("شدد", "ضرورة تكاتف الجهود"), ("قائلا", "القانون سيطبق عليهم")]
+    assert got[0][0] == got[1][0]
+
+
+def test_a_name_a_separate_preposition_governs_is_no_participles_subject() -> None:
+    # (whom the letter is to does not add anything; the mufti, whom the tagger does not name, does)
+    got = quotes("ووجه فضيلة المفتي رسالة إلى الرئيس السيسي مضيفا أن ذكرى يوليو تؤكد قوة الجيش.")
+    assert all("السيسي" not in s and "Sisi" not in s for s, _, _, _ in got)

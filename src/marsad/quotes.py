@@ -751,6 +751,11 @@ def find_quotes(doc: Document) -> None:
                     _proclitic(doc, s, after) == "ب":
                 p = after    # «590 شخصا متهمين بالارتباط»: accused of, passive — accusing names its object first
                 continue
+            if role == "participle" and found and _only_speaker_between(doc, s, found[-1][1], p, speakers):
+                # «وأردف قائلا:»، «وأضاف محسن الغامدي قائلاً:»: the manner of the cue before it, past no more than
+                # its speaker — no statement of its own
+                p = after
+                continue
             if role == "participle" and p > 0 and "copula" in table.roles_at(s.norms, p - 1):
                 p = after    # «كان متوقعا»: the predicate of what is said, not its speaker's manner
                 continue
@@ -1837,7 +1842,14 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     told = content_from < len(s.view) and _audience(doc, s, content_from) and \
         "verb" not in table.phrases.get((s.norms[a], "الي"), {})    # (دعا لـ is دعا إلى: what is called for)
     start = _after_aside(doc, s, content_from, limit, table, opened=told, times=speakers.times)
+    if start + 1 < limit and s.norms[start] in _SAYING and (_says_directly(s, start + 1, table) or
+                                                            s.norms[start + 1] == ":"):
+        start += 1    # «وأوضح المتحدث الرسمي قائلاً: إن ...»: saying, the manner of the cue, then what is said
     return _make(doc, s, start, limit, speaker, a, b, limit=limit, table=table)
+
+
+#: the participles of saying that follow a cue and its speaker as its manner (وأضاف فلان قائلاً: "...")
+_SAYING = frozenset({"قائلا", "قائله"})
 
 
 #: how many words may stand between كان and قد before a cue: the subject's phrase (وكان X ...، قد أعلن)
@@ -2855,6 +2867,18 @@ def _addressed(doc: Document, s: SentenceView, m: Mention) -> bool:
 _IMPLICIT_REACH = 400
 
 
+def _only_speaker_between(doc: Document, s: SentenceView, b: int, p: int, speakers: _Speakers) -> bool:
+    """Whether the words from view position ``b`` to ``p`` are only names that may speak, dates and punctuation."""
+    toks = doc.tokens
+    assert toks is not None
+    if p <= b:
+        return True
+    lo, hi = toks.start[s.view[b]], toks.start[s.view[p]]
+    spans = [(m.start, m.end) for m in speakers.starting(lo, hi)] + speakers.times_within(lo, hi)
+    return all(toks.kind[s.view[i]] == PUNCT or any(x <= toks.start[s.view[i]] < y for x, y in spans)
+               for i in range(b, p))
+
+
 def _first_speaker(doc: Document, s: SentenceView, a: int, speakers: _Speakers) -> Mention | None:
     """The sentence's subject before the cue: its first person, body or group not governed by a preposition
     (للسلطات الإيطالية), not inside quotation marks and not inside a relative clause (التصريحات التي أدلى بها
@@ -2877,13 +2901,14 @@ GOVERNED_PHRASE_WORDS = 4
 
 def _in_governed_phrase(doc: Document, s: SentenceView, m: Mention) -> bool:
     """Whether a name stands in apposition inside a phrase a preposition governs (رفع التعازي لخادم الحرمين
-    الشريفين الملك سلمان: to whom, not who): definite words back to a word that carries ل or ب."""
+    الشريفين الملك سلمان، رسالة إلى الرئيس السيسي: to whom, not who): definite words back to a word that carries ل
+    or ب, or to a preposition written apart."""
     toks = doc.tokens
     assert toks is not None
     i = bisect_left(s.view, bisect_left(toks.start, m.start))
     for k in range(i - 1, max(-1, i - GOVERNED_PHRASE_WORDS - 1), -1):
         governing = _proclitic(doc, s, k) in ("ل", "ب")
-        if governing:
+        if governing or (k < i - 1 and s.norms[k] in _SEPARATE_PREPOSITIONS):
             return True
         if toks.kind[s.view[k]] == PUNCT or not definite(s.norms[k]):
             return False
