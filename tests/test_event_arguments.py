@@ -364,3 +364,17 @@ def test_whose_strike_after_its_length_and_no_arrest_of_where_one_was_going() ->
     # لقي stays one word: the trigger of «لقي حتفه» is the whole verb
     doc = analyze("ولقي ثلاثة جنود حتفهم في الهجوم.", published="2026-11-29")
     assert any(v.trigger is not None and v.trigger.text == "لقي" for v in doc.events)
+
+
+def test_who_decided_a_strike_carries_it_out() -> None:
+    got = _events("وكانت الهيئة الإدارية لنقابة أعوان البريد قررت خلال انعقادها أمس الأحد، تنفيذ إضراب في قطاع البريد.")
+    strikes = [actors for category, actors, _ in got if category == "PROTEST"]
+    assert strikes and strikes[0] and all("البريد" in a for a in strikes[0])
+    got = _events("أعلنت وزارة التجهيز أنها قررت اللجوء إلى التسخير بعد قرار الجامعة العامة للأشغال شن إضراب اليوم.")
+    strikes = [actors for category, actors, _ in got if category == "PROTEST"]
+    assert strikes and any("الجامعة" in a for a in strikes[0])
+    got = _events("أعلن الادعاء العام السويسري أمس الأربعاء، عن فتح تحقيق ضد مجهول.")
+    assert [actors for category, actors, _ in got if category == "ACCUSE"] == [{"الادعاء العام السويسري"}]
+    # who announces a killing did not kill
+    got = _events("وأعلنت الشرطة عن مقتل ثلاثة أشخاص في المدينة.")
+    assert all(not any("الشرطة" in a for a in actors) for category, actors, _ in got if category == "ASSAULT")

@@ -558,6 +558,9 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         act([carrier])
     if not event.actor and (carrier := _relative_support_subject(doc, clause, b, arguments)) is not None:
         act([carrier])   # «الضربات التي وجهتها القاهرة لمجموعات ...»: who carried them out, in the relative clause
+    if not event.actor and (decider := _decider(doc, clause, a, arguments, event.event)) is not None and \
+            decider not in event.recipient:
+        act([decider])   # «قررت الهيئة الإدارية ... تنفيذ إضراب»: who decided it carries it out
     if not event.actor and si == 0 and _quote_holding(doc.quotes, start, si) is None and \
             (named := _headline_actor(doc, clause, a, arguments)) is not None:
         # «إيران : مناورات بحرية بالخليج العربي»: the headline names who acts before its colon (unless the colon
@@ -616,6 +619,45 @@ def _support_verb_subject(doc: Document, clause: SentenceView, a: int, arguments
         subject = next((m for m in arguments if verb_end <= m.start < trigger_start and m.end <= trigger_start
                         and _words_between(doc, verb_end, m.start) <= 1
                         and not _introduced_by_preposition(doc, m)), None)
+        return subject.entity if subject is not None else None
+    return None
+
+
+#: how many words before the trigger a verb of deciding may stand (أقرت الهيئة الإدارية القطاعية للجامعة العامة
+#: للصحة التابعة للاتحاد العام التونسي للشغل لدى انعقادها اليوم الجمعة، تنفيذ إضراب)
+DECISION_WINDOW = 24
+
+
+def _decider(doc: Document, clause: SentenceView, a: int, arguments: list[Mention], category: str) -> str | None:
+    """Who decided or announced the event whose trigger at ``a`` follows a masdar of carrying out (تنفيذ، شن،
+    الدخول في), or عن when it is no violence or coercion (أعلن الادعاء العام عن فتح تحقيق; not «أعلنت الشرطة عن
+    مقتل»: who announces a killing did not kill): the subject named right after the verb of deciding, else right
+    before it; for the noun قرار, its genitive."""
+    toks = doc.tokens
+    assert toks is not None
+    table = senses()
+    k = a - 1
+    if k >= 0 and clause.norms[k] == "في":
+        k -= 1    # «الدخول في اعتصام»
+    if k < 1 or not (clause.norms[k] in table["carried_out"] or
+                     (clause.norms[k] == "عن" and category not in _DONE_TO)):
+        return None
+    for p in range(k - 1, max(-1, k - DECISION_WINDOW - 1), -1):
+        w = clause.norms[p]
+        if w in (".", "؛", ":") or w in _COMPLEMENTISERS:
+            return None
+        if w not in table["decision"]:
+            continue
+        verb_start, verb_end = toks.start[clause.view[p]], toks.end[clause.view[p]]
+        carried = toks.start[clause.view[k]]
+        subject = next((m for m in arguments if verb_end <= m.start and m.end <= carried
+                        and _words_between(doc, verb_end, m.start) <= 1
+                        and not _introduced_by_preposition(doc, m)), None)
+        if subject is None:
+            subject = next((m for m in reversed(arguments) if m.end <= verb_start
+                            and _words_between(doc, m.end, verb_start) <= SUBJECT_WINDOW
+                            and not _clause_break(doc, m.end, verb_start)
+                            and not _introduced_by_preposition(doc, m) and not _place_preposition(doc, m)), None)
         return subject.entity if subject is not None else None
     return None
 
