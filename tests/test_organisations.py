@@ -141,3 +141,17 @@ def test_a_local_body_is_named_by_its_town_after_b() -> None:
     assert "الاتحاد الجهوي للشغل بتطاوين" in _orgs("وقال الاتحاد الجهوي للشغل بتطاوين إن الإضراب نجح.")
     # a national body with a town after it is where that body stands or acts, not its name
     assert _orgs("وقالت وزارة الداخلية بتونس إن الوضع هادئ.") == ["وزارة الداخلية"]
+
+
+def test_a_broken_plural_in_construct_goes_on_with_the_name() -> None:
+    # أفعال plurals begin with alef as verbs of the fourth form do (أعلن), but are shaped as none
+    assert "نقابة أعوان البريد" in _orgs("وقررت نقابة أعوان البريد تنفيذ إضراب.")
+    assert "غرفة أصحاب المخابز العصرية" in _orgs("غرفة أصحاب المخابز العصرية : سنوفر الخبز غدا للجميع")
+    assert "الغرفة الوطنية لأصحاب المخابز" in _orgs("وقال رئيس الغرفة الوطنية لأصحاب المخابز إن الإضراب ملغى.")
+    # (a verb after the head is no genitive: the name is the head's alone)
+    assert all("أعلن" not in o for o in _orgs("وقالت منظمة أعلنت الإضراب إنها مستعدة."))
+
+
+def test_an_unions_administrative_body_runs_over_the_union() -> None:
+    orgs = _orgs("وكانت الهيئة الإدارية القطاعية لنقابة أعوان البريد قررت تنفيذ إضراب.")
+    assert "الهيئة الإدارية القطاعية لنقابة أعوان البريد" in orgs and "نقابة أعوان البريد" in orgs

@@ -8,6 +8,8 @@ A head is followed by one to MAX_WORDS words, each definite (الخارجية، 
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -154,6 +156,10 @@ def organisation_mentions(doc: Document) -> None:
                         (norm in names and not attached):
                     q += 1
                     continue
+                if proclitic == "ل" and _BROKEN_PLURAL_RE.fullmatch(norm) and q + 1 < len(s.norms) and \
+                        definite(s.norms[q + 1]) and toks.kind[s.view[q + 1] - 1] != CLITIC:
+                    q += 1     # «النقابة التونسية لأطباء الأسنان»: the remit, a plural in construct
+                    continue
                 break
             while q > head_end and toks.kind[s.view[q - 1]] == PUNCT and not closed:
                 q -= 1
@@ -188,8 +194,13 @@ def _construct_noun(norm: str) -> bool:
     # a word in ي is a plural in construct where the news writes its plural in ين (موظفي، موظفين), else an
     # adjective of relation (وزاري، حكومي)
     adjective = norm.endswith("ي") and clitic_rules().lexicon.get(norm + "ن", 0) < COMMON_PLURAL
-    return len(norm) >= 3 and not norm.startswith(("ي", "ت", "ن", "ا")) and not adjective and \
-        "not_construct" not in heads().roles_at([norm], 0) and not words().roles_at([norm], 0)
+    return len(norm) >= 3 and (not norm.startswith(("ي", "ت", "ن", "ا")) or _BROKEN_PLURAL_RE.fullmatch(norm)) and \
+        not adjective and "not_construct" not in heads().roles_at([norm], 0) and not words().roles_at([norm], 0)
+
+
+#: a broken plural of the pattern أفعال (أعوان، أصحاب، أطباء، أولياء), which begins with alef as a verb of the
+#: fourth or eighth form does (أعلن، اتهم) but is shaped as no verb: «نقابة أعوان البريد»، «غرفة أصحاب المخابز»
+_BROKEN_PLURAL_RE = re.compile(r"ا[^ا][^ا]ا[^اه]|ا[^ا][^ا]يا[ءئ]")
 
 
 #: how often the news must write a word's plural in ين for the word in ي to be that plural in construct
