@@ -1660,3 +1660,9 @@ def test_a_name_a_separate_preposition_governs_is_no_participles_subject() -> No
     # (whom the letter is to does not add anything; the mufti, whom the tagger does not name, does)
     got = quotes("ووجه فضيلة المفتي رسالة إلى الرئيس السيسي مضيفا أن ذكرى يوليو تؤكد قوة الجيش.")
     assert all("السيسي" not in s and "Sisi" not in s for s, _, _, _ in got)
+
+
+def test_approving_a_measure_is_no_statement_admitting_is() -> None:
+    assert quotes("أقرت الهيئة الإدارية للجامعة العامة للصحة لدى انعقادها اليوم الجمعة، تنفيذ إضراب عام.") == []
+    got = quotes("وأقر الوزير بأن الوضع صعب.")
+    assert [(c, t) for _, c, _, t in got] == [("أقر", "الوضع صعب")]
