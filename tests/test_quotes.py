@@ -1666,3 +1666,11 @@ def test_approving_a_measure_is_no_statement_admitting_is() -> None:
     assert quotes("أقرت الهيئة الإدارية للجامعة العامة للصحة لدى انعقادها اليوم الجمعة، تنفيذ إضراب عام.") == []
     got = quotes("وأقر الوزير بأن الوضع صعب.")
     assert [(c, t) for _, c, _, t in got] == [("أقر", "الوضع صعب")]
+
+
+def test_laying_responsibility_on_someone_is_a_statement_carrying_a_banner_is_not() -> None:
+    got = quotes("وقال الكاتب العام منير الشرفي إن القطاع في أزمة. "
+                 "وحمل الشرفي السلطة المسؤولية كاملة عما آلت إليه الاوضاع.")
+    assert [(c, t) for _, c, _, t in got][1] == ("حمل", "السلطة المسؤولية كاملة عما آلت إليه الاوضاع")
+    assert got[1][0] == got[0][0]
+    assert quotes("وحمل المتظاهرون لافتات كتب عليها شعارات.") == []

@@ -709,6 +709,10 @@ def find_quotes(doc: Document) -> None:
             if "first_only" in roles and found:
                 p = after    # «أكد أنه توجه إلى الصليب الأحمر وطلب منهم مساعدته»: what he did, inside what he said
                 continue
+            if "blame" in roles and not any("blamed" in table.roles_at(s.norms, i)
+                                            for i in range(after, min(len(s.norms), after + MAX_BLAME_REACH))):
+                p = after    # «حمل المتظاهرون لافتات»: carried, laid no responsibility on anyone
+                continue
             if "said_only" in roles and not _says_next(doc, s, after, table):
                 p = after    # «تحدثا هاتفيا»: they spoke, nothing said is reported
                 continue
@@ -865,6 +869,9 @@ def find_quotes(doc: Document) -> None:
 #: how far after a verb that is a cue only before what is said (تحدث) that may begin, past its subject (a title,
 #: a comma and the name: تحدث الأمين العام لحركة الشعب، زهير المغزاوي عن)
 MAX_SAID_ONLY_REACH = 8
+
+#: how many words after a verb of blame its word of responsibility may stand (حمّلت عبد العزيز والي الجهة مسؤولية)
+MAX_BLAME_REACH = 10
 #: how far after a verb inside a quotation what it says may begin, for a statement reported within the quotation
 MAX_NESTED_REACH = 6
 #: ... for a cue that is also a common preposition (بيّن / بين): what is said right after it, or after the name of
