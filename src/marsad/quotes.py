@@ -1849,14 +1849,11 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     told = content_from < len(s.view) and _audience(doc, s, content_from) and \
         "verb" not in table.phrases.get((s.norms[a], "الي"), {})    # (دعا لـ is دعا إلى: what is called for)
     start = _after_aside(doc, s, content_from, limit, table, opened=told, times=speakers.times)
-    if start + 1 < limit and s.norms[start] in _SAYING and (_says_directly(s, start + 1, table) or
-                                                            s.norms[start + 1] == ":"):
+    if start + 1 < limit and "saying" in table.roles_at(s.norms, start) and \
+            (_says_directly(s, start + 1, table) or s.norms[start + 1] == ":"):
         start += 1    # «وأوضح المتحدث الرسمي قائلاً: إن ...»: saying, the manner of the cue, then what is said
     return _make(doc, s, start, limit, speaker, a, b, limit=limit, table=table)
 
-
-#: the participles of saying that follow a cue and its speaker as its manner (وأضاف فلان قائلاً: "...")
-_SAYING = frozenset({"قائلا", "قائله"})
 
 
 #: how many words may stand between كان and قد before a cue: the subject's phrase (وكان X ...، قد أعلن)
@@ -2670,18 +2667,14 @@ def _back_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers)
 #: prepositions that carry a clause on past a source phrase set off by commas inside it
 _CLAUSE_GOES_ON = frozenset({"الي", "في", "علي", "من", "عن", "مع"})
 
-#: the noun a source phrase names the source already quoted with (ذات المصدر، المصدر نفسه)
-_SOURCE_NOUN = "المصدر"
-
-
 def _same_source(s: SentenceView, b: int) -> int | None:
     """The view position past «ذات المصدر» / «نفس المصدر» / «المصدر ذاته» / «المصدر نفسه» at ``b``, the source
     already quoted named again, or None."""
     table = groups()
     n = len(s.norms)
-    if b + 1 < n and "same_before" in table.roles_at(s.norms, b) and s.norms[b + 1] == _SOURCE_NOUN:
+    if b + 1 < n and "same_before" in table.roles_at(s.norms, b) and "source_noun" in table.roles_at(s.norms, b + 1):
         return b + 2
-    if b + 1 < n and s.norms[b] == _SOURCE_NOUN and "same_after" in table.roles_at(s.norms, b + 1):
+    if b + 1 < n and "source_noun" in table.roles_at(s.norms, b) and "same_after" in table.roles_at(s.norms, b + 1):
         return b + 2
     return None
 
