@@ -286,6 +286,10 @@ def test_a_group_phrase_takes_its_quantifier_and_its_construct_noun_but_not_an_o
     assert groups("وأكد أحد السواق أنه يزاول المهنة.") == ["أحد السواق"]
     # a definite word after an indefinite plural is its object, not its adjective (the verb's subject reads مسلحون)
     assert groups("وقتل مسلحون المدنيين في القرية.") == ["مسلحون", "المدنيين"]
+    # a noun written with a final ى is no adjective of relation, though its normal form ends in ي: the object again;
+    # the elatives (الكبرى) describe the group
+    assert groups("وتحتجز سلطات الاحتلال الأسرى في 24 سجنا.")[0] == "سلطات الاحتلال"
+    assert groups("وأضرب عمال المساحات التجارية الكبرى أمس.") == ["عمال المساحات التجارية الكبرى"]
 
 
 def test_a_subjectless_cue_continues_the_previous_speaker_of_its_gender() -> None:

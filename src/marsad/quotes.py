@@ -178,7 +178,7 @@ def group_mentions(doc: Document) -> None:
                     break   # what follows describes the name («موظفي وزارة التربية التابعة»), not the group
                 elif definite(s.norms[q]) and not _proclitic(doc, s, q) and (
                         q > head_end or definite(head) or not head.endswith(("ون", "ين"))) and \
-                        (s.norms[q].endswith("ي") or (q == head_end and not definite(head))):
+                        (_ends_in_ya(doc, s, q) or (q == head_end and not definite(head))):
                     q += 1     # سواق التاكسي الجماعي: the noun the head is construed with, and a nisba adjective
                 elif (k := _coordinated_nisba(doc, s, q)) is not None:
                     q = k      # مدرسو التعليم الأساسي والثانوي
@@ -280,7 +280,7 @@ def _coordinated_nisba(doc: Document, s: SentenceView, q: int) -> int | None:
     """Where a group's phrase goes on after a definite nisba coordinated with the one before it (التعليم الأساسي
     و الثانوي، الأساسي والثانوي), or None."""
     def nisba(k: int) -> bool:
-        return k < len(s.norms) and definite(s.norms[k]) and s.norms[k].endswith("ي")
+        return k < len(s.norms) and definite(s.norms[k]) and _ends_in_ya(doc, s, k)
 
     if not nisba(q - 1):
         return None
@@ -355,13 +355,29 @@ def _institutions(doc: Document, s: SentenceView, table: PhraseTable, taken: Int
         p = q
 
 
+@lru_cache(maxsize=8)
+def _writes_final_ya_as_maqsura(text: str) -> bool:
+    """Whether the text writes a final ي as ى (فى، الأمنى), as some writing does: then ى tells nothing."""
+    return len(re.findall(r"(?<!\w)فى(?!\w)", text)) > len(re.findall(r"(?<!\w)في(?!\w)", text))
+
+
+def _ends_in_ya(doc: Document, s: SentenceView, q: int) -> bool:
+    """Whether the word at ``q`` ends in ي as written: an adjective of relation may (أمني، الإسرائيلي), a word whose
+    text ends in ى does not (الأسرى، القتلى: nouns, which the normal form writes with ي too)."""
+    if not s.norms[q].endswith("ي"):
+        return False
+    toks = doc.tokens
+    assert toks is not None
+    return doc.text[toks.end[s.view[q]] - 1] != "ى" or _writes_final_ya_as_maqsura(doc.text)
+
+
 def _relation_adjective(doc: Document, s: SentenceView, q: int) -> bool:
     """Whether the word at ``q`` reads as an adjective of relation: ending in ية، يون، يين (عراقية، أمنيون), or an
     indefinite one in ي with nothing attached (أمني، دبلوماسي) that is no cue verb (ينفي)."""
     w = s.norms[q]
     if w.endswith(_RELATIVE_ADJECTIVE) and len(w) > 4:
         return True
-    return w.endswith("ي") and len(w) > 3 and not w.startswith("ال") and not _proclitic(doc, s, q) \
+    return _ends_in_ya(doc, s, q) and len(w) > 3 and not w.startswith("ال") and not _proclitic(doc, s, q) \
         and not cues().roles_at(s.norms, q)
 
 
@@ -379,7 +395,7 @@ def _groups_named_again(doc: Document, views: list[SentenceView], named: dict[st
                 continue
             a = i - 1 if i and "same_before" in table.roles_at(s.norms, i - 1) else i
             b = i + 1
-            while b < len(s.norms) and definite(s.norms[b]) and s.norms[b].endswith("ي"):
+            while b < len(s.norms) and definite(s.norms[b]) and _ends_in_ya(doc, s, b):
                 b += 1    # المصدر الدبلوماسي ذاته
             if b < len(s.norms) and "same_after" in table.roles_at(s.norms, b):
                 b += 1
@@ -2313,7 +2329,7 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
     if refers is not None and b + 2 < len(s.norms) and s.norms[b] in _DEMONSTRATIVES and definite(s.norms[b + 1]):
         # «وأفادت هذه الباحثة بأن»: a description pointing back, to whoever spoke last
         k = b + 2
-        while k < len(s.norms) and k - b <= MAX_REFERRING_WORDS and definite(s.norms[k]) and s.norms[k].endswith("ي"):
+        while k < len(s.norms) and k - b <= MAX_REFERRING_WORDS and definite(s.norms[k]) and _ends_in_ya(doc, s, k):
             k += 1
         if _says_directly(s, k, table):
             return refers, k
