@@ -378,3 +378,14 @@ def test_who_decided_a_strike_carries_it_out() -> None:
     # who announces a killing did not kill
     got = _events("وأعلنت الشرطة عن مقتل ثلاثة أشخاص في المدينة.")
     assert all(not any("الشرطة" in a for a in actors) for category, actors, _ in got if category == "ASSAULT")
+
+
+def test_who_managed_an_act_did_it_and_who_could_not_did_not() -> None:
+    doc = analyze("وتمكنت قوات الأمن من القبض على ثلاثة إرهابيين.", published="2026-11-29")
+    arrests = [v for v in doc.events if v.event == "COERCE"]
+    assert arrests and _named(doc, arrests[0].actor) == {"قوات الأمن"} and arrests[0].modality == "asserted"
+    got = _events("الوحدات الأمنية تمكنت من إيقاف 3 عناصر.")
+    assert [actors for category, actors, _ in got if category == "COERCE"] == [{"الوحدات الأمنية"}]
+    # a negation before the verb of managing reaches the event: it did not happen
+    doc = analyze("ولم تتمكن الشرطة من إيقاف المشتبه به.", published="2026-11-29")
+    assert [v.modality for v in doc.events if v.event == "COERCE"] == ["negated"]

@@ -561,6 +561,9 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
     if not event.actor and (decider := _decider(doc, clause, a, arguments, event.event)) is not None and \
             decider not in event.recipient:
         act([decider])   # «قررت الهيئة الإدارية ... تنفيذ إضراب»: who decided it carries it out
+    if not event.actor and (able := _enabled(doc, clause, a, arguments)) is not None and \
+            able not in event.recipient:
+        act([able])      # «تمكنت الوحدات الأمنية من إيقاف المشتبه به»: who managed it did it
     if not event.actor and si == 0 and _quote_holding(doc.quotes, start, si) is None and \
             (named := _headline_actor(doc, clause, a, arguments)) is not None:
         # «إيران : مناورات بحرية بالخليج العربي»: the headline names who acts before its colon (unless the colon
@@ -646,20 +649,48 @@ def _decider(doc: Document, clause: SentenceView, a: int, arguments: list[Mentio
         w = clause.norms[p]
         if w in (".", "؛", ":") or w in _COMPLEMENTISERS:
             return None
-        if w not in table["decision"]:
-            continue
-        verb_start, verb_end = toks.start[clause.view[p]], toks.end[clause.view[p]]
-        carried = toks.start[clause.view[k]]
-        subject = next((m for m in arguments if verb_end <= m.start and m.end <= carried
-                        and _words_between(doc, verb_end, m.start) <= 1
-                        and not _introduced_by_preposition(doc, m)), None)
-        if subject is None:
-            subject = next((m for m in reversed(arguments) if m.end <= verb_start
-                            and _words_between(doc, m.end, verb_start) <= SUBJECT_WINDOW
-                            and not _clause_break(doc, m.end, verb_start)
-                            and not _introduced_by_preposition(doc, m) and not _place_preposition(doc, m)), None)
-        return subject.entity if subject is not None else None
+        if w in table["decision"]:
+            return _verb_subject(doc, clause, p, k, arguments)
     return None
+
+
+#: how many words before the preposition of its event a verb of being able may stand (تمكنت دورية لحرس الحدود
+#: والجيش من إيقاف)
+ABLE_WINDOW = 8
+
+
+def _enabled(doc: Document, clause: SentenceView, a: int, arguments: list[Mention]) -> str | None:
+    """Who managed to carry out the event whose trigger at ``a`` follows من or في after a verb of being able
+    (تمكنت الوحدات الأمنية من إيقاف، نجحت قوات الجيش في القضاء على): the subject of that verb."""
+    k = a - 1
+    if k < 1 or clause.norms[k] not in ("من", "في"):
+        return None
+    able = senses()["able"]
+    for p in range(k - 1, max(-1, k - ABLE_WINDOW - 1), -1):
+        w = clause.norms[p]
+        if w in (".", "؛", ":", "،", ",") or w in _COMPLEMENTISERS:
+            return None
+        if w in able:
+            return _verb_subject(doc, clause, p, k, arguments)
+    return None
+
+
+def _verb_subject(doc: Document, clause: SentenceView, p: int, k: int, arguments: list[Mention]) -> str | None:
+    """The subject of the verb at ``p`` whose complement begins at ``k``: named right after the verb (at most one
+    word between), else right before it."""
+    toks = doc.tokens
+    assert toks is not None
+    verb_start, verb_end = toks.start[clause.view[p]], toks.end[clause.view[p]]
+    carried = toks.start[clause.view[k]]
+    subject = next((m for m in arguments if verb_end <= m.start and m.end <= carried
+                    and _words_between(doc, verb_end, m.start) <= 1
+                    and not _introduced_by_preposition(doc, m)), None)
+    if subject is None:
+        subject = next((m for m in reversed(arguments) if m.end <= verb_start
+                        and _words_between(doc, m.end, verb_start) <= SUBJECT_WINDOW
+                        and not _clause_break(doc, m.end, verb_start)
+                        and not _introduced_by_preposition(doc, m) and not _place_preposition(doc, m)), None)
+    return subject.entity if subject is not None else None
 
 
 def _relative_support_subject(doc: Document, clause: SentenceView, b: int, arguments: list[Mention]) -> str | None:
