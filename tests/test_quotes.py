@@ -1678,3 +1678,11 @@ def test_laying_responsibility_on_someone_is_a_statement_carrying_a_banner_is_no
     assert [(c, t) for _, c, _, t in got][1] == ("حمل", "السلطة المسؤولية كاملة عما آلت إليه الاوضاع")
     assert got[1][0] == got[0][0]
     assert quotes("وحمل المتظاهرون لافتات كتب عليها شعارات.") == []
+
+
+def test_a_name_in_apposition_inside_the_subject_speaks_and_the_object_after_it_does_not() -> None:
+    got = quotes("دعا رجل الدين العراقي مقتدى الصدر المتظاهرين العراقيين إلى الانسحاب من الشارع حقنا للدماء.")
+    assert [(s, k) for s, k, _, _ in got] == [("Muqtada al-Sadr", "دعا")]   # (the knowledge base's name)
+    # a name in a genitive (the university named after a king) is not who speaks
+    got = quotes("وأكد سعادة مدير جامعتي الملك عبد العزيز وجدة المكلف أن الجامعة مستعدة.")
+    assert [s for s, _, _, _ in got] == ["سعادة مدير جامعتي الملك عبد العزيز وجدة المكلف"]
