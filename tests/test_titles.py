@@ -20,7 +20,7 @@ def test_seed_article_titles(seed_text: str) -> None:
 
 @pytest.mark.parametrize("phrase", [
     "وزير الخارجية الأمريكي", "المتحدث باسم وزارة الخارجية", "الأمين العام للأمم المتحدة",
-    "رئيس الوزراء التونسي", "نائب وزير الدفاع الروسي",
+    "رئيس الوزراء التونسي", "نائب وزير الدفاع الروسي", "رجل الدين العراقي",
 ])
 def test_title_phrases(phrase: str) -> None:
     assert phrase in titles(f"قال {phrase} إن الاجتماع كان مفيدا.")
