@@ -243,6 +243,10 @@ def test_a_states_institution_with_its_nisba_is_an_organisation_and_the_nisba_al
         [("الجيش الليبي", "ORG"), ("الشرطة الإيطالية", "ORG")]
     # the bare head is still an unnamed group
     assert [(m.text, m.label) for m in analyze("وقالت الشرطة إن التحقيق مستمر.").mentions] == [("الشرطة", "NORP")]
+    # a court named by its nationality, indefinite as the news first names it, is one too, and sentences
+    doc = analyze("قضت محكمة جزائرية الثلاثاء بالسجن 3 سنوات في حق 3 ليبيين.")
+    assert ("محكمة جزائرية", "ORG") in [(m.text, m.label) for m in doc.mentions]
+    assert any(v.event == "SANCTION" and v.actor for v in doc.events)
 
 
 def test_a_first_name_written_with_the_article_and_a_weekday_after_a_body() -> None:

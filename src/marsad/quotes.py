@@ -346,6 +346,8 @@ def _institutions(doc: Document, s: SentenceView, table: PhraseTable, taken: Int
             p = q
             continue
         nation = s.norms[q][:-1] if s.norms[q].endswith("يه") else s.norms[q]
+        if not definite(s.norms[p]) and not definite(nation):
+            nation = "ال" + nation     # «محكمة جزائرية»: an indefinite head, its nationality indefinite too
         if "nationality" in titles.roles_at([nation], 0):
             last = q + 1 if q + 1 < len(s.norms) and s.norms[q + 1] in _COMPASS else q   # الكورية الجنوبية
             start, end = toks.start[s.view[p]], toks.end[s.view[last]]
