@@ -389,3 +389,10 @@ def test_who_managed_an_act_did_it_and_who_could_not_did_not() -> None:
     # a negation before the verb of managing reaches the event: it did not happen
     doc = analyze("ولم تتمكن الشرطة من إيقاف المشتبه به.", published="2026-11-29")
     assert [v.modality for v in doc.events if v.event == "COERCE"] == ["negated"]
+
+
+def test_clashes_are_an_attack_by_both_sides_named_after_between() -> None:
+    got = _events("وقعت صدامات جدت بين متظاهرين موالين للزعيم الشيعي وقوات الأمن.")
+    assert [(c, a) for c, a, _ in got if c == "ASSAULT"] == [("ASSAULT", {"متظاهرين", "قوات الأمن"})]
+    got = _events("وقد وقعت مساء أمس الأربعاء صدامات بين الشرطة ومتظاهرين.")
+    assert ("ASSAULT", {"الشرطة", "متظاهرين"}) in [(c, a) for c, a, _ in got]

@@ -1253,6 +1253,11 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     elif before and _accusative_group(before[-1]) and not doc.text[before[-1].end:start].strip():
         # «توقف رجلا قتل فتى»: a relative clause after an indefinite object — the object is its subject
         actors = before[-1:]
+    elif first_after is not None and _oblique_plural(first_after) and (between := _between(clause, b)) is not None \
+            and toks.start[clause.view[between]] < first_after.start:
+        # «صدامات جدت بين متظاهرين وقوات الأمن»: the sides after بين, the plural in ين among them
+        sides = [m for m in after if not _place_preposition(doc, m) and m.start >= toks.start[clause.view[between]]]
+        actors = _sides(doc, sides)
     elif first_after is not None and _oblique_plural(first_after) and not _starts_with_preposition(doc, end,
                                                                                                   first_after):
         # «تقتل المصلين»، «التقى المسؤولين»: a sound plural in ين is no verb's nominative subject, but its object
@@ -1270,7 +1275,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         # «الاجتماع بين قطبي الأزمة الليبية السراج وحفتر»: the sides named after بين, past a description;
         # «اجتماعا رباعيا جرى أمس بين ...»: بين a few words on
         sides = [m for m in after if not _place_preposition(doc, m) and m.start >= toks.start[clause.view[between]]]
-        actors = _coordinated(doc, sides[0], sides) if sides else []
+        actors = _sides(doc, sides) if sides else []
     # the object of a verb whose subject follows it: «طالبت بيونغ يانغ الولايات المتحدة بالاعتذار»
     vso_object = bool(actors) and actors[0].start >= end and not passive
     acting = {m.entity for m in actors}
@@ -1720,6 +1725,25 @@ def _coordinated(doc: Document, first: Mention, candidates: list[Mention]) -> li
         else:
             break
     return group
+
+
+#: the most words describing the first side after بين before the و of the second (بين متظاهرين موالين للزعيم
+#: الشيعي وقوات الأمن)
+MAX_SIDE_WORDS = 5
+
+
+def _sides(doc: Document, sides: list[Mention]) -> list[Mention]:
+    """The sides named after بين: the first, and the next joined to it by و even past a few words describing the
+    first (بين متظاهرين موالين للزعيم الشيعي وقوات الأمن), with those joined to that one."""
+    group = _coordinated(doc, sides[0], sides)
+    if len(group) > 1:
+        return group
+    first = sides[0]
+    second = next((m for m in sides if m.start >= first.end and m.entity != first.entity
+                   and (doc.text[m.start - 1:m.start] == "و" or doc.text[max(0, m.start - 2):m.start] == "و ")
+                   and _words_between(doc, first.end, m.start) <= MAX_SIDE_WORDS
+                   and not _clause_break(doc, first.end, m.start)), None)
+    return [first, *_coordinated(doc, second, sides)] if second is not None else group
 
 
 def _coordinated_back(doc: Document, before: list[Mention]) -> list[Mention]:
