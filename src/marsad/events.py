@@ -1464,19 +1464,26 @@ def _struck_places(doc: Document, clause: SentenceView, a: int, mentions: list[M
 
 def _attacked_in(doc: Document, clause: SentenceView, a: int, mentions: list[Mention]) -> str | None:
     """The city or country named after في right after an attack noun at ``a`` — past one adjective (الهجمات الأخيرة
-    في باريس) and a word for a kind of place (هجوم في مدينة غازي عنتاب) —, or None."""
+    في باريس) and a word for a kind of place (هجوم في مدينة غازي عنتاب) —, or after a relative clause's verb of
+    striking (الهجمات، التي ضربت لندن), or None."""
     toks = doc.tokens
     assert toks is not None
     if clause.norms[a] not in senses()["struck_place"] and clause.norms[a][2:] not in senses()["struck_place"]:
         return None
-    words = fold(doc.text[toks.end[clause.view[a]]:toks.end[clause.view[a]] + 40]).split()
-    k = 1 if words and words[0].startswith("ال") and words[0].endswith(("ه", "ي")) else 0
-    if len(words) <= k or words[k] != "في":
+    words = fold(doc.text[toks.end[clause.view[a]]:toks.end[clause.view[a]] + 40]).replace("،", " ، ").split()
+    k = 1 if words and words[0].startswith("ال") and words[0].endswith(("ه", "ي")) and words[0] != "التي" else 0
+    struck = senses()["struck_verb"]
+    if len(words) > k + 2 and words[k + words[k:k + 1].count("،")] == "التي":
+        # «الهجمات، التي ضربت لندن»: a relative clause saying what it struck
+        k += words[k:k + 1].count("،") + 1
+        if words[k] not in struck:
+            return None
+    elif len(words) <= k or words[k] != "في":
         return None
     place = next((m for m in mentions if m.start >= toks.end[clause.view[a]] and m.label == "GPE"), None)
     if place is None or place.entity is None:
         return None
-    between = fold(doc.text[toks.end[clause.view[a]]:place.start]).split()
+    between = fold(doc.text[toks.end[clause.view[a]]:place.start]).replace("،", " ، ").split()
     kinds = senses()["place_kind"]
     return place.entity if between[k + 1:] in ([], *([w] for w in kinds)) else None
 
