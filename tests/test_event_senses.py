@@ -290,3 +290,10 @@ def test_an_appeal_in_court_is_no_stabbing() -> None:
     doc = analyze("وقضت المحكمة الإدارية برفض الطعن الذي قدمته الهيئة. وطعن مجهول شابا بسكين في الحي.",
                   published="2017-03-01")
     assert [v.trigger.text for v in doc.events if v.event == "ASSAULT" and v.trigger is not None] == ["طعن"]
+
+
+def test_achieving_a_success_is_no_investigation() -> None:
+    from marsad import analyze
+    assert [v.event for v in analyze("أعلنت الشرطة أنها حققت نتائج مهمة في مكافحة الجريمة.").events] == []
+    assert [v.event for v in analyze("وقالت الوزارة إنها حققت نجاحا في مكافحة التهريب.").events] == []
+    assert [v.event for v in analyze("وتحقق الشرطة في الحادثة.").events] == ["ACCUSE"]
