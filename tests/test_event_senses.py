@@ -297,3 +297,9 @@ def test_achieving_a_success_is_no_investigation() -> None:
     assert [v.event for v in analyze("أعلنت الشرطة أنها حققت نتائج مهمة في مكافحة الجريمة.").events] == []
     assert [v.event for v in analyze("وقالت الوزارة إنها حققت نجاحا في مكافحة التهريب.").events] == []
     assert [v.event for v in analyze("وتحقق الشرطة في الحادثة.").events] == ["ACCUSE"]
+
+
+def test_expressing_satisfaction_with_something_supports_it() -> None:
+    from marsad import analyze
+    doc = analyze("وعبر السبسي عن ارتياحه للمكانة التي تحظى بها المرأة التونسية.")
+    assert [v.event for v in doc.events] == ["SUPPORT"] and doc.events[0].actor
