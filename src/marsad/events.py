@@ -1473,9 +1473,10 @@ def _attacked_in(doc: Document, clause: SentenceView, a: int, mentions: list[Men
     words = fold(doc.text[toks.end[clause.view[a]]:toks.end[clause.view[a]] + 40]).replace("،", " ، ").split()
     k = 1 if words and words[0].startswith("ال") and words[0].endswith(("ه", "ي")) and words[0] != "التي" else 0
     struck = senses()["struck_verb"]
-    if len(words) > k + 2 and words[k + words[k:k + 1].count("،")] == "التي":
+    comma = 1 if len(words) > k and words[k] == "،" else 0
+    if len(words) > k + comma + 2 and words[k + comma] == "التي":
         # «الهجمات، التي ضربت لندن»: a relative clause saying what it struck
-        k += words[k:k + 1].count("،") + 1
+        k += comma + 1
         if words[k] not in struck:
             return None
     elif len(words) <= k or words[k] != "في":
