@@ -399,6 +399,7 @@ def test_clashes_are_an_attack_by_both_sides_named_after_between() -> None:
 
 
 def test_an_attack_that_a_relative_clause_says_struck_a_city_has_it_as_target() -> None:
-    for text in ("وأدان الرئيس الهجمات التي ضربت باريس.", "وأعلنت الشرطة أنها حددت هوية منفذي الهجمات، التي ضربت لندن."):
+    for text in ("وأدان الرئيس الهجمات التي ضربت باريس.",
+                 "وأعلنت الشرطة أنها حددت هوية منفذي الهجمات، التي ضربت لندن."):
         got = [r for c, _, r in _events(text) if c == "ASSAULT"]
         assert got and got[0] and got[0] <= {"Paris", "London", "باريس", "لندن"}

@@ -1645,7 +1645,7 @@ def test_a_source_set_off_inside_a_clause_attributes_the_whole_clause() -> None:
 
 def test_source_phrases_of_a_statement_the_tongue_and_the_day() -> None:
     got = quotes("وسيتم تنظيم وقفة احتجاجية أمام مقر الولاية، حسب بيان وزارة الداخلية.")
-    assert [(s, c) for s, _, _, c in got][0][1] == "وسيتم تنظيم وقفة احتجاجية أمام مقر الولاية"
+    assert got[0][3] == "وسيتم تنظيم وقفة احتجاجية أمام مقر الولاية"
     assert "الداخلية" in got[0][0] or "Interior" in got[0][0]
     got = quotes("سيدخل مهنيو الصحة في إضراب عام، وفق ما أعلنت عنه، اليوم الثلاثاء، تنسيقية الهياكل الطبية.")
     assert [(s, c) for s, _, _, c in got] == [("تنسيقية الهياكل الطبية", "سيدخل مهنيو الصحة في إضراب عام")]

@@ -2407,7 +2407,8 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
                     # «دعا رجل الدين العراقي مقتدى الصدر المتظاهرين إلى»: a description, the name in apposition to
                     # it (after an adjective of relation, not a genitive: أحد أقارب محمد), then the cue's object
                     person = next((m for m in speakers.starting_upto(start, stop) if m.label == "PER"
-                                   and start < m.start and m.end < stop and _after_relation_adjective(doc, s, b, m)), None)
+                                   and start < m.start and m.end < stop
+                                   and _after_relation_adjective(doc, s, b, m)), None)
                 if person is not None:
                     content = next((i for i in range(q, min(n, q + MAX_ASIDE_WORDS + 1)) if opens(i)), None)
                     if content is not None:

@@ -9,7 +9,6 @@ A head is followed by one to MAX_WORDS words, each definite (الخارجية، 
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_left
 from functools import lru_cache
 
