@@ -306,6 +306,51 @@ def test_a_name_propagates_as_the_longest_known_name() -> None:
     assert [doc.text[toks.start[a]:toks.end[b]] for a, b in second] == ["محمد علي"]
 
 
+
+def _tagged(text: str, *spans: tuple[int, str]) -> tuple[object, list, list[tuple[int, int, str]]]:
+    """A document of ``text`` with the tagger's names given as (sentence, words) pairs, all PER."""
+    from marsad.ner.tagger import _words
+    from marsad.text.segment import segment
+    from marsad.text.tokenize import tokenize
+
+    doc = make_document(text)
+    segment(doc)
+    tokenize(doc)
+    sentences = _words(doc)
+    found = []
+    for s, words in spans:
+        ws = sentences[s]
+        parts = words.split()
+        i = next(i for i in range(len(ws)) if [w.text for w in ws[i:i + len(parts)]] == parts)
+        found.append((ws[i].body, ws[i + len(parts) - 1].last, "PER"))
+    return doc, sentences, found
+
+
+def test_a_person_read_in_part_is_named_in_full() -> None:
+    """The tagger read only the first name of «سمير الطيب» in the title; the article names him in full elsewhere,
+    so the title's mention is the full name, not a first name and a separate surname."""
+    from marsad.ner.tagger import _consistent
+
+    doc, sentences, found = _tagged("سمير الطيب : الاقتصاد مهم\nوقال سمير الطيب إن القطاع قادر.",
+                                    (0, "سمير"), (1, "سمير الطيب"))
+    toks = doc.tokens
+    assert toks is not None
+    out = _consistent(doc, sentences, found)
+    assert sorted(doc.text[toks.start[a]:toks.end[b]] for a, b, _ in out) == ["سمير الطيب", "سمير الطيب"]
+
+
+def test_two_people_joined_by_and_stay_two() -> None:
+    """«ماكرون ببريجيت» read as one name elsewhere does not join «ماكرون وبريجيت» into one person."""
+    from marsad.ner.tagger import _consistent
+
+    doc, sentences, found = _tagged("التقى ماكرون ببريجيت قبل سنوات. وقرر ماكرون وبريجيت الزواج.",
+                                    (0, "ماكرون ببريجيت"), (1, "ماكرون"), (1, "وبريجيت"))
+    toks = doc.tokens
+    assert toks is not None
+    out = _consistent(doc, sentences, found)
+    second = sorted(doc.text[toks.start[a]:toks.end[b]] for a, b, _ in out if toks.sentence[a] == 1)
+    assert second == ["بريجيت", "ماكرون"]
+
 # -- the look-ups that replaced scans return what the scans returned ------------------------------------------------
 spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=25)
 

@@ -678,8 +678,8 @@ def _consistent(doc: Document, sentences: list[list[_Word]],
     for k, etype in list(label.items()):
         if etype != "PER" and len(k) == 2 and (spoken_name(k[0]), k[1]) in people:
             label[k] = "PER"
-    covered = {t for a, b, _ in found for t in range(a, b + 1)}
     out = [(a, b, label[key(a, b)]) for a, b, _ in found]
+    covered = {t: i for i, (a, b, _) in enumerate(out) for t in range(a, b + 1)}
     # names worth propagating: several letters long, not only frequent common words
     names = {k for k in label if sum(len(w) for w in k) >= 4 and any(len(w) >= 3 for w in k)}
     if not names:
@@ -699,8 +699,15 @@ def _consistent(doc: Document, sentences: list[list[_Word]],
                 if k not in by_first[bodies[i]][size]:
                     continue
                 a, b = w.body, words[i + len(k) - 1].last
-                if any(t in covered for t in range(a, b + 1)):
-                    continue
+                inner = {covered[t] for t in range(a, b + 1) if t in covered}
+                if any(not (a <= out[j][0] and out[j][1] <= b and out[j][2] == label[k]) for j in inner) or \
+                        (inner and (label[k] != "PER" or any(x.first < x.body for x in words[i + 1:i + len(k)]))):
+                    continue    # (not over a clitic: «ماكرون وبريجيت» are two, whatever «ماكرون ببريجيت» was read as)
+                # a person the tagger read only part of here (the first name of «سمير الطيب» in a title, where the
+                # article names him in full elsewhere) is named in full (not a place or body: «مطار عدن» holds a
+                # place of its own)
+                for j in inner:
+                    out[j] = (-1, -1, "")
+                covered.update({t: len(out) for t in range(a, b + 1)})
                 out.append((a, b, label[k]))
-                covered.update(range(a, b + 1))
-    return out
+    return [f for f in out if f[0] >= 0]
