@@ -298,3 +298,14 @@ def test_a_town_the_knowledge_base_knows_is_a_place_though_its_name_reads_as_a_p
     doc = analyze("بن قردان :  ذكرى ملحمة 7 مارس\nأشرف رئيس الحكومة يوسف الشاهد اليوم على إحياء ذكرى ملحمة بن قردان.")
     assert {m.label for m in doc.mentions if m.text == "بن قردان"} == {"GPE"}
     assert not doc.quotes
+
+
+def test_an_indefinite_nisba_the_news_barely_knows_is_a_family_name_after_a_first_name() -> None:
+    # Tunisian news writes family names as indefinite nisbas (حامدي، مطيراوي); a rare one after a first name is the
+    # person's, also after a title and a place, and after a first name of two words (محمد ناجم الغرسلي)
+    def people(text: str) -> list[str]:
+        return [m.text for m in analyze(text).mentions if m.label == "PER"]
+
+    assert people("وتم بمقتضاها نقلة والي توزر منير حامدي بمثل خطته الى قبلي.") == ["منير حامدي"]
+    assert "صالح مطيراوي" in people("وتعيين سامي الغابي واليا على قبلي، وصالح مطيراوي واليا على توزر.")
+    assert people("وكان وزير الداخلية محمد ناجم الغرسلي أكد بمجلس نواب الشعب ذلك.") == ["محمد ناجم الغرسلي"]
