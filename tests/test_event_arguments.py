@@ -386,6 +386,9 @@ def test_who_managed_an_act_did_it_and_who_could_not_did_not() -> None:
     assert arrests and _named(doc, arrests[0].actor) == {"قوات الأمن"} and arrests[0].modality == "asserted"
     got = _events("الوحدات الأمنية تمكنت من إيقاف 3 عناصر.")
     assert [actors for category, actors, _ in got if category == "COERCE"] == [{"الوحدات الأمنية"}]
+    # where and when may stand between the verb and its event
+    got = _events("تمكنت الوحدات الأمنية في الجزائر يوم 5 جوان الجاري بولاية أم البواقي من القبض على 3 تجار أسلحة.")
+    assert [actors for category, actors, _ in got if category == "COERCE"] == [{"الوحدات الأمنية"}]
     # a negation before the verb of managing reaches the event: it did not happen
     doc = analyze("ولم تتمكن الشرطة من إيقاف المشتبه به.", published="2026-11-29")
     assert [v.modality for v in doc.events if v.event == "COERCE"] == ["negated"]

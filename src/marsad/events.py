@@ -655,8 +655,9 @@ def _decider(doc: Document, clause: SentenceView, a: int, arguments: list[Mentio
 
 
 #: how many words before the preposition of its event a verb of being able may stand (تمكنت دورية لحرس الحدود
-#: والجيش من إيقاف)
-ABLE_WINDOW = 8
+#: والجيش من إيقاف; where and when may come between: تمكنت الوحدات الأمنية في الجزائر يوم 5 جوان الجاري بولاية أم
+#: البواقي من القبض على)
+ABLE_WINDOW = 14
 
 
 def _enabled(doc: Document, clause: SentenceView, a: int, arguments: list[Mention]) -> str | None:
