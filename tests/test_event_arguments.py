@@ -394,7 +394,29 @@ def test_who_managed_an_act_did_it_and_who_could_not_did_not() -> None:
     assert [v.modality for v in doc.events if v.event == "COERCE"] == ["negated"]
 
 
+def test_a_bodys_detachment_acts_for_it_and_whom_a_unit_belongs_to_suffers_nothing() -> None:
+    # «مفارز للجيش»، «دورية لحرس الحدود»: the body written with ل after its detachment acts, and whom the act is done
+    # to follows it
+    got = _events("أوقفت مفارز للجيش 15 مهربا.")
+    assert [(actors, recipients) for category, actors, recipients in got if category == "COERCE"] == \
+        [({"الجيش"}, {"15 مهربا"})]
+    got = _events("تمكنت دورية لحرس الحدود من إيقاف 3 أشخاص.")
+    assert [actors for category, actors, _ in got if category == "COERCE"] == [{"حرس الحدود"}]
+    # the body a unit belongs to is no one the act is done to
+    got = _events("وأنقذت دوريات البحث في قطاع ضباء التابع لحرس الحدود طفلا من الغرق.")
+    assert all("حرس الحدود" not in recipients for _, _, recipients in got)
+    # ... and a ل after any other word still names whom it is done to
+    got = _events("وقدمت الولايات المتحدة مساعدات للجيش اللبناني.")
+    assert [recipients for category, _, recipients in got if category == "AID"] == [{"الجيش اللبناني"}]
+
+
 def test_clashes_are_an_attack_by_both_sides_named_after_between() -> None:
+    # the dead named before the clashes suffer them; the sides after بين clash; the city that witnessed it is where
+    doc = analyze("وشهدت العاصمة العراقية بغداد اليوم مقتل سبعة أشخاص في صدامات جدت بين متظاهرين موالين للزعيم "
+                  "الشيعي وقوات الأمن.", published="2026-11-29")
+    attacks = [v for v in doc.events if v.event == "ASSAULT"]
+    assert len(attacks) == 1 and _named(doc, attacks[0].actor) == {"متظاهرين", "قوات الأمن"}
+    assert _named(doc, attacks[0].recipient) == {"سبعة أشخاص"} and _named(doc, [attacks[0].event_loc]) == {"Baghdad"}
     got = _events("وقعت صدامات جدت بين متظاهرين موالين للزعيم الشيعي وقوات الأمن.")
     assert [(c, a) for c, a, _ in got if c == "ASSAULT"] == [("ASSAULT", {"متظاهرين", "قوات الأمن"})]
     got = _events("وقد وقعت مساء أمس الأربعاء صدامات بين الشرطة ومتظاهرين.")

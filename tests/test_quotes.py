@@ -416,6 +416,9 @@ def test_a_source_at_the_end_names_its_person_after_a_title() -> None:
                  "المدنية بمنوبة العميد جمال الورفلي.")
     assert len(got) == 1 and ("الورفلي" in got[0][0] or "Ouerfelli" in got[0][0])
     assert got[0][3].startswith("استفاق أهالي المنطقة")
+    # a body named with ل in the title is no speaker, also where a rank stands before the name
+    got = quotes("استفاق الأهالي على الثلوج، وفق ما ذكره المدير الجهوي للأمن العميد جمال الورفلي.")
+    assert len(got) == 1 and ("الورفلي" in got[0][0] or "Ouerfelli" in got[0][0])
 
 
 def test_a_warning_with_from_goes_on_with_the_speaker_but_from_his_side_is_an_aside() -> None:

@@ -684,7 +684,7 @@ def _verb_subject(doc: Document, clause: SentenceView, p: int, k: int, arguments
     verb_start, verb_end = toks.start[clause.view[p]], toks.end[clause.view[p]]
     carried = toks.start[clause.view[k]]
     subject = next((m for m in arguments if verb_end <= m.start and m.end <= carried
-                    and _words_between(doc, verb_end, m.start) <= 1
+                    and _words_between(doc, verb_end, m.start) <= 1 + _unit_body(doc, m)
                     and not _introduced_by_preposition(doc, m)), None)
     if subject is None:
         subject = next((m for m in reversed(arguments) if m.end <= verb_start
@@ -1218,7 +1218,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     # violence to a number of people (قتل خمسة جنود، اعتقال 12 شخصا): they suffer it, whoever did it
     counted = category in _DONE_TO and b < len(clause.norms) and _counted(clause, b)
     first_after = after[0] if after and not governs and not carried and not counted and \
-        _words_between(doc, end, after[0].start) <= 1 else None
+        _words_between(doc, end, after[0].start) <= 1 + _unit_body(doc, after[0]) else None
     # «زيارة دولة الكويت»: the place a visit's noun is construed with is where it goes, not who goes
     visited = first_after if mode == "visit" and first_after is not None and first_after.label in PLACE_LABELS \
         and clause.norms[a].startswith(("زياره", "الزياره")) else None
@@ -1267,6 +1267,12 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
             and not _place_preposition(doc, first_after) and visited is None and \
             not (unnamed := _unnamed_subject(doc, clause, a, mentions)):
         actors = _coordinated(doc, first_after, after)   # «اجتماع بوتين مع»، «مباحثات بين أوكرانيا وروسيا»
+    elif before and (between := _between(clause, b)) is not None and \
+            (named := [m for m in after if not _place_preposition(doc, m)
+                       and m.start >= toks.start[clause.view[between]]]) and len(sides := _sides(doc, named)) > 1:
+        # «مقتل سبعة أشخاص في صدامات جدت بين متظاهرين وقوات الأمن»: two sides named after بين are who clashed, not
+        # the dead named before
+        actors = sides
     elif before:
         actors = _coordinated_back(doc, before)
     elif (titled := _titled_subject(doc, clause, b, after)) is not None:
@@ -1299,6 +1305,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
             continue   # «تم إيقاف المتهمين فور وصولهما إلى مطار تونس قرطاج»: where they were going, not who
         if category == "ACCUSE" and mode in ("allege", "investigate") and _attached(doc, m) == "ب":
             continue   # «محاكمة المتهمين ... بالمحكمة الابتدائية»: the court it is before, not who is tried
+        if _attached(doc, m) == "ل" and _preposition_before(doc, m) in senses()["belonging"]:
+            continue   # «دوريات ... في قطاع ضباء التابع لحرس الحدود»: whom the sector belongs to
         # (a place after في is where, whatever the order: «قتلوا في شمالي أفغانستان»)
         direct = not recipients and m is rest[0] and not _locative(doc, m) and (
             (actors and actors[0].start < start) or carried or counted or unnamed or passive
@@ -1407,18 +1415,24 @@ _WITH_SIDES = frozenset({"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT"})
 _AT_A_PLACE = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 
 
+#: how many words before the trigger a verb of witnessing may stand (شهدت العاصمة العراقية بغداد اليوم مقتل)
+WITNESS_WINDOW = 6
+
+
 def _witnessing_place(doc: Document, clause: SentenceView, a: int, mentions: list[Mention]) -> str | None:
     """The place named right after a verb of witnessing before the trigger at ``a`` (شهدت تعز مواجهات، تشهد المدينة
     احتجاجات), or None."""
     toks = doc.tokens
     assert toks is not None
     witness = senses()["witnessing"]
-    for k in range(a - 1, max(-1, a - SUBJECT_WINDOW - 1), -1):
+    for k in range(a - 1, max(-1, a - WITNESS_WINDOW - 1), -1):
         if clause.norms[k] in witness:
             after = toks.end[clause.view[k]]
             place = next((m for m in mentions if m.start >= after and m.label in PLACE_LABELS), None)
+            # (past a word for a kind of place and its adjective: «شهدت العاصمة العراقية بغداد»)
+            kind = k + 1 < len(clause.norms) and clause.norms[k + 1] in senses()["place_kind"]
             if place is not None and place.end <= toks.start[clause.view[a]] and \
-                    _words_between(doc, after, place.start) == 0:
+                    _words_between(doc, after, place.start) <= (2 if kind else 0):
                 return place.entity
             return None
     return None
@@ -1554,12 +1568,20 @@ def _preposition_before(doc: Document, m: Mention) -> str:
     return toks.norm[prev] if prev >= 0 and toks.kind[prev] != PUNCT else ""
 
 
+def _unit_body(doc: Document, m: Mention) -> bool:
+    """Whether ``m`` is the body, written with ل, whose detachment the word before names (أوقفت مفارز للجيش،
+    دورية لحرس الحدود، وحدات تابعة لحكومة الوفاق): the body acts through it, no preposition's object."""
+    return _attached(doc, m) == "ل" and _preposition_before(doc, m) in senses()["unit"]
+
+
 def _introduced_by_preposition(doc: Document, m: Mention) -> bool:
     """Whether a preposition (مع، إلى، على، ضد، بـ، لـ...) stands right before the mention, alone or attached."""
     toks = doc.tokens
     assert toks is not None
     first = bisect_left(toks.start, m.start)   # tokens are in text order
     if first == len(toks) or toks.start[first] != m.start:
+        return False
+    if _unit_body(doc, m):
         return False
     if _attached(doc, m) in ("ب", "ل", "ك"):
         return True

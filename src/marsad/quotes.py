@@ -1202,6 +1202,7 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
             gap = _APPOSITION.match(doc.text, found.end)
             end = gap.end() if gap is not None else found.end
             person = next((m for m in speakers.starting_upto(end, end) if m.label == "PER"), None) \
+                or _titled_person(doc, s, _view_after(doc, s, end), speakers) \
                 or _apposed_person(doc, s, _view_after(doc, s, found.end), speakers)
             return person or (None if speech else found)
         if found is not None and skip and found.label in PLACE_SPEAKERS and \
@@ -1241,6 +1242,21 @@ def _object_group(doc: Document, s: SentenceView, b: int, speakers: _Speakers, t
             end += 1
         return not _says_directly(s, end, table)
     return group is not None and not _says_directly(s, _view_after(doc, s, group.end), table)
+
+
+def _titled_person(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
+    """The person named after up to MAX_TITLE_WORDS title words from ``b`` (المدير الجهوي للأمن بمنوبة | العميد جمال
+    الورفلي): the rank before the name of who holds the office."""
+    toks = doc.tokens
+    assert toks is not None
+    i = b
+    while i < len(s.norms) and i - b < MAX_TITLE_WORDS and title_words().roles_at(s.norms, i) and \
+            toks.kind[s.view[i]] != PUNCT:
+        i += 1
+    if i == b or i >= len(s.view):
+        return None
+    start = toks.start[s.view[i]]
+    return next((m for m in speakers.starting_upto(start, start) if m.label == "PER"), None)
 
 
 def _apposed_person(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:

@@ -679,10 +679,17 @@ def _consistent(doc: Document, sentences: list[list[_Word]],
     for a, b, etype in found:
         votes[key(a, b)][etype] += 1
     label = {k: c.most_common(1)[0][0] for k, c in votes.items()}
+    model = load_model()
+    common = model.common if model is not None else {}
     # a person named in full is named by surname alone later (لزهر الشرايطي ... الشرايطي)
     for k, etype in list(label.items()):
         if etype == "PER" and len(k) >= 2 and len(k[-1]) >= 3 and (k[-1],) not in label:
             label[(k[-1],)] = "PER"
+        if etype == "PER" and len(k) >= 2 and len(k[-1]) > 3 and not k[-1].startswith("ال") and \
+                k[-1].endswith("ي") and ("ال" + k[-1],) not in label and \
+                common.get("ال" + k[-1], 0) < FAMILY_NAME_MAX_COUNT:
+            # an indefinite nisba, written with the article later (آمال قرامي ... القرامي; not حمد آل ثاني ... الثاني)
+            label[("ال" + k[-1],)] = "PER"
     # ... and so is the same first name spelled as spoken, however else the tagger read it (لزهر الشرايطي as ORG)
     people = {(spoken_name(k[0]), k[-1]) for k, etype in label.items() if etype == "PER" and len(k) >= 2}
     for k, etype in list(label.items()):
