@@ -54,6 +54,17 @@ def test_an_office_of_a_state_in_construct_and_a_correspondent_of_a_medium() -> 
     assert titles("وزار وزير الخارجية تونس أمس.") == ["وزير الخارجية"]   # the state he visited
 
 
+def test_a_spokesperson_of_a_named_body_is_one_title_that_joins_the_name_after_it() -> None:
+    # «الناطق الرسمي باسم اتحاد الشغل سامي الطاهري»: the title runs over the body after باسم, the body stays a mention
+    # of its own, and the person named after it is who holds the office
+    doc = analyze("استنكر الناطق الرسمي باسم اتحاد الشغل سامي الطاهري قرار الحكومة.")
+    assert "الناطق الرسمي باسم اتحاد الشغل" in titles(doc.text)
+    title = next(m for m in doc.mentions if m.label == "TITLE")
+    person = next(m for m in doc.mentions if m.label == "PER")
+    assert title.entity == person.entity
+    assert "المتحدث باسم حركة النهضة" in titles("وقال المتحدث باسم حركة النهضة عماد الخميري إن الحركة ترفض.")
+
+
 def test_main_and_a_member_state_are_no_offices() -> None:
     assert titles("هاجم مسلحون حاجز رئيس للحوثيين.") == []          # «main», not an office
     assert not any(t.startswith("عضو") for t in titles("وأكدت تركيا عضو حلف الناتو موقفها."))

@@ -11,6 +11,7 @@ one of the other parts to say whose office it is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 
@@ -136,6 +137,22 @@ def body_titles(doc: Document) -> None:
         if t is None:
             continue
         p = t - 1
+        w = p - 1 if p > 0 and toks.kind[p - 1] == CLITIC and toks.end[p - 1] == toks.start[p] else p   # بـ|اسم
+        last = bisect_left(toks.end, org.end)
+        if w > 0 and toks.kind[p] != CLITIC and org.label == "ORG" and toks.sentence[w] == toks.sentence[t] and \
+                table.roles_at([toks.norm[p]], 0).get("remit", (0,))[0] == 1 and \
+                not table.roles_at([toks.norm[last]], 0):   # (not «مركز الملك» cut before سلمان: a name follows)
+            # «الناطق الرسمي باسم اتحاد الشغل»: a spokesperson's title runs over the body named after its remit
+            office = next((m for m in doc.mentions if m.label == "TITLE" and m.end == toks.end[w - 1]), None)
+            start = office.start if office is not None else None
+            if office is None and toks.kind[w - 1] != CLITIC and toks.sentence[w - 1] == toks.sentence[t] and \
+                    table.roles_at([toks.norm[w - 1], toks.norm[p]], 0).get("dependent", (0,))[0] == 2:
+                start = toks.start[w - 1]   # «المتحدث باسم حركة النهضة»: no title before, the spokesperson alone
+            if start is not None and (start, org.end) not in titled:
+                doc.mentions = [m for m in doc.mentions if m is not office]
+                doc.add_mention(start, org.end, "TITLE")
+                titled.add((start, org.end))
+            continue
         lam = p >= 0 and toks.kind[p] == CLITIC and toks.norm[p] == "ل" and toks.end[p] == toks.start[t]
         if lam:
             p -= 1        # الأمين العام لاتحاد الشغل
