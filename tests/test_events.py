@@ -396,3 +396,12 @@ def test_imprisoning_people_is_no_prison() -> None:
     doc = analyze("وقضت المحكمة الابتدائية بقابس بسجن المتهمين مدة عامين، ونقلوا إلى سجن المرناقية.")
     assert [m.text for m in doc.mentions if m.label == "FAC"] == ["سجن المرناقية"]
     assert "المحكمة الابتدائية بقابس" in [m.text for m in doc.mentions if m.label == "ORG"]
+
+
+def test_a_military_strike_and_a_meeting_spelled_with_hamza_on_the_line() -> None:
+    # «الضربة الأمريكية على سوريا» is an attack on Syria (a blow to the economy, «ضربة موجعة للاقتصاد», is none);
+    # «لقاءه» is «لقائه» as the news often spells it
+    got = events("ووصف وزير التجارة الأمريكي ويلبور روس الضربة الأمريكية على سوريا بأنها تسلية.")
+    assert [(c, r) for c, _, _, r, *_ in got if c == "ASSAULT"] == [("ASSAULT", ["Syria"])]
+    assert not events("ووجه التفشي ضربة موجعة لاقتصاد متراجع.")
+    assert "CONSULT" in [c for c, *_ in events("ودعا ساركوزي على اثر لقاءه مع السبسي إلى مرافقة تونس.")]
