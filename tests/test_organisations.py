@@ -155,3 +155,11 @@ def test_a_broken_plural_in_construct_goes_on_with_the_name() -> None:
 def test_an_unions_administrative_body_runs_over_the_union() -> None:
     orgs = _orgs("وكانت الهيئة الإدارية القطاعية لنقابة أعوان البريد قررت تنفيذ إضراب.")
     assert "الهيئة الإدارية القطاعية لنقابة أعوان البريد" in orgs and "نقابة أعوان البريد" in orgs
+
+
+def test_an_office_is_a_body_only_where_its_name_ends_in_an_adjective_of_relation() -> None:
+    assert _orgs("وحذر مكتب سلامة النقل الأسترالي من استعمال الأجهزة.") == ["مكتب سلامة النقل الأسترالي"]
+    # a party's office or a polling station is no body; a facility named after «مكتب» stays one
+    assert _orgs("وقال مكتب الحزب إن الاجتماع تأجل.") == []
+    doc = analyze("وتوجه إلى مكتب مطار المدينة المنورة للاستفسار.")
+    assert [m.text for m in doc.mentions if m.label == "FAC"] == ["مطار المدينة المنورة"]

@@ -72,7 +72,7 @@ def organisation_mentions(doc: Document) -> None:
     dated = Intervals((m.start, m.end) for m in doc.mentions if m.label in ("DATE", "TIME"))
     for s in sentence_views(doc):
         p = 0
-        while (found := table.next_match_of(s.norms, p, ("head", "facility"))) is not None:
+        while (found := table.next_match_of(s.norms, p, ("head", "facility", "qualified"))) is not None:
             p, head_end, _, role = found
             label = "FAC" if role == "facility" else "ORG"   # مطار تونس قرطاج الدولي، مستشفى سهلول: a facility
             if label == "FAC" and "masdar" in table.roles_at(s.norms, p) and head_end < len(s.norms) and \
@@ -162,6 +162,10 @@ def organisation_mentions(doc: Document) -> None:
                 break
             while q > head_end and toks.kind[s.view[q - 1]] == PUNCT and not closed:
                 q -= 1
+            if role == "qualified" and not (q > head_end + 1 and definite(s.norms[q - 1]) and
+                                            s.norms[q - 1].endswith(("ي", "يه"))):
+                p += 1
+                continue   # «مكتب الحزب»، «مكتب الاقتراع»: an office, no body; «مكتب سلامة النقل الأسترالي» is one
             if q > head_end:
                 start, end = toks.start[s.view[p]], toks.end[s.view[q - 1]]
                 if closed:
