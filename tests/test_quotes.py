@@ -1689,3 +1689,18 @@ def test_a_name_in_apposition_inside_the_subject_speaks_and_the_object_after_it_
     # a name in a genitive (the university named after a king) is not who speaks
     got = quotes("وأكد سعادة مدير جامعتي الملك عبد العزيز وجدة المكلف أن الجامعة مستعدة.")
     assert [s for s, _, _, _ in got] == ["سعادة مدير جامعتي الملك عبد العزيز وجدة المكلف"]
+
+
+def test_a_source_that_ends_the_sentence_after_its_comma_names_who_said_what_came_before() -> None:
+    # an office, a group or a description the tagger did not name, the sentence before it what they said
+    for text, speaker in (("وتقرر تعزيز الحضور الامني بين القريتين، وفق ما أكده والي قبلي.", "والي قبلي"),
+                          ("وتشهد المنطقة تواجد عدد كبير من المسلحين، وفق الإعلامي الليبي.", "الإعلامي الليبي"),
+                          ("ويتضمن برنامج المؤتمر سلسلة من المحاضرات، حسب منظمي هذا اللقاء.", "منظمي")):
+        got = quotes(text)
+        assert len(got) == 1 and got[0][0].startswith(speaker) and text.startswith(got[0][3]), text
+    # the title set off from the name by a comma: the person
+    got = quotes("وتقرر تعزيز الحضور الامني بين القريتين وفق ما أكده والي قبلي، سامي الغابي.")
+    assert len(got) == 1 and got[0][0] == "سامي الغابي"
+    # a rule or figures are no source
+    assert quotes("وتقرر تعزيز الحضور الامني، وفق القانون.") == []
+    assert quotes("وارتفع عدد الزوار، حسب الإحصائيات الرسمية.") == []

@@ -1332,18 +1332,62 @@ def _titled_source(doc: Document, s: SentenceView, b: int, speakers: _Speakers) 
     toks = doc.tokens
     assert toks is not None
     table = cues()
+    if b < len(s.norms) and s.norms[b] in ("،", ","):
+        b += 1     # «بحسب ما أكدته لمراسل الجوهرة أف أم، فتيحة دحدوح»: past whom it was said to
+    commas = 0
     for i in range(b, min(len(s.norms), b + MAX_TITLE_PHRASE + 1)):
+        if s.norms[i] in ("،", ",") and i > b and not commas:
+            commas += 1
+            continue   # «وفق ما أكده والي قبلي، سامي الغابي.»: the title set off from the name
         if toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "()\"«»“”'":
             return None
         if table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES}:
             return None
         start = toks.start[s.view[i]]
         person = next((m for m in speakers.starting_upto(start, start) if m.label == "PER"), None)
+        if commas and person is None:
+            return None    # (after the comma, the name at once)
         if person is not None:
             after = _view_after(doc, s, person.end)
+            last = len(s.norms) - (s.norms[-1] == ".")
             return person if after >= len(s.norms) or s.norms[after] in ("،", ",", ".") or \
-                _closing_aside(s, after, len(s.norms) - (s.norms[-1] == "."), table) else None
+                _closing_aside(s, after, last, table) or _closing_office(s, after, last) else None
     return None
+
+
+def _closing_source(doc: Document, s: SentenceView, b: int) -> Mention | None:
+    """The source named by the words from ``b`` to the end of the sentence, where they are a short noun phrase (up to
+    MAX_UNNAMED_WORDS words, opening with a definite word, a group's head or an office, with no punctuation, cue or
+    complementiser) and no document or rule (حسب الأرقام، وفق القانون): a group (NORP) or an office (TITLE) mention
+    made here, or None."""
+    toks = doc.tokens
+    assert toks is not None
+    limit = len(s.norms) - (bool(s.norms) and s.norms[-1] == ".")
+    if not b < limit or limit - b > MAX_UNNAMED_WORDS:
+        return None
+    table, group_roles = cues(), groups().roles_at(s.norms, b)
+    office = bool(title_words().roles_at(s.norms, b).keys() & {"head", "dependent", "body_head"})
+    if not (definite(s.norms[b]) or office or group_roles.keys() & {"head", "plural", "quantifier"}) or \
+            group_roles.keys() & {"not_speaker", "statement", "occasion"} or \
+            table.roles_at(s.norms, b).keys() & {"rule", "aside", "own_words"} or _proclitic(doc, s, b):
+        return None
+    if any((toks.kind[s.view[i]] == PUNCT and s.norms[i] not in "\"«»“”") or
+           table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES} for i in range(b, limit)):
+        return None
+    start, stop = _token_span(s, doc, b, limit)
+    if any(m.start < stop and start < m.end for m in doc.mentions if m.label in SPEAKER_LABELS):
+        return None    # a name or office the article's mentions already hold is found by the other rules
+    return _group_speaker(doc, start, stop, label="TITLE", entity_label="PER") if office else \
+        _group_speaker(doc, start, stop)
+
+
+def _closing_office(s: SentenceView, p: int, limit: int) -> bool:
+    """Whether the words from ``p`` to the end of the sentence are the office of the person named before them, with no
+    comma (فتيحة دحدوح رئيسة مكتب جندوبة المتنقل للانتخابات.)."""
+    return p < limit and bool(title_words().roles_at(s.norms, p).keys() & {"head", "dependent", "body_head"}) and \
+        (limit >= len(s.norms) or s.norms[limit] == ".") and \
+        not any(s.norms[i] in ("،", ",") or cues().roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES}
+                for i in range(p + 1, limit))
 
 
 #: the longest title passed over to the name after its comma
@@ -1757,6 +1801,11 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         elif (same := _same_source(s, b)) is not None and last_speaker is not None and sentence_speaker is None:
             # «وتم إيداع المتهم، حسب ذات المصدر، بسجن المرناقية»، «... وفق المصدر نفسه.»: the source quoted last
             speaker, content_from = last_speaker, same
+        elif a > 0 and s.norms[a - 1] in ("،", ",") and (closing := _closing_source(doc, s, b)) is not None:
+            # «...، وفق الإعلامي الليبي.»، «...، حسب منظمي هذا اللقاء.»، «...، وفق ما أكده والي قبلي.»: a short
+            # description ends the sentence after its comma — the source, a group or an office the tagger did not
+            # name
+            speaker, content_from = closing, len(s.norms)
     if speaker is None and role in ("verb", "continue", "masdar") and not no_subject_after:
         speaker = _apposed_person(doc, s, b, speakers)
         if speaker is not None:
