@@ -405,3 +405,16 @@ def test_a_military_strike_and_a_meeting_spelled_with_hamza_on_the_line() -> Non
     assert [(c, r) for c, _, _, r, *_ in got if c == "ASSAULT"] == [("ASSAULT", ["Syria"])]
     assert not events("ووجه التفشي ضربة موجعة لاقتصاد متراجع.")
     assert "CONSULT" in [c for c, *_ in events("ودعا ساركوزي على اثر لقاءه مع السبسي إلى مرافقة تونس.")]
+
+
+def test_force_used_missiles_fired_executions_and_a_victim_named_in_construct() -> None:
+    cats = [c for c, *_ in events("وقال إن بعض الجهات المجهولة استعملت القوة المفرطة ضد المتظاهرين العزل.")]
+    assert "ASSAULT" in cats
+    got = events("وأوضح الرئيس أنه أمر بإطلاق 59 صاروخا على سوريا.")
+    assert [r for c, _, _, r, *_ in got if c == "ASSAULT"] == [["Syria"]]
+    assert "ASSAULT" in [c for c, *_ in events("وقالت المنظمة إن معظم الإعدامات تمت خارج نطاق القضاء.")]
+    # a killing whose victim is a noun in construct is recorded though no one is named; a time or a preposition
+    # after it names no victim, and a noun after an imperfect verb is its subject
+    assert "ASSAULT" in [c for c, *_ in events("وتحولت الاضطرابات إثر مقتل بائع السمك إلى احتجاجات.")]
+    assert "ASSAULT" not in [c for c, *_ in events("وقتل يوم الأحد في المدينة.")]
+    assert "ASSAULT" not in [c for c, *_ in events("ويستهدف مشروع القانون مرتكبي الجرائم.")]

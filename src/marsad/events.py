@@ -295,7 +295,8 @@ def find_events(doc: Document) -> None:
             if not event.actor and not event.recipient and not (
                     category in UNNAMED_OK and trigger_start not in cue_starts
                     and event.modality in ("asserted", "planned", "expected")    # (a strike decided for Monday)
-                    and (clause.norms[start_p] not in senses()["agentless"] or _someone_killed(clause, end))):
+                    and (clause.norms[start_p] not in senses()["agentless"]
+                         or _someone_killed(clause, end, toks, start_p))):
                 continue   # an event between no one named; only violence and protest are worth recording so
             if category == "ACCUSE" and not event.recipient and clause.norms[start_p] in senses()["warning"]:
                 continue   # «وحذر زيلينسكي من أي تراجع في الاهتمام»: a warning that blames no one is a statement
@@ -763,7 +764,7 @@ def _named_thing(clause: SentenceView, a: int, b: int) -> bool:
 _PRONOUN_HOSTS = frozenset({"في", "علي", "من", "الي", "لدي", "مع", "عن", "ل", "ب", "عند"})
 
 
-def _someone_killed(clause: SentenceView, b: int) -> bool:
+def _someone_killed(clause: SentenceView, b: int, toks: Tokens | None = None, a: int | None = None) -> bool:
     """Whether a killing with no one named names its victim all the same, by a definite or possessed noun right
     after it (مقتل الأردني، قتل والده), in a sentence of no disaster (not «الضحايا الذين يقتلون سنويا», nor the
     dead of an accident)."""
@@ -772,8 +773,25 @@ def _someone_killed(clause: SentenceView, b: int) -> bool:
     word = clause.norms[b]
     if any(word.endswith(o) and word[:-len(o)] in _PRONOUN_HOSTS for o in WRITTEN_POSSESSIVES):
         return False   # «يُقتل فيها»: a preposition with its pronoun, not a victim
+    t = clause.view[b]
+    if toks is not None and a is not None and not clause.norms[a].startswith(("ي", "ت")) and len(word) > 2 and \
+            word.isalpha() and not definite(word) and word not in _NOT_A_VICTIM and \
+            not (t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t]) and \
+            b + 1 < len(clause.norms) and definite(clause.norms[b + 1]) and \
+            clause.norms[b + 1] not in ARTICLE_LOOKALIKES:
+        return True    # «مقتل بائع السمك»، «مقتل قائد التنظيم»: a noun in construct, with no proclitic, names the
+        #                victim (after a masdar or a past verb; after «يستهدف مشروع القانون» it is the verb's subject)
     return len(word) > 3 and (definite(word) or word.endswith(WRITTEN_POSSESSIVES)) and \
         word not in ARTICLE_LOOKALIKES
+
+
+#: words (normalised) that stand before a definite noun after a killing without naming its victim: prepositions and
+#: adverbs (قتل خلال الاشتباكات، مقتل جراء القصف) and times (قتل يوم الأحد)
+_NOT_A_VICTIM = frozenset({"خلال", "بعد", "قبل", "منذ", "اثر", "إثر", "عقب", "جراء", "نتيجه", "ضد", "بين", "داخل",
+                           "خارج", "قرب", "امام", "وراء", "حول", "تحت", "فوق", "عند", "لدي", "مع", "دون", "بسبب",
+                           "في", "من", "علي", "الي", "عن", "يوم", "صباح", "مساء", "ليله", "فجر", "ظهر", "عشيه", "اول",
+                           "غرار", "اطار", "حين", "وسط", "طيله", "اثناء", "كل", "جميع", "هذا", "هذه", "ذلك", "تلك",
+                           "هؤلاء", "اولئك"})
 
 
 def _counted(clause: SentenceView, b: int) -> bool:
