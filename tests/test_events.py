@@ -418,3 +418,9 @@ def test_force_used_missiles_fired_executions_and_a_victim_named_in_construct() 
     assert "ASSAULT" in [c for c, *_ in events("وتحولت الاضطرابات إثر مقتل بائع السمك إلى احتجاجات.")]
     assert "ASSAULT" not in [c for c, *_ in events("وقتل يوم الأحد في المدينة.")]
     assert "ASSAULT" not in [c for c, *_ in events("ويستهدف مشروع القانون مرتكبي الجرائم.")]
+
+
+def test_protesters_named_without_the_article_are_a_protest_too() -> None:
+    # «متظاهرين»، «محتجين» name a protest and its group as «المتظاهرين» does
+    got = events("وقد وقعت مساء أمس صدامات بين الشرطة ومتظاهرين ضد عنف الشرطة.")
+    assert "PROTEST" in [c for c, *_ in got] and "ASSAULT" in [c for c, *_ in got]
