@@ -1704,3 +1704,11 @@ def test_a_source_that_ends_the_sentence_after_its_comma_names_who_said_what_cam
     # a rule or figures are no source
     assert quotes("وتقرر تعزيز الحضور الامني، وفق القانون.") == []
     assert quotes("وارتفع عدد الزوار، حسب الإحصائيات الرسمية.") == []
+
+
+def test_a_bodys_definite_head_alone_before_the_cues_preposition_speaks() -> None:
+    # «حذرت الهيئة من ...»، «طالبت المنظمة بـ...»: the body, named by its head, speaks (not «في»: an aside)
+    got = quotes("وحذرت الهيئة من استخدامها داخل الطائرات.")
+    assert [(s, c) for s, _, _, c in got] == [("الهيئة", "استخدامها داخل الطائرات")]
+    got = quotes("وطالبت المنظمة بمنع استخدامها.")
+    assert [(s, c) for s, _, _, c in got] == [("المنظمة", "منع استخدامها")]

@@ -1381,6 +1381,14 @@ def _closing_source(doc: Document, s: SentenceView, b: int) -> Mention | None:
         _group_speaker(doc, start, stop)
 
 
+def _body_head(norm: str) -> bool:
+    """Whether a word is the definite head of organisation names (الهيئة، المنظمة، المجلس): alone right after a cue,
+    before the preposition the cue governs (حذرت الهيئة من، طالبت المنظمة بـ), the body that speaks."""
+    from marsad.ner.organisations import heads
+
+    return definite(norm) and "head" in heads().roles_at([norm], 0)
+
+
 def _closing_office(s: SentenceView, p: int, limit: int) -> bool:
     """Whether the words from ``p`` to the end of the sentence are the office of the person named before them, with no
     comma (فتيحة دحدوح رئيسة مكتب جندوبة المتنقل للانتخابات.)."""
@@ -2423,6 +2431,8 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
     def opens(i: int) -> bool:
         # (a noun of what someone said is the object: «وانتقد النائب تصريحات الوزير»)
         return _complementiser(s, i, table) or s.norms[i] == ":" or (subject and governs(i)) or \
+            (subject and i == b + 1 and (("preposition" in roles(i) and s.norms[i] != "في") or
+                                         _proclitic(doc, s, i) == "ب") and _body_head(s.norms[b])) or \
             (i > b and "object_noun" in roles(i) and not _proclitic(doc, s, i) and
              s.norms[i - 1] not in ("في", "خلال", "عبر", "حسب", "بحسب", "وفق")) or \
             (_opening(s, i) and not _quoted_name(doc, s, i))
