@@ -1712,3 +1712,11 @@ def test_a_bodys_definite_head_alone_before_the_cues_preposition_speaks() -> Non
     assert [(s, c) for s, _, _, c in got] == [("الهيئة", "استخدامها داخل الطائرات")]
     got = quotes("وطالبت المنظمة بمنع استخدامها.")
     assert [(s, c) for s, _, _, c in got] == [("المنظمة", "منع استخدامها")]
+
+
+def test_an_office_does_not_run_over_the_cues_object() -> None:
+    # «ووصف الوزير الهجوم بأنه جبان»: a definite noun with no feminine in the news cannot describe the office — it is
+    # what the minister described, no part of who speaks (an adjective after the office still is: الوزير الأول)
+    doc = analyze("ووصف الوزير الهجوم بأنه جبان.", published="2025-12-03")
+    assert not any("الهجوم" in m.text for m in doc.mentions if m.label in ("TITLE", "NORP"))
+    assert [s for s, *_ in quotes("وقال الوزير الأول إن الحكومة مستمرة.")] == ["الوزير الأول"]

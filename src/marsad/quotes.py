@@ -1381,6 +1381,22 @@ def _closing_source(doc: Document, s: SentenceView, b: int) -> Mention | None:
         _group_speaker(doc, start, stop)
 
 
+#: how often the news writes a definite noun (its masculine form) for it to be known, and at most how often its
+#: feminine form, for it to be no adjective (الهجوم 283 / الهجومة 0; but الدائم 23 / الدائمة 23 is one)
+NOUN_MIN_COUNT = 20
+ADJECTIVE_MIN_FEMININE = 5
+
+
+def _noun_not_adjective(norm: str) -> bool:
+    """Whether a definite word is a noun the news knows and not an adjective (no feminine in the news, no ending of
+    relation): after a definite head it cannot describe it, so it is a new phrase — the verb's object."""
+    from marsad.text.tokenize import clitic_rules
+
+    lexicon = clitic_rules().lexicon
+    return definite(norm) and not norm.endswith(("ي", "يه", "ين", "ون")) and \
+        lexicon.get(norm, 0) >= NOUN_MIN_COUNT and lexicon.get(norm + "ه", 0) < ADJECTIVE_MIN_FEMININE
+
+
 def _body_head(norm: str) -> bool:
     """Whether a word is the definite head of organisation names (الهيئة، المنظمة، المجلس): alone right after a cue,
     before the preposition the cue governs (حذرت الهيئة من، طالبت المنظمة بـ), the body that speaks."""
@@ -2525,6 +2541,11 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
                 return _group_speaker(doc, *inner, label="ORG"), content
             if end - b == 1 and _family_name(s.norms[b]):
                 return _group_speaker(doc, start, stop, label="PER"), content    # «وأضاف السحيباني أن»
+            if end - b > 1 and definite(s.norms[b]) and \
+                    {"head", "dependent"} & title_words().roles_at(s.norms, b).keys() and \
+                    _noun_not_adjective(s.norms[b + 1]) and not _proclitic(doc, s, b + 1) and \
+                    not title_words().roles_at(s.norms, b + 1) and not groups().roles_at(s.norms, b):
+                return None   # «ووصف الوزير الهجوم بأنه»: a bare office, then the cue's object (no «الوزير الهجوم»)
             if end - b > 1 and {"head", "dependent"} & title_words().roles_at(s.norms, b).keys() and \
                     not groups().roles_at(s.norms, b):
                 # «وقال والي الجهة إن»، «وأكد الرئيس الدوري للاتحاد الأفريقي أن»: one office-holder the article does
