@@ -428,3 +428,10 @@ def test_an_attack_that_a_relative_clause_says_struck_a_city_has_it_as_target() 
                  "وأعلنت الشرطة أنها حددت هوية منفذي الهجمات، التي ضربت لندن."):
         got = [r for c, _, r in _events(text) if c == "ASSAULT"]
         assert got and got[0] and got[0] <= {"Paris", "London", "باريس", "لندن"}
+
+
+def test_violence_at_the_head_of_what_someone_says_is_not_the_speakers() -> None:
+    # «وقال ليسينكو «أغلب القصف ...»»، «ووصف الوزير الهجمات بأنها جبانة»: the speaker names the violence, did not do it
+    doc = analyze("وقال ليسينكو «القصف والهجمات المسلحة وقعت ليلا لتفادي جذب أنظار المراقبين».", published="2026-11-29")
+    attacks = [v for v in doc.events if v.event == "ASSAULT"]
+    assert attacks and doc.quotes and all(doc.quotes[0].speaker not in v.actor for v in attacks)

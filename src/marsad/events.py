@@ -459,6 +459,15 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         target = obj.entity or ""
         act([said.speaker] if said.speaker != target else [])
         event.recipient = [target] + [r for r in event.recipient if r != target]
+    if event.event in _DONE_TO and word.startswith("ال") and event.actor and \
+            (said := _quote_holding(doc.quotes, start, si)) is not None and said.cue is not None and \
+            said.cue.end <= said.content.start and _words_between(doc, said.content.start, start) <= 1 and \
+            (said.kind == "direct" or fold(said.cue.text).lstrip("و").startswith(_JUDGING)):
+        # «اعتبر البابا فرانسيس، بابا الفاتيكان، الهجمات الأخيرة في باريس جزءا من حرب»، «وقال ليسينكو «القصف ...»»:
+        # violence named at the head of what someone judges, or says in their own words, is not done by the speaker
+        # nor by a name in the speaker's phrase (but «أعلن الجيش القضاء على 8 إرهابيين»: its own act, announced)
+        speaking = {m.entity for m in arguments if said.cue.end <= m.start and m.end <= said.content.start}
+        act([x for x in event.actor if x != said.speaker and x not in speaking])
     if (start, event.trigger.end) in group_spans:
         # «المعتصمين»، «المحتجون»: the trigger names the group that acts, whoever stands before it («زار الوزير
         # المعتصمين»)
@@ -1433,6 +1442,8 @@ _WITH_SIDES = frozenset({"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT"})
 _AT_A_PLACE = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 
 
+#: the cues (folded, without و) of judging or describing something: what they name first is what is judged
+_JUDGING = tuple(fold(w) for w in ("اعتبر", "يعتبر", "تعتبر", "وصف", "يصف", "تصف", "رأى", "يرى", "ترى"))
 #: how many words before the trigger a verb of witnessing may stand (شهدت العاصمة العراقية بغداد اليوم مقتل)
 WITNESS_WINDOW = 6
 
