@@ -435,3 +435,12 @@ def test_violence_at_the_head_of_what_someone_says_is_not_the_speakers() -> None
     doc = analyze("وقال ليسينكو «القصف والهجمات المسلحة وقعت ليلا لتفادي جذب أنظار المراقبين».", published="2026-11-29")
     attacks = [v for v in doc.events if v.event == "ASSAULT"]
     assert attacks and doc.quotes and all(doc.quotes[0].speaker not in v.actor for v in attacks)
+
+
+def test_who_announced_or_decided_entering_a_protest_protests() -> None:
+    # the masdar with its pronoun, and a quotation mark before في (دخولهم "في عصيان مدني")
+    got = _events('وكان أهالي البرادعة قد أعلنوا منذ يوم الخميس، دخولهم "في عصيان مدني" تنديدا بالتهميش.')
+    assert [actors for category, actors, _ in got if category == "PROTEST"] == [{"أهالي البرادعة"}]
+    # a plural verb joined by و to the clause before shares its subject
+    got = _events("وقد عبّر شباب الجهة عن رفضهم لهذا القرار وقرروا الدخول في اعتصام مفتوح أمام مقر الولاية.")
+    assert [actors for category, actors, _ in got if category == "PROTEST"] == [{"شباب الجهة"}]

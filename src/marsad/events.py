@@ -641,6 +641,10 @@ def _support_verb_subject(doc: Document, clause: SentenceView, a: int, arguments
 DECISION_WINDOW = 24
 
 
+#: quotation marks, as normalised tokens
+_QUOTE_MARKS = frozenset('"«»“”')
+
+
 def _decider(doc: Document, clause: SentenceView, a: int, arguments: list[Mention], category: str) -> str | None:
     """Who decided or announced the event whose trigger at ``a`` follows a masdar of carrying out (تنفيذ، شن،
     الدخول في), or عن when it is no violence or coercion (أعلن الادعاء العام عن فتح تحقيق; not «أعلنت الشرطة عن
@@ -650,8 +654,12 @@ def _decider(doc: Document, clause: SentenceView, a: int, arguments: list[Mentio
     assert toks is not None
     table = senses()
     k = a - 1
+    while k >= 0 and clause.norms[k] in _QUOTE_MARKS:
+        k -= 1    # «دخولهم "في عصيان مدني"»
     if k >= 0 and clause.norms[k] == "في":
         k -= 1    # «الدخول في اعتصام»
+    while k >= 0 and clause.norms[k] in _QUOTE_MARKS:
+        k -= 1
     if k < 1 or not (clause.norms[k] in table["carried_out"] or
                      (clause.norms[k] == "عن" and category not in _DONE_TO)):
         return None
@@ -701,6 +709,13 @@ def _verb_subject(doc: Document, clause: SentenceView, p: int, k: int, arguments
                         and _words_between(doc, m.end, verb_start) <= SUBJECT_WINDOW
                         and not _clause_break(doc, m.end, verb_start)
                         and not _introduced_by_preposition(doc, m) and not _place_preposition(doc, m)), None)
+    if subject is None and _proclitic(toks, clause.view[p], "و") and clause.norms[p].endswith("وا"):
+        # «وقد عبّر شباب الجهة عن رفضهم لهذا القرار وقرروا الدخول في اعتصام»: a plural verb joined by و to the
+        # clause before shares its subject, the first name of the sentence that no preposition governs
+        first = clause.view[0]
+        subject = next((m for m in arguments if toks.start[first] <= m.start and m.end <= verb_start
+                        and m.label in ("NORP", "ORG", "PER") and not _introduced_by_preposition(doc, m)
+                        and not _clause_break(doc, m.end, verb_start)), None)
     return subject.entity if subject is not None else None
 
 
