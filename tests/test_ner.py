@@ -309,3 +309,11 @@ def test_an_indefinite_nisba_the_news_barely_knows_is_a_family_name_after_a_firs
     assert people("وتم بمقتضاها نقلة والي توزر منير حامدي بمثل خطته الى قبلي.") == ["منير حامدي"]
     assert "صالح مطيراوي" in people("وتعيين سامي الغابي واليا على قبلي، وصالح مطيراوي واليا على توزر.")
     assert people("وكان وزير الداخلية محمد ناجم الغرسلي أكد بمجلس نواب الشعب ذلك.") == ["محمد ناجم الغرسلي"]
+
+
+def test_a_family_name_the_news_barely_knows_follows_a_first_name() -> None:
+    # «فتيحة دحدوح»: a family name the news lexicon has seen twice, after a known first name (not a word with a
+    # pronoun: «أدير عيني», «I turn my eyes»)
+    doc = analyze("بحسب ما أكدته لمراسل الجوهرة أف أم، فتيحة دحدوح رئيسة المكتب.")
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ["فتيحة دحدوح"]
+    assert not [m for m in analyze("كنت أدير عيني في المكان.").mentions if m.label == "PER"]

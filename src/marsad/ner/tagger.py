@@ -524,6 +524,9 @@ def _title_word(norm: str) -> bool:
     return bool(words().roles_at([norm], 0))
 
 
+#: a word after a first name that the news writes at most this often is a family name it barely knows (فتيحة
+#: دحدوح: 2), as one it has never seen is — unless it ends as a word with a pronoun does (أدير عيني «I turn my eyes»)
+UNSEEN_FAMILY_NAME_MAX_COUNT = 3
 #: a definite nisba the news writes fewer times than this is a family name after a first name (العنزي، الشمري);
 #: the words of relation the news uses (التونسي 1,836، الشهري «monthly» 30، اليومي 34) are not
 FAMILY_NAME_MAX_COUNT = 25
@@ -610,8 +613,10 @@ def _family_name(model: NerModel, toks: Any, w: _Word, first: str, *, titled: bo
         count = model.common.get(toks.norm[w.body], 0)
         # (or an indefinite nisba the news barely knows, which the clusters place among names: منير حامدي، صالح
         # مطيراوي, as Tunisian news writes family names)
-        rare = count == 0 or (count < FAMILY_NAME_MAX_COUNT and norm.endswith("ي") and len(norm) > 4 and
-                              model.featurizer.name_cluster(norm))
+        rare = count == 0 or \
+            (count <= UNSEEN_FAMILY_NAME_MAX_COUNT and not norm.endswith(("ي", "ك", "نا", "هم"))) or \
+            (count < FAMILY_NAME_MAX_COUNT and norm.endswith("ي") and len(norm) > 4 and
+             model.featurizer.name_cluster(norm))
         return len(norm) > 2 and norm.isalpha() and rare and \
             norm[0] not in "يتنو" and not norm.endswith(("ا", "ه")) and len(first) > 2 and \
             first not in _name_stops().get("PER", frozenset()) and first not in _PARTICLES and not _kb_place(norm)
