@@ -1720,3 +1720,16 @@ def test_an_office_does_not_run_over_the_cues_object() -> None:
     doc = analyze("ووصف الوزير الهجوم بأنه جبان.", published="2025-12-03")
     assert not any("الهجوم" in m.text for m in doc.mentions if m.label in ("TITLE", "NORP"))
     assert [s for s, *_ in quotes("وقال الوزير الأول إن الحكومة مستمرة.")] == ["الوزير الأول"]
+
+
+def test_who_received_a_copy_of_a_statement_does_not_speak() -> None:
+    # «بحسب بلاغ تلقت الجوهرة أف أم نسخة منه»: the statement speaks for whoever spoke last (its issuer), not the
+    # medium that received it
+    text = ("وقالت الجامعة العامة للبلديين إنها ستدخل في إضراب. ويأتي هذا القرار، بحسب بلاغ تلقت الجوهرة أف أم نسخة "
+            "منه اليوم السبت، تبعا للدعوة الموجهة إلى الجامعة.")
+    got = quotes(text)
+    assert len(got) == 2 and all("الجوهرة" not in speaker for speaker, *_ in got)
+    assert got[1][0] == got[0][0] and got[1][3].startswith("ويأتي هذا القرار")
+    # with no one quoted before, the statement itself
+    got = quotes("ويأتي هذا القرار، بحسب بلاغ تلقت الجوهرة أف أم نسخة منه اليوم، تبعا للدعوة الموجهة إلى الجامعة.")
+    assert [speaker for speaker, *_ in got] == ["بلاغ"]

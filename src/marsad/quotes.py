@@ -1397,6 +1397,10 @@ def _noun_not_adjective(norm: str) -> bool:
         lexicon.get(norm, 0) >= NOUN_MIN_COUNT and lexicon.get(norm + "ه", 0) < ADJECTIVE_MIN_FEMININE
 
 
+#: verbs (folded) of receiving a document, in the relative clause after it (بلاغ تلقت الجوهرة نسخة منه)
+_RECEIVED = frozenset(fold(w) for w in ("تلقت", "تلقى", "تلقينا", "تحصلت", "تحصل", "حصلت", "حصل", "وصل", "وصلت"))
+
+
 def _body_head(norm: str) -> bool:
     """Whether a word is the definite head of organisation names (الهيئة، المنظمة، المجلس): alone right after a cue,
     before the preposition the cue governs (حذرت الهيئة من، طالبت المنظمة بـ), the body that speaks."""
@@ -1675,6 +1679,18 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             if sentence_speaker is not None or last_speaker is None or said == last_speaker.entity:
                 return None
             speaker, content_from = last_speaker, b + 1
+        elif b + 1 < len(s.norms) and "statement" in groups().roles_at(s.norms, b) and \
+                fold(s.norms[b + 1]) in _RECEIVED:
+            # «بحسب بلاغ تلقت الجوهرة أف أم نسخة منه»: whoever received a copy does not speak; the statement does,
+            # for an issuer the sentence does not name — the body or person quoted last, else the statement itself
+            toks = doc.tokens
+            assert toks is not None
+            speaker = last_speaker if last_speaker is not None and last_speaker.label in _ISSUER_LABELS else \
+                _group_speaker(doc, toks.start[s.view[b]], toks.end[s.view[b]])
+            content_from = b + 1
+            if a > 0 and s.norms[a - 1] in ("،", ","):
+                # (set off in the middle of its clause, it attributes the whole clause, as a source there does)
+                return _make(doc, s, 0, limit, speaker, a, b, limit=limit)
     # «كما عبر عن استنكار ...»: a cue written with its preposition has left its subject out (it would stand before
     # the preposition: عبر الوزير عن)
     adverb = b - a >= 2 and role in ("verb", "continue") and "preposition" in table.roles_at(s.norms, b - 1)
