@@ -317,3 +317,8 @@ def test_a_family_name_the_news_barely_knows_follows_a_first_name() -> None:
     doc = analyze("بحسب ما أكدته لمراسل الجوهرة أف أم، فتيحة دحدوح رئيسة المكتب.")
     assert [m.text for m in doc.mentions if m.label == "PER"] == ["فتيحة دحدوح"]
     assert not [m for m in analyze("كنت أدير عيني في المكان.").mentions if m.label == "PER"]
+
+
+def test_a_copy_received_is_no_word_of_the_mediums_name() -> None:
+    doc = analyze("ويأتي هذا القرار، بحسب بلاغ تلقت الجوهرة أف أم نسخة منه اليوم، تبعا للدعوة.")
+    assert [m.text for m in doc.mentions if m.label == "ORG"] == ["الجوهرة أف أم"]
