@@ -444,3 +444,10 @@ def test_who_announced_or_decided_entering_a_protest_protests() -> None:
     # a plural verb joined by و to the clause before shares its subject
     got = _events("وقد عبّر شباب الجهة عن رفضهم لهذا القرار وقرروا الدخول في اعتصام مفتوح أمام مقر الولاية.")
     assert [actors for category, actors, _ in got if category == "PROTEST"] == [{"شباب الجهة"}]
+
+
+def test_a_meeting_with_its_pronoun_after_a_word_of_when_is_the_subjects() -> None:
+    # «على اثر لقائه مع السبسي»: the one who spoke after his meeting met
+    got = _events("ودعا ساركوزي في تصريح إعلامي على اثر لقائه مع السبسي إلى ضرورة مرافقة تونس.")
+    meetings = [(actors, recipients) for category, actors, recipients in got if category == "CONSULT"]
+    assert len(meetings) == 1 and meetings[0][0] and not meetings[0][0] & meetings[0][1]

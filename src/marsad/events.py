@@ -528,6 +528,16 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         if word in senses()["charge"] and _proclitic(toks, clause.view[a], "ب") and not event.recipient:
             # «ضبط 5 من عناصر جماعة الإخوان بتهمة التحريض»: who is named before «on a charge of» is accused
             event.actor, event.recipient = [], list(event.actor)
+    if not event.actor and event.event == "CONSULT" and b == a + 1 and a > 0 and \
+            clause.norms[a - 1] in _WHEN_WORDS and doc.text[start:event.trigger.end].endswith(WRITTEN_POSSESSIVES) \
+            and word.startswith(_MEETING_STEMS):
+        # «ودعا ساركوزي في تصريح إعلامي على اثر لقائه مع السبسي»: his meeting, after which he spoke — the pronoun is
+        # the subject of the sentence, its first name that no preposition governs
+        first = toks.start[clause.view[0]]
+        subject = next((m for m in arguments if first <= m.start and m.end <= start and m.label in ("PER", "ORG")
+                        and not _introduced_by_preposition(doc, m) and m.entity not in event.recipient), None)
+        if subject is not None and subject.entity:
+            act([subject.entity])
     if _possessed(toks, clause, a, b) and (earlier := _last_with_actor(events, si)) is not None:
         # «ضم روسيا للقرم ودعمها للانفصاليين»: the pronoun on the masdar is the subject of the event it is joined
         # to, not the name just before it
@@ -922,6 +932,13 @@ def _done_to_possessor(word: str) -> bool:
             stem = stem[:-1] + "ه" if stem.endswith("ت") else stem
             return stem in senses()["object_genitive"]
     return False
+
+
+#: the meetings (normalised stems) whose pronoun names who met: لقائه، اجتماعها، محادثاته (not مؤتمره: its congress,
+#: nor استضافته: whom it hosted)
+_MEETING_STEMS = ("لقا", "اجتماع", "مباحثات", "محادثات", "مشاورات")
+#: words (normalised) of when before a masdar with its pronoun: after, during, on the margins of (إثر لقائه)
+_WHEN_WORDS = frozenset({"اثر", "عقب", "بعد", "خلال", "اثناء", "لدي", "قبل", "هامش", "اختتام", "افتتاح", "ختام"})
 
 
 def _possessed(toks: Tokens, clause: SentenceView, a: int, b: int) -> bool:
