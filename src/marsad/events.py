@@ -462,7 +462,7 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
     if event.event in _DONE_TO and word.startswith("ال") and event.actor and \
             (said := _quote_holding(doc.quotes, start, si)) is not None and said.cue is not None and \
             said.cue.end <= said.content.start and _words_between(doc, said.content.start, start) <= 1 and \
-            (said.kind == "direct" or fold(said.cue.text).lstrip("و").startswith(_JUDGING)):
+            (said.kind == "direct" or senses()["judging"] & set(phrase_norms(said.cue.text))):
         # «اعتبر البابا فرانسيس، بابا الفاتيكان، الهجمات الأخيرة في باريس جزءا من حرب»، «وقال ليسينكو «القصف ...»»:
         # violence named at the head of what someone judges, or says in their own words, is not done by the speaker
         # nor by a name in the speaker's phrase (but «أعلن الجيش القضاء على 8 إرهابيين»: its own act, announced)
@@ -529,8 +529,8 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
             # «ضبط 5 من عناصر جماعة الإخوان بتهمة التحريض»: who is named before «on a charge of» is accused
             event.actor, event.recipient = [], list(event.actor)
     if not event.actor and event.event == "CONSULT" and b == a + 1 and a > 0 and \
-            clause.norms[a - 1] in _WHEN_WORDS and doc.text[start:event.trigger.end].endswith(WRITTEN_POSSESSIVES) \
-            and word.startswith(_MEETING_STEMS):
+            clause.norms[a - 1] in senses()["when"] and \
+            doc.text[start:event.trigger.end].endswith(WRITTEN_POSSESSIVES) and word in senses()["meeting"]:
         # «ودعا ساركوزي في تصريح إعلامي على اثر لقائه مع السبسي»: his meeting, after which he spoke — the pronoun is
         # the subject of the sentence, its first name that no preposition governs
         first = toks.start[clause.view[0]]
@@ -649,10 +649,6 @@ def _support_verb_subject(doc: Document, clause: SentenceView, a: int, arguments
 #: how many words before the trigger a verb of deciding may stand (أقرت الهيئة الإدارية القطاعية للجامعة العامة
 #: للصحة التابعة للاتحاد العام التونسي للشغل لدى انعقادها اليوم الجمعة، تنفيذ إضراب)
 DECISION_WINDOW = 24
-
-
-#: quotation marks, as normalised tokens
-_QUOTE_MARKS = frozenset('"«»“”')
 
 
 def _decider(doc: Document, clause: SentenceView, a: int, arguments: list[Mention], category: str) -> str | None:
@@ -809,7 +805,7 @@ def _someone_killed(clause: SentenceView, b: int, toks: Tokens | None = None, a:
         return False   # «يُقتل فيها»: a preposition with its pronoun, not a victim
     t = clause.view[b]
     if toks is not None and a is not None and not clause.norms[a].startswith(("ي", "ت")) and len(word) > 2 and \
-            word.isalpha() and not definite(word) and word not in _NOT_A_VICTIM and \
+            word.isalpha() and not definite(word) and word not in senses()["not_a_victim"] and \
             not (t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t]) and \
             b + 1 < len(clause.norms) and definite(clause.norms[b + 1]) and \
             clause.norms[b + 1] not in ARTICLE_LOOKALIKES:
@@ -819,13 +815,6 @@ def _someone_killed(clause: SentenceView, b: int, toks: Tokens | None = None, a:
         word not in ARTICLE_LOOKALIKES
 
 
-#: words (normalised) that stand before a definite noun after a killing without naming its victim: prepositions and
-#: adverbs (قتل خلال الاشتباكات، مقتل جراء القصف) and times (قتل يوم الأحد)
-_NOT_A_VICTIM = frozenset({"خلال", "بعد", "قبل", "منذ", "اثر", "إثر", "عقب", "جراء", "نتيجه", "ضد", "بين", "داخل",
-                           "خارج", "قرب", "امام", "وراء", "حول", "تحت", "فوق", "عند", "لدي", "مع", "دون", "بسبب",
-                           "في", "من", "علي", "الي", "عن", "يوم", "صباح", "مساء", "ليله", "فجر", "ظهر", "عشيه", "اول",
-                           "غرار", "اطار", "حين", "وسط", "طيله", "اثناء", "كل", "جميع", "هذا", "هذه", "ذلك", "تلك",
-                           "هؤلاء", "اولئك"})
 
 
 def _counted(clause: SentenceView, b: int) -> bool:
@@ -932,13 +921,6 @@ def _done_to_possessor(word: str) -> bool:
             stem = stem[:-1] + "ه" if stem.endswith("ت") else stem
             return stem in senses()["object_genitive"]
     return False
-
-
-#: the meetings (normalised stems) whose pronoun names who met: لقائه، اجتماعها، محادثاته (not مؤتمره: its congress,
-#: nor استضافته: whom it hosted)
-_MEETING_STEMS = ("لقا", "اجتماع", "مباحثات", "محادثات", "مشاورات")
-#: words (normalised) of when before a masdar with its pronoun: after, during, on the margins of (إثر لقائه)
-_WHEN_WORDS = frozenset({"اثر", "عقب", "بعد", "خلال", "اثناء", "لدي", "قبل", "هامش", "اختتام", "افتتاح", "ختام"})
 
 
 def _possessed(toks: Tokens, clause: SentenceView, a: int, b: int) -> bool:
@@ -1474,8 +1456,6 @@ _WITH_SIDES = frozenset({"SUPPORT", "AGREE", "COOPERATE", "AID", "CONSULT"})
 _AT_A_PLACE = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 
 
-#: the cues (folded, without و) of judging or describing something: what they name first is what is judged
-_JUDGING = tuple(fold(w) for w in ("اعتبر", "يعتبر", "تعتبر", "وصف", "يصف", "تصف", "رأى", "يرى", "ترى"))
 #: how many words before the trigger a verb of witnessing may stand (شهدت العاصمة العراقية بغداد اليوم مقتل)
 WITNESS_WINDOW = 6
 

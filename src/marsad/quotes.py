@@ -1397,10 +1397,6 @@ def _noun_not_adjective(norm: str) -> bool:
         lexicon.get(norm, 0) >= NOUN_MIN_COUNT and lexicon.get(norm + "ه", 0) < ADJECTIVE_MIN_FEMININE
 
 
-#: verbs (folded) of receiving a document, in the relative clause after it (بلاغ تلقت الجوهرة نسخة منه)
-_RECEIVED = frozenset(fold(w) for w in ("تلقت", "تلقى", "تلقينا", "تحصلت", "تحصل", "حصلت", "حصل", "وصل", "وصلت"))
-
-
 def _body_head(norm: str) -> bool:
     """Whether a word is the definite head of organisation names (الهيئة، المنظمة، المجلس): alone right after a cue,
     before the preposition the cue governs (حذرت الهيئة من، طالبت المنظمة بـ), the body that speaks."""
@@ -1680,7 +1676,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                 return None
             speaker, content_from = last_speaker, b + 1
         elif b + 1 < len(s.norms) and "statement" in groups().roles_at(s.norms, b) and \
-                fold(s.norms[b + 1]) in _RECEIVED:
+                "received" in cues().roles_at(s.norms, b + 1):
             # «بحسب بلاغ تلقت الجوهرة أف أم نسخة منه»: whoever received a copy does not speak; the statement does,
             # for an issuer the sentence does not name — the body or person quoted last, else the statement itself
             toks = doc.tokens
