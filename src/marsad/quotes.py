@@ -1381,15 +1381,16 @@ def _closing_source(doc: Document, s: SentenceView, b: int) -> Mention | None:
         _group_speaker(doc, start, stop)
 
 
-#: how often the news writes a definite noun (its masculine form) for it to be known, and at most how often its
-#: feminine form, for it to be no adjective (الهجوم 283 / الهجومة 0; but الدائم 23 / الدائمة 23 is one)
+#: how often the news writes a definite noun (its masculine form) for it to be known; with a feminine it writes
+#: fewer times than the tagger's ADJECTIVE_MIN_FEMININE, it is no adjective (الهجوم 283 / الهجومة 0; but الدائم 23 /
+#: الدائمة 23 is one)
 NOUN_MIN_COUNT = 20
-ADJECTIVE_MIN_FEMININE = 5
 
 
 def _noun_not_adjective(norm: str) -> bool:
     """Whether a definite word is a noun the news knows and not an adjective (no feminine in the news, no ending of
     relation): after a definite head it cannot describe it, so it is a new phrase — the verb's object."""
+    from marsad.ner.tagger import ADJECTIVE_MIN_FEMININE
     from marsad.text.tokenize import clitic_rules
 
     lexicon = clitic_rules().lexicon
@@ -1409,9 +1410,7 @@ def _closing_office(s: SentenceView, p: int, limit: int) -> bool:
     """Whether the words from ``p`` to the end of the sentence are the office of the person named before them, with no
     comma (فتيحة دحدوح رئيسة مكتب جندوبة المتنقل للانتخابات.)."""
     return p < limit and bool(title_words().roles_at(s.norms, p).keys() & {"head", "dependent", "body_head"}) and \
-        (limit >= len(s.norms) or s.norms[limit] == ".") and \
-        not any(s.norms[i] in ("،", ",") or cues().roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES}
-                for i in range(p + 1, limit))
+        _runs_to_the_end(s, p, limit, cues())
 
 
 #: the longest title passed over to the name after its comma
@@ -2119,10 +2118,15 @@ def _nothing_after(doc: Document, s: SentenceView, p: int, limit: int) -> bool:
 def _closing_aside(s: SentenceView, p: int, limit: int, table: PhraseTable) -> bool:
     """Whether the words from ``p`` to the end of the sentence are an aside of when or on what occasion, with no
     comma, cue or complementiser (وفق ما أكده ... الحبيب رجب اثر جلسة صلحية انعقدت مساء اليوم.)."""
-    if p >= limit or "aside" not in table.roles_at(s.norms, p) or (limit < len(s.norms) and s.norms[limit] != "."):
-        return False
-    return not any(s.norms[i] in ("،", ",") or table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES}
-                   for i in range(p + 1, limit))
+    return p < limit and "aside" in table.roles_at(s.norms, p) and _runs_to_the_end(s, p, limit, table)
+
+
+def _runs_to_the_end(s: SentenceView, p: int, limit: int, table: PhraseTable) -> bool:
+    """Whether the words after ``p`` run to ``limit``, the sentence's end or its full stop, with no comma, cue or
+    complementiser among them: one phrase that closes the sentence."""
+    return (limit >= len(s.norms) or s.norms[limit] == ".") and \
+        not any(s.norms[i] in ("،", ",") or table.roles_at(s.norms, i).keys() & {"complementiser", *_CUE_ROLES}
+                for i in range(p + 1, limit))
 
 
 def _mention_at(doc: Document, s: SentenceView, p: int, labels: tuple[str, ...]) -> bool:
