@@ -1733,3 +1733,27 @@ def test_who_received_a_copy_of_a_statement_does_not_speak() -> None:
     # with no one quoted before, the statement itself
     got = quotes("ويأتي هذا القرار، بحسب بلاغ تلقت الجوهرة أف أم نسخة منه اليوم، تبعا للدعوة الموجهة إلى الجامعة.")
     assert [speaker for speaker, *_ in got] == ["بلاغ"]
+
+
+def test_a_source_inside_its_clause_attributes_that_clause() -> None:
+    # no comma before the source and a phrase of the clause after its name: what came before is what it says
+    got = quotes("ووصل أكثر من 2300 مهاجر هذه السنة إلى إيطاليا بحسب أرقام المفوضية العليا للاجئين على الرغم من "
+                 "الأحوال الجوية.")
+    assert len(got) == 1 and got[0][0].startswith("المفوضية") and got[0][3].startswith("ووصل أكثر من 2300 مهاجر")
+    # ... or the relative clause of a source named in full, after its comma
+    got = quotes("ولم يلحق اللاعب بالرحلة بحسب ما أكد مدرب الفريق محمد العمري، والذي أشارت تقارير أنه أعلم لاعبيه.")
+    assert (got[0][0], got[0][3]) == ("محمد العمري", "ولم يلحق اللاعب بالرحلة")
+    # a source that opens the sentence still names the source of what follows it, and after a cue it relays
+    got = quotes("وبحسب صحيفة الدعوى، شكا المتهم من حشو فطيرته.")
+    assert (got[0][0], got[0][3]) == ("صحيفة الدعوى", "شكا المتهم من حشو فطيرته")
+    got = quotes("وأوضح التقرير نقلا عن أحد موظفي الطوارئ قوله إن القذائف سقطت على الأحياء.")
+    assert got and all(not content.startswith("وأوضح") for *_, content in got)
+
+
+def test_a_feminine_participle_after_an_indefinite_noun_describes_it() -> None:
+    # «احتجاجات مطالبة بـ»: protests that demand — the minister quoted before says nothing here
+    text = "وقال الوزير إن الوضع صعب. وتحولت الاضطرابات إلى احتجاجات مطالبة بتخصيص استثمارات أكبر في المنطقة."
+    assert [c for *_, c in quotes(text)] == ["الوضع صعب"]
+    # with what is said after it at once, it is who speaks: «بأسعار تفاضلية مؤكدة أن»
+    text = "وقالت الوزارة إنها خصصت مقاسم سكنية بأسعار تفاضلية مؤكدة أن الطرف النقابي لم يحترم التزامه."
+    assert [c for *_, c in quotes(text)][-1] == "الطرف النقابي لم يحترم التزامه"

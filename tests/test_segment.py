@@ -122,3 +122,11 @@ def test_a_mark_after_a_colon_opens_and_an_unclosed_quotation_protects_nothing()
     text = 'وأوضح أن "الاحتجاج حق أساسي. وأشار إلى أنه "يتعين حماية المتظاهرين ". وكان الوزير أكد "عدم وجود إرادة" .'
     assert sentences(text) == ['وأوضح أن "الاحتجاج حق أساسي.', 'وأشار إلى أنه "يتعين حماية المتظاهرين ".',
                                 'وكان الوزير أكد "عدم وجود إرادة" .']
+
+
+def test_a_full_stop_with_no_space_between_two_words_ends_a_sentence() -> None:
+    text = "حيث بدأت أمس محاكمة المتهم بارتكاب الجريمة.وبحسب صحيفة الدعوى، شكا المتهم. قال د.محمد إن أ.ف.ب نقلت ذلك."
+    assert sentences(text) == ["حيث بدأت أمس محاكمة المتهم بارتكاب الجريمة.", "وبحسب صحيفة الدعوى، شكا المتهم.",
+                               "قال د.محمد إن أ.ف.ب نقلت ذلك."]
+    # initials spelled as letters' names, and a short word after the stop, stay inside the sentence
+    assert len(sentences("وفاز نادي إيه.سي ميلان أمس.")) == 1

@@ -778,6 +778,12 @@ def find_quotes(doc: Document) -> None:
                 # its speaker — no statement of its own
                 p = after
                 continue
+            if role == "participle" and not found and _describes_noun(doc, s, p, speakers) and \
+                    not _says_directly(s, after, table):
+                # «إلى احتجاجات مطالبة بتخصيص استثمارات»: protests that demand, no one speaking (but «بأسعار تفاضلية
+                # مؤكدة أن»: what is said follows at once)
+                p = after
+                continue
             if role == "participle" and p > 0 and "copula" in table.roles_at(s.norms, p - 1):
                 p = after    # «كان متوقعا»: the predicate of what is said, not its speaker's manner
                 continue
@@ -1002,6 +1008,19 @@ def _relays(s: SentenceView, p: int, after: int, table: PhraseTable) -> bool:
         if s.norms[i] in ("عن", "،", ",") or _complementiser(s, i, table):
             return s.norms[i] not in ("،", ",")
     return False
+
+
+def _describes_noun(doc: Document, s: SentenceView, p: int, speakers: _Speakers) -> bool:
+    """Whether the feminine participle at ``p`` follows an indefinite feminine noun that names no speaker, and so
+    agrees with it as its adjective (احتجاجات مطالبة، مسيرة منددة) rather than telling how someone spoke."""
+    toks = doc.tokens
+    assert toks is not None
+    if p == 0 or toks.kind[s.view[p - 1]] in (PUNCT, CLITIC) or definite(s.norms[p - 1]):
+        return False
+    before, word = (doc.text[toks.start[s.view[i]]:toks.end[s.view[i]]] for i in (p - 1, p))
+    at = toks.start[s.view[p - 1]]
+    return word.endswith("ة") and before.endswith(("ة", "ات")) and \
+        not any(m.end >= toks.end[s.view[p - 1]] for m in speakers.starting_upto(s.start, at))
 
 
 def _feminine_noun(doc: Document, s: SentenceView, i: int, speakers: _Speakers) -> bool:
@@ -1943,7 +1962,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             # does before a phrase of when (وجاء الاجتماع، وفق بلاغ للنقابة، بعد تلقيها إعلاما ...), which may as
             # well say when the source spoke (...، حسب ما جاء على لسان المتحدث، خلال مؤتمر صحفي.)
             return None if said == speaker.entity else _make(doc, s, 0, limit, speaker, a, b, limit=limit)
-        if comma is not None and comma == content_from and \
+        inside = a > 0 and not _opens_sentence(doc, s, a) and s.norms[a - 1] not in ("،", ",") and \
+            not any(table.roles_at(s.norms, i).keys() & set(_CUE_ROLES) for i in range(a))
+        if comma is not None and comma == content_from and not inside and \
                 not (comma + 1 < limit and fold(s.norms[comma + 1]) in _RELATIVES) and \
                 not (a > 0 and _apposition_only(doc, s, comma + 1, limit)):
             # (not «...، وفق تأكيد القروي، الذي عبر عن»: the source's own clause; nor «...، حسب ما جاء على لسان
@@ -1955,6 +1976,18 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             # the phrase ends the sentence or closes a clause («...، بحسب ما أعلنت الوزارة صباح اليوم، ما أدى
             # إلى...»): it attributes what came before it, unless a cue already did
             return None if said == speaker.entity else _make(doc, s, 0, a, speaker, a, b, limit=a)
+        elif inside:
+            # the phrase stands inside its clause with no comma before it: what follows the source's name is a
+            # phrase of that clause («ووصل أكثر من 2300 مهاجر إلى إيطاليا بحسب أرقام المفوضية على الرغم من ...»)
+            # — it attributes what came before; or the rest of the clause («واتفق الطرفان وفق بلاغ صادر عن
+            # الوزارة، على أن ...») — it attributes the whole. (After a cue, «وأوضح التقرير نقلا عن أحد موظفي
+            # الطوارئ قوله ...», it relays what follows.)
+            if content_from >= limit or _governed(doc, s, content_from) or \
+                    s.norms[content_from] in _CLAUSE_GOES_ON or "aside" in table.roles_at(s.norms, content_from) or \
+                    (s.norms[content_from] in ("،", ",") and content_from + 1 < limit and
+                     fold(s.norms[content_from + 1]) in _RELATIVES):
+                return None if said == speaker.entity else _make(doc, s, 0, a, speaker, a, b, limit=a)
+            return None if said == speaker.entity else _make(doc, s, 0, limit, speaker, a, b, limit=limit)
         return _make(doc, s, content_from, limit, speaker, a, b, limit=limit, table=table, governs=False)
     preps = _split_cue_prepositions(table).get(s.norms[a]) if role == "verb" and b - a == 1 else None
     if preps and not table.roles_at(s.norms, a).keys() & set(_CUE_ROLES):
@@ -2078,6 +2111,17 @@ def _past_relative_verb(doc: Document, s: SentenceView, b: int, table: PhraseTab
             if comma is not None:
                 b = comma + 1
     return b
+
+
+def _opens_sentence(doc: Document, s: SentenceView, a: int) -> bool:
+    """Whether only conjunctions, particles that open a clause (فقد، كما) and punctuation stand before ``a``."""
+    toks = doc.tokens
+    assert toks is not None
+    return all(toks.kind[s.view[i]] in (PUNCT, CLITIC) or s.norms[i] in _CLAUSE_OPENERS for i in range(a))
+
+
+#: words that open a sentence before a source phrase that then names the source of all that follows
+_CLAUSE_OPENERS = frozenset({"فقد", "كما", "ثم", "لكن", "ولكن", "بينما", "فيما", "و", "ف"})
 
 
 def _apposition_only(doc: Document, s: SentenceView, p: int, limit: int) -> bool:

@@ -2,10 +2,10 @@
 
 Every non-empty line is a block. A short line with no closing punctuation is a heading (the first line, when it looks
 so and more follows, is the title); news sites write section headings as bare lines, and they must never run into the
-next sentence. Paragraphs are split into sentences after . ! ? ؟ … followed by a space, except after an abbreviation
-(a single letter such as د. or أ., or one listed in ``data/text/abbreviations.tsv``) and inside quotation marks. The
-Arabic comma ، and the semicolon never end a sentence; a full stop between digits (3.5) is not followed by a space and
-so never does either.
+next sentence. Paragraphs are split into sentences after . ! ? ؟ … followed by a space (or a full stop with no space
+between two Arabic words), except after an abbreviation (a single letter such as د. or أ., or one listed in
+``data/text/abbreviations.tsv``) and inside quotation marks. The Arabic comma ، and the semicolon never end a
+sentence; a full stop between digits (3.5) is not followed by a space and so never does either.
 """
 
 from __future__ import annotations
@@ -36,7 +36,10 @@ _EDGE = "".join(chr(c) for c in (
 _CLOSERS = "\"'»”’)\\]}›"
 _TERMINAL = ".!?؟…"
 # a run of sentence-final punctuation, the closing quotes and brackets after it, and the space that must follow
-_BOUNDARY_RE = re.compile(f"[{re.escape(_TERMINAL)}]+[{re.escape(_CLOSERS)}]*(?=[\\s\u200b-\u200f\u202a-\u202e]|\\Z)")
+# — or a full stop the writer left no space after, between a word of three letters or more and the next sentence's
+# first word («محاكمة المتهم بارتكاب الجريمة.وبحسب صحيفة»; not initials, أ.ف.ب، إيه.سي)
+_BOUNDARY_RE = re.compile(f"[{re.escape(_TERMINAL)}]+[{re.escape(_CLOSERS)}]*(?=[\\s\u200b-\u200f\u202a-\u202e]|\\Z)"
+                          "|(?<=[\u0621-\u064a]{3})\\.(?=[\u0621-\u064a]{3})")
 _HEADING_END_RE = re.compile(f"[{re.escape(_TERMINAL)}:؛;,،][{re.escape(_CLOSERS)}\\s]*\\Z")
 _QUOTE_RE = re.compile("[«»“”„\"]")
 # the words that introduce a title in quotation marks (a seminar's, a book's, a campaign's), which may end in ? or !
