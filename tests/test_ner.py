@@ -322,3 +322,15 @@ def test_a_family_name_the_news_barely_knows_follows_a_first_name() -> None:
 def test_a_copy_received_is_no_word_of_the_mediums_name() -> None:
     doc = analyze("ويأتي هذا القرار، بحسب بلاغ تلقت الجوهرة أف أم نسخة منه اليوم، تبعا للدعوة.")
     assert [m.text for m in doc.mentions if m.label == "ORG"] == ["الجوهرة أف أم"]
+
+
+def test_after_an_office_a_first_name_takes_a_family_name_the_news_knows_well() -> None:
+    # «مرعي» is written often enough in the news to be no rare word, but after an office and a first name it is the
+    # family name; not after a title that is itself read as a first name (أمير دولة الكويت), nor over a verb and a
+    # country between the office and the words (قرار الرئيس ترامب بأن تكون السعودية أول دولة)
+    def people(text: str) -> list[str]:
+        return [m.text for m in analyze(text).mentions if m.label == "PER"]
+
+    assert people("ذلك ما أعلنته وزيرة الصحة سميرة مرعي على هامش لقائها بالنقابات.") == ["سميرة مرعي"]
+    assert people("وبعث ببرقية مماثلة إلى سمو أمير دولة الكويت.") == []
+    assert "أول دولة" not in people("وعبر عن سعادته بقرار الرئيس ترامب بأن تكون السعودية أول دولة يزورها.")

@@ -575,6 +575,7 @@ def _first_and_family_names(model: NerModel, toks: Any, sentences: list[list[_Wo
     """People the tagger missed whole, written as a first name then a family name (فيصل الجوادي، ظافر العاني),
     where no other mention holds either word and no preposition comes before them (في سهل الغاب)."""
     taken = {t for a, b, _ in found for t in range(a, b + 1)}
+    people_and_places = {t for a, b, etype in found if etype != "ORG" for t in range(a, b + 1)}
     out: list[tuple[int, int, str]] = []
     for words in sentences:
         for k, (w, nxt) in enumerate(pairwise(words)):
@@ -585,10 +586,47 @@ def _first_and_family_names(model: NerModel, toks: Any, sentences: list[list[_Wo
             # has a feminine in the news (العمرية «of age»)
             titled = k > 0 and _title_word(normalize(toks.norm[words[k - 1].last]))
             if w.body not in taken and nxt.body not in taken and _first_name(model, toks, w) and \
-                    _family_name(model, toks, nxt, normalize(toks.norm[w.body]), titled=titled):
+                    _family_name(model, toks, nxt, normalize(toks.norm[w.body]), titled=titled,
+                                 office=_office_before(toks, words, k, people_and_places)):
                 out.append((w.body, nxt.last, "PER"))
                 taken.update((w.body, nxt.last))
     return out
+
+
+#: the most words of an office that may stand between its title word and the name after it (وزيرة الصحة، رئيس
+#: جمعية القضاة التونسيين)
+MAX_OFFICE_WORDS = 4
+
+
+def _office_before(toks: Any, words: list[_Word], k: int, named: set[int]) -> bool:
+    """Whether an office stands right before the word at ``k``: a word of office at most MAX_OFFICE_WORDS words back,
+    with no punctuation but one comma right before ``k`` (الوزير خالد العمري، وزيرة الصحة سميرة مرعي، والي الجهة،
+    منجي ثامر), and no word between that is shaped as a verb, carries a proclitic or is the name of a person or place
+    (``named``: «قرار الرئيس ترامب بأن تكون السعودية أول دولة»، «يقيم الفريق معسكره لدوري عبداللطيف جميل»)."""
+    from marsad.ner.titles import words as title_words
+
+    i = k - 1
+    if i >= 0 and toks.kind[words[i].last] == PUNCT and normalize(toks.norm[words[i].last]) in ("،", ","):
+        i -= 1
+    for j in range(i, max(-1, i - MAX_OFFICE_WORDS), -1):
+        norm = normalize(toks.norm[words[j].body])
+        if toks.kind[words[j].last] == PUNCT or words[j].body in named or words[j].first != words[j].body or \
+                norm[:1] in ("ي", "ت") or norm in _PREPOSITIONS:
+            return False
+        if title_words().roles_at([norm], 0).keys() & _OFFICE_ROLES:
+            return True
+    return False
+
+
+#: the roles of the title table's words that name an office themselves (not its qualifiers, portfolio or country)
+_OFFICE_ROLES = frozenset({"head", "office", "dependent", "body_head", "honorific"})
+
+
+def _title_words_at(norms: list[str]) -> bool:
+    """Whether a title of the title table's starts the words ``norms`` (ولي_العهد in «ولي العهد»)."""
+    from marsad.ner.titles import words as title_words
+
+    return bool(title_words().roles_at(norms, 0))
 
 
 def _first_name(model: NerModel, toks: Any, w: _Word) -> bool:
@@ -599,13 +637,15 @@ def _first_name(model: NerModel, toks: Any, w: _Word) -> bool:
         model.featurizer.person_word(toks.norm[w.body])
 
 
-def _family_name(model: NerModel, toks: Any, w: _Word, first: str, *, titled: bool = False) -> bool:
+def _family_name(model: NerModel, toks: Any, w: _Word, first: str, *, titled: bool = False,
+                 office: bool = False) -> bool:
     """A definite nisba in ي with no proclitic that the word clusters place among names, with no feminine in the news
     (an adjective has one: العام، التركي), not the second half of a compound name (نور الدين) nor a place the
     knowledge base knows (not «آمال الشعب»، «هدي الرسول»، «سهل الغاب»: a noun and its genitive). Or a word the news
     lexicon has never seen (a foreign or rare family name: ناتالي جوث، حنيف اتمار، خالد بحاح) after a first name
     that is no particle, shaped as no verb (ي ت ن begin the imperfect), no unsplit conjunction (دخيل ومتطفل), no
-    adverb in ا and no word with a pronoun in ه (وقال معاليه)."""
+    adverb in ا and no word with a pronoun in ه (وقال معاليه). After an ``office`` (وزيرة الصحة سميرة مرعي), any
+    word the clusters place among names that is no title, place or word with a pronoun."""
     if not w.first == w.body == w.last:
         return False
     norm = normalize(toks.norm[w.body])
@@ -617,6 +657,15 @@ def _family_name(model: NerModel, toks: Any, w: _Word, first: str, *, titled: bo
             (count <= UNSEEN_FAMILY_NAME_MAX_COUNT and not norm.endswith(("ي", "ك", "نا", "هم"))) or \
             (count < FAMILY_NAME_MAX_COUNT and norm.endswith("ي") and len(norm) > 4 and
              model.featurizer.name_cluster(norm))
+        after = normalize(toks.norm[w.last + 1]) if w.last + 1 < len(toks) else ""
+        if office and not rare and model.featurizer.name_cluster(norm) and norm.isalpha() and len(norm) > 2 and \
+                norm[0] not in "يتن" and not _title_word(norm) and not _title_word(first) and \
+                not _title_words_at([norm, after]) and \
+                not _kb_place(norm) and \
+                first not in _PARTICLES and norm != first and not norm.endswith(("ها", "هم", "نا", "كم")):
+            # after an office, a word the clusters place among names is the family name, however often the news
+            # writes it (وزيرة الصحة سميرة مرعي، والي الجهة منجي ثامر، فتحي بديرة)
+            return True
         return len(norm) > 2 and norm.isalpha() and rare and \
             norm[0] not in "يتنو" and not norm.endswith(("ا", "ه")) and len(first) > 2 and \
             first not in _name_stops().get("PER", frozenset()) and first not in _PARTICLES and not _kb_place(norm)
