@@ -334,3 +334,14 @@ def test_after_an_office_a_first_name_takes_a_family_name_the_news_knows_well() 
     assert people("ذلك ما أعلنته وزيرة الصحة سميرة مرعي على هامش لقائها بالنقابات.") == ["سميرة مرعي"]
     assert people("وبعث ببرقية مماثلة إلى سمو أمير دولة الكويت.") == []
     assert "أول دولة" not in people("وعبر عن سعادته بقرار الرئيس ترامب بأن تكون السعودية أول دولة يزورها.")
+
+
+def test_a_family_name_compound_with_the_name_of_god_is_read_whole() -> None:
+    def people(text: str) -> list[str]:
+        return [m.text for m in analyze(text).mentions if m.label == "PER"]
+
+    assert "بشير عون الله" in people("بحسب تصريحات رئيس الاتحاد المحلي، بشير عون الله، للإذاعة.")
+    assert "حسن نصر الله" in people("وقال الأمين العام لحزب الله حسن نصر الله إن المقاومة مستمرة.")
+    # a phrase with الله after a name, or a verb before it, is none
+    assert not any(p.endswith("الله") for p in people("وأدى حجاج بيت الله مناسكهم في يسر."))
+    assert not any(p.endswith("الله") for p in people("واستقبل الملك سلمان حفظه الله الوفد."))

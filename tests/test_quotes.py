@@ -1757,3 +1757,30 @@ def test_a_feminine_participle_after_an_indefinite_noun_describes_it() -> None:
     # with what is said after it at once, it is who speaks: «بأسعار تفاضلية مؤكدة أن»
     text = "وقالت الوزارة إنها خصصت مقاسم سكنية بأسعار تفاضلية مؤكدة أن الطرف النقابي لم يحترم التزامه."
     assert [c for *_, c in quotes(text)][-1] == "الطرف النقابي لم يحترم التزامه"
+
+
+def test_a_sentence_that_opens_that_is_what_someone_said_quotes_them_saying_the_one_before() -> None:
+    # «"...". ذلك ما أعلنته وزيرة الصحة سميرة مرعي»: the quotation before is hers, direct
+    got = quotes('"ينتظر أن تتدعم الحراسة الليلية بالمستشفيات". ذلك ما أعلنته وزيرة الصحة سميرة مرعي أمس.')
+    assert got == [("سميرة مرعي", "أعلنته", "direct", "ينتظر أن تتدعم الحراسة الليلية بالمستشفيات")]
+    got = quotes("وكانت الحكومة قد قررت رفع الأسعار. وهذا ما أكده وزير التجارة محمد العمري للصحفيين.")
+    assert [(s, c) for s, _, _, c in got] == [("محمد العمري", "وكانت الحكومة قد قررت رفع الأسعار")]
+    # a sentence someone was already quoted in is theirs
+    got = quotes("وقال الوزير إن الحكومة قررت رفع الأسعار. وهذا ما أكده وزير التجارة محمد العمري للصحفيين.")
+    assert [c for *_, c in got] == ["الحكومة قررت رفع الأسعار"]
+
+
+def test_a_statement_issued_by_a_body_named_before_by_its_head_is_that_bodys() -> None:
+    text = ("ناقشت لجنة الصحة صلب مجلس نواب الشعب، صباح اليوم، مشروع قانون أساسي يتعلق بالموافقة على بروتوكول "
+            "اتفاق، بحسب بلاغ صادر عن المجلس اليوم.")
+    got = _said(analyze(text, published="2025-12-03"))
+    assert len(got) == 1 and got[0][0] == "مجلس نواب الشعب" and got[0][1].startswith("ناقشت لجنة الصحة")
+
+
+def test_statements_to_a_medium_with_no_name_are_those_of_who_spoke_last() -> None:
+    text = ("وقال رئيس الاتحاد المحلي إن الوضع صعب. وتجمع الفلاحون منذ صباح اليوم احتجاجا على صعوبات ترويج القوارص، "
+            "بحسب تصريحات لمراسلتنا.")
+    got = quotes(text)
+    assert len(got) == 2 and got[1][0] == got[0][0] and got[1][3].startswith("وتجمع الفلاحون")
+    # with no one quoted before, no one
+    assert quotes("وتجمع الفلاحون منذ صباح اليوم احتجاجا على صعوبات ترويج القوارص، بحسب تصريحات لمراسلتنا.") == []

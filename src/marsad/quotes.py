@@ -656,7 +656,18 @@ def find_quotes(doc: Document) -> None:
             topic = _subject(doc, previous, speakers, table)
             if topic is not None:
                 last_speaker = topic
-        previous = s
+        earlier, previous = previous, s
+        recap = _recap(doc, s, earlier, speakers, table) if earlier is not None and \
+            not (quotes and quotes[-1].sentence == earlier.index) else None
+        if recap is not None:
+            # «"...". ذلك ما أعلنته وزيرة الصحة»: the sentence before is what the speaker named here said
+            recap.id = f"q{len(quotes) + 1}"
+            quotes.append(recap)
+            speaker = speaker_by_id.get(recap.speaker_mention or "")
+            last_speaker = speaker or last_speaker
+            if speaker is not None and (not history or history[-1] is not speaker):
+                history.append(speaker)
+            continue
         found: list[tuple[int, int, str]] = []     # (view start, view end, role) of each cue
         fronted = False     # the first cue is a verb after a masdar's phrase: its subject follows it
         nested: set[int] = set()     # the cues inside what an earlier cue of the sentence says
@@ -901,6 +912,43 @@ MAX_NESTED_REACH = 6
 #: ... for a cue that is also a common preposition (بيّن / بين): what is said right after it, or after the name of
 #: who says it and a comma
 SAID_AT_ONCE_REACH = 5
+
+
+def _recap(doc: Document, s: SentenceView, before: SentenceView, speakers: _Speakers,
+           table: PhraseTable) -> Quote | None:
+    """The quote of a sentence that opens «ذلك ما أعلنته X» / «وهذا ما أكده X»: X said the sentence before it (in
+    quotation marks, a direct quote), which no one was quoted in."""
+    if len(s.norms) < 4 or s.norms[0] not in _RECAP_DEMONSTRATIVES or s.norms[1] != "ما" or \
+            doc.blocks[doc.sentences[before.index].block].kind != "paragraph":
+        return None
+    verb = s.norms[2]
+    forms = [verb] + [verb[:-len(end)] for end in ("ها", "ه") if verb.endswith(end)]
+    if not any("verb" in table.roles_at([f], 0) for f in forms):
+        return None
+    speaker = _speaker_after(doc, s, 3, speakers, speech=True)
+    if speaker is not None and speaker.label == "TITLE":
+        # «ذلك ما أعلنته وزيرة الصحة سميرة مرعي»: who holds the office
+        titled = _person_after_title(doc, s, 2, 3, speakers, table)
+        speaker = titled[0] if titled is not None and titled[0].start >= speaker.end else speaker
+    if speaker is None or not speaker.entity:
+        return None
+    text = doc.text
+    start, end = before.start, before.end
+    while end > start and text[end - 1] in ". \u00a0":
+        end -= 1
+    kind = "indirect"
+    if end - start > 2 and text[start] in _OPENERS and text[end - 1] in _CLOSERS and \
+            not any(ch in _OPENERS + _CLOSERS for ch in text[start + 1:end - 1]):
+        kind, start, end = "direct", start + 1, end - 1
+    if end - start < 2:
+        return None
+    cue = _token_span(s, doc, 2, 3)
+    return Quote(id="", kind=kind, speaker=speaker.entity, speaker_mention=speaker.id, cue=doc.span(*cue),
+                 content=doc.span(start, end), sentence=s.index)
+
+
+#: the demonstratives that open a sentence naming who said the one before it (ذلك ما أعلنته، وهذا ما أكده)
+_RECAP_DEMONSTRATIVES = frozenset({"ذلك", "هذا", "هو"})
 
 
 def _says_next(doc: Document, s: SentenceView, b: int, table: PhraseTable, reach: int = MAX_SAID_ONLY_REACH) -> bool:
@@ -1693,6 +1741,11 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             if sentence_speaker is not None or last_speaker is None or said == last_speaker.entity:
                 return None
             speaker, content_from = last_speaker, b + 1
+        elif (told := _statements_told(doc, s, b, limit)) is not None:
+            # «...، بحسب تصريحات لمراسلتنا.»: statements to a medium, no one named — those of whoever spoke last
+            if sentence_speaker is not None or last_speaker is None or said == last_speaker.entity:
+                return None
+            speaker, content_from = last_speaker, told
         elif b + 1 < len(s.norms) and "statement" in groups().roles_at(s.norms, b) and \
                 "received" in cues().roles_at(s.norms, b + 1):
             # «بحسب بلاغ تلقت الجوهرة أف أم نسخة منه»: whoever received a copy does not speak; the statement does,
@@ -1846,11 +1899,12 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             content_from = b + 1
     if speaker is None and role == "source":
         speaker = _titled_source(doc, s, b, speakers)
-        if speaker is None:
-            speaker = _statement_issuer(doc, s, b, speakers)
+        issued = _statement_issuer(doc, s, b, speakers) if speaker is None else None
+        if issued is not None:
+            speaker, content_from = issued
         if speaker is None:
             speaker = _group_named_before(doc, s, b, speakers)
-        if speaker is not None:
+        if speaker is not None and issued is None:
             content_from = _view_after(doc, s, speaker.end)
         elif (same := _same_source(s, b)) is not None and last_speaker is not None and sentence_speaker is None:
             # «وتم إيداع المتهم، حسب ذات المصدر، بسجن المرناقية»، «... وفق المصدر نفسه.»: the source quoted last
@@ -2062,6 +2116,20 @@ def _with_possessive(doc: Document, s: SentenceView, i: int, speakers: _Speakers
     assert toks is not None
     start = toks.start[s.view[i]]
     return "own_words" in cues().roles_at(s.norms, i) and not speakers.starting_upto(start, start)
+
+
+def _statements_told(doc: Document, s: SentenceView, b: int, limit: int) -> int | None:
+    """Where the phrase ends, if the words from ``b`` are statements (تصريحات، تصريح سابق) made to whom, with no
+    speaker's name, up to the end of the sentence (بحسب تصريحات لمراسلتنا.، حسب تصريحات سابقة لـ"الجوهرة أف
+    أم".); else None."""
+    if b >= limit or "object_noun" not in cues().roles_at(s.norms, b) or "own_words" in cues().roles_at(s.norms, b):
+        return None
+    k = b + 1
+    if k < limit and not definite(s.norms[k]) and not _audience(doc, s, k) and s.norms[k] != "ل":
+        k += 1    # (an adjective: سابقة)
+    if k < limit and (_audience(doc, s, k) or s.norms[k] == "ل") and _apposition_only(doc, s, k, limit):
+        return k
+    return None
 
 
 def _audience(doc: Document, s: SentenceView, i: int) -> bool:
@@ -2804,9 +2872,10 @@ def _issuer(doc: Document, s: SentenceView, b: int, stop: int, speakers: _Speake
 _ISSUED_BY_RE = re.compile(r"\s*(ال)?صادر(ه|ة)?(\s+\S+){0,2}?\s+عن\s+(ال)?$|\s+ل?")
 
 
-def _statement_issuer(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
+def _statement_issuer(doc: Document, s: SentenceView, b: int, speakers: _Speakers
+                      ) -> tuple[Mention, int] | None:
     """After a source word, a statement and whom it was issued by (وفق بلاغ صادر عن وزارة الصحة، وفق ما جاء في
-    بيان صادر اليوم عن التنسيقية): the body that issued it speaks."""
+    بيان صادر اليوم عن التنسيقية): the body that issued it speaks; with where the phrase ends."""
     toks = doc.tokens
     assert toks is not None
     if b < len(s.norms) and s.norms[b] == "في":
@@ -2814,8 +2883,17 @@ def _statement_issuer(doc: Document, s: SentenceView, b: int, speakers: _Speaker
     if b >= len(s.norms) or "statement" not in groups().roles_at(s.norms, b):
         return None
     after = toks.end[s.view[b]]
-    return next((m for m in speakers.starting_upto(after, after + 40) if m.label in _ISSUER_LABELS
-                 and _ISSUED_BY_RE.fullmatch(doc.text[after:m.start])), None)
+    named = next((m for m in speakers.starting_upto(after, after + 40) if m.label in _ISSUER_LABELS
+                  and _ISSUED_BY_RE.fullmatch(doc.text[after:m.start])), None)
+    if named is not None:
+        return named, _view_after(doc, s, named.end)
+    # «بحسب بلاغ صادر عن المجلس»: a body named before, by the head of its name
+    by = next((i for i in range(b + 1, min(len(s.norms), b + 5)) if s.norms[i] == "عن"), None)
+    if by is not None and by + 1 < len(s.norms) and \
+            _ISSUED_BY_RE.fullmatch(doc.text[after:toks.start[s.view[by + 1]]]) and \
+            (body := _back_reference(doc, s, by + 1, speakers)) is not None:
+        return body, by + 2
+    return None
 
 
 def _after_relation_adjective(doc: Document, s: SentenceView, b: int, m: Mention) -> bool:

@@ -218,7 +218,7 @@ def entity_mentions(doc: Document) -> None:
     found = [_with_first_name(model, toks, starts, f) for f in found]
     found = _with_family_names(model, toks, starts, found)
     pairs = _first_and_family_names(model, toks, sentences, found)
-    found += pairs
+    found = [f for f in found if not any(a <= f[0] and f[1] <= b for a, b, _ in pairs)] + pairs
     found = _surnames_kept_whole(doc, starts, found)
     units = _places_after_units(model, toks, sentences, found)
     if units:
@@ -585,6 +585,15 @@ def _first_and_family_names(model: NerModel, toks: Any, sentences: list[list[_Wo
             # after a title (الوزير خالد العمري، المهندس صالح الزهراني) a name follows, even one whose family name
             # has a feminine in the news (العمرية «of age»)
             titled = k > 0 and _title_word(normalize(toks.norm[words[k - 1].last]))
+            god = words[k + 2] if k + 2 < len(words) else None
+            if god is not None and w.body not in taken and nxt.body not in taken and _first_name(model, toks, w) and \
+                    god.first == god.body == god.last and normalize(toks.norm[god.body]) == "الله" and \
+                    _compound_with_god(toks, nxt) and normalize(toks.norm[w.body]) not in _name_stops().get("PER", ()):
+                # «بشير عون الله»، «حسن نصر الله»: a family name compound with the name of God (the tagger reads
+                # الله apart)
+                out.append((w.body, god.last, "PER"))
+                taken.update((w.body, nxt.last, god.last))
+                continue
             if w.body not in taken and nxt.body not in taken and _first_name(model, toks, w) and \
                     _family_name(model, toks, nxt, normalize(toks.norm[w.body]), titled=titled,
                                  office=_office_before(toks, words, k, people_and_places)):
@@ -627,6 +636,17 @@ def _title_words_at(norms: list[str]) -> bool:
     from marsad.ner.titles import words as title_words
 
     return bool(title_words().roles_at(norms, 0))
+
+
+def _compound_with_god(toks: Any, w: _Word) -> bool:
+    """Whether a word is the first half of a family name compound with الله (عون، نصر، جاب، فتح، عطا): one plain word
+    of more than two letters, no particle, preposition, word shaped as a verb (نسأل الله) or with a pronoun (حفظه
+    الله), nor a noun that makes a phrase with it (بيت الله: the GOD row of ``data/ner/name_stops.tsv``)."""
+    norm = normalize(toks.norm[w.body])
+    return w.first == w.body == w.last and toks.kind[w.body] != PUNCT and norm.isalpha() and len(norm) > 2 and \
+        not norm.startswith("ال") and not norm.endswith(("ه", "ها", "هم")) and norm not in _PARTICLES and \
+        norm not in _PREPOSITIONS and norm not in _NAME_COMPOUNDS and norm[0] not in "يتن" and \
+        norm not in _name_stops().get("GOD", ())
 
 
 def _first_name(model: NerModel, toks: Any, w: _Word) -> bool:
