@@ -1784,3 +1784,11 @@ def test_statements_to_a_medium_with_no_name_are_those_of_who_spoke_last() -> No
     assert len(got) == 2 and got[1][0] == got[0][0] and got[1][3].startswith("وتجمع الفلاحون")
     # with no one quoted before, no one
     assert quotes("وتجمع الفلاحون منذ صباح اليوم احتجاجا على صعوبات ترويج القوارص، بحسب تصريحات لمراسلتنا.") == []
+
+
+def test_a_group_named_in_the_objects_case_is_not_the_subject_a_participle_goes_on_with() -> None:
+    # «وأثارت هذه التفاصيل ضحك المشاركين ...، مضيفا»: the participants (ين: a genitive) are not who goes on speaking
+    text = ("وقال الوزير محمد العمري إن القرار صائب. وأثارت هذه التفاصيل ضحك المسافرين في القاعة، مضيفا أن "
+            "القرار لم يكلف الدولة شيئا.")
+    got = quotes(text)
+    assert [s for s, *_ in got] == ["محمد العمري", "محمد العمري"]

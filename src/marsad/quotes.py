@@ -3146,8 +3146,8 @@ def _only_speaker_between(doc: Document, s: SentenceView, b: int, p: int, speake
 
 def _first_speaker(doc: Document, s: SentenceView, a: int, speakers: _Speakers) -> Mention | None:
     """The sentence's subject before the cue: its first person, body or group not governed by a preposition
-    (للسلطات الإيطالية), not inside quotation marks and not inside a relative clause (التصريحات التي أدلى بها
-    المسؤولون الإيرانيون)."""
+    (للسلطات الإيطالية), not inside quotation marks, not inside a relative clause (التصريحات التي أدلى بها
+    المسؤولون الإيرانيون) and no group in the object's case (المشاركين)."""
     toks = doc.tokens
     assert toks is not None
     cue_start = toks.start[s.view[a]]
@@ -3157,7 +3157,14 @@ def _first_speaker(doc: Document, s: SentenceView, a: int, speakers: _Speakers) 
                  if (m.label in ("PER", "ORG", "NORP", "TITLE") or (m.label == "GPE" and m.start == second))
                  and not _after_preposition(doc.text, m.start) and not _quoted(doc.text, s.start, m.start)
                  and not _in_relative_clause(doc.text, s.start, m.start)
-                 and not _in_governed_phrase(doc, s, m)), None)
+                 and not _in_governed_phrase(doc, s, m) and not _oblique_group(m)), None)
+
+
+def _oblique_group(m: Mention) -> bool:
+    """Whether a group is named in the ين form of its plural (ضحك المشاركين، دعا المواطنين): an object or a
+    genitive, never the subject, which takes ون (المشاركون)."""
+    head = fold(m.text.split()[0]) if m.text.split() else ""
+    return m.label == "NORP" and len(head) > 4 and head.endswith("ين")
 
 
 #: how many words of a phrase a preposition governs may stand before a name in apposition to it
