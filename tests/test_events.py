@@ -425,3 +425,24 @@ def test_protesters_named_without_the_article_are_a_protest_too() -> None:
     # «متظاهرين»، «محتجين» name a protest and its group as «المتظاهرين» does
     got = events("وقد وقعت مساء أمس صدامات بين الشرطة ومتظاهرين ضد عنف الشرطة.")
     assert "PROTEST" in [c for c, *_ in got] and "ASSAULT" in [c for c, *_ in got]
+
+
+def test_protesters_described_by_a_second_group_word_protest_as_one_group() -> None:
+    # «فلاحون محتجون»: one group, protesting farmers, whose last word names what they do
+    assert actors_of("تعمد فلاحون محتجون اليوم الأربعاء غلق الطريق الرابطة بين القريتين.", "PROTEST") == \
+        [["فلاحون محتجون"]]
+    # «عدد من المحتجين»: the group counted acts, not no one
+    assert actors_of("وقام عدد من المحتجين بقطع الطريق الرئيسية أمس.", "PROTEST") == [["عدد من المحتجين"]]
+
+
+def test_a_masdar_of_purpose_has_the_clauses_subject_however_far_before_it() -> None:
+    text = "وتجمع فلاحو الجهة منذ صباح اليوم أمام مقر الولاية احتجاجا على صعوبات ترويج القوارص."
+    assert actors_of(text, "PROTEST") == [["فلاحو الجهة"]]
+
+
+def test_a_protest_organised_and_a_road_closed_in_protest_but_not_for_works() -> None:
+    assert actors_of("ونظم هذه الوقفة الاحتجاجية الاتحاد المحلي للفلاحة.", "PROTEST") == [["الاتحاد المحلي للفلاحة"]]
+    # the places a closed road links are where the protest is, not who protests
+    got = actors_of("وعمد أهالي القرية إلى غلق الطريق الرابطة بين مصراتة وطرابلس.", "PROTEST")
+    assert got and not any(name in ("مصراتة", "طرابلس") for actors in got for name in actors)
+    assert actors_of("وسيتم الإعلان مسبقا قبل إغلاق الطريق لصيانة جسر الإسكان الرئيسي.", "PROTEST") == []

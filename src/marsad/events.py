@@ -85,6 +85,8 @@ _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان",
 WINDOW = 12
 #: how many words before the trigger its subject may stand («عقد الرئيس الروسي فلاديمير بوتين، اجتماعًا»)
 SUBJECT_WINDOW = 4
+#: ... and a masdar of purpose (تجمع الفلاحون منذ صباح اليوم أمام مقر الولاية احتجاجا على)
+PURPOSE_WINDOW = 10
 #: categories recorded even when no participant is named («قتل 12 شخصا في تفجير»)
 UNNAMED_OK = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 #: categories whose act, written with no one doing it, goes on with who did the one before (a raid's arrests, a
@@ -228,6 +230,9 @@ def find_events(doc: Document) -> None:
     values = MentionIndex(m for m in doc.mentions if m.label in ("DATE", "DURATION"))
     names = Intervals((m.start, m.end) for m in doc.mentions if m.label in NAME_LABELS)
     group_spans = {(m.start, m.end): m.entity for m in doc.mentions if m.label == "NORP" and m.entity}
+    # (and its last word, where that names the group by what it does: «فلاحون محتجون»، «عدد من المحتجين»)
+    group_spans.update({(k + 1, m.end): m.entity for m in doc.mentions if m.label == "NORP" and m.entity
+                        and (k := doc.text.rfind(" ", m.start, m.end)) > m.start and (k + 1, m.end) not in group_spans})
     counted = {m.entity for m in doc.mentions if m.extra.get("counted") and m.entity}
     labels = {e.id: e.label for e in doc.entities}
     events: list[Event] = []
@@ -1235,13 +1240,18 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
                   if same_category(i)), None) if _governed_trigger(toks, clause, a) else None
     if again is not None:
         after = [m for m in after if m.start < toks.start[again]]
-    before = [m for m in mentions if m.end <= start and _words_between(doc, m.end, start) <= SUBJECT_WINDOW
+    # (a masdar of purpose, «احتجاجا على», has the clause's subject, however far before it stands)
+    reach = PURPOSE_WINDOW if clause.norms[a] in senses()["purpose"] else SUBJECT_WINDOW
+    before = [m for m in mentions if m.end <= start and _words_between(doc, m.end, start) <= reach
               and not _clause_break(doc, m.end, start) and not _place_preposition(doc, m)
               and not _introduced_by_preposition(doc, m)   # «لقائهما مع بوتين، لإجراء ...»: بوتين is no subject
               and not (_accusative_group(m) and doc.text[m.end:start].strip())]
     if category == "PROTEST" and any(m.label not in PLACE_LABELS for m in before):
         # «خرج آلاف المتظاهرين إلى شوارع بغداد احتجاجا على»: the place they went to does not protest
         before = [m for m in before if m.label not in PLACE_LABELS]
+    if category == "PROTEST":
+        # «باغلاق الطريق الساحلي بين مصراتة وطرابلس»، «مظاهرة في تونس»: a place after a protest is where it is
+        after = [m for m in after if m.label not in PLACE_LABELS]
     governed = _governed_trigger(toks, clause, a) and category in _DONE_TO and \
         not senses()["support_verb"] & set(clause.norms[max(0, a - SUBJECT_WINDOW):a])   # «قامت السلطات بمصادرة»
     if governed:

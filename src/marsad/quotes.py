@@ -182,6 +182,10 @@ def group_mentions(doc: Document) -> None:
                     q += 1     # سواق التاكسي الجماعي: the noun the head is construed with, and a nisba adjective
                 elif (k := _coordinated_nisba(doc, s, q)) is not None:
                     q = k      # مدرسو التعليم الأساسي والثانوي
+                elif q == head_end and not definite(head) and head.endswith(("ون", "ين")) and \
+                        not definite(s.norms[q]) and not _proclitic(doc, s, q) and \
+                        s.norms[q].endswith(head[-2:]) and "head" in table.roles_at(s.norms, q):
+                    q = table.roles_at(s.norms, q)["head"][0]   # «فلاحون محتجون»: a group's word as its adjective
                 elif _proclitic(doc, s, q) == "ب" and \
                         (place := place_at.get(toks.start[s.view[q]])) is not None:
                     # «مكونات المجتمع المدني بجمّال»: where the group is from belongs to its phrase (the place
