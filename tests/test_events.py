@@ -446,3 +446,8 @@ def test_a_protest_organised_and_a_road_closed_in_protest_but_not_for_works() ->
     got = actors_of("وعمد أهالي القرية إلى غلق الطريق الرابطة بين مصراتة وطرابلس.", "PROTEST")
     assert got and not any(name in ("مصراتة", "طرابلس") for actors in got for name in actors)
     assert actors_of("وسيتم الإعلان مسبقا قبل إغلاق الطريق لصيانة جسر الإسكان الرئيسي.", "PROTEST") == []
+
+
+def test_a_smartphone_is_no_phone_call() -> None:
+    text = "وأعلنت الشرطة أن أحد المسلحين سجل الفيديو على هاتف ذكي."
+    assert not [e for e in events(text) if e[0] == "CONSULT"]

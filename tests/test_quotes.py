@@ -1792,3 +1792,10 @@ def test_a_group_named_in_the_objects_case_is_not_the_subject_a_participle_goes_
             "القرار لم يكلف الدولة شيئا.")
     got = quotes(text)
     assert [s for s, *_ in got] == ["محمد العمري", "محمد العمري"]
+
+
+def test_the_social_partners_the_international_community_and_the_detained_are_groups_that_speak() -> None:
+    for text, group in (("ودعت الأطراف الاجتماعية إلى استئناف الحوار.", "الأطراف الاجتماعية"),
+                        ("وطالب المجتمع الدولي بوقف إطلاق النار.", "المجتمع الدولي"),
+                        ("وأكد الموقوفون أنهم تعرضوا للتعذيب.", "الموقوفون")):
+        assert [s for s, *_ in quotes(text)] == [group], text
