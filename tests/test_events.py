@@ -451,3 +451,16 @@ def test_a_protest_organised_and_a_road_closed_in_protest_but_not_for_works() ->
 def test_a_smartphone_is_no_phone_call() -> None:
     text = "وأعلنت الشرطة أن أحد المسلحين سجل الفيديو على هاتف ذكي."
     assert not [e for e in events(text) if e[0] == "CONSULT"]
+
+
+def test_representatives_of_a_body_or_person_stand_for_whom_they_represent() -> None:
+    text = "تم خلال لقاء جمع وزيرة السياحة سلمى اللومي بممثلين عن الجامعة التونسية للنزل بحث الإشكاليات."
+    consult = [e for e in events(text) if e[0] == "CONSULT"]
+    assert consult and "الجامعة التونسية للنزل" in consult[0][3]
+    doc = analyze("وأشار إلى استقبال القاهرة لممثلين عن الرئيس السابق علي عبدالله صالح.", published="2025-12-03")
+    assert not [m for m in doc.mentions if m.label == "NORP" and m.text.startswith("ممثلين")]
+
+
+def test_unions_named_by_their_sector_are_a_group_one_negotiates_with() -> None:
+    text = "وأوضح الوزير أنه تم وضع رزنامة للتفاوض أسبوعيا مع نقابات التعليم."
+    assert any(e[0] == "CONSULT" and "نقابات التعليم" in e[3] for e in events(text))

@@ -147,9 +147,16 @@ def group_mentions(doc: Document) -> None:
                 p = head_end   # «الرئاسة العامة لرعاية الشباب»: youth named alone is no group (عدد من الشباب is)
                 continue
             counted = counted or "dual" in table.roles_at(s.norms, head_end - 1)   # شرطيان: two
-            if first == p and "member" in table.roles_at(s.norms, p) and head_end < len(s.norms) and \
-                    (body := name_at.get(toks.start[s.view[head_end]])) is not None and body.label == "ORG":
-                p = head_end   # «عناصر تنظيم داعش»، «أعضاء حركة النهضة»: the body named acts, no group of its own
+            at = head_end + (head_end + 1 < len(s.norms) and s.norms[head_end] in ("عن", "من"))
+            body = name_at.get(toks.start[s.view[at]]) if at < len(s.norms) else None
+            if first == p and "member" in table.roles_at(s.norms, p) and at < len(s.norms) and (
+                    (body is not None and body.label == "ORG") or
+                    (at > head_end and ((body is not None and body.label in ("PER", "GPE")) or
+                                        _body_head(s.norms[at]) or
+                                        title_words().roles_at(s.norms, at).keys() & {"head", "office"}))):
+                # «عناصر تنظيم داعش»، «أعضاء حركة النهضة»، «ممثلين عن الجامعة التونسية للنزل» (or «عن الجامعة»,
+                # named before; «عن الرئيس السابق علي عبدالله صالح»): whom they belong to acts, no group of its own
+                p = head_end
                 continue
             medium = False
             own = len(doc.text)
