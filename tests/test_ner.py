@@ -345,3 +345,13 @@ def test_a_family_name_compound_with_the_name_of_god_is_read_whole() -> None:
     # a phrase with الله after a name, or a verb before it, is none
     assert not any(p.endswith("الله") for p in people("وأدى حجاج بيت الله مناسكهم في يسر."))
     assert not any(p.endswith("الله") for p in people("واستقبل الملك سلمان حفظه الله الوفد."))
+
+
+def test_a_known_persons_name_run_into_anothers_is_two_people() -> None:
+    # «حكومة مهدي جمعة فتحي الجراي»: the knowledge base's Mehdi Jomaa, then the minister the tagger ran into him;
+    # the government is named after the first only. A chain of descent stays one name (محمد بن سلمان بن عبدالعزيز)
+    doc = analyze("نفى وزير التربية الأسبق في حكومة مهدي جمعة فتحي الجراي ما تناقلته بعض وسائل الإعلام.")
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ["مهدي جمعة", "فتحي الجراي"]
+    assert [m.text for m in doc.mentions if m.label == "ORG"] == ["حكومة مهدي جمعة"]
+    doc = analyze("واستقبل ولي العهد الأمير محمد بن سلمان بن عبدالعزيز الوفد.")
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ["محمد بن سلمان بن عبدالعزيز"]

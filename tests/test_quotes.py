@@ -1799,3 +1799,8 @@ def test_the_social_partners_the_international_community_and_the_detained_are_gr
                         ("وطالب المجتمع الدولي بوقف إطلاق النار.", "المجتمع الدولي"),
                         ("وأكد الموقوفون أنهم تعرضوا للتعذيب.", "الموقوفون")):
         assert [s for s, *_ in quotes(text)] == [group], text
+
+
+def test_who_denies_what_was_reported_is_the_person_after_the_office() -> None:
+    got = quotes("نفى وزير التربية الأسبق في حكومة مهدي جمعة فتحي الجراي ما تناقلته بعض وسائل الإعلام.")
+    assert [(s, c) for s, _, _, c in got] == [("فتحي الجراي", "ما تناقلته بعض وسائل الإعلام")]

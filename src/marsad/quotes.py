@@ -1382,8 +1382,12 @@ def _person_after_title(doc: Document, s: SentenceView, a: int, b: int, speakers
         if person is None:
             continue
         after = _view_after(doc, s, person.end)
+        if after < len(s.norms) and any(m.label == "PER" for m in speakers.starting_upto(
+                toks.start[s.view[after]], toks.start[s.view[after]])):
+            continue   # «وزير التربية الأسبق في حكومة مهدي جمعة فتحي الجراي»: whose government; the minister follows
+        denied = after < len(s.norms) and s.norms[after] == "ما" and "denial" in table.roles_at(s.norms, a)
         if after < len(s.norms) and not _says_directly(s, after, table) and toks.kind[s.view[after]] != PUNCT \
-                and not table.roles_at(s.norms, after):
+                and not table.roles_at(s.norms, after) and not denied:
             # «الكاتب والمخرج المسرحي فهد بن محمد الأسمري مدرب الدورة: إن»: a short office in apposition, then what
             # is said at once
             after = next((k for k in range(after + 1, min(len(s.norms), after + MAX_APPOSITION_WORDS + 2))
@@ -1396,6 +1400,7 @@ def _person_after_title(doc: Document, s: SentenceView, a: int, b: int, speakers
             after = _after_aside(doc, s, after, len(s.norms), table, times=speakers.times)
         if after < len(s.norms) and (_complementiser(s, after, table) or
                                      s.norms[after] in ("،", ",", ":") or
+                                     denied or
                                      "verb" in table.phrases.get((s.norms[a], s.norms[after]), {}) or
                                      "preposition" in table.roles_at(s.norms, after)):
             return person, after

@@ -108,6 +108,8 @@ def organisation_mentions(doc: Document) -> None:
                     (not within and all(s.norms[k] in _honorifics() for k in range(head_end, q)))   # معهد الشهيد فلان
                 name = named_at.get(toks.start[t]) if follows and not attached and not s.norms[p].startswith("ال") \
                     else None
+                if name is not None and within and within[-1].label == "PER" and name.label == "PER":
+                    break      # «حكومة مهدي جمعة فتحي الجراي»: a body named after one person; the next is another
                 if name is not None:
                     within.append(name)
                     while q < len(s.norms) and toks.start[s.view[q]] < name.end:

@@ -455,6 +455,13 @@ def _known_names(toks: Any, sentences: list[list[_Word]], found: list[tuple[int,
                 # «بن قردان»: a town the knowledge base knows, whose name reads as a person's (بن, son of)
                 inside |= within
                 added.append((a, b, hit[1]))
+            elif len(hit[0]) > 1 and hit[1] == "PER" and len(within) == 1 and \
+                    (f := next(iter(within)))[0] == a and f[1] > b and f[2] == "PER" and not within & inside and \
+                    (rest := _rest_of_run(toks, words, i + len(hit[0]), f[1])) is not None:
+                # «حكومة مهدي جمعة فتحي الجراي»: a known person's name, then another's the tagger ran it into
+                inside |= within
+                added += [(a, b, "PER"), (rest, f[1], "PER")]
+                covered.update(range(a, f[1] + 1))
             elif len(hit[0]) > 1 and within and all(a < f[0] <= b < f[1] for f in within) and not within & inside:
                 # «للجوهرة أف أم الكاتب العام»: a name the tagger begins inside a known one and runs on past it is
                 # that known name's end read with the next words — the known name stands, the reading goes
@@ -466,6 +473,20 @@ def _known_names(toks: Any, sentences: list[list[_Word]], found: list[tuple[int,
                 covered.update(range(a, b + 1))
             i += len(hit[0])
     return added, inside
+
+
+def _rest_of_run(toks: Any, words: list[_Word], k: int, end: int) -> int | None:
+    """Where a second person's name starts at word ``k``, running to token ``end``: at least two words, the first a
+    first name with no proclitic, so that the tagger's one name was two people side by side."""
+    model = load_model()
+    if model is None or k + 1 >= len(words) or words[k + 1].last > end or words[k].first != words[k].body:
+        return None
+    first = normalize(toks.norm[words[k].body])
+    return words[k].body if first not in _NASAB and _first_name(model, toks, words[k]) else None
+
+
+#: the words of a chain of descent inside one person's name (محمد بن سلمان بن عبدالعزيز، الوليد بن طلال آل سعود)
+_NASAB = frozenset({"بن", "ابن", "بنت", "ال", "آل", "ابو", "أبو", "ام", "ولد"})
 
 
 #: words after which a verb comes, never a name (كما بينت أن، قد أكد)
