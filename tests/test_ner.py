@@ -355,3 +355,10 @@ def test_a_known_persons_name_run_into_anothers_is_two_people() -> None:
     assert [m.text for m in doc.mentions if m.label == "ORG"] == ["حكومة مهدي جمعة"]
     doc = analyze("واستقبل ولي العهد الأمير محمد بن سلمان بن عبدالعزيز الوفد.")
     assert [m.text for m in doc.mentions if m.label == "PER"] == ["محمد بن سلمان بن عبدالعزيز"]
+
+
+def test_a_miscellaneous_name_does_not_run_over_a_conjunction() -> None:
+    # the tagger's MISC over a list of places is one name per place (بني خلاد a place of its own)
+    doc = analyze("وقام المحتجون باغلاق الطريق بمنزل بو زلفة وبني خلاد ومدخل زاوية الجديدي التابعة لبني خلاد.")
+    names = [m.text for m in doc.mentions if m.label in ("MISC", "GPE", "LOC", "FAC")]
+    assert "بني خلاد" in names and not any(" و" in n for n in names)

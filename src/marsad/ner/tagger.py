@@ -32,8 +32,9 @@ from marsad.text.tokenize import CLITIC, PUNCT, clitic_rules, definite
 MODEL_DIR = "data/ner/model"
 RESOURCE_DIR = "data/ner/resources"
 TYPE_MAP = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
-#: a name of these types never runs over a conjunction: «ويتكوڤ وكوشنر», «فرنسا وألمانيا» are two names each
-SPLIT_AT_AND = frozenset({"PER", "LOC"})
+#: a name of these types never runs over a conjunction: «ويتكوڤ وكوشنر», «فرنسا وألمانيا», «منزل بو زلفة وبني خلاد»
+#: are two names each
+SPLIT_AT_AND = frozenset({"PER", "LOC", "MISC"})
 CONJUNCTIONS = frozenset({"و", "ف"})
 #: a one-word name of the knowledge base is looked for in text only if the news lexicon has seen it at most this often
 #: as a word (حماس, النهضة are common words too)
