@@ -362,3 +362,8 @@ def test_a_miscellaneous_name_does_not_run_over_a_conjunction() -> None:
     doc = analyze("وقام المحتجون باغلاق الطريق بمنزل بو زلفة وبني خلاد ومدخل زاوية الجديدي التابعة لبني خلاد.")
     names = [m.text for m in doc.mentions if m.label in ("MISC", "GPE", "LOC", "FAC")]
     assert "بني خلاد" in names and not any(" و" in n for n in names)
+
+
+def test_a_verb_of_two_or_more_is_no_word_of_a_persons_name() -> None:
+    doc = analyze("كلينتون وترامب يلتقيان بالسيسي في الأمم المتحدة")
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ["كلينتون", "ترامب", "السيسي"]

@@ -364,8 +364,16 @@ def _cut_at_stops(toks: Any, found: list[tuple[int, int, str]]) -> list[tuple[in
         while a < b and (toks.kind[a] == CLITIC or toks.norm[a] in stops.get(etype, ())):
             a += 1
         trimmed.append((a, b, etype))
-    return _cut_where(toks, trimmed, lambda a, etype, t: toks.kind[t] != CLITIC and
-                      toks.norm[t] in stops.get(etype, ()) and toks.start[t] > toks.start[a])
+    return _cut_where(toks, trimmed, lambda a, etype, t: toks.kind[t] != CLITIC and toks.start[t] > toks.start[a]
+                      and (toks.norm[t] in stops.get(etype, ()) or (etype == "PER" and _dual_or_plural_verb(toks, t))))
+
+
+def _dual_or_plural_verb(toks: Any, t: int) -> bool:
+    """Whether the word at ``t`` is shaped as an imperfect verb of two or more (يلتقيان، يطالبون، تتظاهرن): no word
+    of a person's name («كلينتون وترامب يلتقيان بالسيسي»)."""
+    norm = normalize(toks.norm[t])
+    return len(norm) > 5 and norm[0] in "يت" and norm.endswith(("ان", "ون")) and \
+        not (t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t])
 
 
 #: a definite word in ي whose feminine the news writes this often is an adjective of relation (الليبي 370)
