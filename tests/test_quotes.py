@@ -1804,3 +1804,14 @@ def test_the_social_partners_the_international_community_and_the_detained_are_gr
 def test_who_denies_what_was_reported_is_the_person_after_the_office() -> None:
     got = quotes("نفى وزير التربية الأسبق في حكومة مهدي جمعة فتحي الجراي ما تناقلته بعض وسائل الإعلام.")
     assert [(s, c) for s, _, _, c in got] == [("فتحي الجراي", "ما تناقلته بعض وسائل الإعلام")]
+
+
+def test_a_title_alone_then_a_person_with_another_office_is_the_title_holder_warning_that_person() -> None:
+    text = ("وحذرت وزيرة الدفاع الألمانية أورسولا فون دير لاين من أي خطاب قد يهدد الاتحاد، وحذرت الوزيرة ترامب من "
+            "تحويل الحرب إلى جبهة ضد الإسلام. وكان الرئيس الأمريكي دونالد ترامب قد انتقد الحلف.")
+    got = _said(analyze(text, published="2025-12-03"))
+    assert ("أورسولا فون دير لاين", "ترامب من تحويل الحرب إلى جبهة ضد الإسلام") in got
+    # a title that is the person's own (the prince named by his title) is in apposition: he speaks
+    text = ("أكد الأمير فيصل بن خالد، أمير منطقة عسير، أن المهرجان ناجح. ووعد الأمير فيصل الشباب بإيجاد ما يرضيهم "
+            "من فعاليات.")
+    assert all(s is not None and s.startswith("فيصل") for s, _ in _said(analyze(text, published="2025-12-03")))

@@ -1860,6 +1860,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         elif k is not None:
             at = toks.start[s.view[k + 1]]
             speaker = next((m for m in speakers.starting_upto(at, at) if m.end <= toks.start[s.view[a]]), None)
+    if role in ("verb", "continue") and not no_subject_after and speaker is None and \
+            (holder := _title_then_object(doc, s, b, speakers)) is not None:
+        speaker, content_from = holder, b + 1
     if role in ("verb", "masdar", "source", "continue") and not no_subject_after and speaker is None:
         speaker = _speaker_after(doc, s, b, speakers, speech=role in ("verb", "continue"))
         if speaker is not None:
@@ -2988,6 +2991,12 @@ def _title_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers
                 and doc.tokens is not None and doc.tokens.kind[s.view[b + 1]] != PUNCT
                 and not table.roles_at(s.norms, b + 1) and not title_words().roles_at(s.norms, b + 1))):
         return None
+    return _titled_before(doc, s, b, speakers)
+
+
+def _titled_before(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
+    """The latest role phrase before the definite noun at ``b`` that begins with it (الوزيرة: وزيرة الدفاع
+    الألمانية أورسولا فون دير لاين), within TITLE_REFERENCE_REACH characters before the sentence; or None."""
     toks = doc.tokens
     assert toks is not None
     offset = toks.start[s.view[b]]
@@ -2995,6 +3004,38 @@ def _title_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers
     return next((m for m in reversed(speakers.starting_upto(s.start - TITLE_REFERENCE_REACH, offset))
                  if m.label == "TITLE" and m.end <= offset and m.entity
                  and next(iter(fold(m.text).split()), "") in (word, word[2:])), None)
+
+
+def _title_then_object(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
+    """«وحذرت الوزيرة ترامب من ...»: a definite title alone after the cue, then a person who holds another office in
+    the article (so no name of hers in apposition): the title stands for the office-holder named before with it, who
+    speaks; the person is the cue's object."""
+    toks = doc.tokens
+    assert toks is not None
+    if b + 1 >= len(s.norms) or not definite(s.norms[b]) or _proclitic(doc, s, b) or \
+            not (title_words().roles_at(s.norms, b).keys() | title_words().roles_at([s.norms[b][2:]], 0).keys()) & \
+            {"head", "dependent"}:
+        return None
+    at = toks.start[s.view[b + 1]]
+    person = next((m for m in speakers.starting_upto(at, at) if m.label == "PER"), None)
+    if person is None:
+        return None
+    # the person holds another office in the article (ترامب: الرئيس الأمريكي), not this one (الأمير فيصل: أمير منطقة
+    # عسير — the prince named by his title)
+    word = s.norms[b]
+    offices = {next(iter(fold(m.text).split()), "") for m in doc.mentions if m.label == "TITLE" and
+               m.entity == person.entity}
+    if not offices or offices & {word, word[2:]}:
+        return None
+    holder = _titled_before(doc, s, b, speakers)
+    if holder is None or holder.entity == person.entity or any(
+            m.entity == person.entity for m in speakers.starting_upto(holder.end, holder.end + _HOLDER_NAME_REACH)):
+        return None   # «القنصل السعودي ...، عبدالله الحمراني ... توقع القنصل عبدالله الحمراني»: the office's own holder
+    return holder
+
+
+#: how many characters after an office its holder's name may stand (a comma and a qualifier between)
+_HOLDER_NAME_REACH = 40
 
 
 def _told_then_speaker(doc: Document, s: SentenceView, a: int, b: int, speakers: _Speakers,
