@@ -464,3 +464,10 @@ def test_representatives_of_a_body_or_person_stand_for_whom_they_represent() -> 
 def test_unions_named_by_their_sector_are_a_group_one_negotiates_with() -> None:
     text = "وأوضح الوزير أنه تم وضع رزنامة للتفاوض أسبوعيا مع نقابات التعليم."
     assert any(e[0] == "CONSULT" and "نقابات التعليم" in e[3] for e in events(text))
+
+
+def test_a_place_an_attack_was_near_is_where_it_was_not_whom_it_struck() -> None:
+    doc = analyze("قتل 3 جنود على الأقل في عملية دهس نفذها فلسطيني بالقرب من جبل المكبر.", published="2025-12-03")
+    names = {e.id: e.name for e in doc.entities}
+    assaults = [e for e in doc.events if e.event == "ASSAULT"]
+    assert assaults and not any(names[r] == "جبل المكبر" for e in assaults for r in e.recipient)

@@ -1350,8 +1350,10 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     for m in rest if not recipients else []:
         if located and (_locative(doc, m) or (category == "CONSULT" and _at_place(doc, m))):
             continue   # «التقى السيسي اليوم بالقاهرة الرئيس هادي»: one meets a person in a city, not the city
-        if category in ("ASSAULT", "PROTEST", "COERCE") and m.label in PLACE_LABELS and _attached(doc, m) == "ب":
-            continue   # «هجوم إرهابي بسيناء»، «اعتصام بالقصبة»: where it happened (not «الاعتراف بدولة فلسطين»)
+        if category in ("ASSAULT", "PROTEST", "COERCE") and m.label in PLACE_LABELS and \
+                (_attached(doc, m) == "ب" or _near(doc, m)):
+            continue   # «هجوم إرهابي بسيناء»، «اعتصام بالقصبة»، «بالقرب من جبل المكبر»: where it happened (not
+            #            «الاعتراف بدولة فلسطين»)
         if category == "COERCE" and m.label in PLACE_LABELS and _preposition_before(doc, m) in ("الي", "نحو"):
             continue   # «تم إيقاف المتهمين فور وصولهما إلى مطار تونس قرطاج»: where they were going, not who
         if category == "ACCUSE" and mode in ("allege", "investigate") and _attached(doc, m) == "ب":
@@ -1773,6 +1775,12 @@ def _agent(doc: Document, clause: SentenceView, b: int, after: list[Mention]) ->
     return None
 
 
+def _near(doc: Document, m: Mention) -> bool:
+    """Whether ``m`` follows «بالقرب من» / «على مقربة من» / «قريبا من»: near a place."""
+    words = fold(doc.text[max(0, m.start - 20):m.start]).split()
+    return len(words) >= 2 and words[-1] == "من" and words[-2] in ("بالقرب", "مقربه", "قريبا")
+
+
 def _place_preposition(doc: Document, m: Mention) -> bool:
     """Whether ``m`` follows في، ب or إلى (فى and إلي too), directly or past a word for a kind of place, which may
     also follow من (في مدينة حيفا، بولاية، من ولاية منوبة)."""
@@ -1782,6 +1790,8 @@ def _place_preposition(doc: Document, m: Mention) -> bool:
         return True
     if len(words) < 2 or not doc.text[m.start - 1:m.start].isspace():
         return False
+    if _near(doc, m):
+        return True
     kind, prev = words[-1], words[-2]
     kinds = senses()["place_kind"]
     if kind in kinds:
