@@ -370,3 +370,14 @@ def test_a_verb_of_two_or_more_is_no_word_of_a_persons_name() -> None:
                   "الرئاسة الأمريكية دونالد ترامب أمس الأحد أن ترامب سيلتقي مع الرئيس المصري عبد الفتاح السيسي اليوم "
                   "الاثنين خلال اجتماع الجمعية العامة للأمم المتحدة.")
     assert [m.text for m in doc.mentions if m.label == "PER"][:3] == ["كلينتون", "ترامب", "السيسي"]
+
+
+def test_first_names_the_gazetteers_miss_open_a_persons_name() -> None:
+    # روضة, منجي: Maghrebi first names the Wikidata tokens lack (data/ner/first_names.tsv)
+    def people(text: str) -> list[str]:
+        return [m.text for m in analyze(text).mentions if m.label == "PER"]
+
+    assert people("وتعمد الفلاحون غلق الطريق، بحسب ما نقلته مراسلتنا روضة العلاقي.") == ["روضة العلاقي"]
+    assert people("وانعقدت الجلسة بإشراف والي الجهة، منجي ثامر، وضمت السلطات المحلية.") == ["منجي ثامر"]
+    # a name that is as often a common word stays out: «روضة الأطفال» is a kindergarten
+    assert people("وزار الوفد روضة الأطفال بالحي.") == []

@@ -684,7 +684,13 @@ def _first_name(model: NerModel, toks: Any, w: _Word) -> bool:
     names, and no definite word (الأمين in «الأمين العام»)."""
     return w.body == w.last and all(toks.norm[t] == "و" for t in range(w.first, w.body)) and \
         toks.kind[w.body] != PUNCT and not toks.norm[w.body].startswith("ال") and \
-        model.featurizer.person_word(toks.norm[w.body])
+        (model.featurizer.person_word(toks.norm[w.body]) or normalize(toks.norm[w.body]) in _listed_first_names())
+
+
+@lru_cache(maxsize=1)
+def _listed_first_names() -> frozenset[str]:
+    """The first names of ``data/ner/first_names.tsv``, normalised."""
+    return frozenset(normalize(n) for row in read_rows("first_names.tsv") for n in row[1].split())
 
 
 def _family_name(model: NerModel, toks: Any, w: _Word, first: str, *, titled: bool = False,
