@@ -471,3 +471,9 @@ def test_a_place_an_attack_was_near_is_where_it_was_not_whom_it_struck() -> None
     names = {e.id: e.name for e in doc.entities}
     assaults = [e for e in doc.events if e.event == "ASSAULT"]
     assert assaults and not any(names[r] == "جبل المكبر" for e in assaults for r in e.recipient)
+
+
+def test_the_pronoun_after_an_that_opens_what_is_said_is_the_speaker_acting() -> None:
+    text = ("وكانت كلينتون قد أعلنت الأسبوع الماضي أنها ستلتقي مع كل من السيسي والرئيس الأوكراني بيترو "
+            "بوروشينكو.")
+    assert actors_of(text, "CONSULT") == [["كلينتون"]]
