@@ -477,3 +477,12 @@ def test_the_pronoun_after_an_that_opens_what_is_said_is_the_speaker_acting() ->
     text = ("وكانت كلينتون قد أعلنت الأسبوع الماضي أنها ستلتقي مع كل من السيسي والرئيس الأوكراني بيترو "
             "بوروشينكو.")
     assert actors_of(text, "CONSULT") == [["كلينتون"]]
+
+
+def test_violence_someone_was_exposed_to_is_not_done_by_who_announced_it_and_imminent_danger_is_no_raid() -> None:
+    text = ("ذلك ما أعلنته وزيرة الصحة سميرة مرعي على هامش لقائها بممثلي النقابات الصحية، وتكريمها لثلة من أعوان "
+            "الصحة، على خلفية تعرضهم لاعتداءات بالعنف أثناء القيام بعملهم.")
+    assert all(not e[2] for e in events(text) if e[0] == "ASSAULT")
+    assert actors_of("وتعرض المتظاهرون لاعتداءات من طرف قوات الأمن.", "ASSAULT") == [["قوات الأمن"]]
+    assert not [e for e in events("ولا يبرر الدستور التدابير الاستثنائية إلا في حالة خطر داهم مهدد لكيان الوطن.")
+                if e[0] == "COERCE"]

@@ -607,6 +607,10 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
             event.event_loc = event.event_loc or named.entity
         elif named.entity:
             act([named.entity])
+    if event.event in _DONE_TO and a > 0 and clause.norms[a - 1] in senses()["suffered"]:
+        # «على خلفية تعرضهم لاعتداءات بالعنف»: violence suffered; no one named before it did it, nor who announced
+        # or decided anything in the sentence (an agent phrase after it may name who did)
+        act([x for x in event.actor if any(m.entity == x and m.start >= event.trigger.end for m in arguments)])
     return True
 
 
