@@ -486,3 +486,15 @@ def test_violence_someone_was_exposed_to_is_not_done_by_who_announced_it_and_imm
     assert actors_of("وتعرض المتظاهرون لاعتداءات من طرف قوات الأمن.", "ASSAULT") == [["قوات الأمن"]]
     assert not [e for e in events("ولا يبرر الدستور التدابير الاستثنائية إلا في حالة خطر داهم مهدد لكيان الوطن.")
                 if e[0] == "COERCE"]
+
+
+def test_a_counted_group_keeps_its_approximation_and_adjectives_and_is_whom_an_arrest_after_a_date_befalls() -> None:
+    text = "اعتقلت الشرطة الإسرائيلية، الجمعة 25 نوفمبر 2016 أكثر من 12 شخصاً للاشتباه في إضرامهم النار."
+    got = events(text)
+    coerce = [e for e in got if e[0] == "COERCE"]
+    assert coerce and coerce[0][3] == ["أكثر من 12 شخصاً"]
+    # who is arrested on suspicion is suspected, not suspecting
+    assert all("أكثر من 12 شخصاً" not in e[2] for e in got if e[0] == "ACCUSE")
+    doc = analyze("وتمكنت الوحدات من إيقاف 21 مهاجرا غير شرعي. واستقبل الوزير وفدا إيرانيا ووفدا رسميا.")
+    groups = [m.text for m in doc.mentions if m.label == "NORP"]
+    assert "21 مهاجرا غير شرعي" in groups and "وفدا إيرانيا" in groups and "وفدا رسميا" not in groups

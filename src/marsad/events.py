@@ -530,8 +530,10 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
             event.actor = [x for x in earlier.actor if x not in earlier.recipient]
             event.recipient = list(earlier.recipient)
             return True
-        if word in senses()["charge"] and _proclitic(toks, clause.view[a], "ب") and not event.recipient:
-            # «ضبط 5 من عناصر جماعة الإخوان بتهمة التحريض»: who is named before «on a charge of» is accused
+        if word in senses()["charge"] and not event.recipient and \
+                (_proclitic(toks, clause.view[a], "ب") or _proclitic(toks, clause.view[a], "ل")):
+            # «ضبط 5 من عناصر جماعة الإخوان بتهمة التحريض»، «للاشتباه في»: who is named before «on a charge of»
+            # or «on suspicion of» is accused
             event.actor, event.recipient = [], list(event.actor)
     if not event.actor and event.event == "CONSULT" and b == a + 1 and a > 0 and \
             clause.norms[a - 1] in senses()["when"] and \
@@ -835,7 +837,12 @@ def _someone_killed(clause: SentenceView, b: int, toks: Tokens | None = None, a:
 
 
 def _counted(clause: SentenceView, b: int) -> bool:
-    """Whether a number stands right after the trigger (digits, or a number word of data/ner/numbers.tsv)."""
+    """Whether a number stands right after the trigger (digits, or a number word of data/ner/numbers.tsv), past a
+    word of approximation (أكثر من، نحو)."""
+    if b + 2 < len(clause.norms) and clause.norms[b] in ("اكثر", "اقل") and clause.norms[b + 1] == "من":
+        b += 2     # «مقتل أكثر من 570 شخصا»
+    elif b + 1 < len(clause.norms) and clause.norms[b] in ("نحو", "حوالي", "قرابه", "زهاء"):
+        b += 1
     word = clause.norms[b]
     return word.isdigit() or word in _number_words()
 
@@ -1762,8 +1769,13 @@ def _accusative_group(m: Mention) -> bool:
 
 
 def _right_after(doc: Document, end: int, m: Mention) -> bool:
-    """Whether ``m`` follows offset ``end`` directly, or past a word for a kind of place (مدينة خاركيف)."""
-    gap = fold(doc.text[end:m.start]).split()
+    """Whether ``m`` follows offset ``end`` directly, or past a word for a kind of place (مدينة خاركيف), or past when
+    (اعتقلت الشرطة، الجمعة 25 نوفمبر 2016 أكثر من 12 شخصا)."""
+    text = doc.text[end:m.start]
+    for d in doc.mentions:
+        if d.label in ("DATE", "TIME") and end <= d.start and d.end <= m.start:
+            text = text.replace(doc.text[d.start:d.end], " ")
+    gap = [w for w in fold(text).replace("،", " ").replace(",", " ").split()]
     return not gap or (len(gap) == 1 and gap[0] in senses()["place_kind"])
 
 

@@ -138,6 +138,10 @@ def group_mentions(doc: Document) -> None:
             elif first == p and p > 1 and s.norms[p - 1] == "من" and toks.start[s.view[p - 2]] in counts and \
                     definite(s.norms[p]):
                 first, counted = bisect_left(s.view, counts[toks.start[s.view[p - 2]]]), True   # ثلاثة من الإرهابيين
+            if counted and first >= 2 and s.norms[first - 1] == "من" and s.norms[first - 2] in ("اكثر", "اقل"):
+                first -= 2     # «أكثر من 12 شخصا»: how many, as the number says it
+            elif counted and first >= 1 and "about" in table.roles_at(s.norms, first - 1):
+                first -= 1     # «نحو 300 شخص»
             head = s.norms[head_end - 1]
             last = s.view[head_end - 1]
             if head.endswith("ه") and doc.text[toks.end[last] - 1] == "ه" and writes_ta_marbuta:
@@ -167,9 +171,12 @@ def group_mentions(doc: Document) -> None:
                     # «مصادر "الوطن"»: the medium whose sources they are (a name of its own inside the marks stays)
                     q = next(k for k in range(q + 1, len(s.norms)) if s.norms[k] in _CLOSERS) + 1
                     medium = True
-                elif _relation_adjective(doc, s, q) and \
+                elif (_relation_adjective(doc, s, q) or _accusative_nisba(doc, s, q)) and \
                         s.norms[q].startswith("ال") == s.norms[q - 1].startswith("ال"):
                     q += 1     # مصادر عراقية، مسؤولون أمنيون، مصدر دبلوماسي جزائري (not «مسلحون المدنيين»: the object)
+                elif s.norms[q] == "غير" and q + 1 < len(s.norms) and not definite(s.norms[q - 1]) and \
+                        _relation_adjective(doc, s, q + 1) and not definite(s.norms[q + 1]):
+                    q += 2     # «21 مهاجرا غير شرعي»: not of relation, an adjective all the same
                 elif q == head_end and q + 1 < len(s.norms) and s.norms[q] in ("من", "عن") and \
                         "delegation" in table.roles_at(s.norms, head_end - 1) and \
                         (body := name_at.get(toks.start[s.view[q + 1]])) is not None and body.label in ("ORG", "GPE"):
@@ -237,6 +244,11 @@ def group_mentions(doc: Document) -> None:
                         not definite(s.norms[k]) and not _proclitic(doc, s, k):
                     k += 1
                 start, end = toks.start[counts[toks.start[s.view[q - 1]]]], toks.end[s.view[k - 1]]
+                number = bisect_left(s.view, counts[toks.start[s.view[q - 1]]])
+                if number >= 2 and s.norms[number - 1] == "من" and s.norms[number - 2] in ("اكثر", "اقل"):
+                    start = toks.start[s.view[number - 2]]     # «أكثر من 12 شخصا»
+                elif number >= 1 and "about" in table.roles_at(s.norms, number - 1):
+                    start = toks.start[s.view[number - 1]]
                 if not taken.overlaps(start, end):
                     doc.add_mention(start, end, "NORP", counted=True)
                     taken.add(start, end)
@@ -382,6 +394,16 @@ def _ends_in_ya(doc: Document, s: SentenceView, q: int) -> bool:
     toks = doc.tokens
     assert toks is not None
     return doc.text[toks.end[s.view[q]] - 1] != "ى" or _writes_final_ya_as_maqsura(doc.text)
+
+
+def _accusative_nisba(doc: Document, s: SentenceView, q: int) -> bool:
+    """Whether the word at ``q`` is an indefinite adjective of relation in the accusative (تونسيا، إيرانيا) right
+    after an accusative noun (44 طفلا تونسيا، وفدا إيرانيا), and no adverb of the kind (رسميا، حاليا، يوميا: the
+    ``adverb`` row of ``data/quotes/groups.tsv``)."""
+    w = s.norms[q]
+    return q > 0 and len(w) > 4 and w.endswith("يا") and not w.startswith("ال") and not _proclitic(doc, s, q) and \
+        s.norms[q - 1].endswith("ا") and "adverb" not in groups().roles_at(s.norms, q) and \
+        not cues().roles_at(s.norms, q)
 
 
 def _relation_adjective(doc: Document, s: SentenceView, q: int) -> bool:
