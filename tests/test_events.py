@@ -333,9 +333,9 @@ def test_one_unnamed_person_acts_or_suffers() -> None:
     # ... unless the verb follows it at once, in a relative clause: the man killed the boy
     assert [e[2:4] for e in events("المملكة توقف رجلاً قتل فتى في بنغلادش.") if e[0] == "ASSAULT"] == \
         [(["رجلاً"], ["فتى"])]
-    # whom a rescue saves is the masdar's genitive
+    # whom a rescue saves is the masdar's genitive (counted with its approximation)
     assert [e[2:4] for e in events("نسقت الوحدات لعمليات أسفرت عن إنقاذ قرابة 6500 مهاجر.") if e[0] == "AID"] == \
-        [([], ["6500 مهاجر"])]
+        [([], ["قرابة 6500 مهاجر"])]
 
 
 def test_a_noun_before_a_persons_name_describes_that_person() -> None:
