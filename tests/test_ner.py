@@ -381,3 +381,10 @@ def test_first_names_the_gazetteers_miss_open_a_persons_name() -> None:
     assert people("وانعقدت الجلسة بإشراف والي الجهة، منجي ثامر، وضمت السلطات المحلية.") == ["منجي ثامر"]
     # a name that is as often a common word stays out: «روضة الأطفال» is a kindergarten
     assert people("وزار الوفد روضة الأطفال بالحي.") == []
+
+
+def test_a_complex_and_a_political_current_head_an_organisations_name() -> None:
+    doc = analyze("ويذكر أن المجمع الكيميائي التونسي قد برمج إنجاز محطة لتحلية مياه البحر.")
+    assert [m.text for m in doc.mentions if m.label == "ORG"] == ["المجمع الكيميائي التونسي"]
+    # the electric current is none
+    assert not [m for m in analyze("وانقطع التيار الكهربائي أمس.").mentions if m.label == "ORG"]
