@@ -841,7 +841,7 @@ def _counted(clause: SentenceView, b: int) -> bool:
     word of approximation (أكثر من، نحو)."""
     if b + 2 < len(clause.norms) and clause.norms[b] in ("اكثر", "اقل") and clause.norms[b + 1] == "من":
         b += 2     # «مقتل أكثر من 570 شخصا»
-    elif b + 1 < len(clause.norms) and clause.norms[b] in ("نحو", "حوالي", "قرابه", "زهاء"):
+    elif b + 1 < len(clause.norms) and clause.norms[b] in senses()["about"]:
         b += 1
     word = clause.norms[b]
     return word.isdigit() or word in _number_words()
@@ -1771,12 +1771,17 @@ def _accusative_group(m: Mention) -> bool:
 def _right_after(doc: Document, end: int, m: Mention) -> bool:
     """Whether ``m`` follows offset ``end`` directly, or past a word for a kind of place (مدينة خاركيف), or past when
     (اعتقلت الشرطة، الجمعة 25 نوفمبر 2016 أكثر من 12 شخصا)."""
+    gap = fold(doc.text[end:m.start]).replace("،", " ").replace(",", " ").split()
+    if not gap or (len(gap) == 1 and gap[0] in senses()["place_kind"]):
+        return True
+    if len(gap) > MAX_DATE_WORDS:
+        return False     # (longer than any date: no need to look for one)
     text = doc.text[end:m.start]
-    for d in doc.mentions:
-        if d.label in ("DATE", "TIME") and end <= d.start and d.end <= m.start:
-            text = text.replace(doc.text[d.start:d.end], " ")
-    gap = [w for w in fold(text).replace("،", " ").replace(",", " ").split()]
-    return not gap or (len(gap) == 1 and gap[0] in senses()["place_kind"])
+    for o in range(end, m.start):
+        for d in doc.mentions_at(o):
+            if d.label in ("DATE", "TIME") and d.end <= m.start:
+                text = text.replace(doc.text[d.start:d.end], " ")
+    return not fold(text).replace("،", " ").replace(",", " ").split()
 
 
 def _agent(doc: Document, clause: SentenceView, b: int, after: list[Mention]) -> Mention | None:
@@ -1797,6 +1802,10 @@ def _agent(doc: Document, clause: SentenceView, b: int, after: list[Mention]) ->
             return next((m for m in after if m.start >= from_offset
                          and _words_between(doc, from_offset, m.start) <= 2), None)
     return None
+
+
+#: the most words a date or time between a verb's subject and its object may have (الجمعة 25 نوفمبر 2016)
+MAX_DATE_WORDS = 6
 
 
 def _near(doc: Document, m: Mention) -> bool:
