@@ -45,6 +45,7 @@ from marsad.ner import titles
 from marsad.ner.features import normalize
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.ner.tagger import load_model
+from marsad.quotes import groups
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.inflect import expand
 from marsad.text.normalise import fold
@@ -841,8 +842,8 @@ def _counted(clause: SentenceView, b: int) -> bool:
     word of approximation (أكثر من، نحو)."""
     if b + 2 < len(clause.norms) and clause.norms[b] in ("اكثر", "اقل") and clause.norms[b + 1] == "من":
         b += 2     # «مقتل أكثر من 570 شخصا»
-    elif b + 1 < len(clause.norms) and clause.norms[b] in senses()["about"]:
-        b += 1
+    elif b + 1 < len(clause.norms) and "about" in groups().roles_at(clause.norms, b):
+        b += 1     # «إنقاذ قرابة 6500 مهاجر» (the groups' words of approximation)
     word = clause.norms[b]
     return word.isdigit() or word in _number_words()
 

@@ -138,10 +138,8 @@ def group_mentions(doc: Document) -> None:
             elif first == p and p > 1 and s.norms[p - 1] == "من" and toks.start[s.view[p - 2]] in counts and \
                     definite(s.norms[p]):
                 first, counted = bisect_left(s.view, counts[toks.start[s.view[p - 2]]]), True   # ثلاثة من الإرهابيين
-            if counted and first >= 2 and s.norms[first - 1] == "من" and s.norms[first - 2] in ("اكثر", "اقل"):
-                first -= 2     # «أكثر من 12 شخصا»: how many, as the number says it
-            elif counted and first >= 1 and "about" in table.roles_at(s.norms, first - 1):
-                first -= 1     # «نحو 300 شخص»
+            if counted:
+                first = approximated(s, first)   # «أكثر من 12 شخصا»، «نحو 300 شخص»: how many, as said
             head = s.norms[head_end - 1]
             last = s.view[head_end - 1]
             if head.endswith("ه") and doc.text[toks.end[last] - 1] == "ه" and writes_ta_marbuta:
@@ -244,11 +242,7 @@ def group_mentions(doc: Document) -> None:
                         not definite(s.norms[k]) and not _proclitic(doc, s, k):
                     k += 1
                 start, end = toks.start[counts[toks.start[s.view[q - 1]]]], toks.end[s.view[k - 1]]
-                number = bisect_left(s.view, counts[toks.start[s.view[q - 1]]])
-                if number >= 2 and s.norms[number - 1] == "من" and s.norms[number - 2] in ("اكثر", "اقل"):
-                    start = toks.start[s.view[number - 2]]     # «أكثر من 12 شخصا»
-                elif number >= 1 and "about" in table.roles_at(s.norms, number - 1):
-                    start = toks.start[s.view[number - 1]]
+                start = toks.start[s.view[approximated(s, bisect_left(s.view, counts[toks.start[s.view[q - 1]]]))]]
                 if not taken.overlaps(start, end):
                     doc.add_mention(start, end, "NORP", counted=True)
                     taken.add(start, end)
@@ -394,6 +388,16 @@ def _ends_in_ya(doc: Document, s: SentenceView, q: int) -> bool:
     toks = doc.tokens
     assert toks is not None
     return doc.text[toks.end[s.view[q]] - 1] != "ى" or _writes_final_ya_as_maqsura(doc.text)
+
+
+def approximated(s: SentenceView, number: int) -> int:
+    """Where the count that starts with the number at view index ``number`` starts, past the approximation before
+    it: «أكثر من» / «أقل من», or a word of the ``about`` row of ``data/quotes/groups.tsv`` (نحو، قرابة)."""
+    if number >= 2 and s.norms[number - 1] == "من" and s.norms[number - 2] in ("اكثر", "اقل"):
+        return number - 2
+    if number >= 1 and "about" in groups().roles_at(s.norms, number - 1):
+        return number - 1
+    return number
 
 
 def _accusative_nisba(doc: Document, s: SentenceView, q: int) -> bool:
@@ -970,9 +974,8 @@ def _recap(doc: Document, s: SentenceView, before: SentenceView, speakers: _Spea
     while end > start and text[end - 1] in ". \u00a0":
         end -= 1
     kind = "indirect"
-    if end - start > 2 and text[start] in _OPENERS and text[end - 1] in _CLOSERS and \
-            not any(ch in _OPENERS + _CLOSERS for ch in text[start + 1:end - 1]):
-        kind, start, end = "direct", start + 1, end - 1
+    if (inside := _in_marks(text, start, end)) is not None:
+        kind, (start, end) = "direct", inside
     if end - start < 2:
         return None
     cue = _token_span(s, doc, 2, 3)
@@ -2362,13 +2365,8 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
         c_start = toks.start[t]
     text = doc.text
     kind = "indirect"
-    if text[c_start] in _OPENERS and text[c_end - 1] in _CLOSERS and c_end - c_start > 2 \
-            and not any(ch in _OPENERS + _CLOSERS for ch in text[c_start + 1:c_end - 1].replace('"', "")):
-        kind, c_start, c_end = "direct", c_start + 1, c_end - 1
-        while c_end - c_start > 1 and text[c_start].isspace():
-            c_start += 1    # (the spaces inside the marks: « سيتم ... »)
-        while c_end - c_start > 1 and text[c_end - 1].isspace():
-            c_end -= 1
+    if (inside := _in_marks(text, c_start, c_end)) is not None:
+        kind, (c_start, c_end) = "direct", inside
     elif any(ch in "«“„" for ch in text[c_start:c_end]) or text[c_start:c_end].count('"') >= 2:
         kind = "mixed"
     whole = table is not None and any(hit[0] == b for role, hit in table.roles_at(norms, a).items()
@@ -2378,6 +2376,20 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
     cue_start, cue_end = _token_span(s, doc, a, b)
     return Quote(id="", kind=kind, speaker=speaker.entity, speaker_mention=speaker.id,
                  cue=doc.span(cue_start, cue_end), content=doc.span(c_start, c_end), sentence=s.index)
+
+
+def _in_marks(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """What ``start:end`` holds inside the quotation marks that open and close it, with no other mark between
+    (straight double marks aside) and the spaces inside the marks trimmed (« سيتم ... »); None if it is not so."""
+    if not (end - start > 2 and text[start] in _OPENERS and text[end - 1] in _CLOSERS and
+            not any(ch in _OPENERS + _CLOSERS for ch in text[start + 1:end - 1].replace('"', ""))):
+        return None
+    start, end = start + 1, end - 1
+    while end - start > 1 and text[start].isspace():
+        start += 1
+    while end - start > 1 and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 #: the labels of a place or body named with ب between a cue and what is said (أكد بمجلس نواب الشعب أن)
