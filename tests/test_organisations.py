@@ -163,3 +163,11 @@ def test_an_office_is_a_body_only_where_its_name_ends_in_an_adjective_of_relatio
     assert _orgs("وقال مكتب الحزب إن الاجتماع تأجل.") == []
     doc = analyze("وتوجه إلى مكتب مطار المدينة المنورة للاستفسار.")
     assert [m.text for m in doc.mentions if m.label == "FAC"] == ["مطار المدينة المنورة"]
+
+
+def test_an_organ_named_in_words_of_its_own_joins_its_body_but_is_no_name_alone() -> None:
+    assert "الأمانة العامة لمجلس التعاون" in _orgs("وأكدت الأمانة العامة لمجلس التعاون أن الاجتماع انتهى.")
+    assert "الأمانة العامة لهيئة كبار العلماء" in _orgs("أكدت الأمانة العامة لهيئة كبار العلماء, ما للمسجد من "
+                                                       "مكانة.")
+    # the post, with no body after it, is no organisation
+    assert _orgs("وقال إن الأمانة العامة هي حمل ثقيل.") == []

@@ -1815,3 +1815,10 @@ def test_a_title_alone_then_a_person_with_another_office_is_the_title_holder_war
     text = ("أكد الأمير فيصل بن خالد، أمير منطقة عسير، أن المهرجان ناجح. ووعد الأمير فيصل الشباب بإيجاد ما يرضيهم "
             "من فعاليات.")
     assert all(s is not None and s.startswith("فيصل") for s, _ in _said(analyze(text, published="2025-12-03")))
+
+
+def test_a_negation_after_a_cue_opens_what_is_said_and_names_no_speaker() -> None:
+    speakers = [s for s, _, _, _ in quotes("وقال وزير الخارجية لن نقبل بهذا الحل.")]
+    assert speakers == ["وزير الخارجية"]
+    doc = analyze("عنوان\nجاء رجل طاعن في السن. فقال لا أستطيع أن أمضغ اللحم.")
+    assert not any("أستطيع" in m.text for m in doc.mentions)

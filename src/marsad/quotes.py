@@ -2615,8 +2615,9 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             or _governed(doc, s, b) \
             or table.roles_at(s.norms, b).keys() & {"aside", *_CUE_ROLES} \
             or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال") \
-            or "not_speaker" in groups().roles_at(s.norms, b) or "object_noun" in table.roles_at(s.norms, b):
-        return None     # (right after the cue, «تفند ادعاءات الحوثيين»: its object)
+            or "not_speaker" in groups().roles_at(s.norms, b) or "object_noun" in table.roles_at(s.norms, b) \
+            or "negation" in table.roles_at(s.norms, b):
+        return None     # (right after the cue, «تفند ادعاءات الحوثيين»: its object; «فقال لا أستطيع»: what is said)
     n = len(s.norms)
 
     def roles(i: int) -> dict[str, tuple[int, object]]:
@@ -2658,7 +2659,8 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
                 not s.norms[q + 1].startswith(_ASIDE_SIDES) and not definite(s.norms[b]) and not roles(b):
             partitive = True
             continue   # «وأوضح عضو (آخر) من هيئة الدفاع أن»: one of a body (not «مسؤول من جهته»: an aside)
-        says = opens(q) or (s.norms[q] in ("،", ",") and q + 1 < n and _complementiser(s, q + 1, table))
+        says = opens(q) or (s.norms[q] in ("،", ",") and q + 1 < n and _complementiser(s, q + 1, table)) or \
+            "negation" in roles(q)    # «قال الرجل لا أستطيع»: what he says starts at the negation
         aside = s.norms[q] in _PHRASE_STOPS or "source" in roles(q) or toks.start[s.view[q]] in speakers.times or \
             (partitive and (_audience(doc, s, q) or s.norms[q] in ("ل", "-"))) or \
             ("preposition" in roles(q) and _complementiser(s, q + 1, table)) or \

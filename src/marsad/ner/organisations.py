@@ -15,7 +15,7 @@ from functools import lru_cache
 from marsad.document import Document, Mention
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.spanindex import Intervals
-from marsad.text.tokenize import CLITIC, PUNCT, clitic_rules, definite, sentence_views
+from marsad.text.tokenize import CLITIC, PUNCT, SentenceView, Tokens, clitic_rules, definite, sentence_views
 
 #: the most words after the head
 MAX_WORDS = 5
@@ -168,7 +168,9 @@ def organisation_mentions(doc: Document) -> None:
                                             s.norms[q - 1].endswith(("ي", "يه"))):
                 p += 1
                 continue   # «مكتب الحزب»، «مكتب الاقتراع»: an office, no body; «مكتب سلامة النقل الأسترالي» is one
-            if q > head_end:
+            if q > head_end or (organ and head_end - p > 1 and _of_body(toks, s, head_end)):
+                # (an organ named in words of its own, before the body it belongs to, is a name by itself:
+                # «الأمانة العامة | لمجلس التعاون», the body then joined to it; not «الأمانة العامة هي», the post)
                 start, end = toks.start[s.view[p]], toks.end[s.view[q - 1]]
                 if closed:
                     # «تنظيم "داعش"»، «صحيفة "الخبر"»: the quoted name found alone is this one name, head and
@@ -187,6 +189,14 @@ def organisation_mentions(doc: Document) -> None:
         doc.mentions = [m for m in doc.mentions if m.id not in gone]
     _organs_of_bodies(doc, table)
     _local_branches(doc, table)
+
+
+def _of_body(toks: Tokens, s: SentenceView, q: int) -> bool:
+    """Whether the word at view position ``q`` carries a proclitic ل (لمجلس التعاون، للحزب)."""
+    if q >= len(s.norms):
+        return False
+    t = s.view[q]
+    return t > 0 and toks.kind[t - 1] == CLITIC and toks.norm[t - 1] == "ل" and toks.word[t - 1] == toks.word[t]
 
 
 def _construct_noun(norm: str) -> bool:
