@@ -1822,3 +1822,31 @@ def test_a_negation_after_a_cue_opens_what_is_said_and_names_no_speaker() -> Non
     assert speakers == ["وزير الخارجية"]
     doc = analyze("عنوان\nجاء رجل طاعن في السن. فقال لا أستطيع أن أمضغ اللحم.")
     assert not any("أستطيع" in m.text for m in doc.mentions)
+
+
+def test_an_aside_closed_by_its_own_words_is_left_out_of_what_is_said() -> None:
+    said = [(s, c) for s, _, _, c in quotes("وأعلن وزير الفلاحة سمير الطيب في كلمته التزام الحكومة بمكافحة الإرهاب. "
+                                             "وأكد الطيب، في هذا السياق، ضرورة الحوار.")]
+    assert [c for _, c in said] == ["التزام الحكومة بمكافحة الإرهاب", "ضرورة الحوار"]
+    # whom it was said to, after it, is left out too; a relative clause goes on with the aside to the complementiser
+    said = [c for _, _, _, c in quotes("ونفى حمة الهمامي في تصريحه للصحيفة الأمريكية دخوله إلى أفغانستان.")]
+    assert said == ["دخوله إلى أفغانستان"]
+    said = [c for _, _, _, c in quotes('وقال الأمير فيصل في كلمته التي افتتح بها المجلس إن المرأة "نصف المجتمع".')]
+    assert said == ['المرأة "نصف المجتمع"']
+
+
+def test_figures_or_a_report_whose_relative_clause_names_who_issued_them_are_that_bodys_words() -> None:
+    doc = analyze("عنوان\nوأكد التقرير الذي أصدرته منظمة العفو الدولية أن التعذيب مستمر. وأفادت الأرقام التي "
+                  "أوردتها وزارة الصحة في بيان لها أمس، بأن عدد القتلى بلغ 548 مدنيا.")
+    assert _said(doc) == [("منظمة العفو الدولية", "التعذيب مستمر"), ("وزارة الصحة", "عدد القتلى بلغ 548 مدنيا")]
+    # figures with no one named as their source say nothing
+    assert _said(analyze("عنوان\nوأفادت الأرقام بأن عدد القتلى بلغ 548 مدنيا.")) == []
+
+
+def test_a_participle_of_the_other_gender_than_the_sentences_speaker_goes_on_with_who_agrees() -> None:
+    doc = analyze("عنوان\nذكرت الصحف البرتغالية أن اللاعب ريكاردو كواريسما أعلن رحيله عن فريقه بورتو، معربا عن "
+                  "استعداده العودة إلى بشيكتاش.")
+    assert [s for s, _ in _said(doc)] == ["الصحف البرتغالية", "ريكاردو كواريسما", "ريكاردو كواريسما"]
+    # of the same gender, it stays the sentence's speaker's
+    doc = analyze("عنوان\nقال الوزير رياض الشعيبي إن الحكومة أعلنت خطة جديدة، مؤكدا ضرورة الحوار.")
+    assert [s for s, _ in _said(doc)][-1] == "رياض الشعيبي"

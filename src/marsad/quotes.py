@@ -881,6 +881,9 @@ def find_quotes(doc: Document) -> None:
                        fronted=fronted and not k)
             if q is None or _only_when(doc, q.content.start, q.content.end, speakers):
                 continue   # «... كما أعلنت الاستخبارات الأفغانية الأسبوع الماضي.»: no words said, only when
+            if quotes and quotes[-1].sentence == s.index and quotes[-1].speaker == q.speaker and \
+                    quotes[-1].content.start == q.content.start:
+                continue   # «وأفادت الأرقام التي أوردتها الوزارة بأن»: the cue of the relative clause, said once
             if "considered" in table.roles_at(s.norms, a) and \
                     doc.text[max(0, q.content.start - 4):q.content.start].split()[-1:] == ["من"]:
                 continue   # «ويعتبر طلال مداح من أبرز الفنانين»: he is considered one of them, says nothing
@@ -901,6 +904,17 @@ def find_quotes(doc: Document) -> None:
                 q.content = doc.span(first.content.start, q.content.end)
             q.id = f"q{len(quotes) + 1}"
             quotes.append(q)
+            if q.speaker_mention and q.speaker_mention not in speaker_by_id:
+                # an unnamed speaker found here («وقال عقيد في الشرطة إن»): a mention made just now, at the end of
+                # the list; it speaks on for the participles and subject-less verbs that follow
+                made = next((m for m in reversed(doc.mentions) if m.id == q.speaker_mention), None)
+                if made is not None:
+                    speaker_by_id[made.id] = made
+                    speakers.add(made)
+            named = speaker_by_id.get(q.speaker_mention or "")
+            if named is not None and named.entity and named.end > s.start and \
+                    role in ("verb", "continue") and (gender := _cue_gender(s.norms[a], table)) is not None:
+                genders.setdefault(named.entity, gender)   # «أن كواريسما أعلن»: the verb names its subject's gender
             if k in nested or relayed or (a > 0 and s.norms[a - 1] in RELATIVE_PRONOUNS):
                 # the sentence's speaker stays the one who reports it; and a relative clause's statement («قطر ...
                 # على موقف الجامعة التي استنكرت القصف، مؤكدة») is not the sentence's, whose participles go on
@@ -908,7 +922,16 @@ def find_quotes(doc: Document) -> None:
             speaker = speaker_by_id.get(q.speaker_mention or "")
             if speaker is not None and role in ("verb", "continue", "participle"):
                 cue_gender = _cue_gender(s.norms[a], table)
-                if speaker.end > s.start:
+                if role == "participle" and speaker.end > s.start and cue_gender is not None and \
+                        genders.get(speaker.entity or "") not in (None, cue_gender):
+                    # «ذكرت الصحف أن كواريسما أعلن رحيله، معربا عن استعداده»: a participle of the other gender than
+                    # the sentence's speaker goes on with the speaker of a statement inside it who agrees with it
+                    inner = next((m for x in reversed(quotes[:-1]) if x.sentence == s.index
+                                  for m in [speaker_by_id.get(x.speaker_mention or "")]
+                                  if m is not None and genders.get(m.entity or "") == cue_gender), None)
+                    if inner is not None:
+                        q.speaker, q.speaker_mention, speaker = inner.entity, inner.id, inner
+                elif speaker.end > s.start:
                     # «وقالت حنان بكار»: the verb says the speaker's gender
                     if cue_gender is not None and speaker.entity:
                         genders.setdefault(speaker.entity, cue_gender)
@@ -919,13 +942,6 @@ def find_quotes(doc: Document) -> None:
                         q.speaker, q.speaker_mention, speaker = agreeing.entity, agreeing.id, agreeing
             if speaker is not None and (not history or history[-1] is not speaker):
                 history.append(speaker)
-            if speaker is None and q.speaker_mention:
-                # an unnamed speaker found here («وقال عقيد في الشرطة إن»): a mention made just now, at the end of
-                # the list; it speaks on for the participles and subject-less verbs that follow
-                speaker = next((m for m in reversed(doc.mentions) if m.id == q.speaker_mention), None)
-                if speaker is not None:
-                    speaker_by_id[speaker.id] = speaker
-                    speakers.add(speaker)
             sentence_speaker = speaker or sentence_speaker
             last_speaker = speaker or last_speaker
         headline = _headline(doc, s, speakers)
@@ -2302,6 +2318,26 @@ def _after_aside(doc: Document, s: SentenceView, p: int, limit: int, table: Phra
     opens otherwise is what is said, an object that may hold a complementiser of its own (أعلنت الشرطة العثور
     على ... يعتقد أن ...، أعرب عن أمله في أن ...). With no complementiser, an aside closed by a comma before a
     governed word or a quotation («وطالب في هذا الصدد، بتدعيم ...»، «ونوه، في هذا السياق، "بالدعم ..."») ends there."""
+    start = _aside_proper(doc, s, p, limit, table, opened=opened, times=times)
+    if start != p:
+        return start
+    while p < limit and (hit := table.roles_at(s.norms, p + (s.norms[p] in ("،", ","))).get("closed_aside")):
+        # «وأكد في هذا السياق ضرورة الحوار»، «وأعلن في كلمته التزام الجامعة»: an aside closed by its own words, and
+        # whom it was said to (في تصريحه للصحيفة الأمريكية)
+        p = hit[0] + (hit[0] < limit and s.norms[hit[0]] in ("،", ","))
+        if p < limit and _proclitic(doc, s, p) == "ل" and definite(s.norms[p]):
+            p += 1
+            while p < limit and definite(s.norms[p]) and not _proclitic(doc, s, p) and \
+                    (_ends_in_ya(doc, s, p) or _relation_adjective(doc, s, p)):
+                p += 1
+        if p < limit and s.norms[p] in RELATIVE_PRONOUNS:
+            return start     # «في كلمته التي افتتح بها المجلس إن»: the aside goes on
+    return p
+
+
+def _aside_proper(doc: Document, s: SentenceView, p: int, limit: int, table: PhraseTable, *,
+                  opened: bool = False, times: dict[int, int] | None = None) -> int:
+    """:func:`_after_aside` for asides that end at a complementiser, a colon or a comma."""
     if p >= limit or _complementiser(s, p, table) or \
             (s.norms[p] in (":", "«", "\"", "“") and not (opened and _quoted_name(doc, s, p))):
         return p    # (after whom it was told, a quoted name is more of it: لمراسل "الجوهرة أف أم" أن)
@@ -2597,6 +2633,12 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
     speaker already, a noun phrase before the governed preposition is the cue's object (ودعا الفاعلين إلى ...).
     ``refers``: the person who spoke last, whom a short definite description goes on with (وأضاف المسؤول النقابي،
     after حسان العرفاوي spoke); an indefinite one (وأضاف مدير المستشفى) is someone new."""
+    issued = _issued_in_relative(doc, s, b, speakers)
+    if issued is not None:
+        issuer, after = issued
+        content = _after_aside(doc, s, after, len(s.norms), table, times=speakers.times)
+        if content > after or _complementiser(s, after, table):
+            return issuer, content
     quoted = _name_quoted_at(doc, s, b)   # «وأضافت «جدوى للاستثمار» أنه»
     if refers is not None and b + 2 < len(s.norms) and s.norms[b] in _DEMONSTRATIVES and definite(s.norms[b + 1]):
         # «وأفادت هذه الباحثة بأن»: a description pointing back, to whoever spoke last
@@ -2753,6 +2795,28 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         if s.norms[q] in ("،", ",", ".") or "verb" in roles(q) or governs(q):
             return None     # «ودعا الفاعلين الاقتصاديين إلى ...»: the cue's object, then the preposition it governs
     return None
+
+
+def _issued_in_relative(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> tuple[Mention, int] | None:
+    """«وأفادت الأرقام التي أوردتها "يونامي" ... بأن»، «وأكد التقرير الذي أصدرته منظمة العفو الدولية أن»: a
+    statement, document or figures (``statement`` and ``not_speaker`` nouns of the groups table) whose relative
+    clause names who issued them right after its verb; that body or person speaks. With the view position past
+    the name."""
+    n = len(s.norms)
+    if b + 3 >= n or s.norms[b + 1] not in RELATIVE_PRONOUNS or \
+            not groups().roles_at(s.norms, b).keys() & {"statement", "not_speaker"}:
+        return None
+    toks = doc.tokens
+    assert toks is not None
+    k = b + 3 + (s.norms[b + 3] in _OPENERS)   # (the name in quotation marks: "يونامي")
+    if k >= n:
+        return None
+    start = toks.start[s.view[k]]
+    issuer = next((m for m in speakers.starting_upto(start, start) if m.label in _ISSUER_LABELS), None)
+    if issuer is None:
+        return None
+    after = _view_after(doc, s, issuer.end)
+    return issuer, after + (after < n and s.norms[after] in _CLOSERS)
 
 
 def _accusative(doc: Document, s: SentenceView, i: int, speakers: _Speakers) -> bool:
