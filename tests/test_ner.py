@@ -388,3 +388,12 @@ def test_a_complex_and_a_political_current_head_an_organisations_name() -> None:
     assert [m.text for m in doc.mentions if m.label == "ORG"] == ["المجمع الكيميائي التونسي"]
     # the electric current is none
     assert not [m for m in analyze("وانقطع التيار الكهربائي أمس.").mentions if m.label == "ORG"]
+
+
+def test_after_an_office_a_definite_family_name_that_is_no_adjective_completes_the_name() -> None:
+    doc = analyze("عنوان\nوأعلن وزير الفلاحة سمير الطيب التزام الحكومة. وقال رئيس الحكومة يوسف الشاهد إن الوضع صعب.")
+    people = [m.text for m in doc.mentions if m.label == "PER"]
+    assert people == ["سمير الطيب", "يوسف الشاهد"]
+    # an adjective with its feminine in the news is no family name
+    doc = analyze("عنوان\nوقال المدير العام محمد الجديد إن الوضع صعب.")
+    assert "محمد الجديد" not in [m.text for m in doc.mentions]

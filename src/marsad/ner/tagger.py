@@ -562,6 +562,9 @@ UNSEEN_FAMILY_NAME_MAX_COUNT = 3
 FAMILY_NAME_MAX_COUNT = 25
 #: ... and whose feminine the news writes this often is an adjective (فريق ترامب الانتقالي: الانتقالية 77)
 ADJECTIVE_MIN_FEMININE = 5
+#: after an office, a definite word is a family name where the news writes it at least this many times as often as
+#: its feminine (الطيب 104 to 7, الشاهد 643 to 2; not العام 2029 to 809, الجديد 497 to 378)
+OFFICE_FAMILY_FEMININE_RATIO = 10
 
 
 def _with_family_names(model: NerModel, toks: Any, words: dict[int, _Word],
@@ -725,6 +728,13 @@ def _family_name(model: NerModel, toks: Any, w: _Word, first: str, *, titled: bo
         return len(norm) > 2 and norm.isalpha() and rare and \
             norm[0] not in "يتنو" and not norm.endswith(("ا", "ه")) and len(first) > 2 and \
             first not in _name_stops().get("PER", frozenset()) and first not in _PARTICLES and not _kb_place(norm)
+    if office and not norm.endswith("ي") and len(norm) > 4 and norm not in _NAME_COMPOUNDS and \
+            not _title_word(norm) and not _kb_place(norm) and norm.isalpha() and first not in _PARTICLES and \
+            model.common.get(toks.norm[w.body] + "ه", 0) * OFFICE_FAMILY_FEMININE_RATIO <= \
+            model.common.get(toks.norm[w.body], 0):
+        # after an office, a definite word that is no nisba, whose feminine the news barely writes, is the family
+        # name (رئيس الحكومة يوسف الشاهد، وزير الفلاحة سمير الطيب; not an adjective: العام، الجديد)
+        return True
     return len(norm) > 4 and norm.endswith("ي") and norm not in _NAME_COMPOUNDS and \
         model.featurizer.name_cluster(norm) and not _kb_place(norm) and \
         (titled or model.common.get(toks.norm[w.body] + "ه", 0) < ADJECTIVE_MIN_FEMININE)
