@@ -397,3 +397,10 @@ def test_after_an_office_a_definite_family_name_that_is_no_adjective_completes_t
     # an adjective with its feminine in the news is no family name
     doc = analyze("عنوان\nوقال المدير العام محمد الجديد إن الوضع صعب.")
     assert "محمد الجديد" not in [m.text for m in doc.mentions]
+
+
+def test_a_first_name_and_a_family_name_the_article_also_writes_alone_are_one_name() -> None:
+    doc = analyze("عنوان\nوأعلن الوزير رياض الشعيبي في كلمته التزام الحكومة بمكافحة الإرهاب. وأكد الشعيبي، في هذا "
+                  "السياق، ضرورة الحوار.")
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ["رياض الشعيبي", "الشعيبي"]
+    assert len({m.entity for m in doc.mentions if m.label == "PER"}) == 1

@@ -216,6 +216,7 @@ def entity_mentions(doc: Document) -> None:
     found = [f for f in (_without_adjective(model, toks, f) for f in found) if f is not None]
     found = _consistent(doc, sentences, found)
     starts = _word_starts(sentences)
+    found = _joined_first_names(model, toks, starts, found)
     found = [_with_first_name(model, toks, starts, f) for f in found]
     found = _with_family_names(model, toks, starts, found)
     pairs = _first_and_family_names(model, toks, sentences, found)
@@ -770,6 +771,22 @@ def _surnames_kept_whole(doc: Document, words: dict[int, _Word],
         if etype == "PER" and w is not None and w.first < w.body and toks.norm[w.first] in ("ب", "ك", "ل") and \
                 normalize(doc.text[toks.start[w.first]:toks.end[w.last]]) in surnames:
             a = w.first
+        out.append((a, b, etype))
+    return out
+
+
+def _joined_first_names(model: NerModel, toks: Any, words: dict[int, _Word],
+                        found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A first name alone, then a person's name right after it with nothing attached, are one name: a family name
+    the article also writes alone (وأكد الشعيبي), added where the tagger left it untagged after a first name it
+    tagged, would split «رياض | الشعيبي»."""
+    out: list[tuple[int, int, str]] = []
+    for a, b, etype in sorted(found):
+        if out and etype == "PER" and out[-1][2] == "PER" and out[-1][0] == out[-1][1] and \
+                _word_body_before(toks, a) == out[-1][0] and (w := words.get(a)) is not None and w.first == a and \
+                (first := words.get(out[-1][0])) is not None and _first_name(model, toks, first):
+            out[-1] = (out[-1][0], b, etype)
+            continue
         out.append((a, b, etype))
     return out
 
