@@ -404,3 +404,9 @@ def test_a_first_name_and_a_family_name_the_article_also_writes_alone_are_one_na
                   "السياق، ضرورة الحوار.")
     assert [m.text for m in doc.mentions if m.label == "PER"] == ["رياض الشعيبي", "الشعيبي"]
     assert len({m.entity for m in doc.mentions if m.label == "PER"}) == 1
+
+
+def test_a_persons_name_ends_where_the_office_after_it_begins() -> None:
+    doc = analyze("عنوان\nأكد لسعد اليعقوبي الكاتب العام للنقابة العامة للتعليم الثانوي، رفض النقابة للمقترح.")
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ["لسعد اليعقوبي"]
+    assert "الكاتب العام للنقابة العامة للتعليم الثانوي" in [m.text for m in doc.mentions if m.label == "TITLE"]

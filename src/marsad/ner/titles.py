@@ -17,6 +17,7 @@ from importlib import resources
 
 from marsad.document import Document
 from marsad.ner.phrases import PhraseTable, read_rows
+from marsad.text.normalise import fold
 from marsad.text.tokenize import CLITIC
 
 
@@ -120,6 +121,28 @@ def title_mentions(doc: Document) -> None:
         i = j
 
 
+def _people_before_titles(doc: Document) -> None:
+    """A person's name the tagger ran into the office after it ends where the office begins («لسعد اليعقوبي |
+    الكاتب العام للنقابة»): a title that starts inside the name and goes on past it is no part of it."""
+    titles = sorted((m.start, m.end) for m in doc.mentions if m.label == "TITLE")
+    if not titles:
+        return
+    cut: dict[str, int] = {}
+    for m in doc.mentions:
+        if m.label == "PER":
+            at = next((a for a, b in titles if m.start < a < m.end < b), None)
+            if at is not None and doc.text[m.start:at].strip():
+                cut[m.id] = at
+    if not cut:
+        return
+    people = [m for m in doc.mentions if m.id in cut]
+    doc.mentions = [m for m in doc.mentions if m.id not in cut]
+    for m in people:
+        rest = doc.text[m.start:cut[m.id]].rstrip()
+        if fold(rest) not in _honorifics():    # (not «سماحة | المفتي»: an honorific and an office, no name)
+            doc.add_mention(m.start, m.start + len(rest), "PER", **m.extra)
+
+
 def body_titles(doc: Document) -> None:
     """TITLE mentions for an office of a named body (run after the organisation names): a head of the title table
     (or a ``body_head``: مسؤول، عضو، مدير) right before an ORG mention, in construct or with ل (رئيس حزب المجد،
@@ -186,12 +209,11 @@ def body_titles(doc: Document) -> None:
                         doc.mentions = [m for m in doc.mentions if not (m.label == "TITLE" and m.start == start
                                                                          and m.end == inner)]
                 break
+    _people_before_titles(doc)
 
 
 @lru_cache(maxsize=1)
 def _honorifics() -> frozenset[str]:
-    from marsad.text.normalise import fold
-
     return frozenset(fold(w.replace("_", " ")) for role, forms in read_rows("titles.tsv") if role == "honorific"
                      for w in forms.split())
 
