@@ -410,3 +410,8 @@ def test_a_persons_name_ends_where_the_office_after_it_begins() -> None:
     doc = analyze("عنوان\nأكد لسعد اليعقوبي الكاتب العام للنقابة العامة للتعليم الثانوي، رفض النقابة للمقترح.")
     assert [m.text for m in doc.mentions if m.label == "PER"] == ["لسعد اليعقوبي"]
     assert "الكاتب العام للنقابة العامة للتعليم الثانوي" in [m.text for m in doc.mentions if m.label == "TITLE"]
+
+
+def test_after_an_office_a_first_name_written_with_the_article_begins_a_name() -> None:
+    for text in ("وقال والي صفاقس الحبيب شواط إن الوضع مستقر.", "اثر مقابلة جمعته اليوم بوالي صفاقس، الحبيب شواط."):
+        assert "الحبيب شواط" in [m.text for m in analyze("عنوان\n" + text).mentions if m.label == "PER"], text

@@ -535,13 +535,23 @@ def _with_first_name(model: NerModel, toks: Any, words: dict[int, _Word],
     norm = normalize(toks.norm[prev.body])
     if norm in model.featurizer.gaz.get("per_tok", ()) and model.common.get(toks.norm[prev.body], 0) < 50:
         return prev.body, b, etype
-    if norm.startswith("ال") and model.featurizer.person_word(norm[2:]) and norm in model.featurizer.kmeans and \
-            model.featurizer.name_cluster(norm) and \
-            model.common.get(toks.norm[prev.body], 0) < DEFINITE_FIRST_NAME_MAX_COUNT and not _title_word(norm):
+    if _definite_first_name(model, toks, prev):
         # «المهدي بن غربية»، «الهادي الجيلاني»: a first name written with the article, which the word clusters place
         # among names (not the verb التقى, whose bare تقى is a name too)
         return prev.body, b, etype
     return found
+
+
+def _definite_first_name(model: NerModel, toks: Any, w: _Word, *, office: bool = False) -> bool:
+    """A first name written with the article (المهدي، الهادي), as the word clusters place it among names — or,
+    right after an ``office``, as the gazetteers know it bare (والي صفاقس الحبيب شواط) — which the news writes alone
+    less than DEFINITE_FIRST_NAME_MAX_COUNT times; no title."""
+    if w.body != w.first or w.body != w.last:
+        return False
+    norm = normalize(toks.norm[w.body])
+    return norm.startswith("ال") and model.featurizer.person_word(norm[2:]) and norm in model.featurizer.kmeans and \
+        (office or model.featurizer.name_cluster(norm)) and \
+        model.common.get(toks.norm[w.body], 0) < DEFINITE_FIRST_NAME_MAX_COUNT and not _title_word(norm)
 
 
 #: a definite first name (المهدي، الطاهر) the news writes fewer times than this alone; not an honorific or title
@@ -628,9 +638,11 @@ def _first_and_family_names(model: NerModel, toks: Any, sentences: list[list[_Wo
                 out.append((w.body, god.last, "PER"))
                 taken.update((w.body, nxt.last, god.last))
                 continue
-            if w.body not in taken and nxt.body not in taken and _first_name(model, toks, w) and \
-                    _family_name(model, toks, nxt, normalize(toks.norm[w.body]), titled=titled,
-                                 office=_office_before(toks, words, k, people_and_places)):
+            if w.body in taken or nxt.body in taken:
+                continue
+            office = _office_before(toks, words, k, people_and_places)
+            if (_first_name(model, toks, w) or (office and _definite_first_name(model, toks, w, office=True))) and \
+                    _family_name(model, toks, nxt, normalize(toks.norm[w.body]), titled=titled, office=office):
                 out.append((w.body, nxt.last, "PER"))
                 taken.update((w.body, nxt.last))
     return out
@@ -653,11 +665,14 @@ def _office_before(toks: Any, words: list[_Word], k: int, named: set[int]) -> bo
         i -= 1
     for j in range(i, max(-1, i - MAX_OFFICE_WORDS), -1):
         norm = normalize(toks.norm[words[j].body])
-        if toks.kind[words[j].last] == PUNCT or words[j].body in named or words[j].first != words[j].body or \
-                norm[:1] in ("ي", "ت") or norm in _PREPOSITIONS:
+        if toks.kind[words[j].last] == PUNCT or words[j].body in named or norm[:1] in ("ي", "ت") or \
+                norm in _PREPOSITIONS:
             return False
-        if title_words().roles_at([norm], 0).keys() & _OFFICE_ROLES:
-            return True
+        if any(title_words().roles_at([form], 0).keys() & _OFFICE_ROLES
+               for form in (norm, norm[1:] if norm[:1] in ("ب", "ل") and len(norm) > 3 else "")):
+            return True     # (the office may carry a proclitic, split or not: «بوالي صفاقس، الحبيب شواط»)
+        if words[j].first != words[j].body:
+            return False
     return False
 
 
