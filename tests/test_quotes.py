@@ -1850,3 +1850,21 @@ def test_a_participle_of_the_other_gender_than_the_sentences_speaker_goes_on_wit
     # of the same gender, it stays the sentence's speaker's
     doc = analyze("عنوان\nقال الوزير رياض الشعيبي إن الحكومة أعلنت خطة جديدة، مؤكدا ضرورة الحوار.")
     assert [s for s, _ in _said(doc)][-1] == "رياض الشعيبي"
+
+
+def test_what_someone_describes_after_ma_or_a_relative_pronoun_is_their_statement() -> None:
+    doc = analyze("عنوان\nأدانت الرئاسة الفلسطينية حكم محكمة إسرائيلية بسجن طفل فلسطيني، ووصفته بالجائر.")
+    assert ("الرئاسة الفلسطينية", "الجائر") in _said(doc)
+    doc = analyze("عنوان\nأصدر أوباما عددا من القرارات التنفيذية التي وصفها البيت الأبيض بالقانونية.")
+    assert ("البيت الأبيض", "القانونية") in _said(doc)
+    doc = analyze('عنوان\nوأعلنت الجامعة العامة للصناعات الغذائية عن تنفيذ إضراب بسبب ما وصفته " تعنت الغرفة '
+                  'الوطنية ".')
+    assert ("الجامعة العامة للصناعات الغذائية", "تعنت الغرفة الوطنية") in _said(doc)
+    # two descriptions joined are one statement
+    doc = analyze('عنوان\nوانتقد القيادي محمد ناصر شويخة الديمقراطية التي وصفها بأنها "الدكتاتورية بعينها" '
+                  'وبأنها "النظام الفاسد".')
+    assert ("محمد ناصر شويخة", '"الدكتاتورية بعينها" وبأنها "النظام الفاسد"') in _said(doc)
+    # the verb's own و is part of the cue
+    cues = [q.cue.text for q in analyze('عنوان\nوأكد نتنياهو أن إسرائيل لن تلتزم بالقرار الذي وصفه بـ"المخزي".')
+            .quotes if q.cue]
+    assert "وصفه" in cues

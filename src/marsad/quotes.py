@@ -944,6 +944,9 @@ def find_quotes(doc: Document) -> None:
                 history.append(speaker)
             sentence_speaker = speaker or sentence_speaker
             last_speaker = speaker or last_speaker
+        for q in _descriptions(doc, s, quotes, speakers, table):
+            q.id = f"q{len(quotes) + 1}"
+            quotes.append(q)
         headline = _headline(doc, s, speakers)
         if headline is not None and not (quotes and quotes[-1].sentence == s.index):
             # (a cue inside the heading that made no quote of its own, «تعثّر المفاوضات يلوّح باحتقان», leaves it
@@ -3299,6 +3302,93 @@ def _only_speaker_between(doc: Document, s: SentenceView, b: int, p: int, speake
     spans = [(m.start, m.end) for m in speakers.starting(lo, hi)] + speakers.times_within(lo, hi)
     return all(toks.kind[s.view[i]] == PUNCT or any(x <= toks.start[s.view[i]] < y for x, y in spans)
                for i in range(b, p))
+
+
+#: the words before a verb of describing that make what it describes its object (ما وصفه، التي وصفها)
+_DESCRIBED = frozenset({"ما", "مما", "عما", "لما", "بما", "الذي", "التي", "الذين"})
+
+
+def _descriptions(doc: Document, s: SentenceView, quotes: list[Quote], speakers: _Speakers,
+                  table: PhraseTable) -> list[Quote]:
+    """Quotes of the descriptions in sentence ``s`` that no cue of it has made (``describe`` verbs of the cue table):
+    «بسبب ما وصفته "تعنت الغرفة"»، «المسألة التي وصفها بالخطيرة»، «ووصفته بالجائر», «التي وصفها البيت الأبيض
+    بالقانونية». Who describes is named right after the verb, or is the speaker of the sentence's statement before
+    it, or its subject; what is said is the quotation, or the word, after the verb (and its ب)."""
+    toks = doc.tokens
+    assert toks is not None
+    n = len(s.norms)
+    made = {q.cue.start for q in quotes if q.cue is not None and q.sentence == s.index}
+    out: list[Quote] = []
+    for p in range(n):
+        if "describe" not in table.roles_at(s.norms, p) or toks.start[s.view[p]] in made or \
+                not ((p and s.norms[p - 1] in _DESCRIBED) or _proclitic(doc, s, p) in ("و", "ف")):
+            continue
+        k = p + 1
+        start = toks.start[s.view[k]] if k < n else s.end
+        speaker = next((m for m in speakers.starting_upto(start, start) if m.label in SPEAKER_LABELS), None)
+        if speaker is not None:
+            k = _view_after(doc, s, speaker.end)
+        else:
+            earlier = [q for q in quotes if q.sentence == s.index and q.cue is not None
+                       and q.cue.start < toks.start[s.view[p]]]
+            speaker = next((m for m in doc.mentions if m.id == earlier[-1].speaker_mention), None) \
+                if earlier else None
+        if k < n and s.norms[k] == "ب" and toks.kind[s.view[k]] != CLITIC:
+            k += 1    # «بـ»
+        if k < n and s.norms[k] in ("ـ",):
+            k += 1
+        if k >= n:
+            continue
+        that = _complementiser(s, k, table)
+        if that:
+            k = table.roles_at(s.norms, k)["complementiser"][0]    # «وصفها بأنها "الدكتاتورية بعينها"»
+        if k < n and _opening(s, k):
+            close = next((i for i in range(k + 1, min(n, k + MAX_QUOTED_DESCRIPTION + 1)) if s.norms[i] in _CLOSERS),
+                         None)
+            if close is None:
+                continue
+            last = close
+            while last + 2 < n and (s.norms[last + 1] == "و" or _joined(toks, s.view[last + 1])):
+                # «بأنها "الدكتاتورية بعينها" وبأنها "النظام الفاسد"»: descriptions joined, one statement
+                j = last + 1 + (s.norms[last + 1] == "و")
+                j = table.roles_at(s.norms, j)["complementiser"][0] if _complementiser(s, j, table) else j
+                nxt = next((i for i in range(j + 1, min(n, j + MAX_QUOTED_DESCRIPTION + 1))
+                            if s.norms[i] in _CLOSERS), None) if j < n and _opening(s, j) else None
+                if nxt is None:
+                    break
+                last = nxt
+            c_start, c_end = _token_span(s, doc, k + 1, close) if last == close else \
+                _token_span(s, doc, k, last + 1)
+            kind = "direct" if last == close else "mixed"
+        elif not that and k < n and toks.kind[s.view[k]] != PUNCT and \
+                (_proclitic(doc, s, k) == "ب" or definite(s.norms[k])):
+            c_start, c_end = _token_span(s, doc, k, k + 1)
+            kind = "indirect"
+        else:
+            continue
+        if speaker is None:
+            speaker = _first_speaker(doc, s, p, speakers)
+        if speaker is None or not speaker.entity or not doc.text[c_start:c_end].strip():
+            continue
+        cue_start, cue_end = _token_span(s, doc, p, p + 1)
+        if p and s.norms[p - 1] in _DESCRIBED and _proclitic(doc, s, p) == "و":
+            cue_start = toks.start[s.view[p] - 1]   # «الذي وصفه»: the verb's own و, read apart as a conjunction
+        out.append(Quote(id="", kind=kind, speaker=speaker.entity, speaker_mention=speaker.id,
+                         cue=doc.span(cue_start, cue_end), content=doc.span(c_start, c_end), sentence=s.index))
+    return out
+
+
+def _joined(toks: Any, t: int) -> bool:
+    """Whether the word of token ``t`` opens with the conjunction و (وبأنها), among its proclitics."""
+    while t > 0 and toks.kind[t - 1] == CLITIC and toks.word[t - 1] == toks.word[t]:
+        t -= 1
+        if toks.norm[t] == "و":
+            return True
+    return False
+
+
+#: the most words a quoted description may hold (ما وصفته " تعنت الغرفة الوطنية للمساحات التجارية ")
+MAX_QUOTED_DESCRIPTION = 12
 
 
 def _first_speaker(doc: Document, s: SentenceView, a: int, speakers: _Speakers) -> Mention | None:
