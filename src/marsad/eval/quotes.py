@@ -9,6 +9,7 @@ system quote. Content-only scores drop the speaker condition.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def score(gold: Path, articles: Path) -> dict[str, object]:
         entities = {e["key"]: e for e in record["entities"]}
         gold_quotes = []
         for q in record["quotes"]:
-            start = text.find(q["content"])
+            start = locate(text, q["content"], q.get("cue") or "")
             if start >= 0:
                 gold_quotes.append(((start, start + len(q["content"])), entities.get(q["speaker"], {})))
         by_entity = {e.id: e for e in doc.entities}
@@ -61,6 +62,18 @@ def score(gold: Path, articles: Path) -> dict[str, object]:
                      "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
     out["counts"] = totals
     return out
+
+
+def locate(text: str, content: str, cue: str) -> int:
+    """Where a gold quote's content stands in the article: its one occurrence, or of several (a headline that says
+    what the body says again, «مصدر خيبة أمل»), the one nearest an occurrence of its cue; -1 if it is not there."""
+    found = [m.start() for m in re.finditer(re.escape(content), text)] if content else []
+    if len(found) < 2 or not cue:
+        return found[0] if found else -1
+    cues = [m.start() for m in re.finditer(re.escape(cue), text)]
+    if not cues:
+        return found[0]
+    return min(found, key=lambda at: min(abs(at - c) for c in cues))
 
 
 def _same_speaker(gold_entity: dict[str, object], speaker: str | None, by_entity: Mapping[str, object],
