@@ -1868,3 +1868,16 @@ def test_what_someone_describes_after_ma_or_a_relative_pronoun_is_their_statemen
     cues = [q.cue.text for q in analyze('عنوان\nوأكد نتنياهو أن إسرائيل لن تلتزم بالقرار الذي وصفه بـ"المخزي".')
             .quotes if q.cue]
     assert "وصفه" in cues
+
+
+def test_what_someone_names_or_deems_after_ma_is_their_statement_to_the_end_of_the_sentence() -> None:
+    doc = analyze("عنوان\nندّدت الكتلة النيابية لحركة نداء تونس بما اعتبرته الحملة المشبوهة على نوابها.")
+    assert ("الكتلة النيابية لحركة نداء تونس", "الحملة المشبوهة على نوابها") in _said(doc)
+    doc = analyze('عنوان\nوأوضح حمادي الجبالي أنه لم يشأ الدخول فيما أسماه "المهاترات".')
+    assert ("حمادي الجبالي", "المهاترات") in _said(doc)
+
+
+def test_a_body_named_alone_is_what_its_head_refers_back_to_not_one_listed_with_others() -> None:
+    doc = analyze("عنوان\nوأعلن حزب المسار عن تشكيل اللقاء مع كل من الجبهة الشعبية، وحزب النضال الوطني، ومع مكونات "
+                  "المجتمع المدني.\nوعبر الحزب عن رفضه بشدّة كل التبريرات.")
+    assert [s for s, c in _said(doc) if c.startswith("رفضه")] == ["حزب المسار"]

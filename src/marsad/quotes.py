@@ -3305,7 +3305,7 @@ def _only_speaker_between(doc: Document, s: SentenceView, b: int, p: int, speake
 
 
 #: the words before a verb of describing that make what it describes its object (ما وصفه، التي وصفها)
-_DESCRIBED = frozenset({"ما", "مما", "عما", "لما", "بما", "الذي", "التي", "الذين"})
+_DESCRIBED = frozenset({"ما", "مما", "عما", "لما", "بما", "فيما", "الذي", "التي", "الذين"})
 
 
 def _descriptions(doc: Document, s: SentenceView, quotes: list[Quote], speakers: _Speakers,
@@ -3320,7 +3320,8 @@ def _descriptions(doc: Document, s: SentenceView, quotes: list[Quote], speakers:
     made = {q.cue.start for q in quotes if q.cue is not None and q.sentence == s.index}
     out: list[Quote] = []
     for p in range(n):
-        if "describe" not in table.roles_at(s.norms, p) or toks.start[s.view[p]] in made or \
+        deem = "deem" in table.roles_at(s.norms, p)
+        if not (deem or "describe" in table.roles_at(s.norms, p)) or toks.start[s.view[p]] in made or \
                 not ((p and s.norms[p - 1] in _DESCRIBED) or _proclitic(doc, s, p) in ("و", "ف")):
             continue
         k = p + 1
@@ -3360,6 +3361,17 @@ def _descriptions(doc: Document, s: SentenceView, quotes: list[Quote], speakers:
             c_start, c_end = _token_span(s, doc, k + 1, close) if last == close else \
                 _token_span(s, doc, k, last + 1)
             kind = "direct" if last == close else "mixed"
+        elif deem and not that and k < n and toks.kind[s.view[k]] != PUNCT:
+            # what is deemed runs to the end of the sentence, or to the next statement
+            end = next((i for i in range(k + 1, n) if s.norms[i] in (".", "؟", "!", ":")
+                        or "boundary" in table.roles_at(s.norms, i)
+                        or any(r in table.roles_at(s.norms, i) for r in _CUE_ROLES)), n)
+            while end > k and toks.kind[s.view[end - 1]] == PUNCT:
+                end -= 1
+            if end - k > MAX_DEEMED_WORDS:
+                continue
+            c_start, c_end = _token_span(s, doc, k, end)
+            kind = "indirect"
         elif not that and k < n and toks.kind[s.view[k]] != PUNCT and \
                 (_proclitic(doc, s, k) == "ب" or definite(s.norms[k])):
             c_start, c_end = _token_span(s, doc, k, k + 1)
@@ -3386,6 +3398,9 @@ def _joined(toks: Any, t: int) -> bool:
             return True
     return False
 
+
+#: the most words what someone deems may hold (بما اعتبرته الحملة المشبوهة التي أرادت توظيف ...)
+MAX_DEEMED_WORDS = 40
 
 #: the most words a quoted description may hold (ما وصفته " تعنت الغرفة الوطنية للمساحات التجارية ")
 MAX_QUOTED_DESCRIPTION = 12

@@ -287,7 +287,10 @@ def _back_references(doc: Document) -> None:
             continue
         earlier = [m for m in by_head.get(norm[2:], ()) if m.end <= start and start - m.end <= BACK_REFERENCE_REACH]
         if earlier:
-            entity = earlier[-1].entity
+            # (not one of a list of bodies named together, «مع كل من الجبهة الشعبية، وحزب النضال الوطني، ومع ...»,
+            # where one named alone came before: the party the article is about)
+            alone = [m for m in earlier if not _listed(doc.text, m)]
+            entity = (alone or earlier)[-1].entity
         elif norm in generic:
             # «الحكومة» with no government named: the article's government, one entity for all its mentions
             if not home_known:
@@ -303,6 +306,13 @@ def _back_references(doc: Document) -> None:
         added = True
     if added:
         doc.order_mentions()
+
+
+def _listed(text: str, m: Mention) -> bool:
+    """Whether ``m`` stands in a list of names, with a comma or و right before it and a comma or و right after."""
+    before = text[max(0, m.start - 2):m.start]
+    after = text[m.end:m.end + 3].lstrip()
+    return (before.endswith("و") or before.rstrip().endswith(("،", ","))) and after.startswith(("،", ",", "و"))
 
 
 def _generic_entity(doc: Document, entities: dict[str, Entity], norm: str, start: int, end: int,
