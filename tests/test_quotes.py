@@ -1875,6 +1875,10 @@ def test_what_someone_names_or_deems_after_ma_is_their_statement_to_the_end_of_t
     assert ("الكتلة النيابية لحركة نداء تونس", "الحملة المشبوهة على نوابها") in _said(doc)
     doc = analyze('عنوان\nوأوضح حمادي الجبالي أنه لم يشأ الدخول فيما أسماه "المهاترات".')
     assert ("حمادي الجبالي", "المهاترات") in _said(doc)
+    # a source set off by dashes inside what is deemed does not end it
+    doc = analyze("عنوان\nوعبر حزب المسار عن رفضه، ويعتبرها مجانبة للصواب إلاّ -حسب ما جاء في الفصل 80 من الدستور- في "
+                  "حالة خطر داهم.")
+    assert ("حزب المسار", "مجانبة للصواب إلاّ -حسب ما جاء في الفصل 80 من الدستور- في حالة خطر داهم") in _said(doc)
 
 
 def test_a_body_named_alone_is_what_its_head_refers_back_to_not_one_listed_with_others() -> None:

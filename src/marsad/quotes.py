@@ -3362,10 +3362,17 @@ def _descriptions(doc: Document, s: SentenceView, quotes: list[Quote], speakers:
                 _token_span(s, doc, k, last + 1)
             kind = "direct" if last == close else "mixed"
         elif deem and not that and k < n and toks.kind[s.view[k]] != PUNCT:
-            # what is deemed runs to the end of the sentence, or to the next statement
-            end = next((i for i in range(k + 1, n) if s.norms[i] in (".", "؟", "!", ":")
-                        or "boundary" in table.roles_at(s.norms, i)
-                        or any(r in table.roles_at(s.norms, i) for r in _CUE_ROLES)), n)
+            # what is deemed runs to the end of the sentence, or to the next statement (not one set off by dashes
+            # inside it: «إلاّ -حسب ما جاء في الفصل 80 من الدستور- في حالة ...»)
+            dashed = False
+            end = n
+            for i in range(k + 1, n):
+                if s.norms[i] in ("-", "–"):
+                    dashed = not dashed
+                elif not dashed and (s.norms[i] in (".", "؟", "!", ":") or "boundary" in table.roles_at(s.norms, i)
+                                     or any(r in table.roles_at(s.norms, i) for r in _CUE_ROLES)):
+                    end = i
+                    break
             while end > k and toks.kind[s.view[end - 1]] == PUNCT:
                 end -= 1
             if end - k > MAX_DEEMED_WORDS:
