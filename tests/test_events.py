@@ -498,3 +498,14 @@ def test_a_counted_group_keeps_its_approximation_and_adjectives_and_is_whom_an_a
     doc = analyze("وتمكنت الوحدات من إيقاف 21 مهاجرا غير شرعي. واستقبل الوزير وفدا إيرانيا ووفدا رسميا.")
     groups = [m.text for m in doc.mentions if m.label == "NORP"]
     assert "21 مهاجرا غير شرعي" in groups and "وفدا إيرانيا" in groups and "وفدا رسميا" not in groups
+
+
+def test_a_number_of_people_of_a_nation_is_a_group_and_who_is_tried_suffers_the_trial() -> None:
+    doc = analyze("عنوان\nوأعلنت البعثة عن مقتل وإصابة أكثر من 1000 عراقي في أعمال العنف.")
+    assert "أكثر من 1000 عراقي" in [m.text for m in doc.mentions if m.label == "NORP"]
+    names = {e.id: e.name for e in doc.entities}
+    assert any(names.get(r) == "أكثر من 1000 عراقي" for e in doc.events if e.event == "ASSAULT" for r in e.recipient)
+    doc = analyze("عنوان\nمحاكمة أكثر من 300 تونسي بسبب المشاركة في احتجاجات.")
+    names = {e.id: e.name for e in doc.entities}
+    trial = next(e for e in doc.events if e.event == "ACCUSE")
+    assert [names[r] for r in trial.recipient] == ["أكثر من 300 تونسي"] and not trial.actor

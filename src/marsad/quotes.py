@@ -231,6 +231,15 @@ def group_mentions(doc: Document) -> None:
                     named.setdefault(head, start)
             p = q
         for q, w in enumerate(s.norms):
+            if q and toks.start[s.view[q - 1]] in counts and not definite(w) and not _proclitic(doc, s, q) and \
+                    _national(w):
+                # «أكثر من 1000 عراقي»، «300 تونسي»، «23 سوريا»: a number of people of a nation
+                start = toks.start[s.view[approximated(s, bisect_left(s.view, counts[toks.start[s.view[q - 1]]]))]]
+                end = toks.end[s.view[q]]
+                if not taken.overlaps(start, end):
+                    doc.add_mention(start, end, "NORP", counted=True)
+                    taken.add(start, end)
+                continue
             if w not in table.first_words:
                 continue
             roles = table.roles_at(s.norms, q)
@@ -258,6 +267,21 @@ def group_mentions(doc: Document) -> None:
                     doc.add_mention(start, reach, "NORP")
                     taken.add(start, reach)
     _groups_named_again(doc, views, named, taken)
+
+
+@lru_cache(maxsize=1)
+def _nationals() -> frozenset[str]:
+    """The masculine adjectives of nations, bare (تونسي، عراقي), from the title table's nationalities."""
+    from marsad.ner.titles import words as title_words
+
+    return frozenset(key[0][2:] for key, roles in title_words().phrases.items()
+                     if "nationality" in roles and len(key) == 1 and key[0].startswith("ال") and key[0].endswith("ي"))
+
+
+def _national(norm: str) -> bool:
+    """Whether ``norm`` is a nation's adjective as a noun after a number: تونسي، تونسيا، تونسيين، تونسيون."""
+    nationals = _nationals()
+    return any(norm.endswith(end) and norm[:len(norm) - len(end)] in nationals for end in ("", "ا", "ين", "ون"))
 
 
 def _construct_place(doc: Document, s: SentenceView, q: int, place_at: dict[int, Mention]) -> Mention | None:
