@@ -509,3 +509,15 @@ def test_a_number_of_people_of_a_nation_is_a_group_and_who_is_tried_suffers_the_
     names = {e.id: e.name for e in doc.entities}
     trial = next(e for e in doc.events if e.event == "ACCUSE")
     assert [names[r] for r in trial.recipient] == ["أكثر من 300 تونسي"] and not trial.actor
+
+
+def test_a_unit_named_by_what_it_is_is_a_group_that_acts() -> None:
+    for text, group in (("وهاجمت مجموعة إرهابية ثكنة عسكرية.", "مجموعة إرهابية"),
+                        ("وقالت الوزارة إن العصابة الإجرامية اعتدت على المواطنين.", "العصابة الإجرامية")):
+        doc = analyze("عنوان\n" + text)
+        names = {e.id: e.name for e in doc.entities}
+        assert any(names.get(a) == group for e in doc.events if e.event == "ASSAULT" for a in e.actor), text
+    # what a verb declared its object to be is no speaker
+    doc = analyze("عنوان\nوتتهم مصر قطر بدعم جماعة الأخوان التي حظرتها القاهرة وأعلنتها جماعة إرهابية.")
+    names = {e.id: e.name for e in doc.entities}
+    assert "جماعة إرهابية" not in [names.get(q.speaker or "") for q in doc.quotes]

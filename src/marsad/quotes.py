@@ -259,8 +259,18 @@ def group_mentions(doc: Document) -> None:
                 continue
             # «مجموعة محسوبة على حكومة الإنقاذ»، «وحدات تابعة لحكومة الوفاق»: a unit named by whom it belongs to
             k = q + 1
-            while k < len(s.norms) and (_relation_adjective(doc, s, k) or "modifier" in table.roles_at(s.norms, k)):
+            armed = False
+            while k < len(s.norms) and (_relation_adjective(doc, s, k) or "modifier" in table.roles_at(s.norms, k)
+                                        or ("armed" in table.roles_at(s.norms, k) and not _proclitic(doc, s, k))):
+                armed = armed or "armed" in table.roles_at(s.norms, k)
                 k += 1
+            if armed and (reach := _affiliated_end(doc, s, k, table, name_at)) is None:
+                # «مجموعة إرهابية»، «جماعة مسلحة»: a unit named by what it is
+                start, end = toks.start[s.view[q]], toks.end[s.view[k - 1]]
+                if not taken.overlaps(start, end):
+                    doc.add_mention(start, end, "NORP")
+                    taken.add(start, end)
+                continue
             if (reach := _affiliated_end(doc, s, k, table, name_at)) is not None:
                 start = toks.start[s.view[q]]
                 if not taken.overlaps(start, toks.end[s.view[k - 1]]):
@@ -1342,6 +1352,10 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
             # said, its pronoun the subject (not «قالت زوجته ميساء غانم»: a kinship before a name)
         if found is not None and not skip and _object_group(doc, s, b, speakers, cues()):
             return None    # «وتحذر المواطنين من»: a sound plural in ين is the verb's object, its subject would be in ون
+        if found is not None and not skip and found.label == "NORP" and not definite(s.norms[b]) and b > 0 and \
+                _object_pronoun(s.norms[b - 1]) and "affiliated" in groups().roles_at(s.norms, b):
+            return None    # «وأعلنتها جماعة إرهابية»: what the verb declared its object to be, not who declared it
+            #                (but «أكده مصدر أمني»: a source confirmed it)
         if found is not None and any(_governed(doc, s, b + k) for k in range(1, skip + 1)):
             # «أكد الأمين العام للحزب الجمهوري، عصام الشابي، أن»: the name after ل completes the title; the person
             # named next, if any, is the speaker
