@@ -521,3 +521,11 @@ def test_a_unit_named_by_what_it_is_is_a_group_that_acts() -> None:
     doc = analyze("عنوان\nوتتهم مصر قطر بدعم جماعة الأخوان التي حظرتها القاهرة وأعلنتها جماعة إرهابية.")
     names = {e.id: e.name for e in doc.entities}
     assert "جماعة إرهابية" not in [names.get(q.speaker or "") for q in doc.quotes]
+
+
+def test_whom_a_verb_names_after_the_pronoun_that_opens_what_is_said_is_its_object() -> None:
+    doc = analyze("عنوان\nوأعلنت الشرطة أنها اعتقلت منفذ عملية الدهس الذي يبلغ من العمر 48 عاما.")
+    names = {e.id: e.name for e in doc.entities}
+    arrest = next(e for e in doc.events if e.event == "COERCE")
+    assert [names[a] for a in arrest.actor] == ["الشرطة"]
+    assert any(names[r].startswith("منفذ عملية") for r in arrest.recipient)

@@ -558,13 +558,18 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         # «أكد الشاهد أن اجتماعه اليوم بالأطراف ...»: a masdar that opens what someone says, with a pronoun, is the
         # speaker's own meeting or visit; «عبر ... عن رفضهم القطعي»، «أعرب عن دعمه»: the speaker's own stance
         act([said.speaker])
-    if not event.actor and b == a + 1 and (said := _quote_holding(doc.quotes, start, si)) is not None and \
-            said.speaker and said.speaker not in event.recipient and \
+    if b == a + 1 and (said := _quote_holding(doc.quotes, start, si)) is not None and \
+            said.speaker and said.speaker not in event.recipient and said.speaker not in event.actor and \
             doc.text[said.content.start:start] in ("", "س") and \
             fold(doc.text[max(0, said.content.start - 8):said.content.start]).split()[-1:] in \
             (["انه"], ["انها"], ["انهم"], ["بانه"], ["بانها"]):
         # «قد أعلنت أنها ستلتقي مع كل من السيسي و...»: the pronoun after أن, subject of the verb that opens what is
-        # said, is the speaker
+        # said, is the speaker; whom the verb names after it is its object («أعلنت الشرطة أنها اعتقلت منفذ العملية»)
+        end_of_clause = toks.end[clause.view[-1]]
+        named_after = [x for x in event.actor if any(m.entity == x and start < m.start < end_of_clause
+                                                        for m in arguments)]
+        event.recipient = list(dict.fromkeys(named_after + event.recipient))
+        event.actor = [x for x in event.actor if x not in named_after]
         act([said.speaker])
     if not event.actor and event.event == "PROTEST" and doc.text[start:event.trigger.end].endswith(("ه", "ها")) and \
             (said := _quote_holding(doc.quotes, start, si)) is not None and said.speaker and \
