@@ -260,7 +260,8 @@ def test_victims_never_act_and_a_weapon_with_ba_is_the_attack_just_named() -> No
     suffer, and «بقذائف» after an attack is its weapon, no second attack."""
     got = events("وقال إن الجماعة تقتل المصلين في المساجد.")
     assert [e[0] for e in got] == ["ASSAULT"] and got[0][2] == [] and got[0][3] == ["المصلين"]
-    assert [(e[2], e[3]) for e in events("وقال الإرهابي إنه ذبح الأبرياء.")] == [([], ["الأبرياء"])]
+    # (the pronoun after إن, subject of the verb that opens what he says, is the speaker: he did it)
+    assert [(e[2], e[3]) for e in events("وقال الإرهابي إنه ذبح الأبرياء.")] == [(["الإرهابي"], ["الأبرياء"])]
     assert len(events("واستهدف المسلحون المواقع بقذائف الدبابات.")) == 1
 
 
