@@ -1885,3 +1885,9 @@ def test_a_body_named_alone_is_what_its_head_refers_back_to_not_one_listed_with_
     doc = analyze("عنوان\nوأعلن حزب المسار عن تشكيل اللقاء مع كل من الجبهة الشعبية، وحزب النضال الوطني، ومع مكونات "
                   "المجتمع المدني.\nوعبر الحزب عن رفضه بشدّة كل التبريرات.")
     assert [s for s, c in _said(doc) if c.startswith("رفضه")] == ["حزب المسار"]
+
+
+def test_this_with_a_plural_of_things_points_back_to_a_group_not_to_the_person_who_spoke_last() -> None:
+    doc = analyze("عنوان\nونقلت مواقع إلكترونية خبر إيقاف المدعو س. الجراي. وقال الجراي إن الخبر كاذب. وأضافت هذه "
+                  "المواقع أن المتهم هو ابن أخ الوزير.")
+    assert ("هذه المواقع", "المتهم هو ابن أخ الوزير") in _said(doc)

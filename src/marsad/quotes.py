@@ -2681,6 +2681,22 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         if content > after or _complementiser(s, after, table):
             return issuer, content
     quoted = _name_quoted_at(doc, s, b)   # «وأضافت «جدوى للاستثمار» أنه»
+    if b + 2 < len(s.norms) and s.norms[b] in ("هذه", "تلك") and definite(s.norms[b + 1]) and \
+            not s.norms[b + 1].endswith("ه") and not title_words().roles_at(s.norms, b + 1):
+        # «وأضافت هذه المواقع أن»: هذه before a noun with no feminine ending points back to a plural of things (المواقع،
+        # الصحف), the group named before with that noun — not to the person who spoke last
+        k = b + 2
+        while k < len(s.norms) and k - b <= MAX_REFERRING_WORDS and definite(s.norms[k]) and _ends_in_ya(doc, s, k):
+            k += 1
+        if _says_directly(s, k, table):
+            toks = doc.tokens
+            assert toks is not None
+            start, stop = _token_span(s, doc, b, k)
+            noun = s.norms[b + 1][2:]
+            group = next((m for m in reversed(speakers.starting_upto(0, start)) if m.end <= start and
+                          m.label in ("NORP", "ORG") and any(w in (noun, "ال" + noun) for w in fold(m.text).split())),
+                         None)
+            return (group or _group_speaker(doc, start, stop)), k
     if refers is not None and b + 2 < len(s.norms) and s.norms[b] in _DEMONSTRATIVES and definite(s.norms[b + 1]):
         # «وأفادت هذه الباحثة بأن»: a description pointing back, to whoever spoke last
         k = b + 2
