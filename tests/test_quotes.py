@@ -1891,3 +1891,9 @@ def test_this_with_a_plural_of_things_points_back_to_a_group_not_to_the_person_w
     doc = analyze("عنوان\nونقلت مواقع إلكترونية خبر إيقاف المدعو س. الجراي. وقال الجراي إن الخبر كاذب. وأضافت هذه "
                   "المواقع أن المتهم هو ابن أخ الوزير.")
     assert ("هذه المواقع", "المتهم هو ابن أخ الوزير") in _said(doc)
+
+
+def test_a_short_phrase_of_when_fronted_before_the_cue_leaves_it_opening_the_statement() -> None:
+    assert [c for _, _, _, c in quotes("وبعد العشاء أعلن ترامب عن توجيه الضربة.")] == ["توجيه الضربة"]
+    # an imperfect after a fronted noun describes it: no one speaks
+    assert "الاستيطان" not in [s for s, _, _, _ in quotes("بعد قرار أممي يدين الاستيطان : نتنياهو يتوعد")]

@@ -1265,6 +1265,12 @@ def _starts_statement(doc: Document, s: SentenceView, p: int, role: str, table: 
         return True    # «وحول عدد المشتركين أفاد التقرير بأن»: what the statement is about, then the statement
     if role == "verb" and times and p <= MAX_FRONTED_TIME_WORDS and _fronted_time(doc, s, p, table, times):
         return True    # «وفي مساء أمس قال الوزير ...»: a time phrase, then the statement
+    if role == "verb" and "fronted_when" in table.roles_at(s.norms, 0) and p <= MAX_FRONTED_WHEN_WORDS and \
+            "imperfect" not in table.roles_at(s.norms, p) and \
+            not any(toks.kind[s.view[i]] == PUNCT or table.roles_at(s.norms, i).keys() & {*_CUE_ROLES, "complementiser"}
+                    for i in range(1, p)):
+        return True    # «وبعد العشاء أعلن ترامب عن ...»، «وخلال الاجتماع أكد الوزير ...»: when, then the statement
+        #                (not «بعد قرار أممي يدين الاستيطان»: an imperfect describing the noun before it)
     linked = table.roles_at(s.norms, 0).get("discourse", (None,))[0]
     if role == "verb" and linked == p:
         return True    # «من جهة أخرى وصف بالحاج ...»: a phrase linking to what came before, then the statement
@@ -1282,6 +1288,8 @@ MAX_LINK_COMPLEMENT_WORDS = 3
 MAX_FRONTED_TOPIC_WORDS = 5
 #: the longest time phrase fronted before a cue (وفي وقت سابق من يوم الثلاثاء قال)
 MAX_FRONTED_TIME_WORDS = 7
+#: the longest phrase opened by a preposition of time before a cue (وخلال اجتماعه بالوفد | أكد)
+MAX_FRONTED_WHEN_WORDS = 4
 
 
 def _fronted_time(doc: Document, s: SentenceView, p: int, table: PhraseTable, times: dict[int, int],
