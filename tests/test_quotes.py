@@ -1897,3 +1897,8 @@ def test_a_short_phrase_of_when_fronted_before_the_cue_leaves_it_opening_the_sta
     assert [c for _, _, _, c in quotes("وبعد العشاء أعلن ترامب عن توجيه الضربة.")] == ["توجيه الضربة"]
     # an imperfect after a fronted noun describes it: no one speaks
     assert "الاستيطان" not in [s for s, _, _, _ in quotes("بعد قرار أممي يدين الاستيطان : نتنياهو يتوعد")]
+
+
+def test_when_something_was_said_before_the_preposition_the_cue_governs_is_left_out() -> None:
+    for text in ("وأعلن رضا بلحاج في جانفي 2016 عن استقالته من الحركة.", "وأعلن رضا بلحاج أمس عن استقالته من الحركة."):
+        assert [c for _, _, _, c in quotes(text)] == ["استقالته من الحركة"], text

@@ -2482,14 +2482,18 @@ _SETTING_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
 
 
 def _past_setting(doc: Document, s: SentenceView, start: int, end: int, table: PhraseTable) -> int:
-    """Past where and when something was said, between the cue and a complementiser or an opening mark: a place or
-    body with ب and a date (وكان الوزير قد أكد بمجلس نواب الشعب امس أن ...، أكد امس "..."); else ``start``."""
+    """Past where and when something was said, between the cue and a complementiser, an opening mark or the
+    preposition the cue governs: a place or body with ب and a date (وكان الوزير قد أكد بمجلس نواب الشعب امس أن ...،
+    أكد امس "..."، أعلن في جانفي 2016 عن); else ``start``."""
     toks = doc.tokens
     assert toks is not None
     k = start
     for _ in range(3):
         if k >= end:
             return start
+        if s.norms[k] in ("في", "منذ") and k + 1 < end and \
+                any(m.label in ("DATE", "TIME") for m in doc.mentions_at(toks.start[s.view[k + 1]])):
+            k += 1     # «أعلن في جانفي 2016 عن استقالته»
         at = toks.start[s.view[k]]
         here = doc.mentions_at(at)
         if any(m.label in ("DATE", "TIME") for m in here):
@@ -2498,8 +2502,9 @@ def _past_setting(doc: Document, s: SentenceView, start: int, end: int, table: P
             k = _view_after(doc, s, max(m.end for m in here if m.label in _SETTING_LABELS))
         else:
             break
-    if k > start and k < end and (_complementiser(s, k, table) or _opening(s, k)):
-        return k
+    if k > start and k < end and (_complementiser(s, k, table) or _opening(s, k) or
+                                  "preposition" in table.roles_at(s.norms, k)):
+        return k   # (or the preposition the cue governs: «أعلن أمس عن استقالته»)
     return start
 
 
