@@ -1902,3 +1902,8 @@ def test_a_short_phrase_of_when_fronted_before_the_cue_leaves_it_opening_the_sta
 def test_when_something_was_said_before_the_preposition_the_cue_governs_is_left_out() -> None:
     for text in ("وأعلن رضا بلحاج في جانفي 2016 عن استقالته من الحركة.", "وأعلن رضا بلحاج أمس عن استقالته من الحركة."):
         assert [c for _, _, _, c in quotes(text)] == ["استقالته من الحركة"], text
+
+
+def test_who_issued_a_statement_speaks_in_it_with_a_date_between() -> None:
+    said = quotes("وأصدر حزب حركة مشروع تونس اليوم الثلاثاء بيانا أكد فيه تمسكه بوثيقة قرطاج.")
+    assert [(c, t) for _, c, _, t in said] == [("أكد فيه", "تمسكه بوثيقة قرطاج")]

@@ -1677,8 +1677,10 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
         # «أصدرت وزارة الداخلية بيانا قالت فيه: ...»، «ألقى الوزير خالد العمري كلمة قال فيها»، «أقامت ناسا مؤتمرا
         # صحفيا اليوم أعلنت فيه»: who issued the statement or held the occasion it was said in, named before it
         issued = toks.start[s.view[said_in]]
+        # (a date may stand between: «وأصدر الحزب اليوم الثلاثاء بيانا أكد فيه»)
         issuer = [m for m in speakers.starting_upto(s.start, issued) if m.end <= issued
-                  and not doc.text[m.end:issued].strip() and not _after_preposition(doc.text, m.start)]
+                  and not _without_times(doc.text, m.end, issued, speakers).strip(" ،,\u00a0")
+                  and not _after_preposition(doc.text, m.start)]
         if issuer:
             return issuer[-1]
     before = [m for m in speakers.starting_upto(s.start, cue_start) if m.end <= cue_start and not _addressed(doc, s, m)
@@ -1719,6 +1721,16 @@ def _speaker_before(doc: Document, s: SentenceView, a: int, speakers: _Speakers)
             if person is not None:
                 return person
     return before[-1] if before else None
+
+
+def _without_times(text: str, start: int, end: int, speakers: _Speakers) -> str:
+    """The text from ``start`` to ``end`` with the dates and times in it left out."""
+    out, at = [], start
+    for a, b in speakers.times_within(start, end):
+        out.append(text[at:max(at, a)])
+        at = max(at, b)
+    out.append(text[at:end])
+    return "".join(out)
 
 
 #: words that open a clause of contrast with a subject of its own (فيما وجّه فلان، بينما أكد فلان، في حين)
