@@ -530,3 +530,15 @@ def test_whom_a_verb_names_after_the_pronoun_that_opens_what_is_said_is_its_obje
     arrest = next(e for e in doc.events if e.event == "COERCE")
     assert [names[a] for a in arrest.actor] == ["الشرطة"]
     assert any(names[r].startswith("منفذ عملية") for r in arrest.recipient)
+
+
+def test_a_city_a_meetings_noun_is_construed_with_is_where_it_is_held_not_who_meets() -> None:
+    doc = analyze("عنوان\nوأكد الوزير خميس الجهيناوي على أهمية محادثات جنيف لحل الأزمة.")
+    names = {e.id: e.name for e in doc.entities}
+    talks = [e for e in doc.events if e.event == "CONSULT"]
+    assert talks and all("جنيف" not in [names[x] for x in e.actor + e.recipient] for e in talks)
+    # a capital that hosts stands for its government: the visit is coded with it
+    doc = analyze("عنوان\nوأكد شكري أن استقبال القاهرة لممثلين عن الرئيس السابق علي عبدالله صالح كان في إطار البحث "
+                  "عن حل.")
+    names = {e.id: e.name for e in doc.entities}
+    assert any("القاهرة" in [names[x] for x in e.recipient] for e in doc.events if e.event == "CONSULT")

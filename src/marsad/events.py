@@ -1175,6 +1175,14 @@ def _phrase_after(clause: SentenceView, b: int, limit: int) -> list[str]:
     return out
 
 
+def _city(doc: Document, m: Mention) -> bool:
+    """Whether ``m`` names a place that is no country (جنيف، باريس، الصخيرات): a city, region or facility."""
+    if m.label not in PLACE_LABELS:
+        return False
+    model = load_model()
+    return model is None or normalize(fold(m.text)) not in model.countries
+
+
 def _proclitic(toks: Tokens, t: int, clitic: str) -> bool:
     """Whether token ``t`` carries the proclitic ``clitic`` (normalised form) right before it."""
     return t > 0 and toks.kind[t - 1] == CLITIC and toks.norm[t - 1] == clitic and toks.word[t - 1] == toks.word[t]
@@ -1295,6 +1303,13 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     counted = category in _DONE_TO and b < len(clause.norms) and _counted(clause, b)
     first_after = after[0] if after and not governs and not carried and not counted and \
         _words_between(doc, end, after[0].start) <= 1 + _unit_body(doc, after[0]) else None
+    if category in ("CONSULT", "AGREE", "COOPERATE") and mode not in ("visit", "host") and first_after is not None and \
+            _city(doc, first_after) and not doc.text[end:first_after.start].strip() and b - a == 1 and \
+            not _proclitic(toks, clause.view[b], "و"):
+        # «محادثات جنيف»، «اجتماع باريس»، «اتفاق الصخيرات»: a city the meeting's noun is construed with is where it
+        # is held, not who meets
+        after = [m for m in after if m is not first_after]
+        first_after = None
     # «زيارة دولة الكويت»: the place a visit's noun is construed with is where it goes, not who goes
     visited = first_after if mode == "visit" and first_after is not None and first_after.label in PLACE_LABELS \
         and clause.norms[a].startswith(("زياره", "الزياره")) else None
