@@ -537,6 +537,7 @@ def test_a_city_a_meetings_noun_is_construed_with_is_where_it_is_held_not_who_me
     names = {e.id: e.name for e in doc.entities}
     talks = [e for e in doc.events if e.event == "CONSULT"]
     assert talks and all("جنيف" not in [names[x] for x in e.actor + e.recipient] for e in talks)
+    assert [names.get(e.event_loc or "") for e in talks] == ["جنيف"]
     # a capital that hosts stands for its government: the visit is coded with it
     doc = analyze("عنوان\nوأكد شكري أن استقبال القاهرة لممثلين عن الرئيس السابق علي عبدالله صالح كان في إطار البحث "
                   "عن حل.")

@@ -1308,8 +1308,11 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
             not _proclitic(toks, clause.view[b], "و"):
         # «محادثات جنيف»، «اجتماع باريس»، «اتفاق الصخيرات»: a city the meeting's noun is construed with is where it
         # is held, not who meets
+        held_at: Mention | None = first_after
         after = [m for m in after if m is not first_after]
         first_after = None
+    else:
+        held_at = None
     # «زيارة دولة الكويت»: the place a visit's noun is construed with is where it goes, not who goes
     visited = first_after if mode == "visit" and first_after is not None and first_after.label in PLACE_LABELS \
         and clause.norms[a].startswith(("زياره", "الزياره")) else None
@@ -1432,6 +1435,7 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     if place is None and mode == "visit":
         # «زيارة دولة إلى روما»: a visit happens where the visitor goes
         place = next((m for m in recipients if m.label in PLACE_LABELS), None)
+    place = place or held_at
     # ``values``: the sentence's dates and durations. An event's date is a calendar date, month or year (the
     # contract's form); a week (2025-W48), a day without a year (--12-02) or a Hijri year alone (1446AH) is no such
     # date, and the schema refuses it
