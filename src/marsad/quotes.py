@@ -2701,10 +2701,10 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
     after حسان العرفاوي spoke); an indefinite one (وأضاف مدير المستشفى) is someone new."""
     issued = _issued_in_relative(doc, s, b, speakers)
     if issued is not None:
-        issuer, after = issued
-        content = _after_aside(doc, s, after, len(s.norms), table, times=speakers.times)
-        if content > after or _complementiser(s, after, table):
-            return issuer, content
+        by, named_end = issued
+        said_from = _after_aside(doc, s, named_end, len(s.norms), table, times=speakers.times)
+        if said_from > named_end or _complementiser(s, named_end, table):
+            return by, said_from
     quoted = _name_quoted_at(doc, s, b)   # «وأضافت «جدوى للاستثمار» أنه»
     if b + 2 < len(s.norms) and s.norms[b] in ("هذه", "تلك") and definite(s.norms[b + 1]) and \
             not s.norms[b + 1].endswith("ه") and not title_words().roles_at(s.norms, b + 1):
