@@ -930,11 +930,11 @@ def find_quotes(doc: Document) -> None:
                 # (all the statements of the sentence before it: «واعترف الرجل بأنه ... وقال إن ... مطالبا "..."،
                 # بحسب الصحيفة» — from the first)
                 first = quotes[-1]
-                for earlier in reversed(quotes):
-                    if earlier.sentence != s.index or earlier.speaker == q.speaker:
+                for before in reversed(quotes):
+                    if before.sentence != s.index or before.speaker == q.speaker:
                         break
-                    if q.content.start < earlier.content.start:
-                        first = earlier
+                    if q.content.start < before.content.start:
+                        first = before
                 q.content = doc.span(first.content.start, q.content.end)
             q.id = f"q{len(quotes) + 1}"
             quotes.append(q)

@@ -209,8 +209,8 @@ def _construct_noun(norm: str) -> bool:
     # a word in ي is a plural in construct where the news writes its plural in ين (موظفي، موظفين), else an
     # adjective of relation (وزاري، حكومي)
     adjective = norm.endswith("ي") and clitic_rules().lexicon.get(norm + "ن", 0) < COMMON_PLURAL
-    return len(norm) >= 3 and (not norm.startswith(("ي", "ت", "ن", "ا")) or _BROKEN_PLURAL_RE.fullmatch(norm)) and \
-        not adjective and "not_construct" not in heads().roles_at([norm], 0) and not words().roles_at([norm], 0)
+    return len(norm) >= 3 and (not norm.startswith(("ي", "ت", "ن", "ا")) or bool(_BROKEN_PLURAL_RE.fullmatch(norm))) \
+        and not adjective and "not_construct" not in heads().roles_at([norm], 0) and not words().roles_at([norm], 0)
 
 
 #: a broken plural of the pattern أفعال (أعوان، أصحاب، أطباء، أولياء), which begins with alef as a verb of the

@@ -599,7 +599,7 @@ def _with_family_names(model: NerModel, toks: Any, words: dict[int, _Word],
             if norm.startswith("ال") and norm.endswith("ي") and len(norm) > 5 and \
                     model.common.get(toks.norm[nxt.body], 0) < FAMILY_NAME_MAX_COUNT and \
                     model.common.get(toks.norm[nxt.body] + "ه", 0) < ADJECTIVE_MIN_FEMININE and \
-                    (w.last == b or model.featurizer.name_cluster(norm)):   # (not «كوفي عنان الغاني»)
+                    (w is None or w.last == b or model.featurizer.name_cluster(norm)):   # (not «كوفي عنان الغاني»)
                 b = nxt.last
                 taken.add(b)
         out.append((a, b, etype))
