@@ -415,3 +415,8 @@ def test_a_persons_name_ends_where_the_office_after_it_begins() -> None:
 def test_after_an_office_a_first_name_written_with_the_article_begins_a_name() -> None:
     for text in ("وقال والي صفاقس الحبيب شواط إن الوضع مستقر.", "اثر مقابلة جمعته اليوم بوالي صفاقس، الحبيب شواط."):
         assert "الحبيب شواط" in [m.text for m in analyze("عنوان\n" + text).mentions if m.label == "PER"], text
+
+
+def test_after_an_office_a_first_name_that_is_also_a_word_joins_the_family_name_found() -> None:
+    doc = analyze("عنوان\nأكد عضو اتحاد أطباء الإختصاص ماهر عباسي أن الإضراب مستمر. وأضاف عباسي أن الوضع صعب.")
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ["ماهر عباسي", "عباسي"]

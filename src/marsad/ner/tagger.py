@@ -620,6 +620,7 @@ def _first_and_family_names(model: NerModel, toks: Any, sentences: list[list[_Wo
     where no other mention holds either word and no preposition comes before them (في سهل الغاب)."""
     taken = {t for a, b, _ in found for t in range(a, b + 1)}
     people_and_places = {t for a, b, etype in found if etype != "ORG" for t in range(a, b + 1)}
+    singles = {f for f in found if f[2] == "PER"}
     out: list[tuple[int, int, str]] = []
     for words in sentences:
         for k, (w, nxt) in enumerate(pairwise(words)):
@@ -637,6 +638,13 @@ def _first_and_family_names(model: NerModel, toks: Any, sentences: list[list[_Wo
                 # الله apart)
                 out.append((w.body, god.last, "PER"))
                 taken.update((w.body, nxt.last, god.last))
+                continue
+            if w.body not in taken and (nxt.body, nxt.last, "PER") in singles and _first_name(model, toks, w) and \
+                    _office_before(toks, words, k, people_and_places):
+                # «عضو اتحاد أطباء الإختصاص ماهر عباسي»: after an office, a first name the tagger left out before the
+                # family name it found (one that is also a common word: ماهر «skilled»)
+                out.append((w.body, nxt.last, "PER"))
+                taken.add(w.body)
                 continue
             if w.body in taken or nxt.body in taken:
                 continue
