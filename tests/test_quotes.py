@@ -1907,3 +1907,10 @@ def test_when_something_was_said_before_the_preposition_the_cue_governs_is_left_
 def test_who_issued_a_statement_speaks_in_it_with_a_date_between() -> None:
     said = quotes("وأصدر حزب حركة مشروع تونس اليوم الثلاثاء بيانا أكد فيه تمسكه بوثيقة قرطاج.")
     assert [(c, t) for _, c, _, t in said] == [("أكد فيه", "تمسكه بوثيقة قرطاج")]
+
+
+def test_a_cue_whose_preposition_carries_the_pronoun_of_what_was_said_says_nothing_more() -> None:
+    assert quotes("وقدم يوسف الشاهد قائمة الحكومة الجديدة رسميا، وأعلن عنها إثر ذلك في لقاء صحفي.") == []
+    # what follows it, when said, is said
+    assert [c for _, _, _, c in quotes("وتحدث عنه الوزير خميس الجهيناوي قائلا إن الأمر خطير.")][-1:] == \
+        ["الأمر خطير"]

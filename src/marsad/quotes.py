@@ -800,6 +800,11 @@ def find_quotes(doc: Document) -> None:
                     not speakers.starting_upto(toks.start[s.view[after]], toks.start[s.view[after]]):
                 p = after    # «وتستهدف اللجنة بحسب صلاحياتها»: by its powers; only one's words are a source (بحسب قوله)
                 continue
+            if role in ("verb", "continue") and after < len(s.norms) and s.norms[after] in _PREPOSITION_PRONOUNS and \
+                    not any(_says_directly(s, i, table) or _opening(s, i) or s.norms[i] == ":"
+                            for i in range(after + 1, min(len(s.norms), after + MAX_ASIDE_WORDS + 1))):
+                p = after    # «وأعلن عنها إثر ذلك في لقاء صحفي»: what he announced is the pronoun, said before
+                continue
             if "relay" in roles and not _relays(s, p, after, table):
                 p = after    # «وتم إجلاء ونقل مواطن»: carried, not relayed
                 continue
@@ -1385,6 +1390,9 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
             return found
     return None
 
+
+#: a preposition with the pronoun of what a cue is about (أعلن عنها، تحدث عنه، أكد عليه): nothing more is said
+_PREPOSITION_PRONOUNS = frozenset({"عنه", "عنها", "عنهم", "عليه", "عليها", "عليهم", "به", "بها", "بهم"})
 
 #: «all», normalised: after a verb of calling (دعت كافة أعوان البريد، دعا جميع الأطراف) it opens whom the call is
 #: to, not who calls
