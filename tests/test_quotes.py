@@ -1914,3 +1914,9 @@ def test_a_cue_whose_preposition_carries_the_pronoun_of_what_was_said_says_nothi
     # what follows it, when said, is said
     assert [c for _, _, _, c in quotes("وتحدث عنه الوزير خميس الجهيناوي قائلا إن الأمر خطير.")][-1:] == \
         ["الأمر خطير"]
+
+
+def test_a_name_with_its_office_set_off_after_it_speaks_past_what_the_office_goes_on_with() -> None:
+    doc = analyze("عنوان\nوأفاد سفيان السليطي، الناطق الرسمي باسم المحكمة الابتدائية بتونس والقطب القضائي لمكافحة "
+                  "الإرهاب، في تصريح اليوم الإثنين لوكالة تونس إفريقيا للأنباء، أن قاضي التحقيق تعهد بالبحث.")
+    assert _said(doc) == [("سفيان السليطي", "قاضي التحقيق تعهد بالبحث")]

@@ -2411,10 +2411,12 @@ def _aside_proper(doc: Document, s: SentenceView, p: int, limit: int, table: Phr
             (s.norms[p] in (":", "«", "\"", "“") and not (opened and _quoted_name(doc, s, p))):
         return p    # (after whom it was told, a quoted name is more of it: لمراسل "الجوهرة أف أم" أن)
     if not opened and s.norms[p] not in ("،", ",", "(", "ل") and "aside" not in table.roles_at(s.norms, p) and \
+            not (_proclitic(doc, s, p) == "و" and definite(s.norms[p])) and \
             not _audience(doc, s, p) and not _mention_at(doc, s, p, ("TITLE",)) and \
             not (s.norms[p] == "من" and _mention_at(doc, s, p + 1, ("GPE", "LOC", "FAC"))):
         # (an office after the speaker's name is an aside too: «قال X مسؤول الصليب الأحمر ... إن»; so is where it
-        # was said from: «أعلن التحالف من واشنطن أن», and to whom: «أوضح فلان لـ"الوطن" أنه»)
+        # was said from: «أعلن التحالف من واشنطن أن», to whom: «أوضح فلان لـ"الوطن" أنه», and what an office set off
+        # after the name goes on with: «الناطق باسم المحكمة ... والقطب القضائي ...، في تصريح ...، أن»)
         return p
     closed: int | None = None
     for i in range(p + 1, min(limit, p + MAX_ASIDE_WORDS + 1)):

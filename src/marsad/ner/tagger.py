@@ -630,6 +630,10 @@ def _first_and_family_names(model: NerModel, toks: Any, sentences: list[list[_Wo
             # after a title (الوزير خالد العمري، المهندس صالح الزهراني) a name follows, even one whose family name
             # has a feminine in the news (العمرية «of age»)
             titled = k > 0 and _title_word(normalize(toks.norm[words[k - 1].last]))
+            # (or an office after the name, set off by a comma: «سفيان السليطي، الناطق الرسمي باسم المحكمة»)
+            titled = titled or (k + 3 < len(words) and toks.kind[words[k + 2].last] == PUNCT and
+                                normalize(toks.norm[words[k + 2].last]) in ("،", ",") and
+                                _title_word(normalize(toks.norm[words[k + 3].body])))
             god = words[k + 2] if k + 2 < len(words) else None
             if god is not None and w.body not in taken and nxt.body not in taken and _first_name(model, toks, w) and \
                     god.first == god.body == god.last and normalize(toks.norm[god.body]) == "الله" and \
@@ -759,9 +763,11 @@ def _family_name(model: NerModel, toks: Any, w: _Word, first: str, *, titled: bo
         # after an office, a definite word that is no nisba, whose feminine the news barely writes, is the family
         # name (رئيس الحكومة يوسف الشاهد، وزير الفلاحة سمير الطيب; not an adjective: العام، الجديد)
         return True
+    feminine = model.common.get(toks.norm[w.body] + "ه", 0)
+    # (after or before an office, a nisba the news never writes in the feminine needs no cluster: السليطي)
     return len(norm) > 4 and norm.endswith("ي") and norm not in _NAME_COMPOUNDS and \
-        model.featurizer.name_cluster(norm) and not _kb_place(norm) and \
-        (titled or model.common.get(toks.norm[w.body] + "ه", 0) < ADJECTIVE_MIN_FEMININE)
+        (model.featurizer.name_cluster(norm) or (titled and feminine == 0)) and not _kb_place(norm) and \
+        (titled or feminine < ADJECTIVE_MIN_FEMININE)
 
 
 def _next_body(toks: Any, b: int) -> int:
