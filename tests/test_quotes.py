@@ -1920,3 +1920,8 @@ def test_a_name_with_its_office_set_off_after_it_speaks_past_what_the_office_goe
     doc = analyze("عنوان\nوأفاد سفيان السليطي، الناطق الرسمي باسم المحكمة الابتدائية بتونس والقطب القضائي لمكافحة "
                   "الإرهاب، في تصريح اليوم الإثنين لوكالة تونس إفريقيا للأنباء، أن قاضي التحقيق تعهد بالبحث.")
     assert _said(doc) == [("سفيان السليطي", "قاضي التحقيق تعهد بالبحث")]
+
+
+def test_a_quotation_after_an_adjective_of_the_speaker_is_what_is_said_not_a_name() -> None:
+    said = _said(analyze('عنوان\nوانتقد المسؤول النقابي "عدم جدية" الحكومة في مسار الإصلاح.'))
+    assert said and said[0][0] == "المسؤول النقابي" and said[0][1].startswith('"عدم جدية" الحكومة')

@@ -3026,6 +3026,8 @@ def _quoted_name(doc: Document, s: SentenceView, i: int) -> bool:
     MAX_QUOTED_NAME_WORDS words by a mark that the sentence goes on after."""
     toks = doc.tokens
     assert toks is not None
+    if i > 0 and definite(s.norms[i - 1]) and s.norms[i - 1].endswith("ي") and len(s.norms[i - 1]) > 4:
+        return False   # «وانتقد المسؤول النقابي "عدم جدية" الحكومة»: after an adjective, no name but what is said
     for k in range(i + 1, min(len(s.norms), i + MAX_QUOTED_NAME_WORDS + 2)):
         if s.norms[k] in _CLOSERS:
             return k + 1 < len(s.norms) and toks.kind[s.view[k + 1]] != PUNCT
