@@ -1925,3 +1925,11 @@ def test_a_name_with_its_office_set_off_after_it_speaks_past_what_the_office_goe
 def test_a_quotation_after_an_adjective_of_the_speaker_is_what_is_said_not_a_name() -> None:
     said = _said(analyze('عنوان\nوانتقد المسؤول النقابي "عدم جدية" الحكومة في مسار الإصلاح.'))
     assert said and said[0][0] == "المسؤول النقابي" and said[0][1].startswith('"عدم جدية" الحكومة')
+
+
+def test_a_source_that_is_a_statement_named_before_is_its_issuers_words() -> None:
+    doc = analyze("عنوان\nوقالت وزارة الدفاع الجزائرية في بيان أوردته وكالة الأنباء الجزائرية إن الجيش تمكن من القضاء "
+                  "على إرهابيين. وتمت العملية بفضل معلومات من السكان، حسب البيان.")
+    said = _said(doc)
+    assert ("وزارة الدفاع الجزائرية", "الجيش تمكن من القضاء على إرهابيين") in said
+    assert ("وزارة الدفاع الجزائرية", "وتمت العملية بفضل معلومات من السكان") in said

@@ -2033,6 +2033,11 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             speaker, content_from = issued
         if speaker is None:
             speaker = _group_named_before(doc, s, b, speakers)
+        if speaker is None and b < len(s.norms) and definite(s.norms[b]) and \
+                "statement" in groups().roles_at(s.norms, b) and \
+                (b + 1 == len(s.norms) or s.norms[b + 1] in ("،", ",", ".")):
+            # «...، حسب البيان.»: the statement named before, whose issuer speaks
+            speaker = _issuer(doc, s, b, toks.end[s.view[b]], speakers)
         if speaker is not None and issued is None:
             content_from = _view_after(doc, s, speaker.end)
         elif (same := _same_source(s, b)) is not None and last_speaker is not None and sentence_speaker is None:
@@ -2423,8 +2428,10 @@ def _aside_proper(doc: Document, s: SentenceView, p: int, limit: int, table: Phr
         roles = table.roles_at(s.norms, i)
         if _complementiser(s, i, table) or s.norms[i] == ":":
             return i
-        if (any(r in roles for r in _CUE_ROLES if r != "masdar") and not _anonymity(s, i + 1)) or s.norms[i] == ".":
-            break      # (a masdar is the aside itself: «، في بيان له اليوم، أن»)
+        if (any(r in roles for r in _CUE_ROLES if r != "masdar") and not _anonymity(s, i + 1) and
+                not _describes_statement(s, i)) or s.norms[i] == ".":
+            break      # (a masdar is the aside itself: «، في بيان له اليوم، أن»; so is a verb that describes the
+            #            statement: «في بيان أوردته وكالة الأنباء الجزائرية إن»)
         if closed is None and s.norms[i] in ("،", ",") and i + 1 < limit and \
                 (s.norms[i + 1] in _OPENERS or _governed(doc, s, i + 1) or
                  (times is not None and _fronted_time(doc, s, i, table, times, first=p + 1))):
@@ -2887,6 +2894,13 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         if s.norms[q] in ("،", ",", ".") or "verb" in roles(q) or governs(q):
             return None     # «ودعا الفاعلين الاقتصاديين إلى ...»: the cue's object, then the preposition it governs
     return None
+
+
+def _describes_statement(s: SentenceView, i: int) -> bool:
+    """Whether the cue verb at ``i``, with the pronoun of its object, follows an indefinite statement or occasion
+    it describes (في بيان أوردته وكالة الأنباء، في تصريح أدلى به): a relative clause, no statement of its own."""
+    return i > 0 and not definite(s.norms[i - 1]) and _object_pronoun(s.norms[i]) and \
+        bool(groups().roles_at(s.norms, i - 1).keys() & {"statement", "occasion"})
 
 
 def _issued_in_relative(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> tuple[Mention, int] | None:
