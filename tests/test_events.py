@@ -543,3 +543,13 @@ def test_a_city_a_meetings_noun_is_construed_with_is_where_it_is_held_not_who_me
                   "عن حل.")
     names = {e.id: e.name for e in doc.entities}
     assert any("القاهرة" in [names[x] for x in e.recipient] for e in doc.events if e.event == "CONSULT")
+
+
+def test_a_name_opening_what_is_said_is_the_subject_of_the_verb_after_it() -> None:
+    doc = analyze("عنوان\nأعلنت الوزارة أن الشرطة اعتقلت رجلا.")
+    names = {e.id: e.name for e in doc.entities}
+    arrest = next(e for e in doc.events if e.event == "COERCE")
+    assert [names[a] for a in arrest.actor] == ["الشرطة"] and [names[r] for r in arrest.recipient] == ["رجلا"]
+    # and the numeral two, after what it counts, is part of the group
+    doc = analyze('عنوان\nأعلنت الوزارة أن الجيش قتل "إرهابيين اثنين".')
+    assert "إرهابيين اثنين" in [m.text for m in doc.mentions if m.label == "NORP"]

@@ -1632,7 +1632,8 @@ def _opens_with(doc: Document, clause: SentenceView, m: Mention, trigger_start: 
     if doc.text[m.end:trigger_start].strip():
         return False
     opening = doc.text[clause.start:m.start].strip()
-    return opening in ("", "و", "ف", "ثم")
+    # (or it opens what someone says: «أعلنت الوزارة أن الشرطة اعتقلت رجلا»)
+    return opening in ("", "و", "ف", "ثم") or fold(opening).split()[-1:] in ([w] for w in _COMPLEMENTISERS)
 
 
 def _lam_agent(doc: Document, end: int, arguments: list[Mention]) -> Mention | None:

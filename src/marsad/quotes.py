@@ -163,7 +163,10 @@ def group_mentions(doc: Document) -> None:
             medium = False
             own = len(doc.text)
             while q < len(s.norms):
-                if "modifier" in table.roles_at(s.norms, q) and _proclitic(doc, s, q) != "و":
+                if q == head_end and s.norms[q] in _TWO and not _proclitic(doc, s, q):
+                    q += 1     # «إرهابيين اثنين»: the numeral two follows what it counts
+                    counted = True
+                elif "modifier" in table.roles_at(s.norms, q) and _proclitic(doc, s, q) != "و":
                     q = table.roles_at(s.norms, q)["modifier"][0]
                 elif q == head_end and _name_quoted_at(doc, s, q):
                     # «مصادر "الوطن"»: the medium whose sources they are (a name of its own inside the marks stays)
@@ -277,6 +280,10 @@ def group_mentions(doc: Document) -> None:
                     doc.add_mention(start, reach, "NORP")
                     taken.add(start, reach)
     _groups_named_again(doc, views, named, taken)
+
+
+#: the numeral two, which follows the noun it counts (normalised)
+_TWO = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
 
 
 @lru_cache(maxsize=1)
