@@ -553,3 +553,11 @@ def test_a_name_opening_what_is_said_is_the_subject_of_the_verb_after_it() -> No
     # and the numeral two, after what it counts, is part of the group
     doc = analyze('عنوان\nأعلنت الوزارة أن الجيش قتل "إرهابيين اثنين".')
     assert "إرهابيين اثنين" in [m.text for m in doc.mentions if m.label == "NORP"]
+
+
+def test_fighting_corruption_accuses_no_one() -> None:
+    for text in ("وأكد رئيس الحكومة يوسف الشاهد أن الحرب على الفساد سياسة ثابتة.",
+                 "وأعلنت حركة النهضة عن مبادرة تشريعية لمكافحة الفساد."):
+        assert not [e for e in analyze("عنوان\n" + text).events if e.event == "ACCUSE"], text
+    doc = analyze("عنوان\nواتهمت حركة النهضة الحكومة بالفساد.")
+    assert [e.event for e in doc.events] == ["ACCUSE"]

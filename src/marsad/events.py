@@ -257,6 +257,11 @@ def find_events(doc: Document) -> None:
                 continue   # «يتفق المراقبون على أن»: an opinion stated (a quote), not an event; «ووعد بتعزيز» is one
             if _other_sense(doc, clause, start_p, end, category, in_sentence, table, phrase_end):
                 continue
+            if category == "ACCUSE" and mode == "criticize" and start_p and \
+                    (clause.norms[start_p - 1] in senses()["combat"] or
+                     (start_p > 1 and clause.norms[start_p - 1] in ("علي", "على") and
+                      clause.norms[start_p - 2] in senses()["combat_on"])):
+                continue   # «مكافحة الفساد»، «الحرب على الفساد»: fighting it, no one accused of it
             if category == "ASSAULT" and clause.norms[start_p] in senses()["sport_attack"] and \
                     senses()["sport"] & set(clause.norms):
                 continue   # «شن المنتخب هجمات متتالية على مرمى»: a team's attack
