@@ -3429,9 +3429,14 @@ def _descriptions(doc: Document, s: SentenceView, quotes: list[Quote], speakers:
     toks = doc.tokens
     assert toks is not None
     n = len(s.norms)
+    firsts = _describe_words(table)
+    if not firsts.intersection(s.norms):
+        return []
     made = {q.cue.start for q in quotes if q.cue is not None and q.sentence == s.index}
     out: list[Quote] = []
     for p in range(n):
+        if s.norms[p] not in firsts:
+            continue
         deem = "deem" in table.roles_at(s.norms, p)
         if not (deem or "describe" in table.roles_at(s.norms, p)) or toks.start[s.view[p]] in made or \
                 not ((p and s.norms[p - 1] in _DESCRIBED) or _proclitic(doc, s, p) in ("و", "ف")):
@@ -3516,6 +3521,12 @@ def _joined(toks: Any, t: int) -> bool:
         if toks.norm[t] == "و":
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _describe_words(table: PhraseTable) -> frozenset[str]:
+    """The words that begin a ``describe`` or ``deem`` cue."""
+    return table.first_words_for(frozenset({"describe", "deem"}))
 
 
 #: the most words what someone deems may hold (بما اعتبرته الحملة المشبوهة التي أرادت توظيف ...)

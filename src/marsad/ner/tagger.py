@@ -621,6 +621,7 @@ def _first_and_family_names(model: NerModel, toks: Any, sentences: list[list[_Wo
     taken = {t for a, b, _ in found for t in range(a, b + 1)}
     people_and_places = {t for a, b, etype in found if etype != "ORG" for t in range(a, b + 1)}
     singles = {f for f in found if f[2] == "PER"}
+    single_starts = {f[0] for f in singles}
     out: list[tuple[int, int, str]] = []
     for words in sentences:
         for k, (w, nxt) in enumerate(pairwise(words)):
@@ -643,8 +644,8 @@ def _first_and_family_names(model: NerModel, toks: Any, sentences: list[list[_Wo
                 out.append((w.body, god.last, "PER"))
                 taken.update((w.body, nxt.last, god.last))
                 continue
-            if w.body not in taken and (nxt.body, nxt.last, "PER") in singles and _first_name(model, toks, w) and \
-                    _office_before(toks, words, k, people_and_places):
+            if nxt.body in single_starts and w.body not in taken and (nxt.body, nxt.last, "PER") in singles and \
+                    _first_name(model, toks, w) and _office_before(toks, words, k, people_and_places):
                 # «عضو اتحاد أطباء الإختصاص ماهر عباسي»: after an office, a first name the tagger left out before the
                 # family name it found (one that is also a common word: ماهر «skilled»)
                 out.append((w.body, nxt.last, "PER"))
@@ -652,8 +653,11 @@ def _first_and_family_names(model: NerModel, toks: Any, sentences: list[list[_Wo
                 continue
             if w.body in taken or nxt.body in taken:
                 continue
+            first = _first_name(model, toks, w)
+            if not first and not _definite_first_name(model, toks, w, office=True):
+                continue
             office = _office_before(toks, words, k, people_and_places)
-            if (_first_name(model, toks, w) or (office and _definite_first_name(model, toks, w, office=True))) and \
+            if (first or office) and \
                     _family_name(model, toks, nxt, normalize(toks.norm[w.body]), titled=titled, office=office):
                 out.append((w.body, nxt.last, "PER"))
                 taken.update((w.body, nxt.last))
