@@ -11,7 +11,7 @@ one of the other parts to say whose office it is.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -127,10 +127,12 @@ def _people_before_titles(doc: Document) -> None:
     titles = sorted((m.start, m.end) for m in doc.mentions if m.label == "TITLE")
     if not titles:
         return
+    starts = [a for a, _ in titles]
     cut: dict[str, int] = {}
     for m in doc.mentions:
         if m.label == "PER":
-            at = next((a for a, b in titles if m.start < a < m.end < b), None)
+            k = bisect_right(starts, m.start)
+            at = next((a for a, b in titles[k:bisect_left(starts, m.end)] if m.end < b), None)
             if at is not None and doc.text[m.start:at].strip():
                 cut[m.id] = at
     if not cut:
