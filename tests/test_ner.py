@@ -418,5 +418,6 @@ def test_after_an_office_a_first_name_written_with_the_article_begins_a_name() -
 
 
 def test_after_an_office_a_first_name_that_is_also_a_word_joins_the_family_name_found() -> None:
-    doc = analyze("عنوان\nأكد عضو اتحاد أطباء الإختصاص ماهر عباسي أن الإضراب مستمر. وأضاف عباسي أن الوضع صعب.")
+    doc = analyze("عنوان\nأكد عضو اتحاد أطباء الإختصاص ماهر عباسي في مداخلة له أن الإضراب مستمر. وأضاف عباسي أن الوضع "
+                  "صعب.")
     assert [m.text for m in doc.mentions if m.label == "PER"] == ["ماهر عباسي", "عباسي"]
