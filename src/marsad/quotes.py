@@ -990,7 +990,7 @@ def find_quotes(doc: Document) -> None:
                 history.append(speaker)
             sentence_speaker = speaker or sentence_speaker
             last_speaker = speaker or last_speaker
-        for q in _descriptions(doc, s, quotes, speakers, table):
+        for q in _descriptions(doc, s, quotes, speakers, speaker_by_id, table):
             q.id = f"q{len(quotes) + 1}"
             quotes.append(q)
         headline = _headline(doc, s, speakers)
@@ -3421,7 +3421,7 @@ _DESCRIBED = frozenset({"ما", "مما", "عما", "لما", "بما", "فيم�
 
 
 def _descriptions(doc: Document, s: SentenceView, quotes: list[Quote], speakers: _Speakers,
-                  table: PhraseTable) -> list[Quote]:
+                  speaker_by_id: dict[str, Mention], table: PhraseTable) -> list[Quote]:
     """Quotes of the descriptions in sentence ``s`` that no cue of it has made (``describe`` verbs of the cue table):
     «بسبب ما وصفته "تعنت الغرفة"»، «المسألة التي وصفها بالخطيرة»، «ووصفته بالجائر», «التي وصفها البيت الأبيض
     بالقانونية». Who describes is named right after the verb, or is the speaker of the sentence's statement before
@@ -3449,8 +3449,7 @@ def _descriptions(doc: Document, s: SentenceView, quotes: list[Quote], speakers:
         else:
             earlier = [q for q in quotes if q.sentence == s.index and q.cue is not None
                        and q.cue.start < toks.start[s.view[p]]]
-            speaker = next((m for m in doc.mentions if m.id == earlier[-1].speaker_mention), None) \
-                if earlier else None
+            speaker = speaker_by_id.get(earlier[-1].speaker_mention or "") if earlier else None
         if k < n and s.norms[k] == "ب" and toks.kind[s.view[k]] != CLITIC:
             k += 1    # «بـ»
         if k < n and s.norms[k] in ("ـ",):
