@@ -1933,3 +1933,12 @@ def test_a_source_that_is_a_statement_named_before_is_its_issuers_words() -> Non
     said = _said(doc)
     assert ("وزارة الدفاع الجزائرية", "الجيش تمكن من القضاء على إرهابيين") in said
     assert ("وزارة الدفاع الجزائرية", "وتمت العملية بفضل معلومات من السكان") in said
+
+
+def test_a_source_relayed_by_a_medium_is_whom_the_medium_relays() -> None:
+    for text in ('وقامت السلطات بطرد تونسي، وفق ما نقلته وكالة "رويترز" عن بيان لوزارة الداخلية الإيطالية.',
+                 "ونقلت وكالة رويترز عن بيان لوزارة الداخلية الإيطالية أن السلطات طردت تونسيا."):
+        assert [s for s, _ in _said(analyze("عنوان\n" + text))] == ["وزارة الداخلية الإيطالية"], text
+    # a medium that relays no one is the source
+    assert [s for s, _ in _said(analyze("عنوان\nوقامت السلطات بطرد تونسي، وفق ما ذكرته وكالة رويترز."))] == \
+        ["رويترز"]

@@ -2145,6 +2145,10 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     if speaker.label == "PER" and spokesman is not None:
         # «وقال المتحدث باسم خالد العمري»: his spokesman speaks for him, an office-holder the article does not name
         speaker = _group_speaker(doc, cue_end + spokesman.start(1), speaker.end, label="TITLE", entity_label="PER")
+    if role == "source" and any("relay" in table.roles_at([w], 0) for i in range(a, min(b, len(s.norms)))
+                                for w in (s.norms[i], s.norms[i][:-1], s.norms[i][:-2])) and \
+            (relayed := _relayed(doc, s, _view_after(doc, s, speaker.end), speakers, table)) is not None:
+        speaker = relayed[0]   # «وفق ما نقلته وكالة "رويترز" عن بيان لوزارة الداخلية»: whom the medium relays
     if role == "source":
         # «وفقا لتقارير إعلامية، غادر ويتكوف ...»: what the source says is the rest of the sentence after its comma;
         # «... بحسب المصدر» at the end: the sentence before the phrase
@@ -2222,6 +2226,10 @@ def _relayed(doc: Document, s: SentenceView, p: int, speakers: _Speakers,
     if p + 1 >= len(s.norms) or s.norms[p] != "عن":
         return None
     found = _speaker_at(doc, s, p + 1, speakers)
+    if found is None and "statement" in groups().roles_at(s.norms, p + 1) and \
+            (issuer := _issuer(doc, s, p + 1, min(s.end, toks.end[s.view[p + 1]] + MAX_ISSUER_GAP), speakers)) \
+            is not None:
+        return issuer, _view_after(doc, s, issuer.end)   # «عن بيان لوزارة الداخلية الإيطالية»: its issuer
     if found is None:
         unnamed = _unnamed_speaker(doc, s, p + 1, table, speakers)
         if unnamed is not None and unnamed[0].label == "TITLE" and \
@@ -2238,6 +2246,10 @@ def _relayed(doc: Document, s: SentenceView, p: int, speakers: _Speakers,
         # «...، شاهرخ نوش آبادي، قوله، "..."»: his words, set off by commas, then what he said
         return found, k + 1 + (k + 1 < len(s.norms) and s.norms[k + 1] in ("،", ","))
     return found, _skip_apposition(doc, s, after, speakers)
+
+
+#: how far after a statement's noun (characters) the body that issued it is looked for (بيان لوزارة الداخلية)
+MAX_ISSUER_GAP = 40
 
 
 def _named_and_said(doc: Document, s: SentenceView, p: int, speakers: _Speakers, table: PhraseTable) -> bool:
