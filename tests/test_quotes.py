@@ -1942,3 +1942,9 @@ def test_a_source_relayed_by_a_medium_is_whom_the_medium_relays() -> None:
     # a medium that relays no one is the source
     assert [s for s, _ in _said(analyze("عنوان\nوقامت السلطات بطرد تونسي، وفق ما ذكرته وكالة رويترز."))] == \
         ["رويترز"]
+
+
+def test_what_is_written_in_the_statement_named_before_is_its_issuers() -> None:
+    for text in ("وأصدرت وزارة الداخلية بيانا.\nوجاء في البيان أن اسم التونسي ورد في التحقيقات.",
+                 "وأصدرت وزارة الداخلية بيانا.\nوجاء في هذا البيان أن اسم التونسي ورد في التحقيقات."):
+        assert _said(analyze("عنوان\n" + text)) == [("وزارة الداخلية", "اسم التونسي ورد في التحقيقات")], text

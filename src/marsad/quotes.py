@@ -2040,11 +2040,15 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             speaker, content_from = issued
         if speaker is None:
             speaker = _group_named_before(doc, s, b, speakers)
-        if speaker is None and b < len(s.norms) and definite(s.norms[b]) and \
-                "statement" in groups().roles_at(s.norms, b) and \
-                (b + 1 == len(s.norms) or s.norms[b + 1] in ("،", ",", ".")):
-            # «...، حسب البيان.»: the statement named before, whose issuer speaks
-            speaker = _issuer(doc, s, b, toks.end[s.view[b]], speakers)
+        named = b + (b + 1 < len(s.norms) and s.norms[b] in _DEMONSTRATIVES)   # «في هذا البيان»
+        if speaker is None and named < len(s.norms) and definite(s.norms[named]) and \
+                "statement" in groups().roles_at(s.norms, named) and \
+                (named + 1 == len(s.norms) or s.norms[named + 1] in ("،", ",", ".") or
+                 _complementiser(s, named + 1, table)):
+            # «...، حسب البيان.»، «وجاء في البيان أن»: the statement named before, whose issuer speaks
+            speaker = _issuer(doc, s, named, toks.end[s.view[named]], speakers)
+            if speaker is not None and named + 1 < len(s.norms) and _complementiser(s, named + 1, table):
+                issued, content_from = (speaker, named + 1), named + 1   # what it says follows the complementiser
         if speaker is not None and issued is None:
             content_from = _view_after(doc, s, speaker.end)
         elif (same := _same_source(s, b)) is not None and last_speaker is not None and sentence_speaker is None:
