@@ -1948,3 +1948,10 @@ def test_what_is_written_in_the_statement_named_before_is_its_issuers() -> None:
     for text in ("وأصدرت وزارة الداخلية بيانا.\nوجاء في البيان أن اسم التونسي ورد في التحقيقات.",
                  "وأصدرت وزارة الداخلية بيانا.\nوجاء في هذا البيان أن اسم التونسي ورد في التحقيقات."):
         assert _said(analyze("عنوان\n" + text)) == [("وزارة الداخلية", "اسم التونسي ورد في التحقيقات")], text
+
+
+def test_a_source_word_written_with_its_ma_names_the_source_after_its_verb() -> None:
+    assert _said(analyze("عنوان\nوتم إيقاف المتهم، حسبما أفادت وزارة الداخلية.")) == \
+        [("وزارة الداخلية", "وتم إيقاف المتهم")]
+    said = _said(analyze("عنوان\nووجه القضاء الاتهام إلى وريث المجموعة، حسبما أعلن محققون."))
+    assert said == [("محققون", "ووجه القضاء الاتهام إلى وريث المجموعة")]

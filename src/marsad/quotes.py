@@ -1864,7 +1864,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     speaker: Mention | None = None
     content_from = b
     if role == "source":
-        b = _past_relative_verb(doc, s, b, table, speakers.times)
+        b = _past_relative_verb(doc, s, b, table, speakers.times, fused=s.norms[a].endswith("ما"))
         if b > a + 1 and b < len(s.norms) and (_proclitic(doc, s, b) == "ل" or s.norms[b] == "ل"):
             b = _past_medium(doc, s, b, speakers)   # «وفق ما أكده للجوهرة "اف ام" الناطق الرسمي ...»: to whom
         if b < len(s.norms) and _with_possessive(doc, s, b, speakers):
@@ -2314,14 +2314,17 @@ def _governed(doc: Document, s: SentenceView, i: int) -> bool:
 
 
 def _past_relative_verb(doc: Document, s: SentenceView, b: int, table: PhraseTable,
-                        times: dict[int, int]) -> int:
+                        times: dict[int, int], *, fused: bool = False) -> int:
     """Past «ما أفادت به» after a source word (وفق ما أفادت به مصادر، بحسب ما ذكرت وكالة، حسب ما أكده الإعلامي):
     where its subject starts. The word after ما is its verb, a speech cue or not (أكده: a cue with its object);
     whom it was said to (بحسب ما أكدته لمراسل الإذاعة، فتيحة دحدوح) is passed over up to its comma, and so is when
-    it was said (وفق ما أعلنت عنه، اليوم الثلاثاء، التنسيقية)."""
-    if b + 2 < len(s.norms) and s.norms[b] == "ما" and s.norms[b + 1] not in ("،", ",", "."):
-        roles = table.roles_at(s.norms, b + 1)
-        b = roles["verb"][0] if "verb" in roles else b + 2
+    it was said (وفق ما أعلنت عنه، اليوم الثلاثاء، التنسيقية). ``fused``: the source word holds its ما (حسبما
+    أعلن محققون), and its verb is at ``b``."""
+    if (fused and b + 1 < len(s.norms) and s.norms[b] not in ("،", ",", ".")) or \
+            (b + 2 < len(s.norms) and s.norms[b] == "ما" and s.norms[b + 1] not in ("،", ",", ".")):
+        verb = b if fused else b + 1
+        roles = table.roles_at(s.norms, verb)
+        b = roles["verb"][0] if "verb" in roles else verb + 1
         if b < len(s.norms) and s.norms[b] in ("به", "ه", "عنه", "عنها"):
             b += 1
         if b + 1 < len(s.norms) and s.norms[b] == "علي" and s.norms[b + 1] == "لسان":
