@@ -1864,7 +1864,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     speaker: Mention | None = None
     content_from = b
     if role == "source":
-        b = _past_relative_verb(doc, s, b, table, speakers.times, fused=s.norms[a].endswith("ما"))
+        b = _past_relative_verb(doc, s, b, table, speakers.times, fused=s.norms[a] in _FUSED_SOURCES)
         if b > a + 1 and b < len(s.norms) and (_proclitic(doc, s, b) == "ل" or s.norms[b] == "ل"):
             b = _past_medium(doc, s, b, speakers)   # «وفق ما أكده للجوهرة "اف ام" الناطق الرسمي ...»: to whom
         if b < len(s.norms) and _with_possessive(doc, s, b, speakers):
@@ -2311,6 +2311,10 @@ def _governed(doc: Document, s: SentenceView, i: int) -> bool:
     """Whether the word at ``i`` carries a preposition (ب، ل، ك): the object of a verb or the complement of a
     title (القيادي بالحزب، الأمين العام للحزب), never a subject."""
     return _proclitic(doc, s, i) in ("ب", "ل", "ك")
+
+
+#: source words written with their ما (حسبما أفادت الوزارة)
+_FUSED_SOURCES = frozenset({"حسبما", "بحسبما", "وفقما"})
 
 
 def _past_relative_verb(doc: Document, s: SentenceView, b: int, table: PhraseTable,
