@@ -138,3 +138,11 @@ def test_every_cue_verb_form_is_in_the_lexicon_so_that_it_splits_from_its_conjun
              if len(key) == 1 and len(key[0]) >= 3 and roles.keys() & {"verb", "continue", "participle"}}
     missing = sorted(w for w in forms if lexicon.get(w, 0) < MIN_COUNT)
     assert not missing, f"rerun scripts/build_lexicon.py: {missing[:10]}"
+
+
+def test_the_future_marker_never_stands_before_a_name() -> None:
+    from marsad.text.tokenize import analyse_word
+
+    assert analyse_word("سيونغ") is None          # the name Seong, not س + يونغ
+    split = analyse_word("سيعلن")
+    assert split is not None and split.cuts == (1,)   # «he will announce» still splits

@@ -244,7 +244,8 @@ def _inner(r: CliticRules, n: str) -> tuple[int, str] | None:
         return None
     head, rest = n[:1], n[1:]
     if head in r.future:
-        ok = rest[:1] in r.future_before and _is_word(r, n, rest, head)
+        # (only a verb follows the future marker, never a name: «سيونغ» is a name, not س + يونغ)
+        ok = rest[:1] in r.future_before and rest not in r.names and _is_word(r, n, rest, head)
         return (1, rest) if ok else None
     if head not in r.prepositions or rest in r.pronoun_suffixes or _conjunction_and_name(r, rest):
         return None
