@@ -2149,8 +2149,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     if speaker.label == "PER" and spokesman is not None:
         # «وقال المتحدث باسم خالد العمري»: his spokesman speaks for him, an office-holder the article does not name
         speaker = _group_speaker(doc, cue_end + spokesman.start(1), speaker.end, label="TITLE", entity_label="PER")
-    if role == "source" and any("relay" in table.roles_at([w], 0) for i in range(a, min(b, len(s.norms)))
-                                for w in (s.norms[i], s.norms[i][:-1], s.norms[i][:-2])) and \
+    if role == "source" and any(_relay_word(s.norms[i], table) for i in range(a, min(b, len(s.norms)))) and \
             (relayed := _relayed(doc, s, _view_after(doc, s, speaker.end), speakers, table)) is not None:
         speaker = relayed[0]   # «وفق ما نقلته وكالة "رويترز" عن بيان لوزارة الداخلية»: whom the medium relays
     if role == "source":
@@ -2311,6 +2310,12 @@ def _governed(doc: Document, s: SentenceView, i: int) -> bool:
     """Whether the word at ``i`` carries a preposition (ب، ل، ك): the object of a verb or the complement of a
     title (القيادي بالحزب، الأمين العام للحزب), never a subject."""
     return _proclitic(doc, s, i) in ("ب", "ل", "ك")
+
+
+def _relay_word(norm: str, table: PhraseTable) -> bool:
+    """Whether ``norm`` is a verb by which a medium relays (نقلت), also with the pronoun of its object (نقلته)."""
+    return any("relay" in table.roles_at([form], 0)
+               for form in [norm] + [norm[:-len(p)] for p in ("ها", "هم", "ه") if norm.endswith(p)])
 
 
 #: source words written with their ما (حسبما أفادت الوزارة)
