@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from marsad.document import Document, Entity, Mention, Quote
@@ -54,11 +54,22 @@ _OPENERS = "«“„\""
 _CLOSERS = "»”\""
 
 
+#: rows of the quote tables that are plain word lists the rules read (``_row_words``), no phrases of the tables
+_WORD_ROWS = frozenset({"describe_after", "about_it", "source_ma", "two"})
+
+
+@cache
+def _row_words(name: str, kind: str) -> frozenset[str]:
+    """The words of the rows ``kind`` of ``data/quotes/<name>``, normalised as tokens are (not split into clitics:
+    بها، بحسبما stay whole)."""
+    return frozenset(fold(w) for role, forms in read_rows(name, "quotes") if role == kind for w in forms.split())
+
+
 def _table(name: str) -> PhraseTable:
     """A cue table: verbs written past/imperfect inflected (marsad.text.inflect), participles in both genders. The
     imperfect forms of the inflected verbs also take the role ``imperfect``; ``object_first`` rows are participles
     too."""
-    rows = read_rows(name, "quotes")
+    rows = [row for row in read_rows(name, "quotes") if row[0] not in _WORD_ROWS]
     # (a masdar of manner, قولها, has no feminine nor plural of its own)
     manner = {entry for role, forms in rows if role == "manner" for entry in forms.split()}
     # (a form the tokeniser splits — وصفه is و + صفه — would match another word: صفة)
@@ -87,7 +98,7 @@ def _participle_forms(form: str) -> list[str]:
 @lru_cache(maxsize=1)
 def groups() -> PhraseTable:
     """``data/quotes/groups.tsv``, its ``plural`` words inflected (marsad.text.inflect) and made heads."""
-    rows = read_rows("groups.tsv", "quotes")
+    rows = [row for row in read_rows("groups.tsv", "quotes") if row[0] not in _WORD_ROWS]
     return PhraseTable([(form, role, True) for role, forms in rows if role != "plural" for form in forms.split()]
                        + [(f, "head", True) for role, forms in rows if role == "plural" for form in forms.split()
                           for f in plural_forms(form)]
@@ -163,7 +174,7 @@ def group_mentions(doc: Document) -> None:
             medium = False
             own = len(doc.text)
             while q < len(s.norms):
-                if q == head_end and s.norms[q] in _TWO and not _proclitic(doc, s, q):
+                if q == head_end and s.norms[q] in _row_words("groups.tsv", "two") and not _proclitic(doc, s, q):
                     q += 1     # «إرهابيين اثنين»: the numeral two follows what it counts
                     counted = True
                 elif "modifier" in table.roles_at(s.norms, q) and _proclitic(doc, s, q) != "و":
@@ -280,10 +291,6 @@ def group_mentions(doc: Document) -> None:
                     doc.add_mention(start, reach, "NORP")
                     taken.add(start, reach)
     _groups_named_again(doc, views, named, taken)
-
-
-#: the numeral two, which follows the noun it counts (normalised)
-_TWO = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
 
 
 @lru_cache(maxsize=1)
@@ -807,7 +814,8 @@ def find_quotes(doc: Document) -> None:
                     not speakers.starting_upto(toks.start[s.view[after]], toks.start[s.view[after]]):
                 p = after    # «وتستهدف اللجنة بحسب صلاحياتها»: by its powers; only one's words are a source (بحسب قوله)
                 continue
-            if role in ("verb", "continue") and after < len(s.norms) and s.norms[after] in _PREPOSITION_PRONOUNS and \
+            if role in ("verb", "continue") and after < len(s.norms) and \
+                    s.norms[after] in _row_words("cues.tsv", "about_it") and \
                     not any(_says_directly(s, i, table) or _opening(s, i) or s.norms[i] == ":"
                             for i in range(after + 1, min(len(s.norms), after + MAX_ASIDE_WORDS + 1))):
                 p = after    # «وأعلن عنها إثر ذلك في لقاء صحفي»: what he announced is the pronoun, said before
@@ -1398,9 +1406,6 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
     return None
 
 
-#: a preposition with the pronoun of what a cue is about (أعلن عنها، تحدث عنه، أكد عليه): nothing more is said
-_PREPOSITION_PRONOUNS = frozenset({"عنه", "عنها", "عنهم", "عليه", "عليها", "عليهم", "به", "بها", "بهم"})
-
 #: «all», normalised: after a verb of calling (دعت كافة أعوان البريد، دعا جميع الأطراف) it opens whom the call is
 #: to, not who calls
 _ALL = frozenset({"كافه", "جميع", "كل"})
@@ -1864,7 +1869,8 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     speaker: Mention | None = None
     content_from = b
     if role == "source":
-        b = _past_relative_verb(doc, s, b, table, speakers.times, fused=s.norms[a] in _FUSED_SOURCES)
+        b = _past_relative_verb(doc, s, b, table, speakers.times,
+                                fused=s.norms[a] in _row_words("cues.tsv", "source_ma"))
         if b > a + 1 and b < len(s.norms) and (_proclitic(doc, s, b) == "ل" or s.norms[b] == "ل"):
             b = _past_medium(doc, s, b, speakers)   # «وفق ما أكده للجوهرة "اف ام" الناطق الرسمي ...»: to whom
         if b < len(s.norms) and _with_possessive(doc, s, b, speakers):
@@ -2316,10 +2322,6 @@ def _relay_word(norm: str, table: PhraseTable) -> bool:
     """Whether ``norm`` is a verb by which a medium relays (نقلت), also with the pronoun of its object (نقلته)."""
     return any("relay" in table.roles_at([form], 0)
                for form in [norm] + [norm[:-len(p)] for p in ("ها", "هم", "ه") if norm.endswith(p)])
-
-
-#: source words written with their ما (حسبما أفادت الوزارة)
-_FUSED_SOURCES = frozenset({"حسبما", "بحسبما", "وفقما"})
 
 
 def _past_relative_verb(doc: Document, s: SentenceView, b: int, table: PhraseTable,
@@ -3444,10 +3446,6 @@ def _only_speaker_between(doc: Document, s: SentenceView, b: int, p: int, speake
                for i in range(b, p))
 
 
-#: the words before a verb of describing that make what it describes its object (ما وصفه، التي وصفها)
-_DESCRIBED = frozenset({"ما", "مما", "عما", "لما", "بما", "فيما", "الذي", "التي", "الذين"})
-
-
 def _descriptions(doc: Document, s: SentenceView, quotes: list[Quote], speakers: _Speakers,
                   speaker_by_id: dict[str, Mention], table: PhraseTable) -> list[Quote]:
     """Quotes of the descriptions in sentence ``s`` that no cue of it has made (``describe`` verbs of the cue table):
@@ -3467,7 +3465,8 @@ def _descriptions(doc: Document, s: SentenceView, quotes: list[Quote], speakers:
             continue
         deem = "deem" in table.roles_at(s.norms, p)
         if not (deem or "describe" in table.roles_at(s.norms, p)) or toks.start[s.view[p]] in made or \
-                not ((p and s.norms[p - 1] in _DESCRIBED) or _proclitic(doc, s, p) in ("و", "ف")):
+                not ((p and s.norms[p - 1] in _row_words("cues.tsv", "describe_after")) or
+                     _proclitic(doc, s, p) in ("و", "ف")):
             continue
         k = p + 1
         start = toks.start[s.view[k]] if k < n else s.end
@@ -3534,7 +3533,7 @@ def _descriptions(doc: Document, s: SentenceView, quotes: list[Quote], speakers:
         if speaker is None or not speaker.entity or not doc.text[c_start:c_end].strip():
             continue
         cue_start, cue_end = _token_span(s, doc, p, p + 1)
-        if p and s.norms[p - 1] in _DESCRIBED and _proclitic(doc, s, p) == "و":
+        if p and s.norms[p - 1] in _row_words("cues.tsv", "describe_after") and _proclitic(doc, s, p) == "و":
             cue_start = toks.start[s.view[p] - 1]   # «الذي وصفه»: the verb's own و, read apart as a conjunction
         out.append(Quote(id="", kind=kind, speaker=speaker.entity, speaker_mention=speaker.id,
                          cue=doc.span(cue_start, cue_end), content=doc.span(c_start, c_end), sentence=s.index))
