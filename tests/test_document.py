@@ -121,3 +121,23 @@ def test_mentions_at_follows_the_mentions_as_they_are_added_and_reordered() -> N
     doc.order_mentions()
     assert sorted(m.text for m in doc.mentions_at(start)) == ["سامي", "سامي العلي"]
     assert doc.mentions_at(doc.text.index("الوضع")) == []
+
+
+def test_quotes_holding_finds_every_quote_over_an_offset_in_order_across_blocks_and_additions() -> None:
+    from marsad.document import QUOTE_BLOCK
+
+    text = "قال الوزير إن " + "الوضع مستقر " * (QUOTE_BLOCK // 4)   # content far longer than one block
+    doc = Document(text=text)
+    long = Quote("q1", "indirect", None, None, None, doc.span(14, len(text)), 0)
+    short = Quote("q2", "indirect", None, None, None, doc.span(QUOTE_BLOCK * 2 - 5, QUOTE_BLOCK * 2 + 5), 0)
+    doc.quotes = [long]
+    assert doc.quotes_holding(13) == []
+    assert doc.quotes_holding(14) == [long]
+    assert doc.quotes_holding(len(text) - 1) == [long]       # in the last block the long content reaches
+    assert doc.quotes_holding(QUOTE_BLOCK * 2) == [long]
+    doc.quotes.append(short)                                  # the index follows a quote added after it was built
+    assert doc.quotes_holding(QUOTE_BLOCK * 2) == [long, short]
+    assert doc.quotes_holding(QUOTE_BLOCK * 2 - 6) == [long]
+    assert doc.quotes_holding(QUOTE_BLOCK * 2 + 5) == [long]  # the end is outside the content
+    doc.quotes = [short]                                      # ... and a list put in its place
+    assert doc.quotes_holding(QUOTE_BLOCK * 2) == [short]

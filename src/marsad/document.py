@@ -180,6 +180,10 @@ class Event:
         return d
 
 
+#: the width (characters) of the blocks of text by which :meth:`Document.quotes_holding` indexes quotes
+QUOTE_BLOCK = 2048
+
+
 def content_id(text: str) -> str:
     """A stable id derived from the text alone: the same text always gets the same id."""
     return "sha1:" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
@@ -209,6 +213,9 @@ class Document:
     _mention_ids: tuple[list[Mention], int, set[str]] | None = field(default=None, init=False, repr=False,
                                                                        compare=False)
     _mention_starts: tuple[list[Mention], int, dict[int, list[Mention]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+    # the quotes by the blocks of text their content reaches into: (the quotes list, its length, the index)
+    _quote_blocks: tuple[list[Quote], int, dict[int, list[Quote]]] | None = field(
         default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -244,6 +251,19 @@ class Document:
             index.setdefault(m.start, []).append(m)
         self._mention_starts = (self.mentions, len(self.mentions), index)
         return index.get(start, [])
+
+    def quotes_holding(self, offset: int) -> list[Quote]:
+        """The quotes whose content holds offset ``offset``, in the order of ``quotes`` (an index by blocks of text,
+        made again when quotes are added or the list replaced, so that asking this for every word of a long article
+        does not read every quote each time)."""
+        known = self._quote_blocks
+        if known is None or known[0] is not self.quotes or known[1] != len(self.quotes):
+            index: dict[int, list[Quote]] = {}
+            for q in self.quotes:
+                for block in range(q.content.start // QUOTE_BLOCK, max(q.content.end - 1, 0) // QUOTE_BLOCK + 1):
+                    index.setdefault(block, []).append(q)
+            known = self._quote_blocks = (self.quotes, len(self.quotes), index)
+        return [q for q in known[2].get(offset // QUOTE_BLOCK, ()) if q.content.start <= offset < q.content.end]
 
     def add_mention(self, start: int, end: int, label: str, *, entity: str | None = None,
                     value: Any = None, **extra: Any) -> Mention:

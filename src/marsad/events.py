@@ -460,7 +460,7 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         return True
 
     if b == a + 1 and len(word) > 4 and doc.text[start:event.trigger.end].endswith(WRITTEN_POSSESSIVES) and \
-            (said := _quote_holding(doc.quotes, start, si)) is not None and said.speaker and \
+            (said := _quote_holding(doc, start, si)) is not None and said.speaker and \
             said.content.start == start and \
             (obj := next((m for m in arguments if m.entity in event.actor and m.start >= event.trigger.end
                           and _right_after(doc, event.trigger.end, m) and not _introduced_by_preposition(doc, m)),
@@ -471,7 +471,7 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         act([said.speaker] if said.speaker != target else [])
         event.recipient = [target] + [r for r in event.recipient if r != target]
     if event.event in _DONE_TO and word.startswith("ال") and event.actor and \
-            (said := _quote_holding(doc.quotes, start, si)) is not None and said.cue is not None and \
+            (said := _quote_holding(doc, start, si)) is not None and said.cue is not None and \
             said.cue.end <= said.content.start and _words_between(doc, said.content.start, start) <= 1 and \
             (said.kind == "direct" or senses()["judging"] & set(phrase_norms(said.cue.text))):
         # «اعتبر البابا فرانسيس، بابا الفاتيكان، الهجمات الأخيرة في باريس جزءا من حرب»، «وقال ليسينكو «القصف ...»»:
@@ -485,14 +485,14 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         event.actor, event.recipient = [group_spans[(start, event.trigger.end)]], []
     if last_word in senses()["judgement"]:
         # «وقال إن الحادثة "مفتعلة"»: the speaker blames (or praises); whom, if the quote names someone else
-        quote = _quote_holding(doc.quotes, start, si)
+        quote = _quote_holding(doc, start, si)
         if quote is None or not quote.speaker:
             return False
         event.actor = [quote.speaker]
         event.recipient = [r for r in _named_in(doc, quote) if r != quote.speaker][:1]
     if last_word in senses()["necessity"]:
         # «وقال "يجب الانطلاق في مرحلة أخرى"»: the speaker asks for it; outside a quote it is no one's
-        said = _quote_holding(doc.quotes, start, si)
+        said = _quote_holding(doc, start, si)
         if said is None or not said.speaker:
             return False
         event.actor = [said.speaker]
@@ -558,12 +558,12 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
     if (not event.actor or event.event != "CONSULT") and b == a + 1 and event.event in _SAID_OF_ONESELF and \
             doc.text[start:event.trigger.end].endswith(WRITTEN_POSSESSIVES) and \
             (len(word) > 5 or event.event != "CONSULT") and \
-            (said := _quote_holding(doc.quotes, start, si)) is not None and said.speaker and \
+            (said := _quote_holding(doc, start, si)) is not None and said.speaker and \
             doc.text[said.content.start:start].strip() in ("", "أن", "ان", "إن"):
         # «أكد الشاهد أن اجتماعه اليوم بالأطراف ...»: a masdar that opens what someone says, with a pronoun, is the
         # speaker's own meeting or visit; «عبر ... عن رفضهم القطعي»، «أعرب عن دعمه»: the speaker's own stance
         act([said.speaker])
-    if b == a + 1 and (said := _quote_holding(doc.quotes, start, si)) is not None and \
+    if b == a + 1 and (said := _quote_holding(doc, start, si)) is not None and \
             said.speaker and said.speaker not in event.recipient and said.speaker not in event.actor and \
             doc.text[said.content.start:start] in ("", "س") and \
             fold(doc.text[max(0, said.content.start - 8):said.content.start]).split()[-1:] in \
@@ -577,7 +577,7 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         event.actor = [x for x in event.actor if x not in named_after]
         act([said.speaker])
     if not event.actor and event.event == "PROTEST" and doc.text[start:event.trigger.end].endswith(("ه", "ها")) and \
-            (said := _quote_holding(doc.quotes, start, si)) is not None and said.speaker and \
+            (said := _quote_holding(doc, start, si)) is not None and said.speaker and \
             labels.get(said.speaker) == "PER":
         # «وقال لطفي فريد ... إنه ينهي إضرابه عن الطعام»: one's strike, in one's own words, is one's own
         act([said.speaker])
@@ -610,7 +610,7 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
     if not event.actor and (able := _enabled(doc, clause, a, arguments)) is not None and \
             able not in event.recipient:
         act([able])      # «تمكنت الوحدات الأمنية من إيقاف المشتبه به»: who managed it did it
-    if not event.actor and si == 0 and _quote_holding(doc.quotes, start, si) is None and \
+    if not event.actor and si == 0 and _quote_holding(doc, start, si) is None and \
             (named := _headline_actor(doc, clause, a, arguments)) is not None:
         # «إيران : مناورات بحرية بالخليج العربي»: the headline names who acts before its colon (unless the colon
         # opens what someone says: «طارق الكحلاوي : استقالة العكرمي ...»); a place before a protest is where it
@@ -648,7 +648,7 @@ def _ready(doc: Document, event: Event, arguments: list[Mention], sentence: int)
         event.recipient = [met.entity] + [x for x in event.recipient if x != met.entity]
     if not event.actor and not event.trigger.text.endswith(WRITTEN_POSSESSIVES):
         # (not «الإعراب عن استعدادها»: the pronoun names who is ready, not whoever is quoted)
-        said = _quote_holding(doc.quotes, event.trigger.start, sentence)
+        said = _quote_holding(doc, event.trigger.start, sentence)
         speaker = said.speaker if said is not None else _latest_speaker(doc.quotes, event.trigger.start, sentence)
         if speaker and speaker not in event.recipient:
             event.actor = [speaker]
@@ -989,10 +989,10 @@ def _opens_clause(toks: Tokens, clause: SentenceView, p: int) -> bool:
     return _proclitic(toks, t, "و") or _proclitic(toks, t, "ف")
 
 
-def _quote_holding(quotes: list[Quote], offset: int, sentence: int) -> Quote | None:
+def _quote_holding(doc: Document, offset: int, sentence: int) -> Quote | None:
     """The quote with a speaker whose content holds ``offset`` (of ``sentence`` or a multi-sentence one before)."""
-    for q in quotes:
-        if q.sentence <= sentence and q.speaker and q.content.start <= offset < q.content.end:
+    for q in doc.quotes_holding(offset):
+        if q.sentence <= sentence and q.speaker:
             return q
     return None
 

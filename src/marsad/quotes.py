@@ -637,10 +637,10 @@ def _name_before_title(doc: Document, s: SentenceView, b: int, person_word: Call
     assert toks is not None
     n = len(s.norms)
     b = _past_times(doc, s, b, times)
-    titles = {m.start for m in doc.mentions if m.label == "TITLE"}
     for k in range(b + 2, min(n, b + MAX_NAME_BEFORE_TITLE + 1)):
         t = s.view[k]
-        if toks.start[t] not in titles or not title_words().roles_at(s.norms, k):
+        if not any(m.label == "TITLE" for m in doc.mentions_at(toks.start[t])) or \
+                not title_words().roles_at(s.norms, k):
             continue
         words = range(b, k)
         if any(toks.kind[s.view[i]] == PUNCT or _proclitic(doc, s, i) or len(s.norms[i]) < 3
@@ -3645,7 +3645,7 @@ def _genitive_of_governed(doc: Document, m: Mention) -> bool:
     toks = doc.tokens
     assert toks is not None
     first = bisect_left(toks.start, noun_start)
-    word = [i for i in range(first, len(toks)) if toks.start[i] < m.start - 1]
+    word = range(first, bisect_left(toks.start, m.start - 1))   # the tokens of the noun (starts are in order)
     clitics = [toks.norm[i] for i in word if toks.kind[i] == CLITIC]
     noun = next((toks.norm[i] for i in word if toks.kind[i] != CLITIC), "")
     if not noun or doc.mentions_at(noun_start) or title_words().roles_at([noun], 0) or definite(noun) or \
