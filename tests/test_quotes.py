@@ -1955,3 +1955,15 @@ def test_a_source_word_written_with_its_ma_names_the_source_after_its_verb() -> 
         [("وزارة الداخلية", "وتم إيقاف المتهم")]
     said = _said(analyze("عنوان\nووجه القضاء الاتهام إلى وريث المجموعة، حسبما أعلن محققون."))
     assert said == [("محققون", "ووجه القضاء الاتهام إلى وريث المجموعة")]
+
+
+def test_a_statement_inside_a_source_that_reports_nothing_is_the_sentences_and_its_speaker_goes_on() -> None:
+    said = _said(analyze("عنوان\nوبحسب \"الفرنسية\"، فإن سامي العلي الباحث في مؤسسة الدراسات الدولية يعتبر أن "
+                         "الأمر يتم إهماله كثيرا.\nوأضاف أن \"الوضع صعب\"."))
+    assert said == [("سامي العلي", "الأمر يتم إهماله كثيرا"), ("سامي العلي", "الوضع صعب")]
+
+
+def test_a_speaker_with_a_role_in_a_body_after_the_name_speaks_and_the_role_is_not_what_is_said() -> None:
+    for text in ("سامي العلي الباحث في مؤسسة الدراسات الدولية يرى أن الأمر يتم إهماله.",
+                 "ويرى سامي العلي الباحث في مؤسسة الدراسات الدولية أن الأمر يتم إهماله."):
+        assert _said(analyze("عنوان\n" + text)) == [("سامي العلي", "الأمر يتم إهماله")], text

@@ -92,3 +92,12 @@ def test_an_office_that_says_whose_it_is_is_a_title_alone_and_joins_the_name_aft
     assert [m.text for m in titles] == ["المدعية العامة للمحكمة الجنائية الدولية"]
     person = next(m for m in doc.mentions if m.label == "PER")
     assert titles[0].entity == person.entity == doc.quotes[0].speaker
+
+
+def test_a_role_in_a_body_named_after_fi_or_bi_is_a_title_and_no_word_of_the_name_before_it() -> None:
+    doc = analyze("وأكد عبد اللطيف المكي القيادي في حركة النهضة أن الحكومة فشلت.")
+    assert [(m.text, m.label) for m in doc.mentions if m.label in ("PER", "TITLE")] == \
+        [("عبد اللطيف المكي", "PER"), ("القيادي في حركة النهضة", "TITLE")]
+    assert "الأستاذة بجامعة تونس" in titles("وقالت سلوى الشرفي الأستاذة بجامعة تونس إن الحكومة فشلت.")
+    # (not over a person the body's name ran into, nor a role with no body after it)
+    assert titles("وقال القيادي البارز في الحزب إن الحكومة فشلت.") == []

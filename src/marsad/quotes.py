@@ -969,9 +969,12 @@ def find_quotes(doc: Document) -> None:
             if named is not None and named.entity and named.end > s.start and \
                     role in ("verb", "continue") and (gender := _cue_gender(s.norms[a], table)) is not None:
                 genders.setdefault(named.entity, gender)   # «أن كواريسما أعلن»: the verb names its subject's gender
-            if k in nested or relayed or (a > 0 and s.norms[a - 1] in RELATIVE_PRONOUNS):
+            reported = k in nested and len(quotes) > 1 and quotes[-2].sentence == s.index
+            if reported or relayed or (a > 0 and s.norms[a - 1] in RELATIVE_PRONOUNS):
                 # the sentence's speaker stays the one who reports it; and a relative clause's statement («قطر ...
-                # على موقف الجامعة التي استنكرت القصف، مؤكدة») is not the sentence's, whose participles go on
+                # على موقف الجامعة التي استنكرت القصف، مؤكدة») is not the sentence's, whose participles go on (but
+                # where the cue it was inside reported nothing, «وبحسب "الفرنسية"، فإن X يعتبر أن», it is the
+                # sentence's statement, and X speaks on in «وأضاف»)
                 continue
             speaker = speaker_by_id.get(q.speaker_mention or "")
             if speaker is not None and role in ("verb", "continue", "participle"):

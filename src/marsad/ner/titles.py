@@ -18,7 +18,7 @@ from importlib import resources
 from marsad.document import Document
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.text.normalise import fold
-from marsad.text.tokenize import CLITIC
+from marsad.text.tokenize import CLITIC, Tokens
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +178,14 @@ def body_titles(doc: Document) -> None:
                 doc.add_mention(start, org.end, "TITLE")
                 titled.add((start, org.end))
             continue
+        if org.label in ("ORG", "FAC") and (start := _affiliate_before(toks, table, t)) is not None:
+            # «القيادي في حركة النهضة»، «الباحثة بجامعة تونس»: a role in the body named after في or بـ (not over a
+            # person the body's name ran into: «الباحثة في جامعة تونس سلوى الشرفي»)
+            if (start, org.end) not in titled and not any(a < start < b for a, b in titled) and \
+                    not any(m.label == "PER" and org.start < m.start < org.end for m in doc.mentions):
+                doc.add_mention(start, org.end, "TITLE")
+                titled.add((start, org.end))
+            continue
         lam = p >= 0 and toks.kind[p] == CLITIC and toks.norm[p] == "ل" and toks.end[p] == toks.start[t]
         if lam:
             p -= 1        # الأمين العام لاتحاد الشغل
@@ -212,6 +220,21 @@ def body_titles(doc: Document) -> None:
                                                                          and m.end == inner)]
                 break
     _people_before_titles(doc)
+
+
+def _affiliate_before(toks: Tokens, table: PhraseTable, t: int) -> int | None:
+    """The start of a role word of the ``affiliate`` row (القيادي، الباحثة) right before في or the proclitic بـ
+    before token ``t``, in its sentence: the role in the body named at ``t``."""
+    p = t - 1
+    if p < 1 or toks.sentence[p - 1] != toks.sentence[t]:
+        return None
+    if not ((toks.kind[p] == CLITIC and toks.norm[p] == "ب" and toks.end[p] == toks.start[t])
+            or (toks.kind[p] != CLITIC and toks.norm[p] == "في")):
+        return None
+    role = p - 1
+    if toks.kind[role] == CLITIC or "affiliate" not in table.roles_at([toks.norm[role]], 0):
+        return None
+    return toks.start[role]
 
 
 @lru_cache(maxsize=1)
