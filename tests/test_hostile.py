@@ -381,6 +381,7 @@ def test_intervals_answer_as_a_scan(pairs: list[tuple[int, int]], steps: list[tu
             intervals.add(start, end)
             known.append((start, end))
         assert intervals.overlaps(start, end) == any(a < end and start < b for a, b in known)
+        assert intervals.covers(start, end) == any(a <= start and end <= b for a, b in known)
 
 
 @settings(max_examples=300, deadline=None)

@@ -1000,7 +1000,11 @@ def _quote_holding(doc: Document, offset: int, sentence: int) -> Quote | None:
 def _named_in(doc: Document, quote: Quote) -> list[str]:
     """The entities of the people, bodies and places a quote's content names, in order."""
     out: list[str] = []
-    for m in doc.mentions:
+    toks = doc.tokens
+    assert toks is not None
+    # (the mentions starting at each word of the content, in order: not a scan of all the article's mentions)
+    words = range(bisect_left(toks.start, quote.content.start), bisect_left(toks.start, quote.content.end))
+    for m in (m for t in words for m in doc.mentions_at(toks.start[t])):
         if quote.content.start <= m.start and m.end <= quote.content.end and m.entity and \
                 m.label in ("PER", "ORG", "GPE", "NORP", "TITLE") and m.entity not in out:
             out.append(m.entity)

@@ -56,8 +56,9 @@ class Intervals:
 
     Overlap with ``[start, end)`` means some interval has ``a < end`` and ``b > start``: among the intervals sorted by
     ``a``, those with ``a < end`` are a prefix, and the test is whether the largest ``b`` in that prefix exceeds
-    ``start``. The stages add what they find in text order, so additions go to a second sorted run in constant time;
-    one that comes out of order merges both runs (correct, only slower).
+    ``start``. The stages add what they find mostly in text order, so additions go to a second sorted run, at its end
+    in constant time; one that comes out of order is inserted in that run, raising the running maxima after it (a
+    merge of both runs for each had made a stage quadratic in the length of the article).
     """
 
     __slots__ = ("_runs",)
@@ -80,9 +81,14 @@ class Intervals:
     def add(self, start: int, end: int) -> None:
         starts, max_end = self._runs[1]
         if starts and start < starts[-1]:
-            # the running maxima stand in for the ends: a prefix by start has the same maximum either way
-            pairs = [p for run in self._runs for p in zip(*run, strict=True)] + [(start, end)]
-            self._runs = [self._run(sorted(pairs)), ([], [])]
+            # every prefix that now holds the interval has its maximum raised to ``end`` if below it
+            k = bisect_right(starts, start)
+            starts.insert(k, start)
+            max_end.insert(k, max(end, max_end[k - 1]) if k else end)
+            for i in range(k + 1, len(max_end)):
+                if max_end[i] >= end:
+                    break     # (the maxima after it are at least as large)
+                max_end[i] = end
             return
         starts.append(start)
         max_end.append(max(end, max_end[-1]) if max_end else end)

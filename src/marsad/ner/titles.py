@@ -157,6 +157,8 @@ def body_titles(doc: Document) -> None:
     table = words()
     token_at = {toks.start[t]: t for t in range(len(toks))}
     titled = {(m.start, m.end) for m in doc.mentions if m.label == "TITLE"}
+    body_ends = {m.end for m in doc.mentions if m.label in ("GPE", "ORG")}   # (the loop adds neither)
+    person_starts = {m.start for m in doc.mentions if m.label == "PER"}
     for org in [m for m in doc.mentions if m.label in ("ORG", "GPE", "FAC")]:
         t = token_at.get(org.start)
         if t is None:
@@ -182,7 +184,7 @@ def body_titles(doc: Document) -> None:
             # «القيادي في حركة النهضة»، «الباحثة بجامعة تونس»: a role in the body named after في or بـ (not over a
             # person the body's name ran into: «الباحثة في جامعة تونس سلوى الشرفي»)
             if (start, org.end) not in titled and not any(a < start < b for a, b in titled) and \
-                    not any(m.label == "PER" and org.start < m.start < org.end for m in doc.mentions):
+                    not any(toks.start[k] in person_starts for k in range(t + 1, last + 1)):
                 doc.add_mention(start, org.end, "TITLE")
                 titled.add((start, org.end))
             continue
@@ -201,8 +203,7 @@ def body_titles(doc: Document) -> None:
                 roles.get("body_head") if org.label in ("ORG", "FAC") else None)
             if hit is not None and lam and not toks.norm[first].startswith("ال"):
                 break     # «حاجز رئيس للحوثيين»: «main», not an office (an office takes ل only when definite)
-            if hit is not None and "body_head" in roles and first > 0 and \
-                    any(m.end == toks.end[first - 1] and m.label in ("GPE", "ORG") for m in doc.mentions):
+            if hit is not None and "body_head" in roles and first > 0 and toks.end[first - 1] in body_ends:
                 break     # «تركيا عضو حلف الناتو»: a member state in apposition, no office
             if hit is not None and hit[0] == size:
                 if first > 0 and toks.kind[first - 1] != CLITIC and toks.sentence[first - 1] == toks.sentence[t] and \
