@@ -1967,3 +1967,10 @@ def test_a_speaker_with_a_role_in_a_body_after_the_name_speaks_and_the_role_is_n
     for text in ("سامي العلي الباحث في مؤسسة الدراسات الدولية يرى أن الأمر يتم إهماله.",
                  "ويرى سامي العلي الباحث في مؤسسة الدراسات الدولية أن الأمر يتم إهماله."):
         assert _said(analyze("عنوان\n" + text)) == [("سامي العلي", "الأمر يتم إهماله")], text
+
+
+def test_an_office_after_the_speakers_name_before_the_preposition_the_cue_governs_is_not_what_is_said() -> None:
+    assert _said(analyze("عنوان\nأشاد محمد العلي رئيس البرلمان العربي بأداء رجال الأمن.")) == \
+        [("محمد العلي", "أداء رجال الأمن")]
+    assert _said(analyze("عنوان\nوحذر محمد العلي رئيس حزب المجد أمس من تدهور الأوضاع.")) == \
+        [("محمد العلي", "تدهور الأوضاع")]

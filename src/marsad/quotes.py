@@ -2674,7 +2674,31 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
                 if j < len(s.norms) and s.norms[j] in ("،", ",") and j + 1 < len(s.norms) and \
                         "preposition" in cues().roles_at(s.norms, j + 1):
                     return j + 1
+            elif j < len(s.norms):
+                # «أشاد أحمد الجروان رئيس البرلمان العربي بأداء رجال الأمن»: the office, then the preposition the
+                # cue governs (a date may stand between): who speaks, not what is said
+                at = toks.start[s.view[j]]
+                k = _view_after(doc, s, speakers.times[at]) if at in speakers.times else j
+                near = toks.start[s.view[min(len(s.view) - 1, k + MAX_TITLE_PHRASE)]]
+                if k < len(s.norms) and ("preposition" in cues().roles_at(s.norms, k)
+                                         or _proclitic(doc, s, k) == "ب") and \
+                        not any(m.label == "PER" for m in speakers.starting(toks.start[s.view[k]], near)) and \
+                        not _complementiser_ahead(s, k):
+                    # (not «أكد ... أمين عام مجلس التنمية بالمنطقة المهندس فلان»: a title running on to a name; nor
+                    # «قال X مسؤول الصليب الأحمر بمنطقة بيلما إن»: a post, then what is said)
+                    return k
     return p
+
+
+def _complementiser_ahead(s: SentenceView, j: int) -> bool:
+    """Whether a complementiser comes within a few words from ``j``, before any punctuation."""
+    table = cues()
+    for i in range(j, min(len(s.norms), j + MAX_ASIDE_WORDS)):
+        if _complementiser(s, i, table):
+            return True
+        if s.norms[i] in ("،", ",", ".", ":", "؛"):
+            return False
+    return False
 
 
 def _name_rest(toks: Any, s: SentenceView, j: int, *, after_rest: bool) -> bool:
