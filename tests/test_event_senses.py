@@ -303,3 +303,11 @@ def test_expressing_satisfaction_with_something_supports_it() -> None:
     from marsad import analyze
     doc = analyze("وعبر السبسي عن ارتياحه للمكانة التي تحظى بها المرأة التونسية.")
     assert [v.event for v in doc.events] == ["SUPPORT"] and doc.events[0].actor
+
+
+def test_tahqiq_with_a_definite_noun_or_lam_after_it_is_achieving_not_an_investigation() -> None:
+    for text in ("وساهم اللاعب أحمد الفادن في تحقيق المركز الأول في البطولة.",
+                 "وأعلن الاتحاد برنامجا جديدا تحقيقا لأهداف الاتحاد."):
+        assert not [e for e in analyze(text).events if e.event == "ACCUSE"], text
+    for text in ("وفتحت النيابة العامة تحقيقا في الحادثة.", "وتواصل الشرطة التحقيق القضائي مع المتهمين."):
+        assert [e.event for e in analyze(text).events if e.event == "ACCUSE"] == ["ACCUSE"], text

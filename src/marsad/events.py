@@ -1117,6 +1117,10 @@ def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: 
             "ضد" not in clause.norms[b:b + 3]:     # (مسيرة السلام ضد داعش is a march)
         return True    # «مسيرة التنمية»: a course, not a march (مسيرة المعلمين is one: a group named; so is what
         # one organises, نظم المعلمون مسيرة الغضب)
+    if word in sense["achieve"] and b == a + 1 and b < len(clause.norms) and (
+            _proclitic(toks, clause.view[b], "ل") or
+            (definite(clause.norms[b]) and not clause.norms[b].endswith(("ي", "يه", "يين", "يون")))):
+        return True    # «تحقيق النجاح»، «تحقيقا لأهداف الاتحاد»: achieving, no investigation (not «التحقيق القضائي»)
     if word in sense["cited"]:
         # «استشهد الخطيب بآية»: cited, not killed; «تظاهر بالمرض»: pretended
         for i in range(b, min(b + 4, len(clause.norms))):
