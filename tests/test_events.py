@@ -561,3 +561,11 @@ def test_fighting_corruption_accuses_no_one() -> None:
         assert not [e for e in analyze("عنوان\n" + text).events if e.event == "ACCUSE"], text
     doc = analyze("عنوان\nواتهمت حركة النهضة الحكومة بالفساد.")
     assert [e.event for e in doc.events] == ["ACCUSE"]
+
+
+def test_an_appeal_a_feminine_participle_of_calling_and_a_council_convening_are_events() -> None:
+    assert [(c, a, r) for c, _, a, r, *_ in events("وأهابت وزارة الداخلية بالمواطنين الإبلاغ عن أي تحركات مشبوهة.")] \
+        == [("REQUEST", ["وزارة الداخلية"], ["المواطنين"])]
+    assert actors_of("وندد حزب المجد بالقرار، داعية الحكومة إلى التراجع عنه.", "REQUEST") == [["حزب المجد"]]
+    assert actors_of("وانعقد المجلس الوطني للحزب أمس في العاصمة.", "CONSULT") == [["المجلس الوطني للحزب"]]
+    assert actors_of("وأكدت المنظمة أنه يتوجب على الحكومة التدخل.", "REQUEST") == [["المنظمة"]]
