@@ -1974,3 +1974,10 @@ def test_an_office_after_the_speakers_name_before_the_preposition_the_cue_govern
         [("محمد العلي", "أداء رجال الأمن")]
     assert _said(analyze("عنوان\nوحذر محمد العلي رئيس حزب المجد أمس من تدهور الأوضاع.")) == \
         [("محمد العلي", "تدهور الأوضاع")]
+
+
+def test_a_linking_phrase_with_its_complement_of_min_opens_a_statement_and_an_office_by_its_bodys_head_is_the_person(
+) -> None:
+    doc = analyze("عنوان\nوقالت رئيسة هيئة الحقيقة والكرامة سهام بن سدرين إن الهيئة ستعقد جلسات.\n"
+                  "وفي جانب آخر من الندوة أعلنت رئيسة الهيئة أنه سيتم عقد جلسة استماع علنية.")
+    assert _said(doc) == [("سهام بن سدرين", "الهيئة ستعقد جلسات"), ("سهام بن سدرين", "سيتم عقد جلسة استماع علنية")]

@@ -1298,9 +1298,11 @@ def _starts_statement(doc: Document, s: SentenceView, p: int, role: str, table: 
     if role == "verb" and linked == p:
         return True    # «من جهة أخرى وصف بالحاج ...»: a phrase linking to what came before, then the statement
     if role == "verb" and linked is not None and linked < p <= linked + MAX_LINK_COMPLEMENT_WORDS and \
-            _proclitic(doc, s, linked) in ("ب", "ل") and \
-            not any(toks.kind[s.view[i]] == PUNCT for i in range(linked, p)):
-        return True    # «وفي سياق متصل ببرنامج الحكومة دعت المنظمة»: with what it links to, then the statement
+            (_proclitic(doc, s, linked) in ("ب", "ل") or s.norms[linked] == "من") and \
+            not any(toks.kind[s.view[i]] == PUNCT or table.roles_at(s.norms, i).keys() & {*_CUE_ROLES, "complementiser"}
+                    for i in range(linked, p)):
+        return True    # «وفي سياق متصل ببرنامج الحكومة دعت المنظمة»، «وفي جانب آخر من الندوة أعلنت»: with what it
+        #                links to, then the statement
     # «و أعلنت»: the conjunction written apart
     return prev in ("،", ",", ":", "(", "«", "\"", "و", "ف") or "boundary" in table.roles_at(s.norms, p - 1)
 
@@ -3199,12 +3201,29 @@ def _group_speaker(doc: Document, start: int, stop: int, label: str = "NORP",
     """A speaker the tagger did not name, as a group (or ``label``) mention and entity of its own (labelled
     ``entity_label``, by default as the mention)."""
     mention = doc.add_mention(start, stop, label)
+    if label == "TITLE" and (known := _same_office(doc, mention)) is not None:
+        mention.entity = known.id    # «رئيسة الهيئة» after «رئيسة هيئة الحقيقة والكرامة سهام بن سدرين»: her
+        known.mentions.append(mention.id)
+        return mention
     kind = entity_label or label
     entity = Entity(id=f"e{len(doc.entities) + 1}", label=kind, name=mention.text,
                     kb_id=local_id(kind, " ".join(mention.text.split())), mentions=[mention.id])
     mention.entity = entity.id
     doc.entities.append(entity)
     return mention
+
+
+def _same_office(doc: Document, title: Mention) -> Entity | None:
+    """The person an office named by its body's definite head (رئيسة الهيئة، رئيس الحزب) stands for: the one person
+    whose title before it names that office of a body in full, in construct (رئيسة هيئة الحقيقة والكرامة ...)."""
+    words = fold(title.text).split()
+    if len(words) != 2 or not words[1].startswith("ال"):
+        return None
+    people = {e.id: e for e in doc.entities if e.label == "PER"}
+    found = {m.entity for m in doc.mentions if m.label == "TITLE" and m.end <= title.start and m.entity in people
+             and len(full := fold(m.text).split()) >= 3 and full[0] == words[0] and not full[1].startswith("ال")
+             and "ال" + full[1] == words[1]}
+    return people[found.pop()] if len(found) == 1 else None
 
 
 def _back_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> Mention | None:
