@@ -2136,7 +2136,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         elif adverb or addressed or object_after or _says_directly(s, b, table) or \
                 _no_subject_next(doc, s, b, table) or (a and sentence_speaker) or \
                 (going_on and not a and role == "verb" and b < len(s.norms) and definite(s.norms[b])
-                 and not groups().roles_at(s.norms, b)):
+                 and not groups().roles_at(s.norms, b)) or \
+                (role == "verb" and b < len(s.norms) and "stance_noun" in table.roles_at(s.norms, b)):
+            # («كما أكد حرص بلاده على»: a noun of what is said or stood for right after the verb is its object)
             # «وقال إن ...», «وأكد أنه ...», «وأشار إلى ...», «وطالب في هذا الصدد بـ...»: no subject named — the
             # sentence's speaker or subject when the cue continues a sentence («وكان الأمير فلان ...، وقال إنه»),
             # else the previous speaker, else the person or body the article named last before the cue
@@ -2822,7 +2824,8 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
             or _governed(doc, s, b) \
             or table.roles_at(s.norms, b).keys() & {"aside", *_CUE_ROLES} \
             or "preposition" in table.roles_at(s.norms, b) or s.norms[b] in ("في", "خلال") \
-            or "not_speaker" in groups().roles_at(s.norms, b) or "object_noun" in table.roles_at(s.norms, b) \
+            or "not_speaker" in groups().roles_at(s.norms, b) or \
+            table.roles_at(s.norms, b).keys() & {"object_noun", "stance_noun"} \
             or "negation" in table.roles_at(s.norms, b):
         return None     # (right after the cue, «تفند ادعاءات الحوثيين»: its object; «فقال لا أستطيع»: what is said)
     n = len(s.norms)
@@ -3280,7 +3283,8 @@ def _title_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers
             # «وأكد الوزير أهمية التعاون»: what is said as a noun phrase, an indefinite masdar right after it
             or (not definite(s.norms[b + 1]) and not _proclitic(doc, s, b + 1) and len(s.norms[b + 1]) > 3
                 and doc.tokens is not None and doc.tokens.kind[s.view[b + 1]] != PUNCT
-                and not table.roles_at(s.norms, b + 1) and not title_words().roles_at(s.norms, b + 1))):
+                and not table.roles_at(s.norms, b + 1).keys() - {"stance_noun"}
+                and not title_words().roles_at(s.norms, b + 1))):
         return None
     return _titled_before(doc, s, b, speakers)
 
