@@ -210,3 +210,10 @@ def test_a_facility_named_with_and_without_its_adjectives_is_one() -> None:
     doc = analyze("وصل الوفد إلى مطار المنستير الدولي صباح اليوم. وأغلق مطار المنستير أمام الرحلات مساء.")
     ids = {m.entity for m in doc.mentions if m.label == "FAC"}
     assert len(ids) == 1
+
+
+def test_a_title_written_before_the_phrase_that_names_its_person_is_that_person() -> None:
+    doc = analyze("وزير الدفاع الوطني : الإرهابيون فقدوا الشعور بالراحة\n"
+                  "أكد وزير الدفاع الوطني فرحات الحرشاني جاهزية المؤسسة العسكرية.")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[q.speaker] for q in doc.quotes if q.speaker] == ["فرحات الحرشاني", "فرحات الحرشاني"]

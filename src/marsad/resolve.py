@@ -215,12 +215,18 @@ def resolve(doc: Document) -> None:
     persons = MentionIndex(m for m in named if m.label == "PER")
     innermost = _innermost(titles)
     title_person: dict[tuple[str, ...], int] = {}
+    alone: list[Mention] = []
     for t in sorted(titles, key=lambda m: (m.start, m.end)):
         person = _apposed_person(doc, t, persons, innermost)
         if person is not None:
             clusters.union(index[id(t)], index[id(person)])
             title_person.setdefault(_words(t), index[id(person)])
-        elif _words(t) in title_person:
+        else:
+            alone.append(t)
+    for t in alone:
+        # (also before the phrase names its person: a headline «وزير الدفاع الوطني : ...» over «أكد وزير الدفاع
+        # الوطني فرحات الحرشاني»)
+        if _words(t) in title_person:
             clusters.union(index[id(t)], title_person[_words(t)])
 
     # 5. a group named again by its definite head (وأضاف المصدر، نفس المصدر): the nearest group before it named
