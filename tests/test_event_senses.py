@@ -311,3 +311,9 @@ def test_tahqiq_with_a_definite_noun_or_lam_after_it_is_achieving_not_an_investi
         assert not [e for e in analyze(text).events if e.event == "ACCUSE"], text
     for text in ("وفتحت النيابة العامة تحقيقا في الحادثة.", "وتواصل الشرطة التحقيق القضائي مع المتهمين."):
         assert [e.event for e in analyze(text).events if e.event == "ACCUSE"] == ["ACCUSE"], text
+
+
+def test_a_protest_voiced_is_a_criticism_not_a_demonstration() -> None:
+    doc = analyze("وعبر الاتحاد العام عن احتجاجه على قرار الحكومة.")
+    assert [e.event for e in doc.events] == ["ACCUSE"]
+    assert [e.event for e in analyze("وأعلن الاتحاد العام عن تحركات احتجاجية.").events] == ["PROTEST"]

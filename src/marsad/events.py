@@ -334,6 +334,11 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
         # «هجوم لداعش»، «كمين للمقاومة»: an attack's ل names whose it is (its victims follow على)
         event.actor = [agent.entity]
         event.recipient = [x for x in event.recipient if x != agent.entity]
+    if category == "PROTEST" and a > 1 and clause.norms[a - 1] == "عن" and \
+            any(w in senses()["voicing"] for w in clause.norms[max(0, a - VOICING_REACH - 1):a - 1]):
+        # «أعربت العائلة عن احتجاجها على نشر الصورة»: a protest voiced is a criticism, no demonstration
+        event.event = "ACCUSE"
+        event.mode = ["criticize"]
     if category == "REJECT" and senses()["allegation"] & set(_phrase_after(clause, b, 6)):
         # «يرفض فيتسيك هذه الاتهامات»: denying what others claim is ACCUSE, as the annotation guide has it («deny
         # responsibility claims of others»), like «نفى» and «استنكر الادعاءات»
@@ -406,6 +411,8 @@ def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Ev
         event.actor = list(earlier.actor)
 
 
+#: how many words before «عن احتجاجه» the verb that voices it may stand (أعربت عائلة الصحفي الأمريكي عن)
+VOICING_REACH = 6
 #: how many words back from a masdar of violence the verb of speech that announces it may stand
 ANNOUNCE_REACH = 10
 
