@@ -569,3 +569,11 @@ def test_an_appeal_a_feminine_participle_of_calling_and_a_council_convening_are_
     assert actors_of("وندد حزب المجد بالقرار، داعية الحكومة إلى التراجع عنه.", "REQUEST") == [["حزب المجد"]]
     assert actors_of("وانعقد المجلس الوطني للحزب أمس في العاصمة.", "CONSULT") == [["المجلس الوطني للحزب"]]
     assert actors_of("وأكدت المنظمة أنه يتوجب على الحكومة التدخل.", "REQUEST") == [["المنظمة"]]
+
+
+def test_a_delegation_named_by_its_nationality_acts_and_a_relative_clauses_verb_has_the_name_before_as_subject(
+) -> None:
+    assert [(c, a, r) for c, _, a, r, *_ in events("التقى الوفد الإيراني رئيس مجلس الشعب.")] == \
+        [("CONSULT", ["الوفد الإيراني"], ["رئيس مجلس الشعب"])]
+    got = [(c, a, r) for c, _, a, r, *_ in events("وأوضح المنسق أن الوفد التونسي الذي التقى رئيس مجلس الشعب مرتاح.")]
+    assert ("CONSULT", ["الوفد التونسي"], ["رئيس مجلس الشعب"]) in got

@@ -996,6 +996,16 @@ def _opens_clause(toks: Tokens, clause: SentenceView, p: int) -> bool:
     return _proclitic(toks, t, "و") or _proclitic(toks, t, "ف")
 
 
+def _carries_object(norm: str, table: PhraseTable) -> bool:
+    """Whether a trigger verb carries an object pronoun (أعدمهم، التقاه): its subject is named after it."""
+    for p in ("هما", "ها", "هم", "ه"):
+        stem = norm[:-len(p)]
+        forms = (stem, stem[:-1] + "ي") if stem.endswith("ا") else (stem,)   # (التقاه: التقى)
+        if norm.endswith(p) and len(stem) >= 3 and any("trigger" in table.roles_at([f], 0) for f in forms):
+            return True
+    return False
+
+
 def _quote_holding(doc: Document, offset: int, sentence: int) -> Quote | None:
     """The quote with a speaker whose content holds ``offset`` (of ``sentence`` or a multi-sentence one before)."""
     for q in doc.quotes_holding(offset):
@@ -1349,6 +1359,14 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         # phrase; the name right after the trigger is who it was done to
         actors = _coordinated(doc, agent, after) if agent is not None else []
         before = []
+    elif a > 0 and b - a == 1 and clause.norms[a - 1] in RELATIVE_PRONOUNS and before and \
+            not doc.text[before[-1].end:toks.start[clause.view[a - 1]]].strip() and \
+            not _carries_object(clause.norms[a], table):
+        # «الوفد التونسي الذي التقى نائب رئيس مجلس الشعب»: the verb of a relative clause right after the name it
+        # describes has that name as subject, and the name after it as object (not «الذين أعدمهم التنظيم»)
+        actors = before[-1:]
+        if first_after is not None and not _starts_with_preposition(doc, end, first_after):
+            recipients = _coordinated(doc, first_after, after)
     elif first_after is not None and b - a == 1 and \
             (clause.norms[a] in senses()["object_genitive"] or clause.norms[a] in senses()["participle"]) \
             and not _starts_with_preposition(doc, end, first_after) and not _place_preposition(doc, first_after) \
