@@ -1988,3 +1988,8 @@ def test_a_stance_noun_after_a_cue_with_no_subject_is_its_object_and_an_aside_in
                          "تطويرها.\nوجدد الوزير سامي العلي في كلمة بالمناسبة دعم بلاده للحوار."))
     assert said == [("سامي العلي", "المستوى المتميز للعلاقات"), ("سامي العلي", "حرص بلاده المتواصل على تطويرها"),
                     ("سامي العلي", "دعم بلاده للحوار")]
+
+
+def test_a_source_set_off_by_commas_inside_a_statement_is_neither_a_limit_nor_what_is_said() -> None:
+    assert _said(analyze("عنوان\nكما أعرب الوزير سامي العلي، وفق بلاغ للوزارة، عن ارتياحه للتعاون.")) == \
+        [("سامي العلي", "ارتياحه للتعاون")]

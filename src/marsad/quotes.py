@@ -904,6 +904,14 @@ def find_quotes(doc: Document) -> None:
             if said is not None and said[0] - roles[role][0] <= 6:
                 p = roles[role][0]   # «وقال ظريف حسب الإعلام الإيراني إن ...»: the source of a statement already cued
                 continue
+            if role == "source" and found and p > 0 and s.norms[p - 1] in ("،", ",") and \
+                    (close := next((i for i in range(roles[role][0], min(len(s.norms), p + MAX_ASIDE_WORDS))
+                                    if s.norms[i] in ("،", ",")), None)) is not None and \
+                    close + 1 < len(s.norms) and "preposition" in table.roles_at(s.norms, close + 1):
+                # «كما أعرب، وفق بلاغ إعلامي للخارجية، عن ارتياحه»: the source of the statement cued before, set off
+                # by commas before the preposition that statement's cue governs
+                p = close
+                continue
             if found and _inside_quotation(s, p) and (
                     s.norms[p - 1] in _OPENERS or not _says_next(doc, s, roles[role][0], table, MAX_NESTED_REACH)):
                 # «عبرت تونس عن "إدانتها ..."»: the first word of what is quoted; «إن "الوزراء ... كشفوا حجم
@@ -2495,6 +2503,12 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
         start += 1
     if table is not None:
         start = _past_setting(doc, s, start, end, table)
+    if table is not None and start < end and start > 0 and norms[start - 1] in ("،", ",") and \
+            "source" in table.roles_at(norms, start) and \
+            (close := next((i for i in range(start + 1, min(end, start + MAX_ASIDE_WORDS))
+                            if norms[i] in ("،", ",")), None)) is not None and close + 1 < end and \
+            table.roles_at(norms, close + 1).keys() & {"preposition", "complementiser"}:
+        start = close + 1    # «أعرب، وفق بلاغ للوزارة، عن ارتياحه»: the source set off by commas is no part of it
     if governs and start < end and table is not None and "preposition" in table.roles_at(norms, start):
         start += 1
     if start < end and table is not None and "complementiser" in table.roles_at(norms, start):
