@@ -577,3 +577,8 @@ def test_a_delegation_named_by_its_nationality_acts_and_a_relative_clauses_verb_
         [("CONSULT", ["الوفد الإيراني"], ["رئيس مجلس الشعب"])]
     got = [(c, a, r) for c, _, a, r, *_ in events("وأوضح المنسق أن الوفد التونسي الذي التقى رئيس مجلس الشعب مرتاح.")]
     assert ("CONSULT", ["الوفد التونسي"], ["رئيس مجلس الشعب"]) in got
+
+
+def test_talks_named_again_by_a_demonstrative_in_their_sentence_are_no_second_event() -> None:
+    got = events("وتشمل الجهود مباحثات بين أوكرانيا وروسيا برعاية فرنسا، ولكن لم تحقق هذه المباحثات تقدما كبيرا.")
+    assert [(c, a) for c, _, a, *_ in got if c == "CONSULT"] == [("CONSULT", ["Ukraine", "Russia"])]

@@ -300,9 +300,11 @@ def find_events(doc: Document) -> None:
             if category == "ASSAULT" and not event.actor and senses()["disaster"] & set(clause.norms):
                 continue   # «زلزالا أدى إلى مقتل 628 شخصا»: a disaster's dead, no one's attack
             previous = _same_as_before(clause, start_p, last_of, category)
-            if previous is not None and not event.actor and not event.recipient:
+            if previous is not None and ((not event.actor and not event.recipient) or (
+                    previous.sentence == si and set(event.actor) | set(event.recipient) <= _participants(previous)[1])):
                 previous.duration = previous.duration or event.duration   # «هذا الاجتماع الذي استمر خمس ساعات»
-                continue
+                continue   # (and «مباحثات بين أوكرانيا وروسيا ...، ولكن لم تحقق هذه المباحثات تقدما»: the same talks,
+                #            named again in their sentence with no one new)
             if not event.actor and not event.recipient and not (
                     category in UNNAMED_OK and trigger_start not in cue_starts
                     and event.modality in ("asserted", "planned", "expected")    # (a strike decided for Monday)
