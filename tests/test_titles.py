@@ -101,3 +101,9 @@ def test_a_role_in_a_body_named_after_fi_or_bi_is_a_title_and_no_word_of_the_nam
     assert "الأستاذة بجامعة تونس" in titles("وقالت سلوى الشرفي الأستاذة بجامعة تونس إن الحكومة فشلت.")
     # (not over a person the body's name ran into, nor a role with no body after it)
     assert titles("وقال القيادي البارز في الحزب إن الحكومة فشلت.") == []
+
+
+def test_a_delegate_is_an_office_and_the_name_after_it_a_person() -> None:
+    doc = analyze("وتتواصل التظاهرة، وفق ما صرح به معتمد الجهة عمر الكوز لمراسلة الإذاعة، إلى يوم 7 مارس.")
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ["عمر الكوز"]
+    assert titles("واعتمدت الوزارة المنهج المعتمد في المدارس.") == []
