@@ -47,7 +47,7 @@ from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.ner.tagger import load_model
 from marsad.quotes import groups
 from marsad.spanindex import Intervals, MentionIndex
-from marsad.text.inflect import expand
+from marsad.text.inflect import expand, object_stems
 from marsad.text.normalise import fold
 from marsad.text.tokenize import (
     ARTICLE_LOOKALIKES,
@@ -1000,12 +1000,7 @@ def _opens_clause(toks: Tokens, clause: SentenceView, p: int) -> bool:
 
 def _carries_object(norm: str, table: PhraseTable) -> bool:
     """Whether a trigger verb carries an object pronoun (أعدمهم، التقاه): its subject is named after it."""
-    for p in ("هما", "ها", "هم", "ه"):
-        stem = norm[:-len(p)]
-        forms = (stem, stem[:-1] + "ي") if stem.endswith("ا") else (stem,)   # (التقاه: التقى)
-        if norm.endswith(p) and len(stem) >= 3 and any("trigger" in table.roles_at([f], 0) for f in forms):
-            return True
-    return False
+    return any("trigger" in table.roles_at([stem], 0) for stem in object_stems(norm))
 
 
 def _quote_holding(doc: Document, offset: int, sentence: int) -> Quote | None:

@@ -34,7 +34,7 @@ from marsad.ner.titles import after_honorifics
 from marsad.ner.titles import words as title_words
 from marsad.resolve import local_id
 from marsad.spanindex import Intervals, MentionIndex
-from marsad.text.inflect import expand, plural_forms
+from marsad.text.inflect import expand, object_stems, plural_forms
 from marsad.text.normalise import fold
 from marsad.text.tokenize import (
     CLITIC,
@@ -904,10 +904,8 @@ def find_quotes(doc: Document) -> None:
             if said is not None and said[0] - roles[role][0] <= 6:
                 p = roles[role][0]   # «وقال ظريف حسب الإعلام الإيراني إن ...»: the source of a statement already cued
                 continue
-            if role == "source" and found and p > 0 and s.norms[p - 1] in ("،", ",") and \
-                    (close := next((i for i in range(roles[role][0], min(len(s.norms), p + MAX_ASIDE_WORDS))
-                                    if s.norms[i] in ("،", ",")), None)) is not None and \
-                    close + 1 < len(s.norms) and "preposition" in table.roles_at(s.norms, close + 1):
+            if role == "source" and found and \
+                    (close := _comma_source(s.norms, p, len(s.norms), table, {"preposition"})) is not None:
                 # «كما أعرب، وفق بلاغ إعلامي للخارجية، عن ارتياحه»: the source of the statement cued before, set off
                 # by commas before the preposition that statement's cue governs
                 p = close
@@ -1812,8 +1810,7 @@ MAX_TITLED_SUBJECT_WORDS = 3
 def _object_pronoun(norm: str) -> bool:
     """Whether a cue verb carries an object pronoun (أوردتها، أكده): its subject is someone else."""
     table = cues()
-    return any(norm.endswith(p) and len(norm) - len(p) >= 3 and "verb" in table.roles_at([norm[:-len(p)]], 0)
-               for p in ("هما", "ها", "هم", "ه"))
+    return any("verb" in table.roles_at([stem], 0) for stem in object_stems(norm))
 
 
 #: words of a sentence's opening that never precede its subject: prepositions and the journalist's own voice
@@ -2503,11 +2500,8 @@ def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention
         start += 1
     if table is not None:
         start = _past_setting(doc, s, start, end, table)
-    if table is not None and start < end and start > 0 and norms[start - 1] in ("،", ",") and \
-            "source" in table.roles_at(norms, start) and \
-            (close := next((i for i in range(start + 1, min(end, start + MAX_ASIDE_WORDS))
-                            if norms[i] in ("،", ",")), None)) is not None and close + 1 < end and \
-            table.roles_at(norms, close + 1).keys() & {"preposition", "complementiser"}:
+    if table is not None and start < end and "source" in table.roles_at(norms, start) and \
+            (close := _comma_source(norms, start, end, table, {"preposition", "complementiser"})) is not None:
         start = close + 1    # «أعرب، وفق بلاغ للوزارة، عن ارتياحه»: the source set off by commas is no part of it
     if governs and start < end and table is not None and "preposition" in table.roles_at(norms, start):
         start += 1
@@ -2706,6 +2700,18 @@ def _skip_apposition(doc: Document, s: SentenceView, p: int, speakers: _Speakers
                     # «قال X مسؤول الصليب الأحمر بمنطقة بيلما إن»: a post, then what is said)
                     return k
     return p
+
+
+def _comma_source(norms: list[str], p: int, limit: int, table: PhraseTable, follows: set[str]) -> int | None:
+    """Where a source phrase set off by commas at ``p`` inside a statement closes («أعرب، وفق بلاغ للخارجية، عن»،
+    «قالت الوكالة، نقلا عن وزارة الداخلية، إن»): the comma after it, within a few words and before ``limit``, that a
+    word of one of the roles ``follows`` (the preposition the cue governs, the complementiser) comes right after."""
+    if p == 0 or norms[p - 1] not in ("،", ","):
+        return None
+    close = next((i for i in range(p + 1, min(limit, p + MAX_ASIDE_WORDS)) if norms[i] in ("،", ",")), None)
+    if close is None or close + 1 >= limit or not table.roles_at(norms, close + 1).keys() & follows:
+        return None
+    return close
 
 
 def _complementiser_ahead(s: SentenceView, j: int) -> bool:

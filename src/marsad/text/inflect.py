@@ -33,6 +33,20 @@ def verb_forms(past: str, imperfect: str) -> list[str]:
     return _unique(pasts + presents + with_object)
 
 
+def object_stems(norm: str) -> list[str]:
+    """The verbs a normalised word may be with an object pronoun taken off (أوردتها → أوردت، أعدمهم → أعدم، التقاه →
+    التقا and التقي): the forms a table of verbs is asked about, to tell a verb that carries its object (whose subject
+    is named after it) from one that does not."""
+    out: list[str] = []
+    for p in ("هما", "ها", "هم", "ه"):
+        stem = norm[:-len(p)]
+        if norm.endswith(p) and len(stem) >= 3:
+            out.append(stem)
+            if stem.endswith("ا"):
+                out.append(stem[:-1] + "ي")    # (a final ى written ا before the pronoun)
+    return out
+
+
 def noun_forms(noun: str) -> list[str]:
     """A noun's bare and definite forms, and the bare form with a possessive pronoun. Not its indefinite accusative
     (حرقا، اعتراضا), as often an adverb of manner (توفيت حرقا) as an object: the lists write it out where it is the
