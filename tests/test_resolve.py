@@ -217,3 +217,13 @@ def test_a_title_written_before_the_phrase_that_names_its_person_is_that_person(
                   "أكد وزير الدفاع الوطني فرحات الحرشاني جاهزية المؤسسة العسكرية.")
     names = {e.id: e.name for e in doc.entities}
     assert [names[q.speaker] for q in doc.quotes if q.speaker] == ["فرحات الحرشاني", "فرحات الحرشاني"]
+
+
+def test_a_surname_after_a_lam_that_swallowed_its_article_is_no_more_linked_than_the_surname_written_whole() -> None:
+    from marsad import analyze
+    # the knowledge base's الحامدي (a former minister) is not the article's محمد الحامدي, nor is «للحامدي»
+    doc = analyze("عنوان\nوصف رئيس الحزب محمد الحامدي القانون بأنه محاولة لتبييض الفساد. وقال الحامدي إن الأحزاب "
+                  "ستصدر بيانا، وفقا للحامدي.", published="2017-05-06")
+    linked = {m.text: next(e.kb_id for e in doc.entities if e.id == m.entity)
+              for m in doc.mentions if m.label == "PER" and m.entity}
+    assert "marsad:mongi-hamdi" not in linked.values(), linked

@@ -162,7 +162,7 @@ def resolve(doc: Document) -> None:
     for m in named:
         if m.label != "PER":
             continue
-        w = _words(m)
+        w = _name_words(_spelled(doc, m))   # (للحامدي: the mention «لحامدي», the surname الحامدي)
         hosts = {(clusters.find(full_names[name]), name) for name in part_of.get(w, ())}
         if len({h for h, _ in hosts}) == 1:
             # one person; of its full names, the longest (then the first in order), not whichever a set gives first
@@ -512,7 +512,8 @@ def _build_entities(doc: Document, mentions: list[Mention], clusters: _Clusters,
         entity = Entity(id="", label=label, name=_display_name(doc, name_mention),
                         kb_id=local_id(label, " ".join(_words(name_mention))) if named else None,
                         mentions=[m.id for m in members])
-        lone_surname = all(len(_words(m)) == 1 and _words(m)[0] in ambiguous for m in named) and bool(named)
+        lone_surname = all(len(w := _name_words(_spelled(doc, m))) == 1 and w[0] in ambiguous for m in named) \
+            and bool(named)
         known = None if kb is None or lone_surname else \
             _link(kb, doc, entity, named, [m for m in members if m.label == "TITLE"], countries, innermost, home)
         if known is not None and known.kb_id in by_kb:
