@@ -451,3 +451,10 @@ def test_a_meeting_with_its_pronoun_after_a_word_of_when_is_the_subjects() -> No
     got = _events("ودعا ساركوزي في تصريح إعلامي على اثر لقائه مع السبسي إلى ضرورة مرافقة تونس.")
     meetings = [(actors, recipients) for category, actors, recipients in got if category == "CONSULT"]
     assert len(meetings) == 1 and meetings[0][0] and not meetings[0][0] & meetings[0][1]
+
+
+def test_a_plural_in_yn_after_the_noun_of_a_protest_is_who_protests() -> None:
+    # (after a verb, «التقى المسؤولين», it is the object; a protest's noun takes its protesters as genitive)
+    got = _events("وتواصلت احتجاجات الفلاحين في القيروان.")
+    assert [(actors, recipients) for category, actors, recipients in got if category == "PROTEST"] == \
+        [({"الفلاحين"}, set())]

@@ -1388,8 +1388,8 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
         # «صدامات جدت بين متظاهرين وقوات الأمن»: the sides after بين, the plural in ين among them
         sides = [m for m in after if not _place_preposition(doc, m) and m.start >= toks.start[clause.view[between]]]
         actors = _sides(doc, sides)
-    elif first_after is not None and _oblique_plural(first_after) and not _starts_with_preposition(doc, end,
-                                                                                                  first_after):
+    elif first_after is not None and _oblique_plural(first_after) and category != "PROTEST" and \
+            not _starts_with_preposition(doc, end, first_after):
         # «تقتل المصلين»، «التقى المسؤولين»: a sound plural in ين is no verb's nominative subject, but its object
         recipients = _coordinated(doc, first_after, after)
     elif first_after is not None and not _starts_with_preposition(doc, end, first_after) \
