@@ -961,7 +961,10 @@ def find_quotes(doc: Document) -> None:
                         break
                     if q.content.start < before.content.start:
                         first = before
-                q.content = doc.span(first.content.start, q.content.end)
+                # (from the cue of the statement it passes on, with who made it: «أوضح مساهل، خلال ...، أن ...»)
+                opens = first.cue.start if first.cue is not None and \
+                    q.content.start <= first.cue.start < first.content.start else first.content.start
+                q.content = doc.span(opens, q.content.end)
             q.id = f"q{len(quotes) + 1}"
             quotes.append(q)
             if q.speaker_mention and q.speaker_mention not in speaker_by_id:
@@ -1600,6 +1603,25 @@ def _noun_not_adjective(norm: str) -> bool:
     lexicon = clitic_rules().lexicon
     return definite(norm) and not norm.endswith(("ي", "يه", "ين", "ون")) and \
         lexicon.get(norm, 0) >= NOUN_MIN_COUNT and lexicon.get(norm + "ه", 0) < ADJECTIVE_MIN_FEMININE
+
+
+#: the possessive pronouns a noun may end in (كلمته، تصريحها، مواقفهم)
+_POSSESSIVE_ENDINGS = ("هما", "هم", "ها", "ه")
+
+
+def _possessed_noun(norm: str) -> bool:
+    """Whether a word is a noun the news knows with a possessive pronoun on it (كلمته، حديثها): no adjective of
+    the office before it, but a new phrase — the verb's object. Not a word of reference back (نفسه، ذاته)."""
+    from marsad.text.tokenize import clitic_rules
+
+    if norm in _row_words("groups.tsv", "same_after"):
+        return False
+    ending = next((e for e in _POSSESSIVE_ENDINGS if norm.endswith(e) and len(norm) > len(e) + 2), None)
+    if ending is None:
+        return False
+    stem = norm[:-len(ending)]
+    stem = stem[:-1] + "ه" if stem.endswith("ت") else stem   # (كلمت-ه: the noun كلمة)
+    return clitic_rules().lexicon.get(stem, 0) >= NOUN_MIN_COUNT
 
 
 def _body_head(norm: str) -> bool:
@@ -2473,15 +2495,22 @@ def _aside_proper(doc: Document, s: SentenceView, p: int, limit: int, table: Phr
         # after the name goes on with: «الناطق باسم المحكمة ... والقطب القضائي ...، في تصريح ...، أن»)
         return p
     closed: int | None = None
-    for i in range(p + 1, min(limit, p + MAX_ASIDE_WORDS + 1)):
+    for i in range(p + 1, min(limit, p + MAX_LONG_ASIDE_WORDS + 1)):
         roles = table.roles_at(s.norms, i)
-        if _complementiser(s, i, table) or s.norms[i] == ":":
+        # past MAX_ASIDE_WORDS, a long aside (to whom, where, at what occasion and when) ends only at a comma right
+        # before the complementiser: «وقال الحامدي، في تصريح لمراسلة ...، على هامش اجتماع شعبي ...، اليوم السبت
+        # في قصر المؤتمرات بالعاصمة، إن ...»
+        long = i > p + MAX_ASIDE_WORDS
+        if long and closed is not None:
+            break
+        if (_complementiser(s, i, table) and (not long or s.norms[i - 1] in ("،", ","))) or \
+                (s.norms[i] == ":" and not long):
             return i
         if (any(r in roles for r in _CUE_ROLES if r != "masdar") and not _anonymity(s, i + 1) and
                 not _describes_statement(s, i)) or s.norms[i] == ".":
             break      # (a masdar is the aside itself: «، في بيان له اليوم، أن»; so is a verb that describes the
             #            statement: «في بيان أوردته وكالة الأنباء الجزائرية إن»)
-        if closed is None and s.norms[i] in ("،", ",") and i + 1 < limit and \
+        if closed is None and not long and s.norms[i] in ("،", ",") and i + 1 < limit and \
                 (s.norms[i + 1] in _OPENERS or _governed(doc, s, i + 1) or
                  (times is not None and _fronted_time(doc, s, i, table, times, first=p + 1))):
             closed = i + 1    # (or a time alone: «أعلنوا خلال شهر نوفمبر الفارط، استقالتهم»)
@@ -2956,9 +2985,11 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
                 return _group_speaker(doc, start, stop, label="PER"), content    # «وأضاف السحيباني أن»
             if end - b > 1 and definite(s.norms[b]) and \
                     {"head", "dependent"} & title_words().roles_at(s.norms, b).keys() and \
-                    _noun_not_adjective(s.norms[b + 1]) and not _proclitic(doc, s, b + 1) and \
+                    (_noun_not_adjective(s.norms[b + 1]) or _possessed_noun(s.norms[b + 1])) and \
+                    not _proclitic(doc, s, b + 1) and \
                     not title_words().roles_at(s.norms, b + 1) and not groups().roles_at(s.norms, b):
-                return None   # «ووصف الوزير الهجوم بأنه»: a bare office, then the cue's object (no «الوزير الهجوم»)
+                return None   # «ووصف الوزير الهجوم بأنه»، «واختتم الوزير كلمته بالتأكيد على أن»: a bare office, then
+                #               the cue's object (no «الوزير الهجوم»)
             if end - b > 1 and {"head", "dependent"} & title_words().roles_at(s.norms, b).keys() and \
                     not groups().roles_at(s.norms, b):
                 # «وقال والي الجهة إن»، «وأكد الرئيس الدوري للاتحاد الأفريقي أن»: one office-holder the article does
