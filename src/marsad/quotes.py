@@ -962,9 +962,9 @@ def find_quotes(doc: Document) -> None:
                     if q.content.start < before.content.start:
                         first = before
                 # (from the cue of the statement it passes on, with who made it: «أوضح مساهل، خلال ...، أن ...»)
-                opens = first.cue.start if first.cue is not None and \
+                relay_from = first.cue.start if first.cue is not None and \
                     q.content.start <= first.cue.start < first.content.start else first.content.start
-                q.content = doc.span(opens, q.content.end)
+                q.content = doc.span(relay_from, q.content.end)
             q.id = f"q{len(quotes) + 1}"
             quotes.append(q)
             if q.speaker_mention and q.speaker_mention not in speaker_by_id:
