@@ -2022,3 +2022,12 @@ def test_concluding_is_a_cue_only_before_what_is_said_and_a_possessed_noun_is_no
     # «واختتم الوزير كلمته»: the speech is what he concluded, not a word of his office
     doc = analyze("عنوان\nواختتم الوزير كلمته بالتأكيد على أن الوضع صعب.")
     assert not [m for m in doc.mentions if m.label == "TITLE" and "كلمته" in m.text]
+
+
+def test_complaints_are_statements_of_who_complains() -> None:
+    doc = analyze("عنوان\nومن جهة أخرى، اشتكى عدد من الباعة من تراجع عدد حرفاء السوق المركزية.\n"
+                  "وكان عدد من المواطنين قد عبروا إبان لقائهم رئيس الحكومة، عن استيائهم من غلاء الأسعار. كما تذمروا "
+                  "من تجاوزات بعض التجار.")
+    assert _said(doc) == [("عدد من الباعة", "تراجع عدد حرفاء السوق المركزية"),
+                          ("عدد من المواطنين", "استيائهم من غلاء الأسعار"),
+                          ("عدد من المواطنين", "تجاوزات بعض التجار")]

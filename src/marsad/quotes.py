@@ -2512,9 +2512,16 @@ def _aside_proper(doc: Document, s: SentenceView, p: int, limit: int, table: Phr
             #            statement: «في بيان أوردته وكالة الأنباء الجزائرية إن»)
         if closed is None and not long and s.norms[i] in ("،", ",") and i + 1 < limit and \
                 (s.norms[i + 1] in _OPENERS or _governed(doc, s, i + 1) or
+                 (s.norms[i + 1] in _CUE_PREPOSITIONS and "aside" not in table.roles_at(s.norms, i + 1)) or
                  (times is not None and _fronted_time(doc, s, i, table, times, first=p + 1))):
             closed = i + 1    # (or a time alone: «أعلنوا خلال شهر نوفمبر الفارط، استقالتهم»)
     return p if closed is None or opened else closed
+
+
+#: prepositions a cue governs that, written apart after a comma, close an aside before what is said («عبروا، إبان
+#: لقائهم رئيس الحكومة، عن استيائهم»; not في or من, which as often open another aside: «، في ندوة صحفية»، «، من جهته»;
+#: nor one that opens an aside phrase: «، على هامش اجتماع»)
+_CUE_PREPOSITIONS = frozenset({"عن", "علي", "على", "الي", "إلى"})
 
 
 def _make(doc: Document, s: SentenceView, start: int, end: int, speaker: Mention, a: int, b: int, *, limit: int,
