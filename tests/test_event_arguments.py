@@ -458,3 +458,16 @@ def test_a_plural_in_yn_after_the_noun_of_a_protest_is_who_protests() -> None:
     got = _events("وتواصلت احتجاجات الفلاحين في القيروان.")
     assert [(actors, recipients) for category, actors, recipients in got if category == "PROTEST"] == \
         [({"الفلاحين"}, set())]
+
+
+def test_dropping_a_charge_concedes_and_lays_none_and_revoking_a_membership_sanctions_its_holder() -> None:
+    got = _events("أسقطت بلجيكا تهمة الإرهاب عن التونسي محمد الرياحي الموقوف منذ شهر مارس.")
+    assert [(category, actors) for category, actors, _ in got] == [("CONCEDE", {"Belgium"})]
+    got = _events("وكان مجلس النواب المصري قد أسقط عضوية النائب توفيق عكاشة في مارس 2016.")
+    assert got == [("SANCTION", {"House of Representatives (Egypt)"}, {"Tawfiq Okasha"})]
+
+
+def test_deploying_troops_mobilises_but_the_army_publishing_does_not() -> None:
+    got = _events("وأعلن الجيش أنه نشر جنودا على الحدود.")
+    assert [(category, actors) for category, actors, _ in got] == [("MOBILIZE", {"الجيش"})]
+    assert not [c for c, _, _ in _events("ونشر الجيش السوري بيانا على موقعه.") if c == "MOBILIZE"]

@@ -248,7 +248,9 @@ def find_events(doc: Document) -> None:
         while (found := _next_trigger(table, clause.norms, p)) is not None:
             p, end, (category, mode), phrase_end = found
             start_p = p
-            p = end
+            # (past the rest of a concession written with its subject inside: what «أسقطت بلجيكا تهمة الإرهاب» gives
+            # up is no charge laid; the rest of other phrases may be an event of its own: «قضت محكمة بالسجن»)
+            p = phrase_end if category == "CONCEDE" and phrase_end > end else end
             if category == NO_EVENT:
                 continue   # «وقف إطلاق النار»، «طائرات مسيرة»: the trigger inside means something else here
             trigger_start = toks.start[clause.view[start_p]]
@@ -1377,6 +1379,12 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
             suffers = next((m for m in after if m.start >= suffers.end and m.label == "PER"
                             and _words_between(doc, suffers.end, m.start) == 0), suffers)
         recipients = _coordinated(doc, suffers, after)
+    elif first_after is not None and b - a > 1 and clause.norms[b - 1] in senses()["held"] and \
+            not _starts_with_preposition(doc, end, first_after) and not _place_preposition(doc, first_after):
+        # «وكان مجلس النواب قد أسقط عضوية النائب توفيق عكاشة»: the name after what one holds is its holder, who
+        # suffers the act; the subject before it acts
+        recipients = _coordinated(doc, first_after, after)
+        actors = _coordinated_back(doc, before) if before else []
     elif before and _opens_with(doc, clause, before[-1], start):
         # «تونس تدين تفجيرين إرهابيين»: the clause opens with the name the verb follows at once — its subject
         actors = _coordinated_back(doc, before)
