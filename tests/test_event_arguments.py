@@ -471,3 +471,8 @@ def test_deploying_troops_mobilises_but_the_army_publishing_does_not() -> None:
     got = _events("وأعلن الجيش أنه نشر جنودا على الحدود.")
     assert [(category, actors) for category, actors, _ in got] == [("MOBILIZE", {"الجيش"})]
     assert not [c for c, _, _ in _events("ونشر الجيش السوري بيانا على موقعه.") if c == "MOBILIZE"]
+
+
+def test_a_number_of_troops_deployed_is_what_is_deployed_not_who_deploys() -> None:
+    got = _events("وأضافت الوزيرة أن السلطات ستنشر نحو 3800 جندي في الشوارع.")
+    assert [(category, actors) for category, actors, _ in got if category == "MOBILIZE"] == [("MOBILIZE", {"السلطات"})]

@@ -2031,3 +2031,15 @@ def test_complaints_are_statements_of_who_complains() -> None:
     assert _said(doc) == [("عدد من الباعة", "تراجع عدد حرفاء السوق المركزية"),
                           ("عدد من المواطنين", "استيائهم من غلاء الأسعار"),
                           ("عدد من المواطنين", "تجاوزات بعض التجار")]
+
+
+def test_a_body_named_again_by_its_head_speaks_before_the_object_it_addresses() -> None:
+    # «الحزب» refers back to the party; «السلطة القائمة», feminine after it, cannot describe it: whom it asks
+    doc = analyze('عنوان\nوأدان الحزب الدستوري الحر العملية الإرهابية. وطالب الحزب السلطة القائمة بالمرور إلى '
+                  'السرعة القصوى في مكافحة الإرهاب. كما أكد ضرورة التعجيل بالإصلاحات.')
+    said = _said(doc)
+    assert [speaker for speaker, _ in said] == ["الحزب الدستوري الحر"] * 3
+    assert said[1][1].startswith("السلطة القائمة") and said[2][1] == "ضرورة التعجيل بالإصلاحات"
+    # (but an adjective of the same gender is part of the name: «حذرت السفارة السعودية باليونان من»)
+    doc = analyze("عنوان\nحذرت السفارة السعودية باليونان من التعامل مع عروض الانترنت.")
+    assert not [content for _, content in _said(doc) if content.startswith("السعودية")]

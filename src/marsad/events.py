@@ -1328,8 +1328,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
     governs = clause.norms[b - 1] in _RECIPIENT_PREPOSITIONS and b - a > 1
     # a verb that carries its plural subject (فقتلوا خمسة جنود، هاجموا المقر) is followed by its object
     carried = b - a == 1 and clause.norms[a].endswith("وا") and len(clause.norms[a]) > 4
-    # violence to a number of people (قتل خمسة جنود، اعتقال 12 شخصا): they suffer it, whoever did it
-    counted = category in _DONE_TO and b < len(clause.norms) and _counted(clause, b)
+    # violence to a number of people (قتل خمسة جنود، اعتقال 12 شخصا): they suffer it, whoever did it; a number of
+    # troops deployed (ستنشر نحو 3800 جندي) are what is deployed, not who deploys them
+    counted = category in _DONE_TO | {"MOBILIZE"} and b < len(clause.norms) and _counted(clause, b)
     first_after = after[0] if after and not governs and not carried and not counted and \
         _words_between(doc, end, after[0].start) <= 1 + _unit_body(doc, after[0]) else None
     if category in ("CONSULT", "AGREE", "COOPERATE") and mode not in ("visit", "host") and first_after is not None and \

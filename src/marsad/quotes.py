@@ -1614,14 +1614,25 @@ def _possessed_noun(norm: str) -> bool:
     the office before it, but a new phrase — the verb's object. Not a word of reference back (نفسه، ذاته)."""
     from marsad.text.tokenize import clitic_rules
 
-    if norm in _row_words("groups.tsv", "same_after"):
-        return False
+    if norm in _row_words("groups.tsv", "same_after") or definite(norm):
+        return False    # (a definite word takes no possessive: السعودية ends in ة, no pronoun)
     ending = next((e for e in _POSSESSIVE_ENDINGS if norm.endswith(e) and len(norm) > len(e) + 2), None)
     if ending is None:
         return False
     stem = norm[:-len(ending)]
     stem = stem[:-1] + "ه" if stem.endswith("ت") else stem   # (كلمت-ه: the noun كلمة)
     return clitic_rules().lexicon.get(stem, 0) >= NOUN_MIN_COUNT
+
+
+def undescribing(head: str, word: str) -> bool:
+    """Whether a ``word`` right after a definite ``head`` noun cannot describe it, so starts a new phrase (the verb's
+    object: «وطالب الحزب السلطة القائمة»، «واختتم الوزير كلمته»): a feminine definite word after a masculine head,
+    a definite noun the news knows with no feminine of its own, or a noun with a possessive."""
+    if not definite(word):
+        return _possessed_noun(word)
+    if word.endswith("ه") and not head.endswith("ه"):
+        return True
+    return (not word.endswith("ه") and _noun_not_adjective(word)) or _possessed_noun(word)
 
 
 def _body_head(norm: str) -> bool:
@@ -2897,6 +2908,8 @@ def _unnamed_speaker(doc: Document, s: SentenceView, b: int, table: PhraseTable,
         return _complementiser(s, i, table) or s.norms[i] == ":" or (subject and governs(i)) or \
             (subject and i == b + 1 and (("preposition" in roles(i) and s.norms[i] != "في") or
                                          _proclitic(doc, s, i) == "ب") and _body_head(s.norms[b])) or \
+            (subject and i == b + 1 and _body_head(s.norms[b]) and not _proclitic(doc, s, i) and
+             undescribing(s.norms[b], s.norms[i])) or \
             (i > b and "object_noun" in roles(i) and not _proclitic(doc, s, i) and
              s.norms[i - 1] not in ("في", "خلال", "عبر", "حسب", "بحسب", "وفق")) or \
             (_opening(s, i) and not _quoted_name(doc, s, i))

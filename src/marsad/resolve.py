@@ -259,6 +259,8 @@ def _back_references(doc: Document) -> None:
     toks = doc.tokens
     if toks is None or not len(toks):
         return
+    from marsad.quotes import undescribing  # (the quote stage builds on this module)
+
     heads = _organisation_heads()
     organs = _organ_heads()
     by_head: dict[str, list[Mention]] = {}
@@ -286,8 +288,8 @@ def _back_references(doc: Document) -> None:
             continue
         nxt = t + 1
         if nxt < len(toks) and toks.kind[nxt] == WORD and definite(toks.norm[nxt]) \
-                and toks.word[nxt] != toks.word[t]:
-            continue   # «الحكومة التونسية»: a name of its own, not a back-reference
+                and toks.word[nxt] != toks.word[t] and not undescribing(norm, toks.norm[nxt]):
+            continue   # «الحكومة التونسية»: a name of its own, not a back-reference (but «وطالب الحزب السلطة»)
         start, end = toks.start[t], toks.end[t]
         if taken.overlaps(start, end):
             continue
