@@ -2043,3 +2043,10 @@ def test_a_body_named_again_by_its_head_speaks_before_the_object_it_addresses() 
     # (but an adjective of the same gender is part of the name: «حذرت السفارة السعودية باليونان من»)
     doc = analyze("عنوان\nحذرت السفارة السعودية باليونان من التعامل مع عروض الانترنت.")
     assert not [content for _, content in _said(doc) if content.startswith("السعودية")]
+
+
+def test_a_source_with_its_office_set_off_in_mid_clause_attributes_the_whole_clause() -> None:
+    doc = analyze("عنوان\nوحددوا اشكال التصعيد ليقرروا، وفق ما أفاد به محمد العلي احد منسقي الاعتصامات، مواصلة "
+                  "الاعتصام داخل الخيام.")
+    assert _said(doc) == [("محمد العلي", "وحددوا اشكال التصعيد ليقرروا، وفق ما أفاد به محمد العلي احد منسقي "
+                                         "الاعتصامات، مواصلة الاعتصام داخل الخيام")]

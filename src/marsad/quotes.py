@@ -2207,9 +2207,10 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         # «وفقا لتقارير إعلامية، غادر ويتكوف ...»: what the source says is the rest of the sentence after its comma;
         # «... بحسب المصدر» at the end: the sentence before the phrase
         comma = next((i for i in range(content_from, limit) if s.norms[i] in ("،", ",")), None)
-        if a > 0 and s.norms[a - 1] in ("،", ",") and comma is not None and comma - content_from <= 2 and \
-                comma + 1 < limit and (_governed(doc, s, comma + 1) or s.norms[comma + 1] in _CLAUSE_GOES_ON
-                                       or _closing_aside(s, comma + 1, limit, table)):
+        if a > 0 and s.norms[a - 1] in ("،", ",") and comma is not None and comma + 1 < limit and (
+                (comma - content_from <= 2 and (_governed(doc, s, comma + 1) or s.norms[comma + 1] in _CLAUSE_GOES_ON
+                                                or _closing_aside(s, comma + 1, limit, table))) or
+                _clause_resumes(doc, s, content_from, comma, limit, table)):
             # «وقد بدأت العملية، حسب مصدر عليم، برفع درجة التأهب»، «وتم نقل المصابين، وفق مصدر طبي، إلى المستشفى»: a
             # source set off in the middle of a clause that goes on after it attributes the whole clause; so it
             # does before a phrase of when (وجاء الاجتماع، وفق بلاغ للنقابة، بعد تلقيها إعلاما ...), which may as
@@ -3315,6 +3316,31 @@ def _back_reference(doc: Document, s: SentenceView, b: int, speakers: _Speakers)
 
 #: prepositions that carry a clause on past a source phrase set off by commas inside it
 _CLAUSE_GOES_ON = frozenset({"الي", "في", "علي", "من", "عن", "مع"})
+
+#: the most words after a source's name, before the comma that closes it, of its office or whom it told (وفق ما
+#: أفاد به طارق الحداد احد منسقي الاعتصامات، ...؛ وفق ما صرح به معتمد الجهة عمر الكوز لمراسلة الجوهرة اف ام، ...)
+MAX_SOURCE_REST = 6
+
+
+def _clause_resumes(doc: Document, s: SentenceView, rest: int, comma: int, limit: int, table: PhraseTable) -> bool:
+    """Whether, after a source set off by commas in mid-sentence whose name is followed by at most MAX_SOURCE_REST
+    words of description up to ``comma``, the clause it interrupted goes on: a word after the comma that opens no
+    clause of its own (no و, no cue, no complementiser, no relative: «ليقرروا، وفق ما أفاد به فلان احد منسقي
+    الاعتصامات، مواصلة الاعتصام»، «وتتواصل فعاليات التظاهرة، وفق ما صرح به فلان لمراسلة الجوهرة، إلى يوم 7 مارس»)."""
+    if comma - rest > MAX_SOURCE_REST or comma + 1 >= limit:
+        return False
+    if any(table.roles_at(s.norms, i).keys() & {*_CUE_ROLES, "complementiser"} or s.norms[i] in ("(", ":")
+           for i in range(rest, comma)):
+        return False
+    nxt = comma + 1
+    word = s.norms[nxt]
+    toks = doc.tokens
+    assert toks is not None
+    return toks.kind[s.view[nxt]] != PUNCT and _proclitic(doc, s, nxt) not in ("و", "ف") and \
+        not table.roles_at(s.norms, nxt).keys() & {*_CUE_ROLES, "complementiser", "aside"} and \
+        fold(word) not in _RELATIVES and word not in _DEMONSTRATIVES and \
+        word not in _row_words("cues.tsv", "describe_after")    # («...، ما أدى إلى»: a clause of its own)
+
 
 def _same_source(s: SentenceView, b: int) -> int | None:
     """The view position past «ذات المصدر» / «نفس المصدر» / «المصدر ذاته» / «المصدر نفسه» at ``b``, the source
