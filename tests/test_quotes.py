@@ -2050,3 +2050,13 @@ def test_a_source_with_its_office_set_off_in_mid_clause_attributes_the_whole_cla
                   "الاعتصام داخل الخيام.")
     assert _said(doc) == [("محمد العلي", "وحددوا اشكال التصعيد ليقرروا، وفق ما أفاد به محمد العلي احد منسقي "
                                          "الاعتصامات، مواصلة الاعتصام داخل الخيام")]
+
+
+def test_a_source_that_holds_its_ma_is_one_whatever_the_object_pronoun_of_its_verb() -> None:
+    # «وفقا لما ذكرته»، «حسبما ذكرته»: the verb right after the source word, its pronoun the statement's
+    for source in ("وفقا لما ذكرته", "حسبما ذكرته"):
+        doc = analyze(f"عنوان\nقتل رجل 20 شخصا، {source} تقارير محلية.")
+        assert _said(doc) == [("تقارير محلية", "قتل رجل 20 شخصا")], source
+    doc = analyze('عنوان\nوقال متحدث باسم خفر السواحل إنه تم إنقاذ 1400 شخص، وفقا لما أوردته وكالة "رويترز".')
+    assert [content for _, content in _said(doc)] == \
+        ["تم إنقاذ 1400 شخص", "قال متحدث باسم خفر السواحل إنه تم إنقاذ 1400 شخص"]

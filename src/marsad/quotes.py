@@ -808,7 +808,7 @@ def find_quotes(doc: Document) -> None:
             if role == "source" and after < len(s.norms) and "rule" in table.roles_at(s.norms, after):
                 p = after    # «وفق توجيهات الرئاسة العامة»: according to someone's directives or rules, no source
                 continue
-            if role == "source" and after < len(s.norms) and \
+            if role == "source" and after < len(s.norms) and not _fused_source(s, p, after) and \
                     doc.text[toks.start[s.view[after]]:toks.end[s.view[after]]].endswith(("ه", "ها", "هم", "هما")) and \
                     "own_words" not in table.roles_at(s.norms, after) and \
                     not speakers.starting_upto(toks.start[s.view[after]], toks.start[s.view[after]]):
@@ -1912,8 +1912,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     speaker: Mention | None = None
     content_from = b
     if role == "source":
-        b = _past_relative_verb(doc, s, b, table, speakers.times,
-                                fused=s.norms[a] in _row_words("cues.tsv", "source_ma"))
+        b = _past_relative_verb(doc, s, b, table, speakers.times, fused=_fused_source(s, a, b))
         if b > a + 1 and b < len(s.norms) and (_proclitic(doc, s, b) == "ل" or s.norms[b] == "ل"):
             b = _past_medium(doc, s, b, speakers)   # «وفق ما أكده للجوهرة "اف ام" الناطق الرسمي ...»: to whom
         if b < len(s.norms) and _with_possessive(doc, s, b, speakers):
@@ -2396,6 +2395,12 @@ def _past_relative_verb(doc: Document, s: SentenceView, b: int, table: PhraseTab
             if comma is not None:
                 b = comma + 1
     return b
+
+
+def _fused_source(s: SentenceView, a: int, b: int) -> bool:
+    """Whether the source phrase at ``a:b`` holds its ما (حسبما، وفقا لما): the relative verb follows at once, its
+    object pronoun no possessive of a rule (حسبما ذكرته الوكالة, not «بحسب صلاحياتها»)."""
+    return s.norms[a] in _row_words("cues.tsv", "source_ma") or s.norms[b - 1] == "لما"
 
 
 def _opens_sentence(doc: Document, s: SentenceView, a: int) -> bool:
