@@ -2060,3 +2060,9 @@ def test_a_source_that_holds_its_ma_is_one_whatever_the_object_pronoun_of_its_ve
     doc = analyze('عنوان\nوقال متحدث باسم خفر السواحل إنه تم إنقاذ 1400 شخص، وفقا لما أوردته وكالة "رويترز".')
     assert [content for _, content in _said(doc)] == \
         ["تم إنقاذ 1400 شخص", "قال متحدث باسم خفر السواحل إنه تم إنقاذ 1400 شخص"]
+
+
+def test_a_source_in_the_text_of_a_statement_is_its_issuer_named_with_a_time_between() -> None:
+    doc = analyze("عنوان\nاستهل الوزير زيارته إلى العراق، بحسب بلاغ صادر اليوم الأربعاء عن وزارة الشؤون الخارجية. "
+                  "وتناول اللقاء أهم القضايا الإقليمية، بحسب ما جاء في نص البلاغ.")
+    assert [speaker for speaker, _ in _said(doc)] == ["وزارة الشؤون الخارجية"] * 2

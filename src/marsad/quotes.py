@@ -2385,6 +2385,11 @@ def _past_relative_verb(doc: Document, s: SentenceView, b: int, table: PhraseTab
             b += 1
         if b + 1 < len(s.norms) and s.norms[b] == "علي" and s.norms[b + 1] == "لسان":
             b += 2    # «حسب ما جاء على لسان المتحدث»: by the tongue of
+        if b + 1 < len(s.norms) and s.norms[b] == "في":
+            # «وفق ما جاء في نص البيان»: in (the text of) the statement, which speaks for its issuer
+            k = b + 1 + (s.norms[b + 1] == "نص" and b + 2 < len(s.norms))
+            if "statement" in groups().roles_at(s.norms, k):
+                b = k
         if b + 1 < len(s.norms) and s.norms[b] in ("،", ",") and \
                 (dated := _past_times(doc, s, b + 1, times)) > b + 1 and \
                 dated < len(s.norms) and s.norms[dated] in ("،", ","):
@@ -3228,8 +3233,10 @@ def _issuer(doc: Document, s: SentenceView, b: int, stop: int, speakers: _Speake
         if "statement" not in table.roles_at([toks.norm[t]], 0):
             continue
         # (right after it, or after «صادر عن»، «من»: بيان من وزارة الدفاع)
-        named = [m for m in speakers.starting_upto(toks.end[t], toks.end[t] + 15) if m.label in _ISSUER_LABELS
-                 and fold(doc.text[toks.end[t]:m.start]).strip() in _ISSUED_BY | {"", "ل"}]
+        # («بلاغ صادر اليوم الأربعاء عن وزارة الشؤون الخارجية»: a time between)
+        named = [m for m in speakers.starting_upto(toks.end[t], toks.end[t] + 40) if m.label in _ISSUER_LABELS
+                 and (fold(doc.text[toks.end[t]:m.start]).strip() in _ISSUED_BY | {"", "ل"}
+                      or _ISSUED_BY_RE.fullmatch(doc.text[toks.end[t]:m.start]))]
         if named:
             return named[0]
         bound = max(doc.text.rfind(c, 0, toks.start[t]) for c in ".!?؟\n") + 1
