@@ -2066,3 +2066,9 @@ def test_a_source_in_the_text_of_a_statement_is_its_issuer_named_with_a_time_bet
     doc = analyze("عنوان\nاستهل الوزير زيارته إلى العراق، بحسب بلاغ صادر اليوم الأربعاء عن وزارة الشؤون الخارجية. "
                   "وتناول اللقاء أهم القضايا الإقليمية، بحسب ما جاء في نص البلاغ.")
     assert [speaker for speaker, _ in _said(doc)] == ["وزارة الشؤون الخارجية"] * 2
+
+
+def test_a_source_that_names_only_an_office_is_the_person_it_titled_before() -> None:
+    doc = analyze("عنوان\nوأكد معتمد قصور الساف حسان البريني أن الجلسة ناجحة. كما تم اخلاء سبيل 5 موقوفين تم "
+                  "ايقافهم خلال الاحتجاجات حسب المعتمد.")
+    assert [speaker for speaker, _ in _said(doc)] == ["حسان البريني"] * 2

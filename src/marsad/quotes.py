@@ -2083,6 +2083,10 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
             content_from = b + 1
     if speaker is None and role == "source":
         speaker = _titled_source(doc, s, b, speakers)
+        if speaker is None and b < len(s.norms) and definite(s.norms[b]) and \
+                (b + 1 == len(s.norms) or s.norms[b + 1] in ("،", ",", ".")):
+            # «... خلال الاحتجاجات حسب المعتمد.»: the office alone, of the person it titled before
+            speaker = _titled_before(doc, s, b, speakers)
         issued = _statement_issuer(doc, s, b, speakers) if speaker is None else None
         if issued is not None:
             speaker, content_from = issued
