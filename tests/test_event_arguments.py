@@ -476,3 +476,11 @@ def test_deploying_troops_mobilises_but_the_army_publishing_does_not() -> None:
 def test_a_number_of_troops_deployed_is_what_is_deployed_not_who_deploys() -> None:
     got = _events("وأضافت الوزيرة أن السلطات ستنشر نحو 3800 جندي في الشوارع.")
     assert [(category, actors) for category, actors, _ in got if category == "MOBILIZE"] == [("MOBILIZE", {"السلطات"})]
+
+
+def test_postponing_or_breaking_up_a_strike_or_sit_in_concedes_but_cancelling_a_visit_does_not() -> None:
+    got = _events("قررت النقابة الأساسية بمستشفى ابن الجزار تأجيل الإضراب المزمع تنفيذه يوم الخميس.")
+    assert "CONCEDE" in [category for category, _, _ in got] and "PROTEST" in [category for category, _, _ in got]
+    got = _events("من جهتهم تعهد أهالي المنطقة بفض الاعتصام وإخلاء جميع الطرقات.")
+    assert ("CONCEDE", {"أهالي المنطقة"}) in [(category, actors) for category, actors, _ in got]
+    assert "CONCEDE" not in [category for category, _, _ in _events("وقرر الوزير إلغاء الزيارة بسبب الإضراب.")]
