@@ -1380,6 +1380,9 @@ def _event(doc: Document, clause: SentenceView, a: int, b: int, category: str, m
             suffers = next((m for m in after if m.start >= suffers.end and m.label == "PER"
                             and _words_between(doc, suffers.end, m.start) == 0), suffers)
         recipients = _coordinated(doc, suffers, after)
+    elif category == "CONCEDE" and before and b - a == 1 and clause.norms[a] in senses()["stand_down"]:
+        # «قررت النقابة الأساسية تأجيل إضراب الأعوان»: who postpones is the subject before, not the strikers after
+        actors = _coordinated_back(doc, before)
     elif first_after is not None and b - a > 1 and clause.norms[b - 1] in senses()["held"] and \
             not _starts_with_preposition(doc, end, first_after) and not _place_preposition(doc, first_after):
         # «وكان مجلس النواب قد أسقط عضوية النائب توفيق عكاشة»: the name after what one holds is its holder, who
