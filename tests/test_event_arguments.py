@@ -485,3 +485,9 @@ def test_postponing_or_breaking_up_a_strike_or_sit_in_concedes_but_cancelling_a_
     got = _events("من جهتهم تعهد أهالي المنطقة بفض الاعتصام وإخلاء جميع الطرقات.")
     assert ("CONCEDE", {"أهالي المنطقة"}) in [(category, actors) for category, actors, _ in got]
     assert "CONCEDE" not in [category for category, _, _ in _events("وقرر الوزير إلغاء الزيارة بسبب الإضراب.")]
+
+
+def test_an_agreement_no_one_is_named_making_is_made_by_those_who_met_in_its_sentence() -> None:
+    got = _events("وأكد الواد أنه بعد مفاوضات مع رئاسة الحكومة ووزارة السياحة تم الاتفاق على تعويض مقترح الحكومة.")
+    agreed = [(actors, recipients) for category, actors, recipients in got if category == "AGREE"]
+    assert len(agreed) == 1 and {"رئاسة الحكومة", "وزارة السياحة"} <= agreed[0][0] and not agreed[0][1]

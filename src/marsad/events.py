@@ -321,7 +321,23 @@ def find_events(doc: Document) -> None:
             events.append(event)
             last_of[category] = event
             recorded.add(_participants(event))
+    _agreed_at_meeting(events)
     doc.events = _without_named_twice(_casualties_joined(doc, events), group_spans)
+
+
+def _agreed_at_meeting(events: list[Event]) -> None:
+    """«بعد مفاوضات مع رئاسة الحكومة ووزارة السياحة تم الاتفاق على ...»، «تم الاتفاق خلال اللقاء مع الجامعة على»: an
+    agreement no one is named making is made by those who met in the same sentence — all of them, as its actors."""
+    meetings: dict[int, list[Event]] = {}
+    for event in events:
+        if event.event == "CONSULT" and (event.actor or event.recipient):
+            meetings.setdefault(event.sentence, []).append(event)
+    for event in events:
+        if event.event != "AGREE" or event.actor or event.sentence not in meetings:
+            continue
+        met = meetings[event.sentence][0]
+        event.actor = list(dict.fromkeys(met.actor + met.recipient))
+        event.recipient = []
 
 
 def _revise_sides(doc: Document, clause: SentenceView, a: int, b: int, event: Event, category: str,
