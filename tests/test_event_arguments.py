@@ -491,3 +491,11 @@ def test_an_agreement_no_one_is_named_making_is_made_by_those_who_met_in_its_sen
     got = _events("وأكد الواد أنه بعد مفاوضات مع رئاسة الحكومة ووزارة السياحة تم الاتفاق على تعويض مقترح الحكومة.")
     agreed = [(actors, recipients) for category, actors, recipients in got if category == "AGREE"]
     assert len(agreed) == 1 and {"رئاسة الحكومة", "وزارة السياحة"} <= agreed[0][0] and not agreed[0][1]
+
+
+def test_what_a_speaker_says_a_body_must_do_is_a_request_to_it() -> None:
+    got = _events("وقال محمود بن رمضان إنه على الحكومة المقبلة أن تجعل من التشغيل أولوية.")
+    assert [(actors, recipients) for c, actors, recipients in got if c == "REQUEST"] == \
+        [({"Mahmoud Ibn Ramadan"}, {"الحكومة المقبلة"})]
+    # (not «على» after a verb that governs it, nor a name)
+    assert not [c for c, _, _ in _events("وقال الوزير إن الفريق حصل على الجائزة بعد أن فاز.") if c == "REQUEST"]

@@ -322,7 +322,54 @@ def find_events(doc: Document) -> None:
             last_of[category] = event
             recorded.add(_participants(event))
     _agreed_at_meeting(events)
+    events = sorted(events + _obligations(doc, args, events), key=lambda e: (e.sentence, e.trigger.start if e.trigger
+                                                                             else 0))
     doc.events = _without_named_twice(_casualties_joined(doc, events), group_spans)
+
+
+#: words after which «على» opens a clause of obligation (إن على الحكومة أن، يتعين على السلطات)
+_OBLIGATION_OPENERS = frozenset({"ان", "أن", "إن", "بان", "بأن", "انه", "انها", "بانه", "بانها", "يجب", "يتعين",
+                                 "يتوجب", "ينبغي", "،", ",", ":", "\"", "«", "“", "لكن", "بل"})
+
+
+def _obligations(doc: Document, args: MentionIndex, events: list[Event]) -> list[Event]:
+    """«على الحكومة أن تجعل ...»، «وقال إن على السلطات ضمان ...»: what someone quoted says a body must do is a
+    REQUEST of the speaker to that body — «على» opening a clause, a name right after it, then أن or a masdar."""
+    toks = doc.tokens
+    assert toks is not None
+    out: list[Event] = []
+    asked = {(e.sentence, tuple(e.actor), tuple(e.recipient)) for e in events if e.event == "REQUEST"}
+    for clause in sentence_views(doc):
+        norms = clause.norms
+        for i, norm in enumerate(norms):
+            if norm != "علي" or i + 2 >= len(norms):
+                continue
+            t = clause.view[i]
+            if not (i == 0 or norms[i - 1] in _OBLIGATION_OPENERS or _proclitic(toks, t, "و")):
+                continue
+            after = toks.end[t]
+            named = next((m for m in args.starting(after, after + 3) if m.start > after
+                          and not doc.text[after:m.start].strip()), None)
+            if named is None or not named.entity or named.label not in ACTOR_GROUPS | {"GPE"}:
+                continue
+            j = next((k for k in range(i + 1, len(norms)) if toks.start[clause.view[k]] >= named.end), None)
+            if j is None:
+                continue
+            nxt = norms[j]
+            masdar = nxt[:1].isalpha() and not definite(nxt) and len(nxt) > 2 and \
+                nxt not in _RECIPIENT_PREPOSITIONS and not _proclitic(toks, clause.view[j], "و")
+            if nxt not in ("ان", "أن") and not masdar:
+                continue
+            said = _quote_holding(doc, toks.start[t], clause.index)
+            if said is None or said.speaker is None or said.speaker == named.entity:
+                continue
+            key = (clause.index, (said.speaker,), (named.entity,))
+            if key in asked:
+                continue
+            asked.add(key)
+            out.append(Event(id="", event="REQUEST", modality="asserted", trigger=doc.span(toks.start[t], named.end),
+                             sentence=clause.index, actor=[said.speaker], recipient=[named.entity]))
+    return out
 
 
 def _agreed_at_meeting(events: list[Event]) -> None:
