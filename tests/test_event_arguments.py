@@ -499,3 +499,13 @@ def test_what_a_speaker_says_a_body_must_do_is_a_request_to_it() -> None:
         [({"Mahmoud Ibn Ramadan"}, {"الحكومة المقبلة"})]
     # (not «على» after a verb that governs it, nor a name)
     assert not [c for c, _, _ in _events("وقال الوزير إن الفريق حصل على الجائزة بعد أن فاز.") if c == "REQUEST"]
+
+
+def test_those_a_meeting_brought_together_all_take_part_in_it() -> None:
+    got = _events("انعقدت اليوم الأحد جلسة عمل حول اعتصام البرادعة بمقر معتمدية البرادعة جمعت نواب عن الجهة وممثلين "
+                  "عن أهالي المنطقة والحرس الوطني.")
+    meetings = [(actors, recipients) for category, actors, recipients in got if category == "CONSULT"]
+    assert len(meetings) == 1 and {"أهالي المنطقة", "الحرس الوطني"} <= meetings[0][0] and not meetings[0][1]
+    # (not the player negotiations are to sign: «تعليق المفاوضات لضم اللاعب محمد اليونسي»)
+    got = _events("قررت إدارة نادي النصر تعليق المفاوضات لضم النرويجي محمد اليونسي.")
+    assert all("محمد اليونسي" not in actors for category, actors, _ in got if category == "CONSULT")

@@ -321,6 +321,7 @@ def find_events(doc: Document) -> None:
             events.append(event)
             last_of[category] = event
             recorded.add(_participants(event))
+    _gathered(doc, args, events)
     _agreed_at_meeting(events)
     events = sorted(events + _obligations(doc, args, events), key=lambda e: (e.sentence, e.trigger.start if e.trigger
                                                                              else 0))
@@ -370,6 +371,51 @@ def _obligations(doc: Document, args: MentionIndex, events: list[Event]) -> list
             out.append(Event(id="", event="REQUEST", modality="asserted", trigger=doc.span(toks.start[t], named.end),
                              sentence=clause.index, actor=[said.speaker], recipient=[named.entity]))
     return out
+
+
+#: how many words after a meeting's noun the verb that says whom it brought together may stand («جلسة عمل حول
+#: اعتصام البرادعة بمقر معتمدية البرادعة جمعت ...»)
+GATHER_REACH = 12
+#: how many words after that verb its list of participants may run
+GATHERED_WORDS = 25
+
+
+def _gathered(doc: Document, args: MentionIndex, events: list[Event]) -> None:
+    """«جلسة عمل ... جمعت نواب الجهة وممثلي الأهالي والحرس الوطني»، «وضم الاجتماع خمسة أحزاب ...»، «... بحضور ممثلين
+    عن ...»: those a meeting brought together, named after a verb of gathering, all take part in it — as its
+    actors, the hosts and guests of a meeting no one visits alike."""
+    toks = doc.tokens
+    assert toks is not None
+    gather = senses()["gather"]
+    views = {v.index: v for v in sentence_views(doc)} if any(e.event == "CONSULT" for e in events) else {}
+    for event in events:
+        if event.event != "CONSULT" or event.trigger is None or event.mode:
+            continue    # (a meeting whose sides are named already: «لقاء جمع الوزيرة بممثلين عن الجامعة»)
+        clause = views[event.sentence]
+        norms = clause.norms
+        at = next((k for k, t in enumerate(clause.view) if toks.start[t] >= event.trigger.start), None)
+        if at is None:
+            continue
+        end_at = next((k for k in range(at, len(norms)) if toks.start[clause.view[k]] >= event.trigger.end), len(norms))
+        verb = next((k for k in range(end_at, min(len(norms), end_at + GATHER_REACH))
+                     if (norms[k] in gather and not _proclitic(toks, clause.view[k], "ل"))
+                     or norms[k] in (".", "؛")), None)    # (not «المفاوضات لضم اللاعب»: to sign him)
+        if verb is not None and norms[verb] in (".", "؛"):
+            verb = None
+        if verb is None and at > 0 and norms[at - 1] in gather:
+            verb = end_at - 1      # «وضم الاجتماع 5 أحزاب»: the meeting the subject, who it brought after it
+        if verb is None:
+            continue
+        start = toks.end[clause.view[verb]]
+        stop = next((toks.start[clause.view[k]] for k in range(verb + 1, min(len(norms), verb + GATHERED_WORDS))
+                     if norms[k] in (".", "؛")), toks.end[clause.view[min(len(norms), verb + GATHERED_WORDS) - 1]])
+        met = [m.entity for m in _outermost(args.starting(start, stop)) if m.entity and m.label in ACTOR_GROUPS]
+        if met and event.actor and event.recipient:
+            # (sides named already, «لقاء جمع الوزيرة بممثلين عن الجامعة»: the others met join them as recipients)
+            event.recipient += [x for x in dict.fromkeys(met) if x not in event.actor and x not in event.recipient]
+        elif met:
+            event.actor = list(dict.fromkeys(event.actor + event.recipient + met))
+            event.recipient = []
 
 
 def _agreed_at_meeting(events: list[Event]) -> None:
