@@ -2072,3 +2072,12 @@ def test_a_source_that_names_only_an_office_is_the_person_it_titled_before() -> 
     doc = analyze("عنوان\nوأكد معتمد قصور الساف حسان البريني أن الجلسة ناجحة. كما تم اخلاء سبيل 5 موقوفين تم "
                   "ايقافهم خلال الاحتجاجات حسب المعتمد.")
     assert [speaker for speaker, _ in _said(doc)] == ["حسان البريني"] * 2
+
+
+def test_a_medium_a_masculine_source_verb_informed_is_told_and_the_name_after_it_speaks() -> None:
+    doc = analyze("عنوان\nوأصدر قاضي التحقيق بطاقتي إيداع بالسجن، وفق ما أفاد به وكالة تونس إفريقيا للأنباء سفيان "
+                  "السيلتي الناطق الرسمي باسم المحكمة.")
+    assert [speaker for speaker, _ in _said(doc)] == ["سفيان السيلتي"]
+    # (but a feminine verb's subject is the medium: «وفقا لما ذكرته وكالة الأنباء المركزية»)
+    doc = analyze("عنوان\nوارتفعت الحرارة، وفقا لما ذكرته وكالة الأنباء المركزية المملوكة للدولة.")
+    assert [speaker for speaker, _ in _said(doc)] == ["وكالة الأنباء المركزية المملوكة للدولة"]

@@ -55,7 +55,7 @@ _CLOSERS = "»”\""
 
 
 #: rows of the quote tables that are plain word lists the rules read (``_row_words``), no phrases of the tables
-_WORD_ROWS = frozenset({"describe_after", "about_it", "source_ma", "two"})
+_WORD_ROWS = frozenset({"describe_after", "about_it", "source_ma", "two", "medium"})
 
 
 @cache
@@ -1915,6 +1915,11 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
         b = _past_relative_verb(doc, s, b, table, speakers.times, fused=_fused_source(s, a, b))
         if b > a + 1 and b < len(s.norms) and (_proclitic(doc, s, b) == "ل" or s.norms[b] == "ل"):
             b = _past_medium(doc, s, b, speakers)   # «وفق ما أكده للجوهرة "اف ام" الناطق الرسمي ...»: to whom
+        elif b > a + 1 and b < len(s.norms) and not any(
+                w.endswith(("ت", "ته", "تها", "تهم")) for w in s.norms[a + 1:b]):
+            # «وفق ما أفاد به وكالة تونس إفريقيا للأنباء فلان»: a masculine verb, whose subject no medium named as a
+            # feminine (وكالة، صحيفة) is, informed it (not «وفقا لما ذكرته وكالة الأنباء»: the agency said)
+            b = _past_informed_medium(doc, s, b, speakers)
         if b < len(s.norms) and _with_possessive(doc, s, b, speakers):
             # «بحسب تعبيره لـ"الجوهرة اف أم"»، «حسب قولها»: by the words of whom the pronoun refers to, the last
             # speaker; whom it was said to is no source. In a sentence that quotes someone already, they are the
@@ -3509,6 +3514,27 @@ def _past_medium(doc: Document, s: SentenceView, b: int, speakers: _Speakers) ->
         if close is None:
             return b
         k = close + 1
+    if k < n and (definite(s.norms[k]) or title_words().roles_at(s.norms, k) or
+                  speakers.starting_upto(toks.start[s.view[k]], toks.start[s.view[k]])):
+        return k
+    return b
+
+
+def _past_informed_medium(doc: Document, s: SentenceView, b: int, speakers: _Speakers) -> int:
+    """Past a medium a source's verb informed, its direct object at ``b`` (وفق ما أفاد به وكالة تونس إفريقيا
+    للأنباء سفيان السيلتي، بحسب ما أفاد به "وات"، الأمين العام ...), where who informed it follows: a name, a title
+    or a definite word, after a comma at most; else ``b``."""
+    toks = doc.tokens
+    assert toks is not None
+    n = len(s.norms)
+    k = b + (s.norms[b] in _OPENERS)
+    medium = next((m for m in speakers.starting_upto(toks.start[s.view[k]], toks.start[s.view[k]])
+                   if m.label == "ORG"), None) if k < n else None
+    if medium is None or not (fold(medium.text.split()[0]) in _row_words("cues.tsv", "medium") or k > b):
+        return b
+    k = _view_after(doc, s, medium.end)
+    k += k < n and s.norms[k] in _CLOSERS
+    k += k < n and s.norms[k] in ("،", ",")
     if k < n and (definite(s.norms[k]) or title_words().roles_at(s.norms, k) or
                   speakers.starting_upto(toks.start[s.view[k]], toks.start[s.view[k]])):
         return k
