@@ -2081,3 +2081,11 @@ def test_a_medium_a_masculine_source_verb_informed_is_told_and_the_name_after_it
     # (but a feminine verb's subject is the medium: «وفقا لما ذكرته وكالة الأنباء المركزية»)
     doc = analyze("عنوان\nوارتفعت الحرارة، وفقا لما ذكرته وكالة الأنباء المركزية المملوكة للدولة.")
     assert [speaker for speaker, _ in _said(doc)] == ["وكالة الأنباء المركزية المملوكة للدولة"]
+
+
+def test_the_medium_a_statement_was_made_to_does_not_speak() -> None:
+    # an ANT article of the twenty-sixth tuning set: «وبين في تصريح لوكالة تونس افريقيا للانباء على هامش ... أن
+    # الحزب "تحمل مسؤوليته ..."», after كريم الهلالي spoke
+    doc = _article("tune26", "JA-politic-506", "2017-06-17")
+    said = [(speaker, content) for speaker, content in _said(doc) if content.startswith('الحزب "تحمل مسؤوليته')]
+    assert [speaker for speaker, _ in said] == ["كريم الهلالي"]

@@ -839,8 +839,9 @@ def find_quotes(doc: Document) -> None:
             said_at = next((i for i in range(after + 1, min(len(s.norms), after + SAID_AT_ONCE_REACH + 1))
                             if _says_directly(s, i, table)), None)
             named_before = said_at is not None and any(
-                m.label in ("PER", "ORG", "TITLE", "NORP")
+                m.label in ("PER", "ORG", "TITLE", "NORP") and not _after_preposition(doc.text, m.start)
                 for m in speakers.starting_upto(toks.start[s.view[after]], toks.start[s.view[said_at - 1]]))
+            # (not whom it was told: «وبين في تصريح لوكالة تونس افريقيا للانباء ... أن»)
             if "said_at_once" in roles and said_at is None and after < len(s.norms):
                 # «وبين سفيان طوبال، في هذا السياق، أن»: who says it set off by a comma, then an aside
                 person = next((m for m in speakers.starting_upto(toks.start[s.view[after]], toks.start[s.view[after]])
@@ -2201,6 +2202,12 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                     speaker = None     # «حيث وصفوا حضوره» after a player was named: not his words
         elif role == "continue" and "imperfect" not in table.roles_at(s.norms, a):
             speaker = last_speaker   # «وأضاف تمت مناقشة ...»: what he said, at once (not «وتختتم سلسلة الإضرابات»)
+    if role == "masdar" and speaker is not None and speaker.label == "ORG" and \
+            fold(speaker.text.split()[0]) in _row_words("cues.tsv", "medium") and \
+            _after_preposition(doc.text, speaker.start):
+        # «وبين في تصريح لوكالة تونس افريقيا للانباء ... أن»: the medium the statement was made to does not speak;
+        # whoever was speaking goes on
+        speaker = sentence_speaker or last_speaker
     if speaker is None:
         return None
     cue_end = toks.end[s.view[b - 1]]
