@@ -2089,3 +2089,9 @@ def test_the_medium_a_statement_was_made_to_does_not_speak() -> None:
     doc = _article("tune26", "JA-politic-506", "2017-06-17")
     said = [(speaker, content) for speaker, content in _said(doc) if content.startswith('الحزب "تحمل مسؤوليته')]
     assert [speaker for speaker, _ in said] == ["كريم الهلالي"]
+
+
+def test_what_is_described_after_a_name_set_off_by_commas_is_what_is_said() -> None:
+    doc = analyze("عنوان\nوصف رئيس حزب التحالف الديمقراطي، محمد الحامدي، قانون المصالحة الاقتصادية، بأنه محاولة "
+                  "لتبييض الفساد.")
+    assert _said(doc) == [("محمد الحامدي", "قانون المصالحة الاقتصادية، بأنه محاولة لتبييض الفساد")]

@@ -2265,6 +2265,14 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                  None)
         if q is not None:
             content_from = q + 1
+    if role == "verb" and s.norms[a].startswith(("وصف", "يصف", "تصف")) and content_from + 1 < limit and \
+            s.norms[content_from] in ("،", ",") and not definite(s.norms[content_from + 1]) and \
+            not table.roles_at(s.norms, content_from + 1).keys() & {"aside", "closed_aside", *_CUE_ROLES} and \
+            s.norms[content_from + 1] not in ("في", "خلال") and fold(s.norms[content_from + 1]) not in _RELATIVES and \
+            not _mention_at(doc, s, content_from + 1, ("TITLE", "PER", "ORG")):
+        # «وصف رئيس الحزب، محمد الحامدي، قانون المصالحة، بأنه ...»: what is described, after the name set off by
+        # commas, is what is said — no aside before a complementiser
+        return _make(doc, s, content_from + 1, limit, speaker, a, b, limit=limit, table=table)
     # «وقال مصدر دبلوماسي لوكالة الأناضول، إن»: whom it was said to, then what
     told = content_from < len(s.view) and _audience(doc, s, content_from) and \
         "verb" not in table.phrases.get((s.norms[a], "الي"), {})    # (دعا لـ is دعا إلى: what is called for)
