@@ -509,3 +509,8 @@ def test_those_a_meeting_brought_together_all_take_part_in_it() -> None:
     # (not the player negotiations are to sign: «تعليق المفاوضات لضم اللاعب محمد اليونسي»)
     got = _events("قررت إدارة نادي النصر تعليق المفاوضات لضم النرويجي محمد اليونسي.")
     assert all("محمد اليونسي" not in actors for category, actors, _ in got if category == "CONSULT")
+
+
+def test_a_speaker_who_calls_something_unacceptable_or_unconstitutional_criticises() -> None:
+    got = _events("وقال محمد العلي إن تصريحات وزير الخارجية القطري غير مقبولة.")
+    assert [(category, actors) for category, actors, _ in got] == [("ACCUSE", {"محمد العلي"})]
