@@ -2095,3 +2095,10 @@ def test_what_is_described_after_a_name_set_off_by_commas_is_what_is_said() -> N
     doc = analyze("عنوان\nوصف رئيس حزب التحالف الديمقراطي، محمد الحامدي، قانون المصالحة الاقتصادية، بأنه محاولة "
                   "لتبييض الفساد.")
     assert _said(doc) == [("محمد الحامدي", "قانون المصالحة الاقتصادية، بأنه محاولة لتبييض الفساد")]
+
+
+def test_remarkable_after_an_indefinite_noun_is_an_adjective_not_a_cue() -> None:
+    doc = analyze("عنوان\nوقال الوزير سامي العلي إن المعرض سيشهد حضورا لافتا من قبل المهتمين.\n"
+                  "وأضاف أن الوضع صعب، لافتا إلى أن الحل قريب.")
+    assert [content for _, content in _said(doc)] == \
+        ["المعرض سيشهد حضورا لافتا من قبل المهتمين", "الوضع صعب", "الحل قريب"]

@@ -55,7 +55,7 @@ _CLOSERS = "»”\""
 
 
 #: rows of the quote tables that are plain word lists the rules read (``_row_words``), no phrases of the tables
-_WORD_ROWS = frozenset({"describe_after", "about_it", "source_ma", "two", "medium"})
+_WORD_ROWS = frozenset({"describe_after", "about_it", "source_ma", "two", "medium", "also_adjective"})
 
 
 @cache
@@ -868,6 +868,11 @@ def find_quotes(doc: Document) -> None:
                 continue
             if role == "participle" and p > 0 and s.norms[p - 1] == "غير":
                 p = after    # «معلقات غير معلنة»: «undisclosed», an adjective, not «announcing»
+                continue
+            if role == "participle" and p > 0 and s.norms[p] in _row_words("cues.tsv", "also_adjective") and \
+                    not definite(s.norms[p - 1]) and s.norms[p - 1].endswith("ا") and len(s.norms[p - 1]) > 3 and \
+                    not table.roles_at(s.norms, p - 1):
+                p = after    # «سجلوا حضوراً لافتاً»: «remarkable», agreeing with the noun before it, not «pointing out»
                 continue
             if role == "participle" and "manner" not in roles and doc.text[toks.end[s.view[p]] - 1] == "ه":
                 p = after    # «تغلب على مضيفه»: «his host», written with ه, not the feminine participle in ة
