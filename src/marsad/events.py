@@ -239,7 +239,8 @@ def find_events(doc: Document) -> None:
     events: list[Event] = []
     last_of: dict[str, Event] = {}                         # the latest event of each category
     recorded: set[tuple[str, frozenset[str]]] = set()      # (category, participants) of every event so far
-    for clause in sentence_views(doc):
+    views = sentence_views(doc)
+    for clause in views:
         si = clause.index
         sentence = doc.sentences[si]
         in_sentence = args.starting(sentence.start, sentence.end)
@@ -321,10 +322,10 @@ def find_events(doc: Document) -> None:
             events.append(event)
             last_of[category] = event
             recorded.add(_participants(event))
-    _gathered(doc, args, events)
+    _gathered(doc, args, events, views)
     _agreed_at_meeting(events)
-    events = sorted(events + _obligations(doc, args, events), key=lambda e: (e.sentence, e.trigger.start if e.trigger
-                                                                             else 0))
+    events = sorted(events + _obligations(doc, args, events, views),
+                    key=lambda e: (e.sentence, e.trigger.start if e.trigger else 0))
     doc.events = _without_named_twice(_casualties_joined(doc, events), group_spans)
 
 
@@ -333,14 +334,14 @@ _OBLIGATION_OPENERS = frozenset({"ان", "أن", "إن", "بان", "بأن", "ا
                                  "يتوجب", "ينبغي", "،", ",", ":", "\"", "«", "“", "لكن", "بل"})
 
 
-def _obligations(doc: Document, args: MentionIndex, events: list[Event]) -> list[Event]:
+def _obligations(doc: Document, args: MentionIndex, events: list[Event], views: list[SentenceView]) -> list[Event]:
     """«على الحكومة أن تجعل ...»، «وقال إن على السلطات ضمان ...»: what someone quoted says a body must do is a
     REQUEST of the speaker to that body — «على» opening a clause, a name right after it, then أن or a masdar."""
     toks = doc.tokens
     assert toks is not None
     out: list[Event] = []
     asked = {(e.sentence, tuple(e.actor), tuple(e.recipient)) for e in events if e.event == "REQUEST"}
-    for clause in sentence_views(doc):
+    for clause in views:
         norms = clause.norms
         for i, norm in enumerate(norms):
             if norm != "علي" or i + 2 >= len(norms):
@@ -380,18 +381,18 @@ GATHER_REACH = 12
 GATHERED_WORDS = 25
 
 
-def _gathered(doc: Document, args: MentionIndex, events: list[Event]) -> None:
+def _gathered(doc: Document, args: MentionIndex, events: list[Event], views: list[SentenceView]) -> None:
     """«جلسة عمل ... جمعت نواب الجهة وممثلي الأهالي والحرس الوطني»، «وضم الاجتماع خمسة أحزاب ...»، «... بحضور ممثلين
     عن ...»: those a meeting brought together, named after a verb of gathering, all take part in it — as its
     actors, the hosts and guests of a meeting no one visits alike."""
     toks = doc.tokens
     assert toks is not None
     gather = senses()["gather"]
-    views = {v.index: v for v in sentence_views(doc)} if any(e.event == "CONSULT" for e in events) else {}
+    by_index = {v.index: v for v in views}
     for event in events:
         if event.event != "CONSULT" or event.trigger is None or event.mode:
             continue    # (a meeting whose sides are named already: «لقاء جمع الوزيرة بممثلين عن الجامعة»)
-        clause = views[event.sentence]
+        clause = by_index[event.sentence]
         norms = clause.norms
         at = next((k for k, t in enumerate(clause.view) if toks.start[t] >= event.trigger.start), None)
         if at is None:
