@@ -382,16 +382,17 @@ GATHERED_WORDS = 25
 
 
 def _gathered(doc: Document, args: MentionIndex, events: list[Event], views: list[SentenceView]) -> None:
-    """«جلسة عمل ... جمعت نواب الجهة وممثلي الأهالي والحرس الوطني»، «وضم الاجتماع خمسة أحزاب ...»، «... بحضور ممثلين
-    عن ...»: those a meeting brought together, named after a verb of gathering, all take part in it — as its
-    actors, the hosts and guests of a meeting no one visits alike."""
+    """«جلسة عمل ... جمعت نواب الجهة وممثلي الأهالي والحرس الوطني»، «... بحضور ممثلين عن ...»: those a recorded meeting
+    brought together, named after a verb of gathering (or after the meeting that is the subject of one: «وضم
+    الاجتماع ...»), all take part in it — as its actors, the hosts and guests of a meeting no one visits alike; where
+    its sides were named already («لقاء جمع الوزيرة بممثلين عن الجامعة»), as more recipients."""
     toks = doc.tokens
     assert toks is not None
     gather = senses()["gather"]
     by_index = {v.index: v for v in views}
     for event in events:
         if event.event != "CONSULT" or event.trigger is None or event.mode:
-            continue    # (a meeting whose sides are named already: «لقاء جمع الوزيرة بممثلين عن الجامعة»)
+            continue    # (a visit, a host, a call or a summit has its sides by its mode)
         clause = by_index[event.sentence]
         norms = clause.norms
         at = next((k for k, t in enumerate(clause.view) if toks.start[t] >= event.trigger.start), None)
