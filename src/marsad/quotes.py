@@ -55,7 +55,7 @@ _CLOSERS = "»”\""
 
 
 #: rows of the quote tables that are plain word lists the rules read (``_row_words``), no phrases of the tables
-_WORD_ROWS = frozenset({"describe_after", "about_it", "source_ma", "two", "medium", "also_adjective"})
+_WORD_ROWS = frozenset({"describe_after", "about_it", "source_ma", "two", "medium", "also_adjective", "describing"})
 
 
 @cache
@@ -2270,7 +2270,7 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
                  None)
         if q is not None:
             content_from = q + 1
-    if role == "verb" and s.norms[a].startswith(("وصف", "يصف", "تصف")) and content_from + 1 < limit and \
+    if role == "verb" and s.norms[a] in _row_words("cues.tsv", "describing") and content_from + 1 < limit and \
             s.norms[content_from] in ("،", ",") and not definite(s.norms[content_from + 1]) and \
             not table.roles_at(s.norms, content_from + 1).keys() & {"aside", "closed_aside", *_CUE_ROLES} and \
             s.norms[content_from + 1] not in ("في", "خلال") and fold(s.norms[content_from + 1]) not in _RELATIVES and \
