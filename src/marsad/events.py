@@ -330,8 +330,8 @@ def find_events(doc: Document) -> None:
 
 
 #: words after which «على» opens a clause of obligation (إن على الحكومة أن، يتعين على السلطات)
-_OBLIGATION_OPENERS = frozenset({"ان", "أن", "إن", "بان", "بأن", "انه", "انها", "بانه", "بانها", "يجب", "يتعين",
-                                 "يتوجب", "ينبغي", "،", ",", ":", "\"", "«", "“", "لكن", "بل"})
+_OBLIGATION_OPENERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها", "يجب", "يتعين", "يتوجب", "ينبغي", "،",
+                                 ",", ":", "\"", "«", "“", "لكن", "بل"})    # (normalised: أن، إن are ان)
 
 
 def _obligations(doc: Document, args: MentionIndex, events: list[Event], views: list[SentenceView]) -> list[Event]:
@@ -360,7 +360,7 @@ def _obligations(doc: Document, args: MentionIndex, events: list[Event], views: 
             nxt = norms[j]
             masdar = nxt[:1].isalpha() and not definite(nxt) and len(nxt) > 2 and \
                 nxt not in _RECIPIENT_PREPOSITIONS and not _proclitic(toks, clause.view[j], "و")
-            if nxt not in ("ان", "أن") and not masdar:
+            if nxt != "ان" and not masdar:
                 continue
             said = _quote_holding(doc, toks.start[t], clause.index)
             if said is None or said.speaker is None or said.speaker == named.entity:
