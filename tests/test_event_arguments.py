@@ -514,3 +514,12 @@ def test_those_a_meeting_brought_together_all_take_part_in_it() -> None:
 def test_a_speaker_who_calls_something_unacceptable_or_unconstitutional_criticises() -> None:
     got = _events("وقال محمد العلي إن تصريحات وزير الخارجية القطري غير مقبولة.")
     assert [(category, actors) for category, actors, _ in got] == [("ACCUSE", {"Mohamed Alali"})]
+
+
+def test_a_verb_opening_its_sentence_with_no_subject_goes_on_with_the_actor_before_of_its_gender() -> None:
+    text = ("واجتمع وزير الخارجية التونسي خميس الجهيناوي بنظيره الجزائري. وسيلتقي بالرئيس الجزائري غدا. "
+            "واستقبلت وزيرة الصحة سميرة مرعي وفدا من البنك الدولي. وسيلتقي بممثلي النقابة غدا.")
+    consults = [actors for category, actors, _ in _events(text) if category == "CONSULT"]
+    assert len(consults) == 4 and consults[0] and consults[2] and consults[0] != consults[2]
+    assert consults[1] == consults[0]    # «وسيلتقي»: he who met, named in the sentence before
+    assert consults[3] == set()          # not she who received, of the other gender

@@ -717,7 +717,8 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         # (who reports violence did not commit it: «وأشارت المصادر إلى مقتل 17 وجرح آخرين»; whose subject suffers
         # it, «ويواجه سيف الإسلام عديد التهم», has no one else's actor)
         speaker = _joined_actor(toks, clause, a, events, si, event.event) or (
-            _latest_speaker(doc.quotes, start, si) if si > 0 and event.event not in _DONE_TO else None)
+            _latest_speaker(doc.quotes, start, si) if si > 0 and event.event not in _DONE_TO else None) or (
+            _previous_actor(doc, events, si, word) if si > 0 and event.event not in _DONE_TO else None)
         if speaker is not None:
             act([speaker])
     if (carrier := _support_verb_subject(doc, clause, a, arguments)) is not None and carrier not in event.actor:
@@ -1355,6 +1356,49 @@ def _last_with_actor(events: list[Event], sentence: int) -> Event | None:
             return None
         if e.actor:
             return e
+    return None
+
+
+@lru_cache(maxsize=1)
+def _trigger_verbs() -> dict[str, str]:
+    """The singular third-person verbs among the single-word triggers, normalised, with the gender they agree with
+    (F: اجتمعت، تلتقي; M: اجتمع، يلتقي): the forms of the verbs written past/imperfect, and a form listed alone
+    where the list also holds its other gender (التقى beside التقت, يلتقي beside تلتقي) — not a masdar (تنسيق)."""
+    verbs: dict[str, str] = {}
+    plain: set[str] = set()
+    for _, _, forms in read_rows("triggers.tsv", "events"):
+        for entry in forms.split():
+            if "_" in entry:
+                continue
+            if "/" in entry:
+                past, _, imperfect = entry.partition("/")
+                stem = normalize(imperfect)[1:]
+                verbs.update({normalize(past): "M", normalize(past) + "ت": "F", "ي" + stem: "M", "ت" + stem: "F"})
+            else:
+                plain.add(normalize(entry))
+    for w in plain:
+        if w.startswith("ي") and "ت" + w[1:] in plain:
+            verbs.update({w: "M", "ت" + w[1:]: "F"})
+        if w.endswith("ت") and any(w[:-1] + last in plain for last in ("", "ا", "ي")):
+            verbs[w] = "F"
+            verbs.update({w[:-1] + last: "M" for last in ("", "ا", "ي") if w[:-1] + last in plain})
+    return verbs
+
+
+def _previous_actor(doc: Document, events: list[Event], sentence: int, word: str) -> str | None:
+    """For a verb that opens its sentence with no subject named («كما التقت، في إطار زيارتها، الإطارات الطبية»),
+    the one actor of the latest event of the sentence before, where that event's verb agrees with it in gender."""
+    gender = _trigger_verbs().get(word)
+    if gender is None:
+        return None
+    for e in reversed(events):
+        if e.sentence < sentence - 1:
+            return None
+        if e.sentence == sentence - 1 and e.actor and e.trigger is not None:
+            earlier = fold(e.trigger.text.split()[0])
+            if len(e.actor) == 1 and _trigger_verbs().get(earlier) == gender:
+                return e.actor[0]
+            return None
     return None
 
 
