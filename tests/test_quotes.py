@@ -1060,6 +1060,15 @@ def test_a_name_the_tagger_missed_right_after_a_cue_with_its_preposition() -> No
     assert [(sp, t) for sp, _, _, t in got] == [("خالد تنزفتي", "الأمل في ان يتم الاتفاق حول هذا الموضوع")]
 
 
+def test_a_name_the_tagger_missed_with_its_first_name_written_with_the_article_and_its_office_set_off_after_it(
+) -> None:
+    got = quotes("قال الطاهر هميلة، النائب السابق بالمجلس الوطني التأسيسي إن الدولة منخرطة في عملية تطبيع.")
+    assert [(sp, t) for sp, _, _, t in got] == [("الطاهر هميلة", "الدولة منخرطة في عملية تطبيع")]
+    # (a title written with the article is no first name: «الأمين العام», the office of whoever is named after it)
+    got = quotes("وقال الأمين العام للحزب، في تصريح صحفي، إن الوضع صعب.")
+    assert [sp for sp, _, _, _ in got] != ["الأمين العام"]
+
+
 def test_hoping_answering_concluding_and_justifying_are_cues() -> None:
     got = quotes("وتأمل الوزارة أن تنتهي الأشغال قريبا. وخلص التقرير إلى أن الوضع صعب. "
                  "وأقرت الوزيرة بأن العدد ضئيل، معللة ذلك بضعف الاعتمادات.")

@@ -613,8 +613,9 @@ def _bare_name(doc: Document, s: SentenceView, b: int, table: PhraseTable, perso
     (a complementiser, a colon) or the preposition the cue governs (وعبر خالد تنزفتي عن الأمل، وأكد حمدي الخياري
     أن), or None."""
     n = len(s.norms)
-    if b + 2 >= n or not _name_word(doc, s, b, taken) or definite(s.norms[b]) or not person_word(s.norms[b]):
-        return None
+    if b + 2 >= n or not _name_word(doc, s, b, taken) or not person_word(s.norms[b]) or \
+            (definite(s.norms[b]) and title_words().roles_at(s.norms, b)):
+        return None     # (a first name written with the article, الطاهر، الهادي; not a title, الأمين العام)
     k = b + 1
     while k < n and k - b < MAX_SPEAKER_NAME_WORDS and _name_word(doc, s, k, taken) and \
             not _complementiser(s, k, table) and \
@@ -623,8 +624,24 @@ def _bare_name(doc: Document, s: SentenceView, b: int, table: PhraseTable, perso
     if k - b < 2 or k >= n:
         return None
     said = _complementiser(s, k, table) or s.norms[k] == ":" or \
-        (b > 0 and "verb" in table.phrases.get((s.norms[b - 1], s.norms[k]), {}))
+        (b > 0 and "verb" in table.phrases.get((s.norms[b - 1], s.norms[k]), {})) or \
+        (s.norms[k] in ("،", ",") and _titled_at(s, k + 1))
     return (b, k) if said else None
+
+
+def _titled_at(s: SentenceView, k: int) -> bool:
+    """Whether a title word opens at view word ``k``: the office set off after a name (قال الطاهر هميلة، النائب
+    السابق بالمجلس التأسيسي، إن)."""
+    if k >= len(s.norms):
+        return False
+    roles = title_words().roles_at(s.norms, k).keys()
+    if not roles and s.norms[k].startswith("ال"):     # (the MP: النائب, a body's office written with the article)
+        roles = title_words().roles_at([s.norms[k][2:]], 0).keys()
+    return bool(roles & _OFFICE_ROLES)
+
+
+#: the roles of the title table that name an office (not a nationality nor an honorific)
+_OFFICE_ROLES = frozenset({"head", "office", "dependent", "body_head"})
 
 
 def _name_before_title(doc: Document, s: SentenceView, b: int, person_word: Callable[[str], bool],
