@@ -1069,6 +1069,21 @@ def test_a_name_the_tagger_missed_with_its_first_name_written_with_the_article_a
     assert [sp for sp, _, _, _ in got] != ["الأمين العام"]
 
 
+def test_a_person_whose_words_a_statement_reports_speaks_on_in_the_participles_after_them() -> None:
+    got = quotes("وذكر بلاغ إعلامي لوزارة الشؤون الخارجية أن الجهيناوي عبر عن الارتياح للمستوى المتميز للعلاقات، "
+                 "مشددا على ضرورة تكثيف الزيارات.")
+    assert [sp for sp, _, _, _ in got] == ["وزارة الشؤون الخارجية", "Khemaies Jhinaoui", "Khemaies Jhinaoui"]
+    # ... also named at the head of what it says, with a relative clause before his verb
+    got = quotes("وذكر بلاغ إعلامي لوزارة الشؤون الخارجية ان الجهيناوي الذي إلتقى لافروف على هامش الدورة الرابعة "
+                 "لمنتدى التعاون العربي الروسي المنعقد بأبوظبي، عبر عن الارتياح للمستوى المتميز للعلاقات، مشددا على "
+                 "ضرورة تكثيف الزيارات.")
+    assert [sp for sp, _, _, _ in got] == ["وزارة الشؤون الخارجية", "Khemaies Jhinaoui", "Khemaies Jhinaoui"]
+    assert got[0][3].endswith("الروسي المنعقد بأبوظبي، عبر عن الارتياح للمستوى المتميز للعلاقات")
+    # a person who reports another's words goes on speaking himself
+    got = quotes("وأكد الوزير خالد العمري أن رئيس الحكومة أوضح أن الوضع صعب، مشيرا إلى ضرورة الإصلاح.")
+    assert got[-1][0] == "خالد العمري"
+
+
 def test_hoping_answering_concluding_and_justifying_are_cues() -> None:
     got = quotes("وتأمل الوزارة أن تنتهي الأشغال قريبا. وخلص التقرير إلى أن الوضع صعب. "
                  "وأقرت الوزيرة بأن العدد ضئيل، معللة ذلك بضعف الاعتمادات.")

@@ -988,6 +988,14 @@ def find_quotes(doc: Document) -> None:
                 relay_from = first.cue.start if first.cue is not None and \
                     q.content.start <= first.cue.start < first.content.start else first.content.start
                 q.content = doc.span(relay_from, q.content.end)
+            topic = _relative_topic(doc, s, a, q, quotes) if role == "verb" else None
+            if topic is not None:
+                # «وذكر بلاغ للخارجية أن الجهيناوي الذي التقى لافروف ...، عبر عن الارتياح»: the name that opens
+                # what the first cue says, described by a relative clause, is the subject of the verb after it —
+                # a statement reported inside the first, which runs on to its end
+                q.speaker, q.speaker_mention = topic.entity, topic.id
+                quotes[-1].content = doc.span(quotes[-1].content.start, max(quotes[-1].content.end, q.content.end))
+                nested.add(k)
             q.id = f"q{len(quotes) + 1}"
             quotes.append(q)
             if q.speaker_mention and q.speaker_mention not in speaker_by_id:
@@ -1001,7 +1009,8 @@ def find_quotes(doc: Document) -> None:
             if named is not None and named.entity and named.end > s.start and \
                     role in ("verb", "continue") and (gender := _cue_gender(s.norms[a], table)) is not None:
                 genders.setdefault(named.entity, gender)   # «أن كواريسما أعلن»: the verb names its subject's gender
-            reported = k in nested and len(quotes) > 1 and quotes[-2].sentence == s.index
+            reported = k in nested and len(quotes) > 1 and quotes[-2].sentence == s.index and \
+                not (named is not None and named.label == "PER" and _issued(doc, s, quotes[-2]))
             if reported or relayed or (a > 0 and s.norms[a - 1] in RELATIVE_PRONOUNS):
                 # the sentence's speaker stays the one who reports it; and a relative clause's statement («قطر ...
                 # على موقف الجامعة التي استنكرت القصف، مؤكدة») is not the sentence's, whose participles go on (but
@@ -1188,6 +1197,44 @@ def _one_statement_per_manner(doc: Document, quotes: list[Quote]) -> list[Quote]
     for i, q in enumerate(kept, 1):
         q.id = f"q{i}"
     return kept
+
+
+#: how many words may stand between the end of what a statement says and the comma before a verb whose subject is
+#: the name that statement opens with
+MAX_TOPIC_GAP = 4
+
+
+def _relative_topic(doc: Document, s: SentenceView, a: int, q: Quote, quotes: list[Quote]) -> Mention | None:
+    """For a cue verb at ``a`` right after a comma that closes what the sentence's last statement says, when that
+    opens with a name followed by a relative clause (أن الجهيناوي الذي التقى لافروف ...، عبر): the name, the
+    verb's subject; else None. Not where the verb named a speaker of its own."""
+    if a == 0 or s.norms[a - 1] not in ("،", ",") or not quotes or quotes[-1].sentence != s.index or \
+            q.speaker != quotes[-1].speaker:
+        return None
+    toks = doc.tokens
+    assert toks is not None
+    before = quotes[-1]
+    gap = doc.text[before.content.end:toks.start[s.view[a]]] if before.content.end <= toks.start[s.view[a]] else "،"
+    if gap.count("،") + gap.count(",") != 1 or len(gap.split()) > MAX_TOPIC_GAP:
+        return None     # (what it says may stop short of the comma: «... الروسي المنعقد بأبوظبي،»)
+    first = next((m for m in doc.mentions_at(before.content.start) if m.entity and m.label in ("PER", "ORG")),
+                 None)
+    if first is None:
+        return None
+    after = next((i for i, t in enumerate(s.view) if toks.start[t] >= first.end), None)
+    return first if after is not None and after < a and s.norms[after] in RELATIVE_PRONOUNS else None
+
+
+def _issued(doc: Document, s: SentenceView, q: Quote) -> bool:
+    """Whether the statement ``q`` of sentence ``s`` is a document's (وذكر بلاغ إعلامي للوزارة أن ...): a word of
+    the statement group between its cue and what it says. A person whose words it reports goes on speaking in the
+    participles after them («... أن الجهيناوي عبر عن الارتياح ...، مشددا على»)."""
+    if q.cue is None:
+        return False
+    toks = doc.tokens
+    assert toks is not None
+    words = [i for i, t in enumerate(s.view) if q.cue.start <= toks.start[t] and toks.end[t] <= q.content.start]
+    return any("statement" in groups().roles_at(s.norms, i) for i in words)
 
 
 def _relays(s: SentenceView, p: int, after: int, table: PhraseTable) -> bool:
