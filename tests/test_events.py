@@ -584,3 +584,18 @@ def test_talks_named_again_by_a_demonstrative_in_their_sentence_are_no_second_ev
     at = doc.sentence_of(seed_text.index("هذه المباحثات"))
     triggers = [v.trigger.text for v in doc.events if v.event == "CONSULT" and v.sentence == at and v.trigger]
     assert "مباحثات" in triggers and "المباحثات" not in triggers   # (the mediation, وساطة, is one of its own)
+
+
+def test_condemning_congratulating_consulting_lifting_restrictions_blocking_roads_and_arresting_are_in_the_lexicon(
+) -> None:
+    def kinds(text: str) -> list[str]:
+        return [e[0] for e in events(text)]
+
+    assert "ACCUSE" in kinds("ودان الرئيس الباجي قائد السبسي الهجوم الإرهابي.")
+    assert "SUPPORT" in kinds("ويهنئ الرئيس الباجي قائد السبسي الشعب التونسي بالعيد.")
+    assert "CONSULT" in kinds("ترامب وكلينتون يلتقيان بالسيسي في نيويورك.")
+    assert "CONCEDE" in kinds("رفعت الإمارات القيود المفروضة على التونسيين.")
+    assert "PROTEST" in kinds("وقام أهالي المنطقة بقطع الطريق الوطنية رقم 1.")
+    assert "COERCE" in kinds("وقبضت الشرطة على ثلاثة مشتبه بهم في مدينة صفاقس.")
+    # ... but not who blocks the way for others
+    assert "PROTEST" not in kinds("ودعت الحركة إلى قطع الطريق أمام كل من يريد توظيف المطالب الاجتماعية.")
