@@ -523,3 +523,14 @@ def test_a_verb_opening_its_sentence_with_no_subject_goes_on_with_the_actor_befo
     assert len(consults) == 4 and consults[0] and consults[2] and consults[0] != consults[2]
     assert consults[1] == consults[0]    # «وسيلتقي»: he who met, named in the sentence before
     assert consults[3] == set()          # not she who received, of the other gender
+
+
+def test_what_one_receives_is_done_by_whom_it_came_from() -> None:
+    got = _events("تلقى الرئيس المصري عبد الفتاح السيسي برقية تهنئة من نظيره الجزائري عبد العزيز بوتفليقة.")
+    assert [(c, a, r) for c, a, r in got if c == "SUPPORT"] == [
+        ("SUPPORT", {"Abdelaziz Bouteflika"}, {"Abdel Fattah el-Sisi"})]
+    # (what he received is the notice, not the arrest it tells of: those arrested are not who arrested)
+    got = _events("تلقى العميد عبداللطيف الحناوي مدير مباحث الغربية، إخطاراً يفيد القبض على 5 من الإخوان بقرى مركز قطور.")
+    coerced = [(a, r) for c, a, r in got if c == "COERCE"]
+    assert len(coerced) == 1 and coerced[0][1] and not coerced[0][0] & coerced[0][1]
+    assert not any(r <= a for a, r in coerced)

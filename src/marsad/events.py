@@ -743,6 +743,12 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
             event.event_loc = event.event_loc or named.entity
         elif named.entity:
             act([named.entity])
+    if (sender := _sender(doc, clause, a, b, arguments)) is not None:
+        # «تلقى السيسي برقية تهنئة من نظيره الجزائري بوتفليقة»: what one receives, the one it came from did
+        receiver = _support_verb_subject(doc, clause, a, arguments, "received")
+        event.actor = [sender]
+        event.recipient = [receiver] if receiver is not None and receiver != sender else \
+            [r for r in event.recipient if r != sender]
     if event.event in _DONE_TO and a > 0 and clause.norms[a - 1] in senses()["suffered"]:
         # «على خلفية تعرضهم لاعتداءات بالعنف»: violence suffered; no one named before it did it, nor who announced
         # or decided anything in the sentence (an agent phrase after it may name who did)
@@ -781,11 +787,13 @@ def _ready(doc: Document, event: Event, arguments: list[Mention], sentence: int)
 SUPPORT_VERB_WINDOW = 12
 
 
-def _support_verb_subject(doc: Document, clause: SentenceView, a: int, arguments: list[Mention]) -> str | None:
-    """The entity named right after a support verb (نفذ، نظم، شن) whose object is the trigger at ``a``."""
+def _support_verb_subject(doc: Document, clause: SentenceView, a: int, arguments: list[Mention],
+                          sense: str = "support_verb") -> str | None:
+    """The entity named right after a support verb (نفذ، نظم، شن; or a verb of another ``sense``) whose object is
+    the trigger at ``a``."""
     toks = doc.tokens
     assert toks is not None
-    verbs = senses()["support_verb"]
+    verbs = senses()[sense]
     for p in range(a - 1, max(-1, a - SUPPORT_VERB_WINDOW - 1), -1):
         if clause.norms[p] in (".", "؛", ":") or (p < a - 1 and clause.norms[p] in _COMPLEMENTISERS):
             return None
@@ -802,6 +810,42 @@ def _support_verb_subject(doc: Document, clause: SentenceView, a: int, arguments
 #: how many words before the trigger a verb of deciding may stand (أقرت الهيئة الإدارية القطاعية للجامعة العامة
 #: للصحة التابعة للاتحاد العام التونسي للشغل لدى انعقادها اليوم الجمعة، تنفيذ إضراب)
 DECISION_WINDOW = 24
+
+
+def _sender(doc: Document, clause: SentenceView, a: int, b: int, arguments: list[Mention]) -> str | None:
+    """For a trigger that is the object of a verb of receiving (تلقى الرئيس اتصالا هاتفيا من نظيره), the entity named
+    after the من that follows it within SENDER_REACH words, or None."""
+    verbs = senses()["received"]
+    p = next((p for p in range(a - 1, max(-1, a - SUPPORT_VERB_WINDOW - 1), -1) if clause.norms[p] in verbs), None)
+    if p is None or any(not w[:1].isalpha() for w in clause.norms[p + 1:a]):
+        return None
+    toks = doc.tokens
+    assert toks is not None
+    # the trigger is what is received: right after the verb's subject, or a word of the medium between
+    # («تلقى العميد إخطارا يفيد القبض على»: what he received is the notice, not the arrest)
+    verb_end, trigger_start = toks.end[clause.view[p]], toks.start[clause.view[a]]
+    subject_end = verb_end    # (past the subject and the names in apposition to it: الرئيس المصري عبد الفتاح السيسي)
+    for m in sorted((m for m in arguments if verb_end <= m.start and m.end <= trigger_start), key=lambda m: m.start):
+        if _words_between(doc, subject_end, m.start) > 1:
+            break
+        subject_end = max(subject_end, m.end)
+    if _words_between(doc, subject_end, trigger_start) > RECEIVED_GAP:
+        return None
+    for k in range(b, min(len(clause.norms), b + SENDER_REACH)):
+        if clause.norms[k] in ("،", ",", ".", "؛", ":"):
+            return None
+        if clause.norms[k] == "من":
+            start = toks.end[clause.view[k]]
+            end = toks.end[clause.view[min(len(clause.norms) - 1, k + SENDER_REACH)]]
+            named = next((m for m in arguments if start <= m.start < end and m.entity), None)
+            return named.entity if named is not None else None
+    return None
+
+
+#: how many words after the received trigger its «من» may stand, and its sender after that
+SENDER_REACH = 4
+#: how many words may stand between who receives and what is received (برقية تهنئة)
+RECEIVED_GAP = 1
 
 
 def _decider(doc: Document, clause: SentenceView, a: int, arguments: list[Mention], category: str) -> str | None:
