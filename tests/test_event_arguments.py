@@ -530,7 +530,8 @@ def test_what_one_receives_is_done_by_whom_it_came_from() -> None:
     assert [(c, a, r) for c, a, r in got if c == "SUPPORT"] == [
         ("SUPPORT", {"Abdelaziz Bouteflika"}, {"Abdel Fattah el-Sisi"})]
     # (what he received is the notice, not the arrest it tells of: those arrested are not who arrested)
-    got = _events("تلقى العميد عبداللطيف الحناوي مدير مباحث الغربية، إخطاراً يفيد القبض على 5 من الإخوان بقرى مركز قطور.")
+    got = _events("تلقى العميد عبداللطيف الحناوي مدير مباحث الغربية، إخطاراً يفيد القبض على 5 من الإخوان بقرى "
+                  "مركز قطور.")
     coerced = [(a, r) for c, a, r in got if c == "COERCE"]
     assert len(coerced) == 1 and coerced[0][1] and not coerced[0][0] & coerced[0][1]
     assert not any(r <= a for a, r in coerced)
