@@ -2126,3 +2126,16 @@ def test_remarkable_after_an_indefinite_noun_is_an_adjective_not_a_cue() -> None
                   "وأضاف أن الوضع صعب، لافتا إلى أن الحل قريب.")
     assert [content for _, content in _said(doc)] == \
         ["المعرض سيشهد حضورا لافتا من قبل المهتمين", "الوضع صعب", "الحل قريب"]
+
+
+def test_a_heading_speaker_the_tagger_read_in_part_or_not_at_all_and_a_count_before_the_colon() -> None:
+    for heading, name in (("سمير الشفي : شرعنا في تعبئة قواعدنا وجاهزون للإضراب", "سمير الشفي"),
+                          ("سامية عبو : شبهات فساد في صفوف المتصرفين القضائيين", "سامية عبو")):
+        doc = analyze(heading + "\nوأوضح المتحدث في تصريح لإذاعة محلية أن الاتحاد شرع في تعبئة قواعده.\n")
+        spoken = [q for q in doc.quotes if q.sentence == 0]
+        assert len(spoken) == 1 and spoken[0].speaker_mention is not None
+        assert next(m.text for m in doc.mentions if m.id == spoken[0].speaker_mention) == name
+        assert spoken[0].content.text == heading.split(" : ")[1]
+    # a count heads a list, says nothing
+    doc = analyze("5 حقائق عن سيدة الإيليزيه المنتظرة : بريجيت ماكرون\nتستعد بريجيت ماكرون لدخول قصر الإيليزيه.\n")
+    assert not [q for q in doc.quotes if q.sentence == 0]

@@ -130,3 +130,13 @@ def test_a_full_stop_with_no_space_between_two_words_ends_a_sentence() -> None:
                                "قال د.محمد إن أ.ف.ب نقلت ذلك."]
     # initials spelled as letters' names, and a short word after the stop, stay inside the sentence
     assert len(sentences("وفاز نادي إيه.سي ميلان أمس.")) == 1
+
+
+def test_a_first_line_that_asks_or_exclaims_is_the_title_and_its_speaker_says_it() -> None:
+    text = ('مرزوق في انتقاده لتحركات الغنوشي : "شكون قاعد يحكم؟"\n'
+            "انتقد الأمين العام لحركة مشروع تونس، محسن مرزوق تحركات رئيس حركة النهضة راشد الغنوشي الأخيرة.\n"
+            "وتساءل مرزوق عن الجهة التي تحكم اليوم؟\n")
+    assert [b.kind for b in segment_blocks(text)] == ["title", "paragraph", "paragraph"]
+    assert not is_heading_line("هل هذا سؤال؟")      # (not a later line: a question the article asks)
+    doc = analyze(text)
+    assert [(q.sentence, q.content.text) for q in doc.quotes if q.sentence == 0] == [(0, "شكون قاعد يحكم؟")]

@@ -3987,9 +3987,14 @@ def _headline(doc: Document, s: SentenceView, speakers: _Speakers) -> Quote | No
             not _proclitic(doc, s, k):
         # «الدايمي : ...»: a family name alone before the colon, one the tagger did not know
         opening = _group_speaker(doc, toks.start[s.view[k]], toks.end[s.view[k]], label="PER")
+    whole = None
+    if (opening is None or (opening.label == "PER" and opening.start == toks.start[s.view[k]]
+                            and doc.text[opening.end:colon].strip())) and \
+            (whole := _heading_name(doc, s, k, colon)) is not None:
+        opening = whole    # «سامية عبو : ...»، «سمير الشفي : ...»: a name the tagger read in part, or not at all
     if opening is None or opening.label in ("GPE", "LOC"):
         return None
-    named = _speaker_at(doc, s, _view_after(doc, s, opening.start), speakers) or opening
+    named = whole or _speaker_at(doc, s, _view_after(doc, s, opening.start), speakers) or opening
     if named.end > colon:
         named = opening
     rest = _view_after(doc, s, named.end)
@@ -3997,13 +4002,53 @@ def _headline(doc: Document, s: SentenceView, speakers: _Speakers) -> Quote | No
             rest < len(s.norms) and (_audience(doc, s, rest) or "aside" in cues().roles_at(s.norms, rest)
                                      or s.norms[rest] in _HEADING_TOPICS)):
         return None
-    start = colon + 1
-    while start < s.end and doc.text[start] in " \u00a0":
+    start, end = colon + 1, s.end
+    while start < end and doc.text[start] in " \u00a0":
         start += 1
-    if s.end - start < 3:
+    if end - start > 2 and doc.text[start] in _HEADLINE_OPENERS and \
+            doc.text[end - 1] == _HEADLINE_OPENERS[doc.text[start]] and \
+            not any(ch in doc.text[start + 1:end - 1] for ch in _HEADLINE_OPENERS.values()):
+        start, end = start + 1, end - 1     # («مرزوق ... : "شكون قاعد يحكم؟"»: what is said, not its marks)
+    if end - start < 3:
         return None
     return Quote(id="", kind="direct", speaker=named.entity, speaker_mention=named.id,
-                 cue=doc.span(colon, colon + 1), content=doc.span(start, s.end), sentence=s.index)
+                 cue=doc.span(colon, colon + 1), content=doc.span(start, end), sentence=s.index)
+
+
+def _heading_name(doc: Document, s: SentenceView, k: int, colon: int) -> Mention | None:
+    """The person named by the two or three words from view word ``k`` to a heading's colon, where each reads as a
+    name (``_person_word``, or the tagger's) and one is a known first name or the tagger's: the person the article
+    names with the same family name, or one of its own."""
+    toks = doc.tokens
+    assert toks is not None
+    end = next((i for i in range(k, len(s.norms)) if toks.start[s.view[i]] >= colon), len(s.norms))
+    words = range(k, end)
+    if not 2 <= len(words) <= 3 or _proclitic(doc, s, k) or \
+            any(toks.kind[s.view[i]] == PUNCT or len(s.norms[i]) < 2 for i in words):
+        return None
+    tagged = [any(m.label == "PER" for m in doc.mentions_at(toks.start[s.view[i]])) or
+              any(m.label == "PER" and m.start <= toks.start[s.view[i]] < m.end
+                  for m in doc.mentions_at(toks.start[s.view[k]])) for i in words]
+    model = load_model()
+    if model is None or not all(t or _person_word(s.norms[i]) for i, t in zip(words, tagged, strict=True)) or \
+            not (any(tagged) or model.featurizer.person_word(s.norms[k])):
+        return None
+    start, stop = toks.start[s.view[k]], toks.end[s.view[end - 1]]
+    family = fold(s.norms[end - 1])
+    known = next((m for m in doc.mentions if m.label == "PER" and m.entity and m.start >= stop
+                  and fold(m.text).split()[-1:] == [family]), None)
+    if known is None:
+        return _group_speaker(doc, start, stop, label="PER")
+    mention = doc.add_mention(start, stop, "PER")
+    mention.entity = known.entity
+    entity = next((e for e in doc.entities if e.id == known.entity), None)
+    if entity is not None:
+        entity.mentions.append(mention.id)
+    return mention
+
+
+#: the quotation marks that may enclose all a heading says after its colon, with their closing marks
+_HEADLINE_OPENERS = {'"': '"', "«": "»", "“": "”"}
 
 
 #: words between a heading's speaker and its colon that say what the words are about (قايد السبسي حول أزمة نداء
@@ -4023,8 +4068,8 @@ def _titled_heading(doc: Document, s: SentenceView, first: int, colon: int, spea
         stop -= 1
     words = [k for k in range(i, _view_after(doc, s, stop)) if toks.kind[s.view[k]] != PUNCT]
     if not words or len(words) > MAX_HEADING_WORDS or not _plain_word(doc, s, i) or _governed(doc, s, i) \
-            or cues().roles_at(s.norms, i).keys() & {"aside", "topic_heading"}:
-        return None
+            or cues().roles_at(s.norms, i).keys() & {"aside", "topic_heading"} or s.norms[i][:1].isdigit():
+        return None     # (nor a count: «5 حقائق عن سيدة الإيليزيه : ...» lists, says nothing)
     if not any(m.end <= stop and m.label in ("ORG", "NORP", "TITLE") for m in speakers.starting(first, stop)):
         return None
     return _group_speaker(doc, toks.start[s.view[i]], stop)

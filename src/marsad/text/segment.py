@@ -42,6 +42,8 @@ _BOUNDARY_RE = re.compile(f"[{re.escape(_TERMINAL)}]+[{re.escape(_CLOSERS)}]*(?=
                           "|(?<=[\u0621-\u064a]{3})\\.(?=[\u0621-\u064a]{3})")
 _HEADING_END_RE = re.compile(f"[{re.escape(_TERMINAL)}:؛;,،][{re.escape(_CLOSERS)}\\s]*\\Z")
 _QUOTE_RE = re.compile("[«»“”„\"]")
+# the end of a heading that asks or exclaims
+_ASKED_RE = re.compile(f"[?!؟]+[{re.escape(_CLOSERS)}\\s]*")
 # the words that introduce a title in quotation marks (a seminar's, a book's, a campaign's), which may end in ? or !
 _TITLED_RE = re.compile(r"(?:عنوان|شعار)\s*\Z")
 _WORD_BEFORE_RE = re.compile(r"([^\W_][\w.\u0640]*)\Z")
@@ -77,9 +79,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start + left, start + len(piece.rstrip(_EDGE)) if left < len(piece) else start + left
 
 
-def is_heading_line(line: str) -> bool:
-    """A line that reads as a heading: it has words, at most :data:`MAX_HEADING_WORDS`, and no closing punctuation."""
-    if not _HAS_WORD_RE.search(line) or _HEADING_END_RE.search(line):
+def is_heading_line(line: str, first: bool = False) -> bool:
+    """A line that reads as a heading: it has words, at most :data:`MAX_HEADING_WORDS`, and no closing punctuation
+    — but an article's first line may end in a question or an exclamation («مرزوق : "شكون قاعد يحكم؟"», «... عن
+    "دولة الرعب"!»), as headlines do."""
+    end = _HEADING_END_RE.search(line)
+    if not _HAS_WORD_RE.search(line) or (end and not (first and _ASKED_RE.fullmatch(end.group()))):
         return False
     return len(_SPACE_RE.split(line.strip())) <= MAX_HEADING_WORDS
 
@@ -98,7 +103,7 @@ def segment_blocks(text: str, title: str | None = None) -> list[Block]:
         kind = "paragraph"
         if title is not None and i == 0 and line.strip() == title.strip():
             kind = "title"
-        elif several and is_heading_line(line):
+        elif several and is_heading_line(line, first=i == 0):
             kind = "title" if i == 0 else "heading"
         blocks.append(Block(s, e, kind))
     return blocks
