@@ -98,6 +98,7 @@ def test_never_split_list_is_data() -> None:
     rules = clitic_rules()
     assert "كان" in rules.never_split and "و" in rules.conjunctions
     assert analyse_word("كان") is None
+    assert analyse_word("كفى") is None     # «كفى تونس كوارث»: «enough», not ك + في
 
 
 def test_a_name_whose_rest_is_a_rarer_name_stays_whole() -> None:
