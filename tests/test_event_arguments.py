@@ -535,3 +535,11 @@ def test_what_one_receives_is_done_by_whom_it_came_from() -> None:
     coerced = [(a, r) for c, a, r in got if c == "COERCE"]
     assert len(coerced) == 1 and coerced[0][1] and not coerced[0][0] & coerced[0][1]
     assert not any(r <= a for a, r in coerced)
+
+
+def test_the_word_that_tells_a_verbs_sense_may_stand_past_its_subjects_long_name() -> None:
+    got = _events("بحث وزير الشؤون الخارجية ،خميس الجهيناوي، اليوم الأربعاء مع نظيره الروسي سيرغي لافروف، في "
+                  "ابوظبي التعاون بين البلدين.")
+    assert [c for c, _, _ in got].count("CONSULT") == 1
+    # (a verb of researching with nothing of talks after it, past its subject, is none)
+    assert "CONSULT" not in [c for c, _, _ in _events("بحث الباحث خالد العمري اليوم الأربعاء كثيرا في تاريخ المدينة.")]

@@ -1313,6 +1313,8 @@ def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: 
                 break
     needed = requirements().get(" ".join(key))
     if needed is not None and not any(w in needed for w in _phrase_after(clause, phrase_end, REQUIRES_WINDOW)) and \
+            not any(w in needed for w in _phrase_after(clause, _past_subject(doc, clause, phrase_end),
+                                                       REQUIRES_WINDOW)) and \
             not (NUMBER_NEEDED in needed and phrase_end < len(clause.norms) and _counted(clause, phrase_end)):
         return True    # «وقع الانفجار»: took place, no signing; «بحثت كثيرا في»: no talks
     nxt = next((m for m in mentions if m.start >= end), None)
@@ -1342,6 +1344,26 @@ def _other_sense(doc: Document, clause: SentenceView, a: int, b: int, category: 
             if not w or not (w[0].isalpha() or w[0].isdigit()) or "trigger" in table.roles_at(clause.norms, i):
                 break      # another phrase, or an event word: «عقد المجلس اجتماعا لبحث» is a purpose
     return False
+
+
+def _past_subject(doc: Document, clause: SentenceView, b: int) -> int:
+    """The view word after the names, titles and dates that follow a verb at ``b`` (بحث وزير الشؤون الخارجية، خميس
+    الجهيناوي، اليوم الأربعاء مع ...): where the words that tell its sense may begin; ``b`` if none follow."""
+    toks = doc.tokens
+    assert toks is not None
+    k = b
+    while k < len(clause.norms):
+        if clause.norms[k] in ("،", ","):
+            k += 1
+            continue
+        here = [m for m in doc.mentions_at(toks.start[clause.view[k]])
+                if m.label in ("PER", "ORG", "TITLE", "NORP", "DATE", "TIME")]
+        if not here:
+            break
+        end = max(m.end for m in here)
+        while k < len(clause.norms) and toks.start[clause.view[k]] < end:
+            k += 1
+    return k
 
 
 #: how many words after a verb of recognition are searched for what it recognises (its subject may come first)
