@@ -543,3 +543,8 @@ def test_the_word_that_tells_a_verbs_sense_may_stand_past_its_subjects_long_name
     assert [c for c, _, _ in got].count("CONSULT") == 1
     # (a verb of researching with nothing of talks after it, past its subject, is none)
     assert "CONSULT" not in [c for c, _, _ in _events("بحث الباحث خالد العمري اليوم الأربعاء كثيرا في تاريخ المدينة.")]
+
+
+def test_a_counterpart_named_after_ma_is_whom_one_meets() -> None:
+    got = _events("بحث خميس الجهيناوي مع نظيره الروسي سيرغي لافروف التعاون بين البلدين.")
+    assert [(a, r) for c, a, r in got if c == "CONSULT"] == [({"Khemaies Jhinaoui"}, {"Sergey Lavrov"})]
