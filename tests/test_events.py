@@ -599,3 +599,13 @@ def test_condemning_congratulating_consulting_lifting_restrictions_blocking_road
     assert "COERCE" in kinds("وقبضت الشرطة على ثلاثة مشتبه بهم في مدينة صفاقس.")
     # ... but not who blocks the way for others
     assert "PROTEST" not in kinds("ودعت الحركة إلى قطع الطريق أمام كل من يريد توظيف المطالب الاجتماعية.")
+
+
+def test_striking_from_work_a_cyber_attack_a_parade_and_readiness_to_respond() -> None:
+    def kinds(text: str) -> list[str]:
+        return [e[0] for e in events(text)]
+
+    assert "PROTEST" in kinds("وقالت النقابة إن العاملين في مطاري برلين سيضربون عن العمل يوم الاثنين.")
+    assert kinds("وأعلنت وزارة الداخلية الروسية أن أجهزة الكومبيوتر التابعة لها تعرضت لهجوم فيروسي.") == ["COERCE"]
+    assert "MOBILIZE" in kinds("واحتفلت كوريا الشمالية بذكرى تأسيس الجيش بعرض عسكري هائل في بيونغ يانغ.")
+    assert "THREATEN" in kinds("وأكدت كوريا الشمالية أنها مستعدة للرد على أي حرب تشنها الولايات المتحدة.")
