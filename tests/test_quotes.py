@@ -2139,3 +2139,12 @@ def test_a_heading_speaker_the_tagger_read_in_part_or_not_at_all_and_a_count_bef
     # a count heads a list, says nothing
     doc = analyze("5 حقائق عن سيدة الإيليزيه المنتظرة : بريجيت ماكرون\nتستعد بريجيت ماكرون لدخول قصر الإيليزيه.\n")
     assert not [q for q in doc.quotes if q.sentence == 0]
+
+
+def test_a_long_aside_ends_at_anna_written_with_its_hamza_but_not_inside_a_quotation_or_after_khassatan() -> None:
+    got = quotes('انتقد محسن مرزوق تحركات الغنوشي. وأوضح في تصريح لمراسلة "الجوهرة أف أم" على هامش اجتماع المكتب '
+                 "السياسي لحركة مشروع تونس بالحمامات أن الغنوشي تجاوز صلاحياته.")
+    assert got[-1][3] == "الغنوشي تجاوز صلاحياته"
+    got = quotes('وقال مايكل مكواي في تصريحات صحفية "لا صحة على الإطلاق لما أشيع عن إقامة قاعدة إسرائيلية على '
+                 'أراضينا ولا نقبل أن نكون محطة عسكرية للآخرين".')
+    assert "لا صحة على الإطلاق" in got[-1][3]    # (not what follows the «أن» inside the quotation)

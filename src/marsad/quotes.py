@@ -2610,6 +2610,7 @@ def _aside_proper(doc: Document, s: SentenceView, p: int, limit: int, table: Phr
         # after the name goes on with: «الناطق باسم المحكمة ... والقطب القضائي ...، في تصريح ...، أن»)
         return p
     closed: int | None = None
+    aside_word = "aside" in table.roles_at(s.norms, p)
     for i in range(p + 1, min(limit, p + MAX_LONG_ASIDE_WORDS + 1)):
         roles = table.roles_at(s.norms, i)
         # past MAX_ASIDE_WORDS, a long aside (to whom, where, at what occasion and when) ends only at a comma right
@@ -2618,7 +2619,8 @@ def _aside_proper(doc: Document, s: SentenceView, p: int, limit: int, table: Phr
         long = i > p + MAX_ASIDE_WORDS
         if long and closed is not None:
             break
-        if (_complementiser(s, i, table) and (not long or s.norms[i - 1] in ("،", ","))) or \
+        if (_complementiser(s, i, table) and (not long or s.norms[i - 1] in ("،", ",")
+                                              or (aside_word and _bare_that(doc, s, p, i)))) or \
                 (s.norms[i] == ":" and not long):
             return i
         if (any(r in roles for r in _CUE_ROLES if r != "masdar") and not _anonymity(s, i + 1) and
@@ -2631,6 +2633,32 @@ def _aside_proper(doc: Document, s: SentenceView, p: int, limit: int, table: Phr
                  (times is not None and _fronted_time(doc, s, i, table, times, first=p + 1))):
             closed = i + 1    # (or a time alone: «أعلنوا خلال شهر نوفمبر الفارط، استقالتهم»)
     return p if closed is None or opened else closed
+
+
+def _bare_that(doc: Document, s: SentenceView, p: int, i: int) -> bool:
+    """Whether the complementiser at ``i`` is «أن» written with its hamza (not «إن», nor the «أن» of a clause of
+    time, purpose or cause: بعد أن، من أجل أن، خاصة أن; nor one inside a quotation still open since the aside began
+    at ``p``), which ends even a long aside opened by an aside word with no comma before it («وأوضح في
+    تصريح لمراسلة "الجوهرة أف أم" على هامش اجتماع المكتب السياسي ... بالحمامات أن الغنوشي تجاوز صلاحياته»)."""
+    toks = doc.tokens
+    assert toks is not None
+    written = doc.text[toks.start[s.view[i]]:toks.end[s.view[i]]]
+    return written in ("أن", "بأن") and i > 0 and s.norms[i - 1] not in _THAT_GOVERNORS and \
+        s.norms[i - 1][:1].isalpha() and not _quotation_open(s.norms[p:i])
+
+
+def _quotation_open(words: list[str]) -> bool:
+    """Whether a quotation opened among ``words`` is still open after them (a name quoted whole, "الجوهرة أف أم", is
+    closed)."""
+    return words.count('"') % 2 == 1 or words.count("«") > words.count("»") or words.count("“") > words.count("”")
+
+
+#: words after which «أن» opens a clause of time, purpose or manner inside an aside, not what is said
+_THAT_GOVERNORS = frozenset({"بعد", "قبل", "منذ", "حتي", "الي", "علي", "من", "دون", "رغم", "بدل", "اجل", "بعدما",
+                             "يمكن", "يجب", "ينبغي", "لابد", "بد", "عسي", "بامكان", "بوسع", "يريد", "تريد", "اراد",
+                             "ارادت", "يحاول", "تحاول", "حاول", "حاولت", "قرر", "قررت", "يقرر", "تقرر", "يرجح", "يتوقع",
+                             "المنتظر", "المتوقع", "المقرر", "المرجح", "المفترض", "الممكن", "الضروري", "سبق", "لبث",
+                             "او", "خاصه", "سيما", "لاسيما", "بما", "حيث", "كما"})
 
 
 #: prepositions a cue governs that, written apart after a comma, close an aside before what is said («عبروا، إبان
