@@ -548,3 +548,8 @@ def test_the_word_that_tells_a_verbs_sense_may_stand_past_its_subjects_long_name
 def test_a_counterpart_named_after_ma_is_whom_one_meets() -> None:
     got = _events("بحث خميس الجهيناوي مع نظيره الروسي سيرغي لافروف التعاون بين البلدين.")
     assert [(a, r) for c, a, r in got if c == "CONSULT"] == [({"Khemaies Jhinaoui"}, {"Sergey Lavrov"})]
+
+
+def test_a_stance_with_its_pronoun_at_the_head_of_a_statement_reported_inside_another_is_its_speakers() -> None:
+    got = _events("وأوضح معز علي أن الوفد التونسي الذي التقى نائب رئيس مجلس الشعب عبر عن دعمه للشعب السوري.")
+    assert [a for c, a, _ in got if c == "SUPPORT"] == [{"الوفد التونسي"}]

@@ -2148,3 +2148,8 @@ def test_a_long_aside_ends_at_anna_written_with_its_hamza_but_not_inside_a_quota
     got = quotes('وقال مايكل مكواي في تصريحات صحفية "لا صحة على الإطلاق لما أشيع عن إقامة قاعدة إسرائيلية على '
                  'أراضينا ولا نقبل أن نكون محطة عسكرية للآخرين".')
     assert "لا صحة على الإطلاق" in got[-1][3]    # (not what follows the «أن» inside the quotation)
+
+
+def test_a_body_described_by_a_relative_clause_at_the_head_of_what_is_said_speaks_with_the_verb_after_it() -> None:
+    got = quotes("وأوضح معز علي أن الوفد التونسي الذي التقى نائب رئيس مجلس الشعب عبر عن دعمه للشعب السوري.")
+    assert [sp for sp, _, _, t in got if t.startswith("دعمه")] == ["الوفد التونسي"]

@@ -1162,11 +1162,10 @@ def _carries_object(norm: str, table: PhraseTable) -> bool:
 
 
 def _quote_holding(doc: Document, offset: int, sentence: int) -> Quote | None:
-    """The quote with a speaker whose content holds ``offset`` (of ``sentence`` or a multi-sentence one before)."""
-    for q in doc.quotes_holding(offset):
-        if q.sentence <= sentence and q.speaker:
-            return q
-    return None
+    """The quote with a speaker whose content holds ``offset`` (of ``sentence`` or a multi-sentence one before): the
+    innermost, where one statement is reported inside another («وأوضح X أن الوفد ... عبر عن دعمه»: the delegation's)."""
+    held = [q for q in doc.quotes_holding(offset) if q.sentence <= sentence and q.speaker]
+    return max(held, key=lambda q: q.content.start) if held else None
 
 
 def _named_in(doc: Document, quote: Quote) -> list[str]:

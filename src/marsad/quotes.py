@@ -1205,24 +1205,38 @@ MAX_TOPIC_GAP = 4
 
 
 def _relative_topic(doc: Document, s: SentenceView, a: int, q: Quote, quotes: list[Quote]) -> Mention | None:
-    """For a cue verb at ``a`` right after a comma that closes what the sentence's last statement says, when that
-    opens with a name followed by a relative clause (أن الجهيناوي الذي التقى لافروف ...، عبر): the name, the
-    verb's subject; else None. Not where the verb named a speaker of its own."""
-    if a == 0 or s.norms[a - 1] not in ("،", ",") or not quotes or quotes[-1].sentence != s.index or \
-            q.speaker != quotes[-1].speaker:
+    """For a cue verb at ``a`` inside or right after what the sentence's last statement says, when that opens with a
+    name followed by a relative clause, the name, the verb's subject; else None:
+    - after the comma that closes the statement («أن الجهيناوي الذي التقى لافروف ...، عبر عن»), where the verb named
+      no speaker of its own;
+    - right after the relative clause («أن الوفد التونسي الذي التقى نائب رئيس مجلس الشعب عبر عن دعمه»), where the
+      speaker found for it is a name inside that clause (its object)."""
+    if a == 0 or not quotes or quotes[-1].sentence != s.index:
         return None
     toks = doc.tokens
     assert toks is not None
     before = quotes[-1]
-    gap = doc.text[before.content.end:toks.start[s.view[a]]] if before.content.end <= toks.start[s.view[a]] else "،"
-    if gap.count("،") + gap.count(",") != 1 or len(gap.split()) > MAX_TOPIC_GAP:
-        return None     # (what it says may stop short of the comma: «... الروسي المنعقد بأبوظبي،»)
-    first = next((m for m in doc.mentions_at(before.content.start) if m.entity and m.label in ("PER", "ORG")),
-                 None)
+    first = next((m for m in doc.mentions_at(before.content.start)
+                  if m.entity and m.label in ("PER", "ORG", "NORP")), None)
     if first is None:
         return None
     after = next((i for i, t in enumerate(s.view) if toks.start[t] >= first.end), None)
-    return first if after is not None and after < a and s.norms[after] in RELATIVE_PRONOUNS else None
+    if after is None or after >= a or s.norms[after] not in RELATIVE_PRONOUNS:
+        return None
+    cue_at = toks.start[s.view[a]]
+    if s.norms[a - 1] in ("،", ","):
+        gap = doc.text[before.content.end:cue_at] if before.content.end <= cue_at else "،"
+        if q.speaker != before.speaker or gap.count("،") + gap.count(",") != 1 or \
+                len(gap.split()) > MAX_TOPIC_GAP:
+            return None     # (what it says may stop short of the comma: «... الروسي المنعقد بأبوظبي،»)
+        return first
+    clause_start = toks.end[s.view[after]]
+    inside = before.content.start < cue_at < before.content.end and \
+        not any(s.norms[i] in ("،", ",", ":") or s.norms[i] in RELATIVE_PRONOUNS for i in range(after + 1, a))
+    spoken = next((m for m in doc.mentions if m.id == q.speaker_mention), None)
+    if inside and spoken is not None and clause_start <= spoken.start and spoken.end <= cue_at:
+        return first
+    return None
 
 
 def _issued(doc: Document, s: SentenceView, q: Quote) -> bool:
