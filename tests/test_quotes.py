@@ -2153,3 +2153,15 @@ def test_a_long_aside_ends_at_anna_written_with_its_hamza_but_not_inside_a_quota
 def test_a_body_described_by_a_relative_clause_at_the_head_of_what_is_said_speaks_with_the_verb_after_it() -> None:
     got = quotes("وأوضح معز علي أن الوفد التونسي الذي التقى نائب رئيس مجلس الشعب عبر عن دعمه للشعب السوري.")
     assert [sp for sp, _, _, t in got if t.startswith("دعمه")] == ["الوفد التونسي"]
+
+
+def test_a_source_of_statements_by_an_office_holder_or_of_a_toll_a_body_announced() -> None:
+    got = quotes("وصل العدد إلى 44 طفلا، وفق تصريحات للنائب منجي الحرباوي.")
+    assert [(sp, t) for sp, _, _, t in got] == [("منجي الحرباوي", "وصل العدد إلى 44 طفلا")]
+    got = quotes("ارتفعت الحصيلة إلى أربعة قتلى، وفق حصيلة أعلنتها وزارة الصحة.")
+    assert [t for _, _, _, t in got] == ["ارتفعت الحصيلة إلى أربعة قتلى"] and got[0][0] != "?"
+    # (statements to a medium name no one; a statement a medium relayed is not the medium's)
+    assert quotes("وصل العدد إلى 44 طفلا، بحسب تصريحات لمراسلتنا.") == []
+    got = quotes("وقالت وزارة الدفاع في بيان أوردته وكالة الأنباء الجزائرية إن الجيش قتل إرهابيين. وتمت العملية بفضل "
+                 "معلومات قدمها سكان المنطقة، حسب البيان.")
+    assert got[-1][0] == got[0][0] == "وزارة الدفاع"

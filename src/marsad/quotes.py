@@ -2441,9 +2441,17 @@ def _statements_told(doc: Document, s: SentenceView, b: int, limit: int) -> int 
     k = b + 1
     if k < limit and not definite(s.norms[k]) and not _audience(doc, s, k) and s.norms[k] != "ل":
         k += 1    # (an adjective: سابقة)
+    if k < limit and _audience(doc, s, k) and _office_word(s.norms[k]):
+        return None     # «وفق تصريحات للنائب منجي الحرباوي»: statements by an office-holder, who speaks
     if k < limit and (_audience(doc, s, k) or s.norms[k] == "ل") and _apposition_only(doc, s, k, limit):
         return k
     return None
+
+
+def _office_word(norm: str) -> bool:
+    """Whether a normalised word, with or without its article, names an office (النائب، وزير، الناطق)."""
+    bare = norm[2:] if norm.startswith("ال") else norm
+    return any(title_words().roles_at([w], 0).keys() & _OFFICE_ROLES for w in (bare, "ال" + bare))
 
 
 def _audience(doc: Document, s: SentenceView, i: int) -> bool:
@@ -3384,7 +3392,8 @@ def _issuer(doc: Document, s: SentenceView, b: int, stop: int, speakers: _Speake
 
 #: «بلاغ صادر (اليوم) عن الوزارة»، «بلاغ للنقابة»، «بيان وزارة الداخلية»: the words between a statement and the
 #: body that issued it
-_ISSUED_BY_RE = re.compile(r"\s*(ال)?صادر(ه|ة)?(\s+\S+){0,2}?\s+عن\s+(ال)?$|\s+ل?")
+_ISSUED_BY_RE = re.compile(r"\s*(ال)?صادر(ه|ة)?(\s+\S+){0,2}?\s+عن\s+(ال)?$|\s+ل?"
+                           r"|\s+(أعلن|أصدر)ت?(ه|ها)\s+")    # (وفق حصيلة أعلنتها المفوضية; not أوردته: relayed)
 
 
 def _statement_issuer(doc: Document, s: SentenceView, b: int, speakers: _Speakers
@@ -3399,7 +3408,8 @@ def _statement_issuer(doc: Document, s: SentenceView, b: int, speakers: _Speaker
         return None
     after = toks.end[s.view[b]]
     named = next((m for m in speakers.starting_upto(after, after + 40) if m.label in _ISSUER_LABELS
-                  and _ISSUED_BY_RE.fullmatch(doc.text[after:m.start])), None)
+                  and (_ISSUED_BY_RE.fullmatch(doc.text[after:m.start]) or _titled_issuer(doc.text[after:m.start]))),
+                 None)
     if named is not None:
         return named, _view_after(doc, s, named.end)
     # «بحسب بلاغ صادر عن المجلس»: a body named before, by the head of its name
@@ -3409,6 +3419,15 @@ def _statement_issuer(doc: Document, s: SentenceView, b: int, speakers: _Speaker
             (body := _back_reference(doc, s, by + 1, speakers)) is not None:
         return body, by + 2
     return None
+
+
+def _titled_issuer(between: str) -> bool:
+    """Whether the words between a statement and a name are an office with ل (وفق تصريحات للنائب منجي الحرباوي)."""
+    words = between.split()
+    if len(words) != 1 or not words[0].startswith("ل"):
+        return False
+    word = fold(words[0][1:])
+    return _office_word("ا" + word if word.startswith("ل") else word)   # (للنائب: ل + النائب, its alif taken)
 
 
 def _after_relation_adjective(doc: Document, s: SentenceView, b: int, m: Mention) -> bool:
