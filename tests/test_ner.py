@@ -421,3 +421,10 @@ def test_after_an_office_a_first_name_that_is_also_a_word_joins_the_family_name_
     doc = analyze("عنوان\nأكد عضو اتحاد أطباء الإختصاص ماهر عباسي في مداخلة له أن الإضراب مستمر. وأضاف عباسي أن الوضع "
                   "صعب.")
     assert [m.text for m in doc.mentions if m.label == "PER"] == ["ماهر عباسي", "عباسي"]
+
+
+def test_first_names_take_a_family_name_the_news_has_never_seen_but_not_a_word_after_a_family_name() -> None:
+    doc = analyze("وقال عضو حزب التحرير محمد ياسين صميد إن القصر أصبح ثكنة.")
+    assert "محمد ياسين صميد" in [m.text for m in doc.mentions if m.label == "PER"]
+    doc = analyze("وأكد المدرب أن ياسر القحطاني برامجهم جاهزة للموسم.")
+    assert "ياسر القحطاني برامجهم" not in [m.text for m in doc.mentions if m.label == "PER"]

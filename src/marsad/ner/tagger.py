@@ -582,7 +582,7 @@ def _with_family_names(model: NerModel, toks: Any, words: dict[int, _Word],
                        found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person's one-word mention, a first name, grown over the family name the tagger left out right after it
     (سالم in «الأب سالم العنزي»): a definite word of relation, with no proclitic, that the news lexicon barely knows,
-    nor its feminine (an adjective has one), and that no other mention holds."""
+    nor its feminine (an adjective has one), or a word it has never seen (صميد), that no other mention holds."""
     taken = {t for a, b, _ in found for t in range(a, b + 1)}
     per_tok = model.featurizer.gaz.get("per_tok", ())
     out = []
@@ -600,6 +600,16 @@ def _with_family_names(model: NerModel, toks: Any, words: dict[int, _Word],
                     model.common.get(toks.norm[nxt.body], 0) < FAMILY_NAME_MAX_COUNT and \
                     model.common.get(toks.norm[nxt.body] + "ه", 0) < ADJECTIVE_MIN_FEMININE and \
                     (w is None or w.last == b or model.featurizer.name_cluster(norm)):   # (not «كوفي عنان الغاني»)
+                b = nxt.last
+                taken.add(b)
+            elif not norm.startswith("ال") and toks.norm[nxt.body] not in model.common and norm.isalpha() and \
+                    all(model.featurizer.person_word(toks.norm[t]) and not normalize(toks.norm[t]).startswith("ال")
+                        for t in range(a, b + 1) if toks.kind[t] != PUNCT) and \
+                    not norm.endswith(("هم", "ها", "كم", "نا", "ات")) and \
+                    len(norm) > 2 and norm[0] not in "يتنو" and not norm.endswith(("ا", "ه")) and \
+                    not norm.startswith(("لي", "لت", "لن", "سي", "ست")) and not _kb_place(norm):
+                # (not a verb with its ل or سـ the splitter left on it: «أوباما ليتنصت»)
+                # (or, after first names only, a word the news has never seen: «محمد ياسين صميد»، «فريد ملولي»)
                 b = nxt.last
                 taken.add(b)
         out.append((a, b, etype))
