@@ -553,3 +553,8 @@ def test_a_counterpart_named_after_ma_is_whom_one_meets() -> None:
 def test_a_stance_with_its_pronoun_at_the_head_of_a_statement_reported_inside_another_is_its_speakers() -> None:
     got = _events("وأوضح معز علي أن الوفد التونسي الذي التقى نائب رئيس مجلس الشعب عبر عن دعمه للشعب السوري.")
     assert [a for c, a, _ in got if c == "SUPPORT"] == [{"الوفد التونسي"}]
+
+
+def test_a_counterpart_after_the_verb_is_whom_the_subject_before_it_meets() -> None:
+    got = _events("أعلنت وزارة الخارجية المصرية أن الوزير سامح شكري التقى نظيره الأردني أيمن الصفدي في القاهرة.")
+    assert [(a, r) for c, a, r in got if c == "CONSULT"] == [({"Sameh Shoukry"}, {"Ayman Safadi"})]
