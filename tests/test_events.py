@@ -609,3 +609,15 @@ def test_striking_from_work_a_cyber_attack_a_parade_and_readiness_to_respond() -
     assert kinds("وأعلنت وزارة الداخلية الروسية أن أجهزة الكومبيوتر التابعة لها تعرضت لهجوم فيروسي.") == ["COERCE"]
     assert "MOBILIZE" in kinds("واحتفلت كوريا الشمالية بذكرى تأسيس الجيش بعرض عسكري هائل في بيونغ يانغ.")
     assert "THREATEN" in kinds("وأكدت كوريا الشمالية أنها مستعدة للرد على أي حرب تشنها الولايات المتحدة.")
+
+
+def test_security_agents_members_of_parliament_and_coordinators_are_groups_and_a_strike_names_its_striker() -> None:
+    def actors(text: str) -> list[list[str]]:
+        doc = analyze(text, published="2025-12-03")
+        names = {e.id: e.name for e in doc.entities}
+        return [[names[a] for a in e.actor] for e in doc.events]
+
+    assert actors("نفذ الأمنيون وقفة احتجاجية بقابس.") == [["الأمنيون"]]
+    assert actors("احتج عدد من البرلمانيين على القرار.") == [["عدد من البرلمانيين"]]
+    assert actors("طالب منسقو الاعتصامات بالتشغيل.") == [["منسقو الاعتصامات"]]
+    assert [e[0] for e in events("أضربت المخابز عن العمل يوم الاثنين.")] == ["PROTEST"]
