@@ -227,3 +227,16 @@ def test_a_surname_after_a_lam_that_swallowed_its_article_is_no_more_linked_than
     linked = {m.text: next(e.kb_id for e in doc.entities if e.id == m.entity)
               for m in doc.mentions if m.label == "PER" and m.entity}
     assert "marsad:mongi-hamdi" not in linked.values(), linked
+
+
+def test_an_offices_head_word_alone_refers_to_whom_the_subject_office_before_it_named() -> None:
+    from marsad import analyze
+
+    doc = analyze("إلتقى وزير الشؤون الدينية أحمد عظوم وفدا إيرانيا يتقدمه وزير الثقافة الإيراني رضا صالح أميري. "
+                  "واستقبل الوزير ممثلي النقابة. وزار الوالي المعتصمين.")
+    refs = [m for m in doc.mentions if m.extra.get("reference") == "definite" and m.label == "TITLE"]
+    names = {e.id: e.name for e in doc.entities}
+    assert [(m.text, names[m.entity or ""]) for m in refs] == [("الوزير", "أحمد عظوم")]   # (no والي named before)
+    # a title before a name is that person's (الأمير فيصل), not a reference to another office
+    doc = analyze("افتتح أمير منطقة عسير المهرجان. ووعد الأمير فيصل الشباب بفعاليات جديدة.")
+    assert not [m for m in doc.mentions if m.extra.get("reference") == "definite" and m.label == "TITLE"]

@@ -12,6 +12,7 @@ name, so that the same unknown name gets the same id in every article.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 import re
 from collections import Counter
 from functools import lru_cache
@@ -22,7 +23,7 @@ from marsad.ner.features import normalize
 from marsad.ner.titles import after_honorifics
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.normalise import fold, spoken_name
-from marsad.text.tokenize import WORD, clitic_rules, definite
+from marsad.text.tokenize import CLITIC, WORD, clitic_rules, definite
 from marsad.text.translit import transliterate_entity
 
 NAMED = ("PER", "ORG", "GPE", "LOC", "FAC", "MISC", "NORP")
@@ -312,8 +313,68 @@ def _back_references(doc: Document) -> None:
         entities[entity].mentions.append(m.id)
         taken.add(start, end)
         added = True
+    added = _office_references(doc, taken, entities) or added
     if added:
         doc.order_mentions()
+
+
+def _office_references(doc: Document, taken: Intervals, entities: dict[str, Entity]) -> bool:
+    """«واستقبل الوزير ممثلي النقابة»: an office's definite head word standing alone (a head of the title table:
+    الوزير، الوالي، الوزيرة) is a mention of the person the nearest role phrase before it that begins with that word
+    named (وزير الصحة سعيد العايدي), within BACK_REFERENCE_REACH — as the quotes stage reads such a word after a cue.
+    Such a mention is a TITLE carrying ``"reference": "definite"``. Whether any were added."""
+    toks = doc.tokens
+    assert toks is not None
+    from marsad.ner.titles import words as title_words
+    from marsad.quotes import undescribing  # (the quote stage builds on this module)
+
+    table = title_words()
+    people = {e.id for e in entities.values() if e.label == "PER"}
+    titles = [m for m in doc.mentions if m.label == "TITLE" and m.entity in people]
+    if not titles:
+        return False
+    def sentence_of(offset: int) -> int:
+        return toks.sentence[bisect_left(toks.start, offset)] if toks.start else 0
+
+    named_at = {m.start for m in doc.mentions if m.label not in ("TITLE", "DATE", "TIME", "NUMBER", "PER")}
+    people_at = {m.start for m in doc.mentions if m.label == "PER"}
+    added = False
+    for t in range(len(toks)):
+        norm = toks.norm[t]
+        if toks.kind[t] != WORD or not norm.startswith("ال") or len(norm) < 5 or \
+                not (table.roles_at([norm], 0).keys() | table.roles_at([norm[2:]], 0).keys()) & _OFFICE_HEADS or \
+                taken.overlaps(toks.start[t], toks.end[t]):
+            continue
+        nxt = t + 1
+        if nxt < len(toks) and toks.kind[nxt] == WORD and (
+                table.roles_at([toks.norm[nxt]], 0) or toks.start[nxt] in people_at or
+                (definite(toks.norm[nxt]) and not undescribing(norm, toks.norm[nxt])
+                 and toks.start[nxt] not in named_at)):
+            continue   # («الوزير الأول»، «الرئيس التونسي»: an office of its own, «الأمير فيصل»: the person's title;
+            #            but «وطالب الوزير السلطة», and a group or body after it is its object: «وزار الوالي المعتصمين»)
+        start, end = toks.start[t], toks.end[t]
+        if (t > 0 and toks.kind[t - 1] == CLITIC and toks.norm[t - 1] == "و") or \
+                (nxt < len(toks) and toks.kind[nxt] == CLITIC and toks.norm[nxt] == "و"):
+            continue   # («ممثلة في الوالي والمعتمد»: offices listed together, of a body that acts as one)
+        heading = [m for m in titles if m.end <= start and start - m.end <= BACK_REFERENCE_REACH
+                   and next(iter(normalize(m.text).split()), "") in (norm, norm[2:])]
+        if not heading:
+            continue
+        # (of two such offices in the latest sentence that names one, the first, its subject: «إلتقى وزير الشؤون
+        # الدينية أحمد عظوم وفدا يتقدمه وزير الثقافة الإيراني ... وأبرز الوزير»: the host)
+        last = sentence_of(heading[-1].start)
+        earlier = next(m for m in heading if sentence_of(m.start) == last)
+        if earlier.entity is None:
+            continue
+        m = doc.add_mention(start, end, "TITLE", entity=earlier.entity, reference="definite")
+        entities[earlier.entity].mentions.append(m.id)
+        taken.add(start, end)
+        added = True
+    return added
+
+
+#: the roles of the title table whose words, with the article and alone, name an office held by someone
+_OFFICE_HEADS = frozenset({"head", "office", "body_head", "dependent"})
 
 
 def _listed(text: str, m: Mention) -> bool:
