@@ -12,8 +12,8 @@ name, so that the same unknown name gets the same id in every article.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
