@@ -107,3 +107,14 @@ def test_a_delegate_is_an_office_and_the_name_after_it_a_person() -> None:
     doc = analyze("وتتواصل التظاهرة، وفق ما صرح به معتمد الجهة عمر الكوز لمراسلة الإذاعة، إلى يوم 7 مارس.")
     assert [m.text for m in doc.mentions if m.label == "PER"] == ["عمر الكوز"]
     assert titles("واعتمدت الوزارة المنهج المعتمد في المدارس.") == []
+
+
+def test_a_definite_office_word_is_in_construct_with_no_body_after_it() -> None:
+    from marsad import analyze
+
+    doc = analyze("أدى وزير الصحة سعيد العايدي زيارة إلى قابس. وزار الوزير المستشفى الجهوي بقابس.")
+    assert "الوزير المستشفى الجهوي بقابس" not in [m.text for m in doc.mentions if m.label == "TITLE"]
+    visits = [e for e in doc.events if e.trigger is not None and e.trigger.text == "زار"]
+    names = {e.id: e.name for e in doc.entities}
+    assert [([names[a] for a in v.actor], [names[r] for r in v.recipient]) for v in visits] == [
+        (["سعيد العايدي"], ["المستشفى الجهوي بقابس"])]

@@ -203,6 +203,9 @@ def body_titles(doc: Document) -> None:
                 roles.get("body_head") if org.label in ("ORG", "FAC") else None)
             if hit is not None and lam and not toks.norm[first].startswith("ال"):
                 break     # «حاجز رئيس للحوثيين»: «main», not an office (an office takes ل only when definite)
+            if hit is not None and not lam and toks.norm[p].startswith("ال"):
+                break     # «وزار الوزير المستشفى الجهوي»: a definite word is in construct with nothing — the body
+                #           after it is the verb's object
             if hit is not None and "body_head" in roles and first > 0 and toks.end[first - 1] in body_ends:
                 break     # «تركيا عضو حلف الناتو»: a member state in apposition, no office
             if hit is not None and hit[0] == size:
