@@ -621,3 +621,15 @@ def test_security_agents_members_of_parliament_and_coordinators_are_groups_and_a
     assert actors("احتج عدد من البرلمانيين على القرار.") == [["عدد من البرلمانيين"]]
     assert actors("طالب منسقو الاعتصامات بالتشغيل.") == [["منسقو الاعتصامات"]]
     assert [e[0] for e in events("أضربت المخابز عن العمل يوم الاثنين.")] == ["PROTEST"]
+
+
+def test_brandishing_a_strike_placing_in_prison_an_appeal_a_rebuke_and_blame_are_in_the_lexicon() -> None:
+    def kinds(text: str) -> list[str]:
+        return [e[0] for e in events(text)]
+
+    assert "THREATEN" in kinds("ولوح الاتحاد العام التونسي للشغل بالإضراب العام.")
+    assert "THREATEN" not in kinds("ويلوح في الأفق حل للأزمة بين الاتحاد والحكومة.")
+    assert "COERCE" in kinds("وتم إيداع المتهم محمد أنور بيوض، حسب ذات المصدر، بسجن المرناقية.")
+    assert "COERCE" not in kinds("وقالت اللجنة إن المبلغ تم إيداعها في حساب رئيس الوزراء.")
+    assert "REQUEST" in kinds("وجه الاتحاد العام التونسي للشغل نداء إلى الحكومة للتدخل.")
+    assert "ACCUSE" in kinds("ويوبخ الرئيس الباجي قائد السبسي الحكومة على تقصيرها.")
