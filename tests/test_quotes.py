@@ -2165,3 +2165,8 @@ def test_a_source_of_statements_by_an_office_holder_or_of_a_toll_a_body_announce
     got = quotes("وقالت وزارة الدفاع في بيان أوردته وكالة الأنباء الجزائرية إن الجيش قتل إرهابيين. وتمت العملية بفضل "
                  "معلومات قدمها سكان المنطقة، حسب البيان.")
     assert got[-1][0] == got[0][0] == "وزارة الدفاع"
+
+
+def test_a_group_inside_what_a_stance_noun_after_the_cue_opens_is_no_speaker() -> None:
+    got = quotes("قال الوزير خالد العمري إن الوضع صعب. كما أكد ضرورة حماية السكان.")
+    assert [(sp, t) for sp, _, _, t in got] == [("خالد العمري", "الوضع صعب"), ("خالد العمري", "ضرورة حماية السكان")]

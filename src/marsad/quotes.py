@@ -2117,7 +2117,9 @@ def _quote(doc: Document, s: SentenceView, a: int, b: int, role: str, limit: int
     if role in ("verb", "continue") and not no_subject_after and speaker is None and \
             (holder := _title_then_object(doc, s, b, speakers)) is not None:
         speaker, content_from = holder, b + 1
-    if role in ("verb", "masdar", "source", "continue") and not no_subject_after and speaker is None:
+    if role in ("verb", "masdar", "source", "continue") and not no_subject_after and speaker is None and \
+            not (role == "verb" and b < len(s.norms) and "stance_noun" in table.roles_at(s.norms, b)):
+        # (not a group inside the object a stance noun opens: «كما أكد ضرورة حماية السكان»)
         speaker = _speaker_after(doc, s, b, speakers, speech=role in ("verb", "continue"))
         if speaker is not None:
             content_from = _view_after(doc, s, speaker.end)
