@@ -558,3 +558,12 @@ def test_a_stance_with_its_pronoun_at_the_head_of_a_statement_reported_inside_an
 def test_a_counterpart_after_the_verb_is_whom_the_subject_before_it_meets() -> None:
     got = _events("أعلنت وزارة الخارجية المصرية أن الوزير سامح شكري التقى نظيره الأردني أيمن الصفدي في القاهرة.")
     assert [(a, r) for c, a, r in got if c == "CONSULT"] == [({"Sameh Shoukry"}, {"Ayman Safadi"})]
+
+
+def test_a_meeting_named_by_no_one_takes_all_a_verb_of_gathering_names_after_it() -> None:
+    got = _events("وضم الاجتماع 5 أحزاب معارضة لقانون المصالحة، وهي التحالف الديموقراطي والتيار الديمقراطي "
+                  "وحركة الشعب.")
+    assert [len(a) for c, a, _ in got if c == "CONSULT"] == [3]
+    # (talks about signing a player gather no one: «التفاوض على ضم بنزيما»)
+    got = _events("سافر مندوبون من النادي اللندني إلى مدريد، من أجل التفاوض على ضم بنزيما.")
+    assert not [c for c, a, r in got if c == "CONSULT" and any("بنزيما" in n or "Benzema" in n for n in a | r)]

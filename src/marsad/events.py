@@ -239,6 +239,7 @@ def find_events(doc: Document) -> None:
     events: list[Event] = []
     last_of: dict[str, Event] = {}                         # the latest event of each category
     recorded: set[tuple[str, frozenset[str]]] = set()      # (category, participants) of every event so far
+    pending: set[int] = set()     # meetings with no one named yet, kept for whom a verb of gathering names
     views = sentence_views(doc)
     for clause in views:
         si = clause.index
@@ -308,12 +309,17 @@ def find_events(doc: Document) -> None:
                 previous.duration = previous.duration or event.duration   # «هذا الاجتماع الذي استمر خمس ساعات»
                 continue   # (and «مباحثات بين أوكرانيا وروسيا ...، ولكن لم تحقق هذه المباحثات تقدما»: the same talks,
                 #            named again in their sentence with no one new)
-            if not event.actor and not event.recipient and not (
+            gathering = category == "CONSULT" and not event.mode and not event.actor and not event.recipient and \
+                _gathering_near(clause, start_p, end)
+            if gathering:
+                pending.add(id(event))
+            if not event.actor and not event.recipient and not gathering and not (
                     category in UNNAMED_OK and trigger_start not in cue_starts
                     and event.modality in ("asserted", "planned", "expected")    # (a strike decided for Monday)
                     and (clause.norms[start_p] not in senses()["agentless"]
                          or _someone_killed(clause, end, toks, start_p))):
                 continue   # an event between no one named; only violence and protest are worth recording so
+                # (but a meeting with a verb of gathering may name all who met after it: «وضم الاجتماع 5 أحزاب»)
             if category == "ACCUSE" and not event.recipient and clause.norms[start_p] in senses()["warning"]:
                 continue   # «وحذر زيلينسكي من أي تراجع في الاهتمام»: a warning that blames no one is a statement
             if _mentioned_again(event, recorded) or _same_attack(event, events):
@@ -323,6 +329,8 @@ def find_events(doc: Document) -> None:
             last_of[category] = event
             recorded.add(_participants(event))
     _gathered(doc, args, events, views)
+    # (a meeting kept for a verb of gathering that named no one after all is no event)
+    events = [e for e in events if id(e) not in pending or e.actor or e.recipient]
     _agreed_at_meeting(events)
     events = sorted(events + _obligations(doc, args, events, views),
                     key=lambda e: (e.sentence, e.trigger.start if e.trigger else 0))
@@ -400,8 +408,9 @@ def _gathered(doc: Document, args: MentionIndex, events: list[Event], views: lis
             continue
         end_at = next((k for k in range(at, len(norms)) if toks.start[clause.view[k]] >= event.trigger.end), len(norms))
         verb = next((k for k in range(end_at, min(len(norms), end_at + GATHER_REACH))
-                     if (norms[k] in gather and not _proclitic(toks, clause.view[k], "ل"))
-                     or norms[k] in (".", "؛")), None)    # (not «المفاوضات لضم اللاعب»: to sign him)
+                     if (norms[k] in gather and not _proclitic(toks, clause.view[k], "ل")
+                         and norms[k - 1] not in _GOVERNING)
+                     or norms[k] in (".", "؛")), None)    # (not «المفاوضات لضم اللاعب»، «التفاوض على ضم»: to sign him)
         if verb is not None and norms[verb] in (".", "؛"):
             verb = None
         if verb is None and at > 0 and norms[at - 1] in gather:
@@ -418,6 +427,20 @@ def _gathered(doc: Document, args: MentionIndex, events: list[Event], views: lis
         elif met:
             event.actor = list(dict.fromkeys(event.actor + event.recipient + met))
             event.recipient = []
+
+
+def _gathering_near(clause: SentenceView, a: int, b: int) -> bool:
+    """Whether a verb of gathering stands right before the meeting at ``a:b`` (وضم الاجتماع) or within GATHER_REACH
+    words after it in its sentence (جلسة عمل ... جمعت)."""
+    gather = senses()["gather"]
+    if a > 0 and clause.norms[a - 1] in gather:
+        return True
+    for k in range(b, min(len(clause.norms), b + GATHER_REACH)):
+        if clause.norms[k] in (".", "؛"):
+            return False
+        if clause.norms[k] in gather and clause.norms[k - 1] not in _GOVERNING:
+            return True     # (not «التفاوض على ضم بنزيما»: signing him)
+    return False
 
 
 def _agreed_at_meeting(events: list[Event]) -> None:
