@@ -633,3 +633,12 @@ def test_brandishing_a_strike_placing_in_prison_an_appeal_a_rebuke_and_blame_are
     assert "COERCE" not in kinds("وقالت اللجنة إن المبلغ تم إيداعها في حساب رئيس الوزراء.")
     assert "REQUEST" in kinds("وجه الاتحاد العام التونسي للشغل نداء إلى الحكومة للتدخل.")
     assert "ACCUSE" in kinds("ويوبخ الرئيس الباجي قائد السبسي الحكومة على تقصيرها.")
+
+
+def test_a_heading_that_opens_on_a_prison_term_names_whom_it_befell() -> None:
+    doc = analyze("السجن 10 سنوات لمسؤول سابق في حكومة بن علي\nقضت المحكمة الابتدائية بتونس بسجن مسؤول سابق.\n")
+    names = {e.id: e.name for e in doc.entities}
+    heading = [(e.event, [names[r] for r in e.recipient]) for e in doc.events if e.sentence == 0]
+    assert heading == [("COERCE", ["مسؤول"])]
+    # (in running text a prison named with no sentence is a place or a threat, no event)
+    assert not analyze("وتحدث عن السجن لساعات طويلة مع الصحفيين.").events

@@ -667,6 +667,10 @@ def _fill_actors(doc: Document, clause: SentenceView, a: int, b: int, event: Eve
         # «حكمت محكمة ... على شخص ... بالسجن»: the prison term a court hands down is done by that court to whom it
         # sentenced; named with no sentence before it, a prison is a place or a threat («هدد الصحفيين بالسجن»)
         sanction = next((e for e in reversed(events) if e.sentence == si and e.event == "SANCTION"), None)
+        if sanction is None and a == 0 and (sentenced := _sentenced_in_heading(doc, clause, b, arguments)):
+            # «السجن لـ3 ليبيين مسلّحين»: a heading that opens on the sentence names with ل whom it befell
+            event.actor, event.recipient = [], [sentenced]
+            return True
         if sanction is None:
             return False
         event.actor, event.recipient = list(sanction.actor), list(sanction.recipient)
@@ -785,6 +789,30 @@ _SAID_OF_ONESELF = frozenset({"CONSULT", "REJECT", "SUPPORT", "ACCUSE", "AGREE"}
 
 #: how many words after a word of readiness the name of whom one is ready to meet may stand (مستعد للقاء اللواء X)
 READY_REACH = 3
+
+
+def _sentenced_in_heading(doc: Document, clause: SentenceView, b: int, arguments: list[Mention]) -> str | None:
+    """The entity named with ل within SENTENCED_REACH words after a prison term that opens a heading (السجن 10 سنوات
+    لمسؤول سابق، السجن لـ3 ليبيين), or None; only in a title or heading block."""
+    toks = doc.tokens
+    assert toks is not None
+    sentence = doc.sentences[clause.index]
+    if not doc.blocks or doc.blocks[sentence.block].kind == "paragraph":
+        return None
+    for k in range(b, min(len(clause.norms), b + SENTENCED_REACH)):
+        t = clause.view[k]
+        if clause.norms[k] == "ل" or _proclitic(toks, t, "ل"):
+            start = toks.end[t] if clause.norms[k] == "ل" else toks.start[t]
+            named = next((m for m in arguments if start <= m.start <= start + 1 and m.entity), None)
+            return named.entity if named is not None else None
+        if not (clause.norms[k].isdigit() or clause.norms[k] in _number_words() or
+                clause.norms[k] in senses()["term"]):
+            return None
+    return None
+
+
+#: how many words (a term: 10 سنوات) may stand between a heading's prison and the ل of whom it befell
+SENTENCED_REACH = 4
 
 
 def _ready(doc: Document, event: Event, arguments: list[Mention], sentence: int) -> None:
