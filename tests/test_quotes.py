@@ -2170,3 +2170,9 @@ def test_a_source_of_statements_by_an_office_holder_or_of_a_toll_a_body_announce
 def test_a_group_inside_what_a_stance_noun_after_the_cue_opens_is_no_speaker() -> None:
     got = quotes("قال الوزير خالد العمري إن الوضع صعب. كما أكد ضرورة حماية السكان.")
     assert [(sp, t) for sp, _, _, t in got] == [("خالد العمري", "الوضع صعب"), ("خالد العمري", "ضرورة حماية السكان")]
+
+
+def test_a_foreign_first_name_the_gazetteers_lack_right_after_an_office() -> None:
+    got = quotes("وقالت وزيرة الداخلية البريطانية أمبر راد اليوم الأربعاء إن عبيدي كان معروفا لدى أجهزة الأمن. "
+                 "وأضافت راد أن السلطات ستنشر نحو 3800 جندي.")
+    assert [sp for sp, _, _, _ in got] == ["أمبر راد", "أمبر راد"]

@@ -673,6 +673,9 @@ def _name_before_title(doc: Document, s: SentenceView, b: int, person_word: Call
     return None
 
 
+#: a word the news writes at most this often, right after an office, may be a foreign first name (أمبر، أريانا)
+UNSEEN_FIRST_NAME_MAX_COUNT = 3
+
 #: the most words of a name before the title that describes it, in a speaker's place
 MAX_NAME_BEFORE_TITLE = 3
 
@@ -709,6 +712,17 @@ def _name_in_slot(doc: Document, s: SentenceView, b: int, end: int, person_word:
 
     for j in range(b + 1, end - 1):
         w = s.norms[j]
+        if plain(j) and not definite(w) and w not in _GOVERNED and not person_word(w) and \
+                common.get(w, 0) <= UNSEEN_FIRST_NAME_MAX_COUNT and \
+                any(m.label == "TITLE" and m.end == toks.end[s.view[j - 1]] for m in doc.mentions):
+            # right after an office, a foreign first name the gazetteers lack and the news has barely seen, then
+            # rare words up to a date or what is said (وقالت وزيرة الداخلية البريطانية أمبر راد اليوم الأربعاء إن)
+            k = j + 1
+            while k < end and k - j < MAX_SPEAKER_NAME_WORDS and plain(k) and not definite(s.norms[k]) and \
+                    common.get(s.norms[k], 0) < SURNAME_MAX_COUNT and not title_words().roles_at(s.norms, k):
+                k += 1
+            if k - j >= 2:
+                return j, k
         # (a first name with the article, as Tunisian news writes many, only set off by a comma: «الكاتب العام
         # للجامعة، الناصر السالمي، في تصريح ...، أن»)
         if not plain(j) or (definite(w) and s.norms[j - 1] not in ("،", ",")) or w in _GOVERNED \
