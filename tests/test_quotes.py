@@ -2176,3 +2176,8 @@ def test_a_foreign_first_name_the_gazetteers_lack_right_after_an_office() -> Non
     got = quotes("وقالت وزيرة الداخلية البريطانية أمبر راد اليوم الأربعاء إن عبيدي كان معروفا لدى أجهزة الأمن. "
                  "وأضافت راد أن السلطات ستنشر نحو 3800 جندي.")
     assert [sp for sp, _, _, _ in got] == ["أمبر راد", "أمبر راد"]
+
+
+def test_likely_after_a_verb_of_seeming_is_no_participle_of_saying() -> None:
+    got = quotes('وقالت الوزيرة إن الوضع صعب. وأضافت للإذاعة "يبدو مرجحا أنه لم يفعل هذا بمفرده".')
+    assert "مرجحا" not in [cue for _, cue, _, _ in got]
