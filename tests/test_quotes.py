@@ -2181,3 +2181,9 @@ def test_a_foreign_first_name_the_gazetteers_lack_right_after_an_office() -> Non
 def test_likely_after_a_verb_of_seeming_is_no_participle_of_saying() -> None:
     got = quotes('وقالت الوزيرة إن الوضع صعب. وأضافت للإذاعة "يبدو مرجحا أنه لم يفعل هذا بمفرده".')
     assert "مرجحا" not in [cue for _, cue, _, _ in got]
+
+
+def test_a_first_person_verb_inside_a_quotation_a_speech_verb_opens_is_no_cue() -> None:
+    got = quotes("وقالت وزيرة الداخلية البريطانية أمبر راد اليوم إن عبيدي كان معروفا. وردا على سؤال عما إذا كان عبيدي "
+                 'عاد مؤخرا من ليبيا قالت "نعم، أعتقد أن ذلك تأكد".')
+    assert "عبيدي" not in [sp for sp, _, _, _ in got]

@@ -947,6 +947,11 @@ def find_quotes(doc: Document) -> None:
                 # by commas before the preposition that statement's cue governs
                 p = close
                 continue
+            if not found and _inside_quotation(s, p) and _quoted_after_cue(s, p, table):
+                # «قالت "نعم، أعتقد أن ذلك تأكد"»: a verb of the words a cue before the quotation introduces (the
+                # speaker's first person), no cue of its own — even where that cue names no one the stage found
+                p = roles[role][0]
+                continue
             if found and _inside_quotation(s, p) and (
                     s.norms[p - 1] in _OPENERS or not _says_next(doc, s, roles[role][0], table, MAX_NESTED_REACH)):
                 # «عبرت تونس عن "إدانتها ..."»: the first word of what is quoted; «إن "الوزراء ... كشفوا حجم
@@ -3265,6 +3270,13 @@ def _opens_with_colon(s: SentenceView, b: int) -> bool:
     """Whether a colon follows the cue ending at ``b`` within a short name (وتابع "الشولي": ...): a statement of its
     own, which ends a quotation left open before it rather than being reported inside it."""
     return any(s.norms[i] == ":" for i in range(b, min(len(s.norms), b + MAX_QUOTED_NAME_WORDS + 2)))
+
+
+def _quoted_after_cue(s: SentenceView, p: int, table: PhraseTable) -> bool:
+    """Whether the quotation that holds the token at ``p`` opens right after a speech verb (قالت "...")."""
+    opener = next((k for k in range(p - 1, -1, -1) if s.norms[k] in _OPENERS), None)
+    return opener is not None and opener > 0 and \
+        bool(table.roles_at(s.norms, opener - 1).keys() & {"verb", "continue"})
 
 
 def _inside_quotation(s: SentenceView, p: int) -> bool:
