@@ -2187,3 +2187,12 @@ def test_a_first_person_verb_inside_a_quotation_a_speech_verb_opens_is_no_cue() 
     got = quotes("وقالت وزيرة الداخلية البريطانية أمبر راد اليوم إن عبيدي كان معروفا. وردا على سؤال عما إذا كان عبيدي "
                  'عاد مؤخرا من ليبيا قالت "نعم، أعتقد أن ذلك تأكد".')
     assert "عبيدي" not in [sp for sp, _, _, _ in got]
+
+
+def test_whom_a_speaker_addresses_is_neither_a_name_nor_the_speaker() -> None:
+    text = ('أما القيادي بحزب التحرير، سعيد خشارم، فقال مخاطبا أنصار الحزب "إن النظام الديمقراطي المدني في تونس ليس '
+            'الحل"، حسب رأيه.')
+    assert [sp for sp, _, _, _ in quotes(text)] == ["سعيد خشارم"]
+    assert "مخاطبا" not in [m.text for m in analyze(text).mentions if m.label == "PER"]
+    doc = analyze('وقال الوزير خالد العمري مخاطبا أنصار الحزب "إن النظام ليس الحل".')
+    assert [m.text for m in doc.mentions if m.label == "PER"] == ["خالد العمري"]

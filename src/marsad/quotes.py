@@ -1485,6 +1485,8 @@ def _speaker_after(doc: Document, s: SentenceView, b: int, speakers: _Speakers, 
             return None    # «يعترف بأهمية حلف شمال الأطلسي»: what a preposition governs is no subject
         if skip and speech and "object_noun" in cues().roles_at(s.norms, b + skip - 1):
             return None    # «وانتقد النائب تصريحات الوزير محمد العلي»: the name completes the object
+        if skip and "aside" in cues().roles_at(s.norms, b + skip - 1) and s.norms[b + skip - 1].endswith("ا"):
+            return None    # «فقال مخاطبا أنصار الحزب»: whom he addressed, after the manner of saying, is no speaker
         if s.norms[b + skip] in _OPENERS and b + skip + 1 < len(s.view):
             b += 1   # a name in quotation marks: وكالة "رويترز"، أشارت "نيويورك تايمز"
         found = _speaker_at(doc, s, b + skip, speakers)

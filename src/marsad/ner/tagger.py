@@ -364,6 +364,8 @@ def _cut_at_stops(toks: Any, found: list[tuple[int, int, str]]) -> list[tuple[in
     for a, b, etype in found:
         while a < b and (toks.kind[a] == CLITIC or toks.norm[a] in stops.get(etype, ())):
             a += 1
+        if a == b and toks.norm[a] in stops.get(etype, ()):
+            continue    # («فقال مخاطبا أنصار الحزب»: a stop word alone, no name at all)
         trimmed.append((a, b, etype))
     return _cut_where(toks, trimmed, lambda a, etype, t: toks.kind[t] != CLITIC and toks.start[t] > toks.start[a]
                       and (toks.norm[t] in stops.get(etype, ()) or (etype == "PER" and _dual_or_plural_verb(toks, t))))
