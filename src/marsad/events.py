@@ -2006,16 +2006,12 @@ def _introduced_by_preposition(doc: Document, m: Mention) -> bool:
     # «التقى مرزوق بالمشير خليفة حفتر»، «مع الرئيس الفرنسي ماكرون»: past a person's title words
     k = first - 1
     while m.label == "PER" and k > 0 and first - k <= MAX_TITLE_BEFORE_NAME and toks.kind[k] not in (CLITIC, PUNCT) \
-            and (titles.words().roles_at([toks.norm[k]], 0) or toks.norm[k] in _COUNTERPARTS):
+            and (titles.words().roles_at([toks.norm[k]], 0) or toks.norm[k] in senses()["counterpart"]):
         if (toks.kind[k - 1] == CLITIC and toks.norm[k - 1] in ("ب", "ل")) or \
                 (toks.kind[k - 1] not in (CLITIC, PUNCT) and toks.norm[k - 1] in _RECIPIENT_PREPOSITIONS):
             return True
         k -= 1
     return False
-
-
-#: «his counterpart» (normalised), written before a person's name like a title (مع نظيره الروسي سيرغي لافروف)
-_COUNTERPARTS = frozenset({"نظيره", "نظيرته", "نظيرها", "نظيريه", "نظيرتها", "نظيرهم", "نظرائه", "نظرائها"})
 
 
 def _in_respect_of(doc: Document, m: Mention) -> bool:

@@ -30,7 +30,7 @@ from typing import Any
 from marsad.document import Document, Entity, Mention, Quote
 from marsad.ner.phrases import PhraseTable, read_rows
 from marsad.ner.tagger import load_model
-from marsad.ner.titles import after_honorifics
+from marsad.ner.titles import OFFICE_ROLES, after_honorifics, office_word
 from marsad.ner.titles import words as title_words
 from marsad.resolve import local_id
 from marsad.spanindex import Intervals, MentionIndex
@@ -632,16 +632,8 @@ def _bare_name(doc: Document, s: SentenceView, b: int, table: PhraseTable, perso
 def _titled_at(s: SentenceView, k: int) -> bool:
     """Whether a title word opens at view word ``k``: the office set off after a name (قال الطاهر هميلة، النائب
     السابق بالمجلس التأسيسي، إن)."""
-    if k >= len(s.norms):
-        return False
-    roles = title_words().roles_at(s.norms, k).keys()
-    if not roles and s.norms[k].startswith("ال"):     # (the MP: النائب, a body's office written with the article)
-        roles = title_words().roles_at([s.norms[k][2:]], 0).keys()
-    return bool(roles & _OFFICE_ROLES)
-
-
-#: the roles of the title table that name an office (not a nationality nor an honorific)
-_OFFICE_ROLES = frozenset({"head", "office", "dependent", "body_head"})
+    return k < len(s.norms) and bool(title_words().roles_at(s.norms, k).keys() & OFFICE_ROLES or
+                                     office_word(s.norms[k]))
 
 
 def _name_before_title(doc: Document, s: SentenceView, b: int, person_word: Callable[[str], bool],
@@ -2464,17 +2456,11 @@ def _statements_told(doc: Document, s: SentenceView, b: int, limit: int) -> int 
     k = b + 1
     if k < limit and not definite(s.norms[k]) and not _audience(doc, s, k) and s.norms[k] != "ل":
         k += 1    # (an adjective: سابقة)
-    if k < limit and _audience(doc, s, k) and _office_word(s.norms[k]):
+    if k < limit and _audience(doc, s, k) and office_word(s.norms[k]):
         return None     # «وفق تصريحات للنائب منجي الحرباوي»: statements by an office-holder, who speaks
     if k < limit and (_audience(doc, s, k) or s.norms[k] == "ل") and _apposition_only(doc, s, k, limit):
         return k
     return None
-
-
-def _office_word(norm: str) -> bool:
-    """Whether a normalised word, with or without its article, names an office (النائب، وزير، الناطق)."""
-    bare = norm[2:] if norm.startswith("ال") else norm
-    return any(title_words().roles_at([w], 0).keys() & _OFFICE_ROLES for w in (bare, "ال" + bare))
 
 
 def _audience(doc: Document, s: SentenceView, i: int) -> bool:
@@ -3457,7 +3443,7 @@ def _titled_issuer(between: str) -> bool:
     if len(words) != 1 or not words[0].startswith("ل"):
         return False
     word = fold(words[0][1:])
-    return _office_word("ا" + word if word.startswith("ل") else word)   # (للنائب: ل + النائب, its alif taken)
+    return office_word("ا" + word if word.startswith("ل") else word)   # (للنائب: ل + النائب, its alif taken)
 
 
 def _after_relation_adjective(doc: Document, s: SentenceView, b: int, m: Mention) -> bool:

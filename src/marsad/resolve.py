@@ -20,7 +20,7 @@ from functools import lru_cache
 from marsad.document import Document, Entity, Mention
 from marsad.kb import KBEntity, KnowledgeBase, knowledge_base
 from marsad.ner.features import normalize
-from marsad.ner.titles import after_honorifics
+from marsad.ner.titles import after_honorifics, office_word
 from marsad.spanindex import Intervals, MentionIndex
 from marsad.text.normalise import fold, spoken_name
 from marsad.text.tokenize import CLITIC, WORD, clitic_rules, definite
@@ -342,7 +342,7 @@ def _office_references(doc: Document, taken: Intervals, entities: dict[str, Enti
     for t in range(len(toks)):
         norm = toks.norm[t]
         if toks.kind[t] != WORD or not norm.startswith("ال") or len(norm) < 5 or \
-                not (table.roles_at([norm], 0).keys() | table.roles_at([norm[2:]], 0).keys()) & _OFFICE_HEADS or \
+                not office_word(norm) or \
                 taken.overlaps(toks.start[t], toks.end[t]):
             continue
         nxt = t + 1
@@ -371,10 +371,6 @@ def _office_references(doc: Document, taken: Intervals, entities: dict[str, Enti
         taken.add(start, end)
         added = True
     return added
-
-
-#: the roles of the title table whose words, with the article and alone, name an office held by someone
-_OFFICE_HEADS = frozenset({"head", "office", "body_head", "dependent"})
 
 
 def _listed(text: str, m: Mention) -> bool:

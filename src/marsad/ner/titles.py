@@ -32,6 +32,16 @@ def words() -> PhraseTable:
     return PhraseTable(rows)
 
 
+#: the roles of the title table that name an office held by someone (not a nationality, qualifier or honorific)
+OFFICE_ROLES = frozenset({"head", "office", "dependent", "body_head"})
+
+
+def office_word(norm: str) -> bool:
+    """Whether a normalised word, with or without its article, names an office (النائب، وزير، الوالي)."""
+    bare = norm[2:] if norm.startswith("ال") else norm
+    return any(words().roles_at([w], 0).keys() & OFFICE_ROLES for w in (bare, "ال" + bare))
+
+
 class _Parser:
     def __init__(self, norms: list[str], after_lam: list[bool]) -> None:
         self.norms, self.after_lam = norms, after_lam
